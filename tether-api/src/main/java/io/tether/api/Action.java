@@ -1,0 +1,102 @@
+package io.tether.api;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A named, versioned handler with declared inputs. Immutable; define one in a few lines:
+ *
+ * <pre>{@code
+ * Action echo = Action.named("echo")
+ *         .description("Returns its input")
+ *         .input(Input.named("text").required())
+ *         .handler(ctx -> Map.of("text", ctx.params().string("text")))
+ *         .build();
+ * }</pre>
+ *
+ * @param name        unique name (per version)
+ * @param version     version number, 1 by default
+ * @param description documentation text
+ * @param inputs      declared inputs in declaration order (also JSTP positional order)
+ * @param timeout     deadline for one run, or null to use the server default
+ * @param handler     the body
+ */
+public record Action(String name, int version, String description, List<Input> inputs,
+                     Duration timeout, ActionHandler handler) {
+
+    /** Validates and freezes the definition. */
+    public Action {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(handler, "handler");
+        if (name.isBlank() || name.contains(" ")) {
+            throw new IllegalArgumentException("action name must be non-empty without spaces: '" + name + "'");
+        }
+        description = description == null ? "" : description;
+        inputs = List.copyOf(inputs);
+        Map<String, Input> seen = new LinkedHashMap<>();
+        for (Input in : inputs) {
+            if (seen.put(in.name(), in) != null) {
+                throw new IllegalArgumentException("duplicate input '" + in.name() + "' in action " + name);
+            }
+        }
+    }
+
+    /** Starts a builder for an action with this name. */
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    /** Fluent builder for {@link Action}. */
+    public static final class Builder {
+        private final String name;
+        private int version = 1;
+        private String description = "";
+        private final List<Input> inputs = new ArrayList<>();
+        private Duration timeout;
+        private ActionHandler handler;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** Sets the version (default 1). */
+        public Builder version(int v) {
+            this.version = v;
+            return this;
+        }
+
+        /** Sets the description. */
+        public Builder description(String text) {
+            this.description = text;
+            return this;
+        }
+
+        /** Adds declared inputs, in order. */
+        public Builder input(Input... declared) {
+            Collections.addAll(inputs, declared);
+            return this;
+        }
+
+        /** Sets a per-action timeout overriding the server default. */
+        public Builder timeout(Duration d) {
+            this.timeout = d;
+            return this;
+        }
+
+        /** Sets the handler. */
+        public Builder handler(ActionHandler h) {
+            this.handler = h;
+            return this;
+        }
+
+        /** Builds the immutable action. */
+        public Action build() {
+            return new Action(name, version, description, inputs, timeout, handler);
+        }
+    }
+}

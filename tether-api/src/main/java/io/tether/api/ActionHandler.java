@@ -1,0 +1,14 @@
+package io.tether.api;
+
+/**
+ * The body of an action. It runs on a virtual thread, may block, and returns either
+ * {@code null}, a {@link java.util.Map} or a record whose fields become the reply. It may
+ * also put fields into {@link ActionContext#response()} directly. A thrown
+ * {@link TetherException} becomes an error reply with its code; any other exception
+ * becomes an error reply carrying only the exception's message.
+ */
+@FunctionalInterface
+public interface ActionHandler {
+    /** Runs the action. */
+    Object handle(ActionContext context) throws Exception;
+}

@@ -1,0 +1,64 @@
+package io.tether.core.action;
+
+import io.tether.api.ActionMiddleware;
+import io.tether.api.ErrorCode;
+import io.tether.api.TetherException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs before-middleware, the handler and after-middleware of one action run. */
+final class ActionInvoker {
+    private static final Logger LOG = LoggerFactory.getLogger(ActionInvoker.class);
+
+    private final List<ActionMiddleware> middleware;
+    private final ResultFields results = new ResultFields();
+
+    ActionInvoker(List<ActionMiddleware> middleware) {
+        this.middleware = middleware;
+    }
+
+    ActionOutcome invoke(ActionRun ctx) {
+        TetherException error = null;
+        try {
+            for (ActionMiddleware m : middleware) {
+                m.before(ctx);
+            }
+        } catch (Exception e) {
+            error = asTether(e, ErrorCode.REJECTED, ctx);
+        }
+        if (error == null) {
+            error = runHandler(ctx);
+        }
+        for (ActionMiddleware m : middleware) {
+            try {
+                error = m.after(ctx, error);
+            } catch (Exception e) {
+                error = asTether(e, ErrorCode.INTERNAL_ERROR, ctx);
+            }
+        }
+        return new ActionOutcome(new LinkedHashMap<>(ctx.response()), error);
+    }
+
+    private TetherException runHandler(ActionRun ctx) {
+        try {
+            results.copy(ctx.action().handler().handle(ctx), ctx.response());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new TetherException(ErrorCode.ACTION_TIMEOUT, "the action " + ctx.action().name() + " was interrupted");
+        } catch (Exception | LinkageError | AssertionError e) {
+            return asTether(e, ErrorCode.APPLICATION_ERROR, ctx);
+        }
+    }
+
+    private static TetherException asTether(Throwable e, ErrorCode code, ActionRun ctx) {
+        if (e instanceof TetherException te) {
+            return te;
+        }
+        LOG.debug("action {} failed", ctx.action().name(), e);
+        String message = e.getMessage();
+        return new TetherException(code, message == null || message.isEmpty() ? e.getClass().getSimpleName() : message, e);
+    }
+}
