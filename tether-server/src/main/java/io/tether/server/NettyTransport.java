@@ -1,0 +1,36 @@
+package io.tether.server;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The Netty transport in use: native epoll when available (Linux), else NIO.
+ *
+ * @param name               {@code epoll} or {@code nio}
+ * @param ioHandlerFactory   factory of the event loops' I/O handlers
+ * @param serverChannelClass server channel implementation
+ */
+public record NettyTransport(String name, IoHandlerFactory ioHandlerFactory,
+                             Class<? extends ServerChannel> serverChannelClass) {
+
+    /** Epoll when the native library loads, unless {@code preferNio}; NIO otherwise. */
+    public static NettyTransport select(boolean preferNio) {
+        if (!preferNio && Epoll.isAvailable()) {
+            return new NettyTransport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class);
+        }
+        return new NettyTransport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class);
+    }
+
+    /** A new event loop group of this transport; {@code threads} 0 means Netty's default. */
+    public EventLoopGroup newGroup(int threads, ThreadFactory factory) {
+        return new MultiThreadIoEventLoopGroup(threads, factory, ioHandlerFactory);
+    }
+}

@@ -1,0 +1,189 @@
+package io.tether.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.tether.api.ErrorCode;
+import io.tether.api.TetherException;
+import io.tether.core.TetherCore;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Tether server: a {@link TetherCore} served over one or more protocol listeners that
+ * share Netty event loops. Start it, read the bound ports, close it (graceful).
+ *
+ * <pre>{@code
+ * TetherCore core = TetherCore.builder().action(myAction).room("defaultRoom").build();
+ * try (TetherServer server = TetherServer.builder(core)
+ *         .protocol(new SocketProtocolServer(core, SocketOptions.defaults()))
+ *         .build().start()) {
+ *     System.out.println("socket protocol on " + server.address("socket"));
+ * }
+ * }</pre>
+ */
+public final class TetherServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TetherServer.class);
+
+    private final TetherCore core;
+    private final List<ProtocolServer> protocols;
+    private final NettyTransport transport;
+    private final int ioThreads;
+    private final Map<String, Channel> listeners = new LinkedHashMap<>();
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup ioGroup;
+    private boolean closed;
+
+    private TetherServer(Builder b) {
+        this.core = b.core;
+        this.protocols = List.copyOf(b.protocols);
+        this.transport = NettyTransport.select(b.preferNio);
+        this.ioThreads = b.ioThreads;
+    }
+
+    /** A builder for a server over the given core. */
+    public static Builder builder(TetherCore core) {
+        return new Builder(core);
+    }
+
+    /** Binds every listener; fails (and releases everything) if one cannot bind. */
+    public TetherServer start() {
+        bossGroup = transport.newGroup(1, Thread.ofPlatform().name("tether-accept-", 0).factory());
+        ioGroup = transport.newGroup(ioThreads, Thread.ofPlatform().name("tether-io-", 0).factory());
+        try {
+            for (ProtocolServer p : protocols) {
+                listeners.put(p.name(), bind(p));
+                LOG.info("{} listening on {} ({})", p.name(), address(p.name()), transport.name());
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    private Channel bind(ProtocolServer p) {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(bossGroup, ioGroup)
+                .channel(transport.serverChannelClass())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, p.keepAlive())
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
+                .childHandler(p.initializer());
+        try {
+            return b.bind(p.bindAddress()).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TetherException(ErrorCode.CONFIGURATION_ERROR, "interrupted while binding " + p.name());
+        } catch (Exception e) {
+            throw new TetherException(ErrorCode.CONFIGURATION_ERROR, "cannot listen for " + p.name() + " on "
+                    + p.bindAddress() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The bound address of a listener by protocol name. */
+    public InetSocketAddress address(String protocol) {
+        Channel ch = listeners.get(protocol);
+        if (ch == null) {
+            throw new IllegalArgumentException("no listener named " + protocol + "; have " + listeners.keySet());
+        }
+        return (InetSocketAddress) ch.localAddress();
+    }
+
+    /** The bound port of a listener by protocol name. */
+    public int port(String protocol) {
+        return address(protocol).getPort();
+    }
+
+    /** The core this server serves. */
+    public TetherCore core() {
+        return core;
+    }
+
+    /** The Netty transport in use ({@code epoll} or {@code nio}). */
+    public String transportName() {
+        return transport.name();
+    }
+
+    /**
+     * Graceful stop: stop accepting, let each protocol drain (goodbye messages, pending
+     * actions within its limit), then release event loops and the core.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        listeners.values().forEach(ch -> ch.close().awaitUninterruptibly());
+        List<CompletableFuture<Void>> drains = new ArrayList<>();
+        protocols.forEach(p -> drains.add(p.shutdown()));
+        try {
+            CompletableFuture.allOf(drains.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            LOG.warn("shutdown did not drain cleanly: {}", e.toString());
+        }
+        core.beginShutdown();
+        shutdownGroup(ioGroup);
+        shutdownGroup(bossGroup);
+        core.close();
+    }
+
+    private static void shutdownGroup(EventLoopGroup g) {
+        if (g != null) {
+            g.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Builder for {@link TetherServer}. */
+    public static final class Builder {
+        private final TetherCore core;
+        private final List<ProtocolServer> protocols = new ArrayList<>();
+        private boolean preferNio;
+        private int ioThreads;
+
+        private Builder(TetherCore core) {
+            this.core = core;
+        }
+
+        /** Adds a protocol listener. */
+        public Builder protocol(ProtocolServer p) {
+            protocols.add(p);
+            return this;
+        }
+
+        /** Uses NIO even where epoll is available. */
+        public Builder preferNio(boolean nio) {
+            this.preferNio = nio;
+            return this;
+        }
+
+        /** I/O threads; 0 (default) means Netty's default (2 × cores). */
+        public Builder ioThreads(int n) {
+            this.ioThreads = n;
+            return this;
+        }
+
+        /** Builds the (not yet started) server. */
+        public TetherServer build() {
+            if (protocols.isEmpty()) {
+                throw new IllegalStateException("a server needs at least one protocol listener");
+            }
+            return new TetherServer(this);
+        }
+    }
+}
