@@ -1,0 +1,472 @@
+package io.tether.client.socket.internal;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.SslContext;
+import io.tether.client.ClientException;
+import io.tether.client.ConnectionLostException;
+import io.tether.client.ConnectionState;
+import io.tether.client.internal.ClientTransport;
+import io.tether.client.internal.Dispatcher;
+import io.tether.client.internal.Reconnector;
+import io.tether.client.socket.DisconnectedPolicy;
+import io.tether.client.socket.RoomMessage;
+import io.tether.client.socket.SocketClient;
+import io.tether.client.socket.SocketClientListener;
+import io.tether.client.socket.SocketClientOptions;
+import io.tether.client.socket.SocketRemoteException;
+import io.tether.client.socket.SocketReply;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The socket client: lifecycle, reconnection with restore of rooms and params, and the
+ * calls. All mutable state is confined to the client's event loop; user threads hop onto it.
+ */
+public final class DefaultSocketClient implements SocketClient {
+    private final SocketClientOptions options;
+    private final ClientTransport transport;
+    private final EventLoop loop;
+    private final Dispatcher dispatcher;
+    private final SslContext ssl;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final SocketClientListener listener;
+    private final StickyState sticky = new StickyState();
+    private final WaitingCalls waiting;
+    private final Reconnector reconnector;
+    private SocketConnection connection;
+    private SocketReplyDecoder decoder;
+    private boolean ready;
+    private boolean closing;
+    private volatile ConnectionState state;
+    private volatile String id;
+    private volatile String welcome;
+
+    private DefaultSocketClient(SocketClientOptions options) {
+        this.options = options;
+        this.listener = options.listener();
+        this.transport = new ClientTransport("tether-socket-client", options.eventLoopGroup());
+        this.loop = transport.loop();
+        this.dispatcher = new Dispatcher("tether-socket-client");
+        this.ssl = options.tls() == null ? null : options.tls().newContext();
+        this.waiting = new WaitingCalls(loop, dispatcher);
+        this.reconnector = new Reconnector(loop, options.reconnect(), () -> open(true), new ReconnectEvents());
+    }
+
+    /** Connects a new client (see {@link SocketClient#connect}). */
+    public static CompletableFuture<DefaultSocketClient> connect(SocketClientOptions options) {
+        DefaultSocketClient client = new DefaultSocketClient(options);
+        return client.open(false).handle((v, err) -> {
+                    if (err != null) {
+                        client.shutdown();
+                        throw new CompletionException(err instanceof ClientException ? err
+                                : new ConnectionLostException("cannot connect: " + err, unwrap(err)));
+                    }
+                    return client;
+                });
+    }
+
+    private CompletableFuture<Void> open(boolean restore) {
+        return transport.connect(options.host(), options.port(), ssl, options.connectTimeout(), p -> {
+            decoder = new SocketReplyDecoder(options.maxLineBytes());
+            p.addLast("replies", decoder);
+        }).thenComposeAsync(this::attach, loop)
+                .thenComposeAsync(w -> restore ? restoreState() : CompletableFuture.completedFuture(null), loop)
+                .thenComposeAsync(v -> connection.sendVerb("detailsView", options.requestTimeout()), loop)
+                .thenAcceptAsync(details -> ready(details, restore), loop)
+                .orTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private CompletableFuture<String> attach(Channel ch) {
+        SocketConnection conn = new SocketConnection(ch, json, dispatcher, this::timedOut);
+        connection = conn;
+        ch.pipeline().addLast("client", new SocketClientHandler(this, conn));
+        if (!ch.isActive()) {
+            onInactive(conn);
+        }
+        return conn.welcome();
+    }
+
+    private CompletableFuture<Void> restoreState() {
+        List<CompletableFuture<?>> steps = new ArrayList<>();
+        sticky.params().forEach((k, v) -> steps.add(connection.sendVerb("paramAdd " + k + "=" + v,
+                options.requestTimeout())));
+        for (String room : Set.copyOf(sticky.rooms())) {
+            steps.add(connection.sendVerb("roomAdd " + room, options.requestTimeout()).thenAccept(r -> {
+                if (r.body().hasNonNull("error")) {
+                    sticky.rooms().remove(room);
+                    emit(l -> l.onError(new SocketRemoteException("cannot rejoin " + room + ": "
+                            + r.body().get("error").asString(), null)));
+                }
+            }));
+        }
+        return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new));
+    }
+
+    private void ready(Received details, boolean restored) {
+        JsonNode data = details.body().get("data");
+        id = data == null || data.get("id") == null ? null : data.get("id").asString();
+        ready = true;
+        setState(restored ? ConnectionState.RECONNECTED : ConnectionState.CONNECTED);
+        waiting.flush();
+    }
+
+    void onLine(SocketConnection conn, String line) {
+        JsonNode body;
+        try {
+            body = json.readTree(line);
+        } catch (RuntimeException e) {
+            emit(l -> l.onError(new ClientException("not JSON: " + line, e)));
+            return;
+        }
+        String context = body.path("context").asString("");
+        switch (context) {
+            case "api" -> onApi(conn, body);
+            case "user" -> onSay(body);
+            case "response" -> {
+                if (!conn.onResponse(body) && body.hasNonNull("error")) {
+                    emit(l -> l.onError(new SocketRemoteException(body.get("error").asString(),
+                            new SocketReply(body, Duration.ZERO))));
+                }
+            }
+            default -> emit(l -> l.onError(new ClientException("unexpected message: " + line)));
+        }
+    }
+
+    private void onApi(SocketConnection conn, JsonNode body) {
+        if (body.hasNonNull("welcome")) {
+            String text = body.get("welcome").asString();
+            welcome = text;
+            emit(l -> l.onWelcome(text));
+            conn.welcome().complete(text);
+        } else if ("Bye".equals(body.path("status").asString(""))) {
+            conn.onBye();
+        }
+    }
+
+    private void onSay(JsonNode b) {
+        RoomMessage m = new RoomMessage(b.path("room").asString(null), b.path("from").asString(null),
+                b.path("message").asString(null), Instant.ofEpochMilli(b.path("sentAt").asLong(0)), Instant.now());
+        emit(l -> l.onSay(m));
+    }
+
+    void onInactive(SocketConnection conn) {
+        if (conn != connection) {
+            return;
+        }
+        boolean wasReady = ready;
+        ready = false;
+        conn.failAll(new ConnectionLostException("connection closed before the reply arrived"));
+        conn.welcome().completeExceptionally(new ConnectionLostException("connection closed before the welcome"));
+        emit(SocketClientListener::onEnd);
+        if (closing || !wasReady) {
+            return;
+        }
+        if (reconnector.enabled()) {
+            setState(ConnectionState.DISCONNECTED);
+            reconnector.start();
+        } else {
+            setState(ConnectionState.CLOSED);
+            waiting.failAll(new ConnectionLostException("connection lost and reconnection is disabled"));
+            shutdown();
+        }
+    }
+
+    void onTransportError(Throwable cause) {
+        emit(l -> l.onError(cause));
+    }
+
+    private void timedOut(String description) {
+        emit(l -> l.onTimeout(description));
+    }
+
+    private void setState(ConnectionState s) {
+        state = s;
+        emit(l -> l.onStateChange(s));
+    }
+
+    private void emit(java.util.function.Consumer<SocketClientListener> event) {
+        dispatcher.listener(() -> event.accept(listener));
+    }
+
+    // ---- calls ----
+
+    private <T> CompletableFuture<T> call(Duration timeout, Function<SocketConnection, CompletableFuture<T>> send) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        onLoop(result, () -> {
+            if (ready && connection != null) {
+                send.apply(connection).whenComplete((v, e) -> settle(result, v, e));
+            } else if (closing || state == ConnectionState.RECONNECT_FAILED || state == ConnectionState.CLOSED
+                    || options.whileDisconnected() == DisconnectedPolicy.FAIL_FAST || !reconnector.enabled()) {
+                result.completeExceptionally(new ConnectionLostException("not connected"));
+            } else {
+                waiting.add(timeout, result, () -> send.apply(connection).whenComplete((v, e) -> settle(result, v, e)));
+            }
+        });
+        return result;
+    }
+
+    private void onLoop(CompletableFuture<?> result, Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            result.completeExceptionally(new ConnectionLostException("client closed"));
+        }
+    }
+
+    private static <T> void settle(CompletableFuture<T> f, T v, Throwable e) {
+        if (e != null) {
+            f.completeExceptionally(unwrap(e));
+        } else {
+            f.complete(v);
+        }
+    }
+
+    private CompletableFuture<SocketReply> verb(String line) {
+        long start = System.nanoTime();
+        return call(options.requestTimeout(), c -> c.sendVerb(line, options.requestTimeout()))
+                .thenApply(r -> reply(r, start));
+    }
+
+    private static SocketReply reply(Received r, long start) {
+        SocketReply reply = new SocketReply(r.body(), Duration.ofNanos(r.arrivalNanos() - start));
+        JsonNode status = r.body().get("status");
+        if (reply.error() != null) {
+            throw new SocketRemoteException(reply.error(), reply);
+        }
+        if (status != null && !"OK".equals(status.asString())) {
+            throw new SocketRemoteException(status.asString(), reply);
+        }
+        return reply;
+    }
+
+    @Override
+    public CompletableFuture<SocketReply> action(String name) {
+        return actionWithParams(name, Map.of(), options.requestTimeout());
+    }
+
+    @Override
+    public CompletableFuture<SocketReply> actionWithParams(String name, Map<String, ?> params) {
+        return actionWithParams(name, params, options.requestTimeout());
+    }
+
+    @Override
+    public CompletableFuture<SocketReply> actionWithParams(String name, Map<String, ?> params, Duration timeout) {
+        long start = System.nanoTime();
+        return call(timeout, c -> c.sendAction(name, sticky.overlay(params), timeout)).thenApply(r -> reply(r, start));
+    }
+
+    @Override
+    public CompletableFuture<SocketReply> paramAdd(String key, String value) {
+        if (!Words.isWord(key) || key.contains("=") || !Words.isWord(value) || value.contains("=")) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "param key and value must be non-empty and contain no spaces, '=' or line breaks"));
+        }
+        return verb("paramAdd " + key + "=" + value).thenApply(r -> {
+            sticky.params().put(key, value);
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<SocketReply> paramView(String key) {
+        return Words.isWord(key) ? verb("paramView " + key) : Words.invalid("key");
+    }
+
+    @Override
+    public CompletableFuture<SocketReply> paramDelete(String key) {
+        if (!Words.isWord(key)) {
+            return Words.invalid("key");
+        }
+        return verb("paramDelete " + key).thenApply(r -> {
+            sticky.params().remove(key);
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<SocketReply> paramsView() {
+        return verb("paramsView");
+    }
+
+    @Override
+    public CompletableFuture<SocketReply> paramsDelete() {
+        return verb("paramsDelete").thenApply(r -> {
+            sticky.params().clear();
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<SocketReply> details() {
+        return verb("detailsView");
+    }
+
+    @Override
+    public CompletableFuture<SocketReply> roomAdd(String room) {
+        if (!Words.isWord(room)) {
+            return Words.invalid("room");
+        }
+        return verb("roomAdd " + room).thenApply(r -> {
+            sticky.rooms().add(room);
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<SocketReply> roomLeave(String room) {
+        if (!Words.isWord(room)) {
+            return Words.invalid("room");
+        }
+        return verb("roomLeave " + room).thenApply(r -> {
+            sticky.rooms().remove(room);
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<SocketReply> roomView(String room) {
+        return Words.isWord(room) ? verb("roomView " + room) : Words.invalid("room");
+    }
+
+    @Override
+    public CompletableFuture<SocketReply> say(String room, String message) {
+        if (!Words.isWord(room) || message == null || message.isEmpty() || Words.hasLineBreak(message)) {
+            return Words.invalid("room or message");
+        }
+        return verb("say " + room + " " + message);
+    }
+
+    @Override
+    public CompletableFuture<byte[]> file(String name) {
+        if (!Words.isWord(name)) {
+            return Words.invalid("file name");
+        }
+        return call(options.requestTimeout(), c -> c.sendFile(name, options.requestTimeout(), decoder));
+    }
+
+    @Override
+    public Set<String> rooms() {
+        return Set.copyOf(sticky.rooms());
+    }
+
+    @Override
+    public Map<String, String> stickyParams() {
+        return Map.copyOf(sticky.params());
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String welcome() {
+        return welcome;
+    }
+
+    @Override
+    public ConnectionState state() {
+        return state;
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnect() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (state == ConnectionState.CLOSED || state == ConnectionState.RECONNECT_FAILED) {
+            return CompletableFuture.completedFuture(null);
+        }
+        onLoop(done, () -> {
+            if (closing) {
+                done.complete(null);
+                return;
+            }
+            closing = true;
+            reconnector.stop();
+            waiting.failAll(new ConnectionLostException("client closed"));
+            SocketConnection conn = connection;
+            if (conn == null || !conn.channel().isActive()) {
+                finish(done);
+                return;
+            }
+            conn.sendExit();
+            conn.channel().closeFuture().addListener(f -> finish(done));
+            loop.schedule(() -> conn.channel().close(), options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        });
+        return done;
+    }
+
+    private void finish(CompletableFuture<Void> done) {
+        ready = false;
+        if (connection != null) {
+            connection.failAll(new ConnectionLostException("client closed"));
+        }
+        setState(ConnectionState.CLOSED);
+        dispatcher.listener(() -> done.complete(null));
+        shutdown();
+    }
+
+    private void shutdown() {
+        dispatcher.listener(() -> {
+            transport.close();
+            dispatcher.close();
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            disconnect().get(options.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static Throwable unwrap(Throwable e) {
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    /** Reconnector callbacks (event loop). */
+    private final class ReconnectEvents implements Reconnector.Callbacks {
+        @Override
+        public void attempt(int attempt, Duration delay) {
+            setState(ConnectionState.RECONNECTING);
+            emit(l -> l.onReconnectAttempt(attempt));
+        }
+
+        @Override
+        public void succeeded(int attempt) {
+            // state RECONNECTED is set by ready()
+        }
+
+        @Override
+        public void attemptFailed(int attempt, Throwable error) {
+            emit(l -> l.onError(unwrap(error)));
+            if (connection != null) {
+                connection.channel().close();
+            }
+        }
+
+        @Override
+        public void gaveUp(Throwable lastError) {
+            setState(ConnectionState.RECONNECT_FAILED);
+            waiting.failAll(new ConnectionLostException("reconnection failed", unwrap(lastError)));
+            shutdown();
+        }
+    }
+}
