@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.semver4j.Semver;
-import org.semver4j.SemverException;
 import org.semver4j.range.RangeList;
 import org.semver4j.range.RangeListFactory;
 
@@ -61,7 +60,7 @@ public final class JstpApplicationRegistry {
         try {
             RangeList range = RangeListFactory.create(requested, false);
             return range.get().isEmpty() ? null : range;
-        } catch (SemverException | IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (RuntimeException e) {
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package io.tether.server.jstp.session;
 
+import io.tether.core.connection.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class JstpSession {
     private SessionTransport transport;
     private long detachedAt = System.currentTimeMillis();
     private boolean dropped;
+    private volatile Connection coreConnection;
 
     /** A new, detached session; {@code username} is null for anonymous sessions. */
     public JstpSession(String id, String username, SessionLimits limits) {
@@ -53,6 +55,16 @@ public final class JstpSession {
     /** Application state of this session; survives transport changes. */
     public Map<String, Object> userData() {
         return userData;
+    }
+
+    /** Binds the core connection that represents this session in rooms and actions. */
+    public void bindCore(Connection connection) {
+        this.coreConnection = connection;
+    }
+
+    /** The core connection of this session (rooms, actions), or null if unbound. */
+    public Connection coreConnection() {
+        return coreConnection;
     }
 
     /** Registers a hook run once when the session is dropped (expiry, overflow, shutdown). */
@@ -136,7 +148,7 @@ public final class JstpSession {
     }
 
     private void ackLocked(long upTo) {
-        if (upTo <= deliveredCount) {
+        if (upTo <= deliveredCount || upTo > -lastId) {
             return;
         }
         var acked = buffer.headMap(upTo, true);
