@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
-    private final int targetPort;
+    private volatile int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean refusing;
 
@@ -39,6 +39,11 @@ public final class TcpProxy implements AutoCloseable {
             }
         }
         sockets.clear();
+    }
+
+    /** Sends new connections to another port (e.g. a restarted server). */
+    public void retarget(int port) {
+        this.targetPort = port;
     }
 
     /** While true, new connections are accepted and closed at once. */
