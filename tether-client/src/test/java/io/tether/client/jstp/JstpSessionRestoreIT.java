@@ -30,7 +30,7 @@ class JstpSessionRestoreIT {
     }
 
     /** Records what the tests look at. */
-    static final class Recorder implements JstpClientListener {
+    static class Recorder implements JstpClientListener {
         final List<String> events = new CopyOnWriteArrayList<>();
         final List<ConnectionState> states = new CopyOnWriteArrayList<>();
         final List<String> resets = new CopyOnWriteArrayList<>();
