@@ -137,4 +137,20 @@ class JstpSessionRestoreIT {
             assertThat(c.callMethod("testInterface", "sessionId").join()).containsExactly(c.session());
         }
     }
+
+    @Test
+    void anotherClientRestoresAKnownSession() {
+        JstpClientOptions noReconnect = options(server.port()).reconnect(io.tether.client.ReconnectOptions.disabled())
+                .build();
+        try (JstpClient first = JstpClient.connect(noReconnect, "testApp");
+             JstpClient second = JstpClient.connect(options(server.port()).build())) {
+            first.callMethod("testInterface", "setValue", "shared").join();
+            assertThat(second.handshake("testApp", first.session()).join()).isEqualTo(first.session());
+            assertThat(second.session()).isEqualTo(first.session());
+            assertThat(second.id()).isNotEqualTo(first.id());
+            assertThat(second.callMethod("testInterface", "getValue").join()).containsExactly("shared");
+            // the server closed the first transport when the session moved
+            await().untilAsserted(() -> assertThat(first.state()).isEqualTo(ConnectionState.CLOSED));
+        }
+    }
 }

@@ -250,6 +250,9 @@ public final class DefaultJstpClient implements JstpClient {
     }
 
     private void applyRestore(long serverReceived) {
+        sessionId = session.id();
+        username = session.username();
+        application = session.app().toString();
         session.acknowledged(serverReceived);
         pending.failWhere(key -> key <= serverReceived, new JstpRemoteException(JstpRemoteException.CALLBACK_LOST));
         handshakeDone = true;
@@ -647,6 +650,11 @@ public final class DefaultJstpClient implements JstpClient {
         @Override
         public void succeeded(int attempt) {
             emit(l -> l.onReconnect(null));
+            if (channel == null && !closing) {
+                // lost again between the restore reply and this report: start over
+                setState(ConnectionState.DISCONNECTED);
+                reconnector.start();
+            }
         }
 
         @Override

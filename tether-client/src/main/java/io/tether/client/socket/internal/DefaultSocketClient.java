@@ -451,7 +451,11 @@ public final class DefaultSocketClient implements SocketClient {
 
         @Override
         public void succeeded(int attempt) {
-            // state RECONNECTED is set by ready()
+            // state RECONNECTED is set by ready(); if the new connection already died, start over
+            if (!ready && !closing) {
+                setState(ConnectionState.DISCONNECTED);
+                reconnector.start();
+            }
         }
 
         @Override
