@@ -20,6 +20,8 @@ import io.tether.server.jstp.session.MemorySessionStore;
 import io.tether.server.jstp.session.SessionStore;
 import io.tether.server.tls.TlsContextFactory;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -94,6 +96,20 @@ public final class JstpProtocolServer implements ProtocolServer {
     /** The session store (sessions survive connection loss and {@link #shutdown()}). */
     public SessionStore sessions() {
         return services.sessions();
+    }
+
+    /**
+     * The established connections (restored ones included, spec §13 #6), e.g. for a
+     * server-wide broadcast: {@code c.session()} emits to each.
+     */
+    public List<JstpConnection> connections() {
+        return channels.stream()
+                .map(ch -> ch.pipeline().get(JstpServerHandler.class))
+                .filter(Objects::nonNull)
+                .map(JstpServerHandler::connection)
+                .filter(c -> c != null && c.handshakeDone() && c.isOpen())
+                .map(JstpConnection.class::cast)
+                .toList();
     }
 
     /** Number of open connections. */
