@@ -7,6 +7,7 @@ import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.session.JstpSession;
 import io.tether.server.jstp.session.SessionTransport;
 import java.net.SocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One accepted channel as a {@link JstpConnection} and as the {@link SessionTransport} of
@@ -20,10 +21,32 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
     private volatile JstpApplication application;
     private volatile boolean established;
     private volatile boolean closing;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final int maxInFlight;
 
-    JstpChannelConnection(Channel channel, JstpListener listener) {
+    JstpChannelConnection(Channel channel, JstpListener listener, int maxInFlight) {
         this.channel = channel;
         this.listener = listener;
+        this.maxInFlight = maxInFlight;
+    }
+
+    /** Counts a started call; at the limit, stops reading from the channel (back-pressure). */
+    void callStarted() {
+        if (inFlight.incrementAndGet() >= maxInFlight) {
+            channel.config().setAutoRead(false);
+        }
+    }
+
+    /** Counts a finished call; resumes reading once half of the limit is free. */
+    void callFinished() {
+        if (inFlight.decrementAndGet() == maxInFlight / 2) {
+            channel.eventLoop().execute(() -> channel.config().setAutoRead(true));
+        }
+    }
+
+    /** Calls running now. */
+    int inFlight() {
+        return inFlight.get();
     }
 
     /** Binds the session and application chosen by the handshake. */

@@ -55,7 +55,11 @@ final class JstpDispatcher {
             return;
         }
         JstpCallContext ctx = context(conn, call.iface(), call.method(), args);
-        invoke(method.get(), ctx).whenComplete((results, failure) -> answer(ctx, call.id(), results, failure));
+        conn.callStarted();
+        invoke(method.get(), ctx).whenComplete((results, failure) -> {
+            conn.callFinished();
+            answer(ctx, call.id(), results, failure);
+        });
     }
 
     private CompletionStage<List<Object>> invoke(JstpMethod method, JstpCallContext ctx) {

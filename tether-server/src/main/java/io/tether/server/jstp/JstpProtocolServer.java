@@ -36,6 +36,9 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  */
 public final class JstpProtocolServer implements ProtocolServer {
+    /** Version of the built-in application. */
+    public static final String BUILTIN_VERSION = "1.0.0";
+
     private final JstpOptions options;
     private final JstpServices services;
     private final JstpHandshake handshake;
@@ -54,8 +57,9 @@ public final class JstpProtocolServer implements ProtocolServer {
     public JstpProtocolServer(TetherCore core, JstpOptions options, SessionStore sessions) {
         this.options = options;
         JstpApplicationRegistry apps = new JstpApplicationRegistry(options.applications());
-        if (!options.builtinApplication().isEmpty()) {
-            apps.register(JstpApplication.builder(options.builtinApplication(), "1.0.0").build());
+        if (!options.builtinApplication().isEmpty()
+                && apps.select(options.builtinApplication(), BUILTIN_VERSION).isEmpty()) {
+            apps.register(JstpApplication.builder(options.builtinApplication(), BUILTIN_VERSION).build());
         }
         this.services = new JstpServices(core, options, apps, sessions,
                 new ActionsInterface(options.actionsInterface(), core.processor()),

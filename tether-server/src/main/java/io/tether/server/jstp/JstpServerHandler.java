@@ -49,7 +49,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         channel = ctx.channel();
-        conn = new JstpChannelConnection(channel, services.listener());
+        conn = new JstpChannelConnection(channel, services.listener(), services.options().maxInFlightCalls());
         long timeout = services.options().handshakeTimeout().toNanos();
         handshakeTimer = ctx.executor().schedule(() -> {
             if (phase != Phase.READY) {
