@@ -1,12 +1,12 @@
 package io.tether.server.jstp.session;
 
 import io.tether.core.connection.Connection;
+import io.tether.server.jstp.wire.JstpText;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
-import io.tether.server.jstp.wire.JstpText;
 import java.util.function.LongFunction;
 
 /**
@@ -136,22 +136,12 @@ public final class JstpSession {
 
     /** Records a received originated message: {@code receivedCount = max(receivedCount, abs(id))}. */
     public void received(long messageId) {
-        lock.lock();
-        try {
-            receivedCount = Math.max(receivedCount, Math.abs(messageId));
-        } finally {
-            lock.unlock();
-        }
+        locked(() -> receivedCount = Math.max(receivedCount, Math.abs(messageId)));
     }
 
     /** Cumulative acknowledgement by a callback or pong with this id. */
     public void acknowledge(long messageId) {
-        lock.lock();
-        try {
-            ackLocked(Math.abs(messageId));
-        } finally {
-            lock.unlock();
-        }
+        locked(() -> ackLocked(Math.abs(messageId)));
     }
 
     private void ackLocked(long upTo) {
@@ -167,14 +157,11 @@ public final class JstpSession {
      * anything already buffered.
      */
     public void attachNew(SessionTransport t, String handshakeReply) {
-        lock.lock();
-        try {
+        locked(() -> {
             transport = t;
             t.send(handshakeReply);
             buffer.replayOriginated(t::send);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -208,25 +195,17 @@ public final class JstpSession {
 
     /** Detaches the transport if it is still the attached one (on transport close). */
     public void detach(SessionTransport t) {
-        lock.lock();
-        try {
+        locked(() -> {
             if (transport == t) {
                 transport = null;
                 detachedAt = System.currentTimeMillis();
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Drops the session for good: closes the transport, clears the buffer, runs drop hooks. */
     public void drop() {
-        lock.lock();
-        try {
-            dropLocked();
-        } finally {
-            lock.unlock();
-        }
+        locked(this::dropLocked);
     }
 
     private void dropLocked() {
@@ -263,6 +242,15 @@ public final class JstpSession {
         try {
             return new SessionState(receivedCount, deliveredCount, lastId, buffer.ids(), buffer.heldCount(),
                     buffer.chars());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void locked(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
         } finally {
             lock.unlock();
         }
