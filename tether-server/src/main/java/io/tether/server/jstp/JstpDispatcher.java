@@ -57,8 +57,8 @@ final class JstpDispatcher {
         JstpCallContext ctx = context(conn, call.iface(), call.method(), args);
         conn.callStarted();
         invoke(method.get(), ctx).whenComplete((results, failure) -> {
-            conn.callFinished();
             answer(ctx, call.id(), results, failure);
+            conn.callFinished();
         });
     }
 
