@@ -20,6 +20,8 @@ import io.tether.server.jstp.session.MemorySessionStore;
 import io.tether.server.jstp.session.SessionStore;
 import io.tether.server.tls.TlsContextFactory;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -34,6 +36,9 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  */
 public final class JstpProtocolServer implements ProtocolServer {
+    /** Version of the built-in application. */
+    public static final String BUILTIN_VERSION = "1.0.0";
+
     private final JstpOptions options;
     private final JstpServices services;
     private final JstpHandshake handshake;
@@ -52,8 +57,9 @@ public final class JstpProtocolServer implements ProtocolServer {
     public JstpProtocolServer(TetherCore core, JstpOptions options, SessionStore sessions) {
         this.options = options;
         JstpApplicationRegistry apps = new JstpApplicationRegistry(options.applications());
-        if (!options.builtinApplication().isEmpty()) {
-            apps.register(JstpApplication.builder(options.builtinApplication(), "1.0.0").build());
+        if (!options.builtinApplication().isEmpty()
+                && apps.select(options.builtinApplication(), BUILTIN_VERSION).isEmpty()) {
+            apps.register(JstpApplication.builder(options.builtinApplication(), BUILTIN_VERSION).build());
         }
         this.services = new JstpServices(core, options, apps, sessions,
                 new ActionsInterface(options.actionsInterface(), core.processor()),
@@ -94,6 +100,20 @@ public final class JstpProtocolServer implements ProtocolServer {
     /** The session store (sessions survive connection loss and {@link #shutdown()}). */
     public SessionStore sessions() {
         return services.sessions();
+    }
+
+    /**
+     * The established connections (restored ones included, spec §13 #6), e.g. for a
+     * server-wide broadcast: {@code c.session()} emits to each.
+     */
+    public List<JstpConnection> connections() {
+        return channels.stream()
+                .map(ch -> ch.pipeline().get(JstpServerHandler.class))
+                .filter(Objects::nonNull)
+                .map(JstpServerHandler::connection)
+                .filter(c -> c != null && c.handshakeDone() && c.isOpen())
+                .map(JstpConnection.class::cast)
+                .toList();
     }
 
     /** Number of open connections. */

@@ -157,4 +157,16 @@ class JstpSessionIT {
             }
         }
     }
+
+    @Test
+    void shutdownClosesConnectionsButKeepsSessions() throws Exception {
+        try (JstpTestServer other = new JstpTestServer()) {
+            try (JstpTestClient c = other.client()) {
+                c.handshake("testApp");
+                other.jstp.shutdown().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(c.closedWithin(2000)).isTrue();
+            }
+            assertThat(other.jstp.sessions().size()).isEqualTo(1);
+        }
+    }
 }

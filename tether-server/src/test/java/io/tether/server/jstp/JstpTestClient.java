@@ -18,9 +18,13 @@ final class JstpTestClient implements AutoCloseable {
     private final OutputStream out;
 
     JstpTestClient(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(new Socket("127.0.0.1", port));
+    }
+
+    JstpTestClient(Socket connected) throws IOException {
+        socket = connected;
         socket.setSoTimeout(3000);
-        in = socket.getInputStream();
+        in = new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024);
         out = socket.getOutputStream();
     }
 

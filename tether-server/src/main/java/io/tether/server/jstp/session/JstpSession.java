@@ -1,10 +1,9 @@
 package io.tether.server.jstp.session;
 
 import io.tether.core.connection.Connection;
-import java.util.ArrayList;
+import io.tether.server.jstp.wire.JstpText;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,32 +13,35 @@ import java.util.function.LongFunction;
  * One JSTP session as the server keeps it (spec §8): the resend buffer of serialized
  * originated messages keyed by abs(id), {@code receivedCount}, {@code deliveredCount},
  * {@code lastId} (−1, −2, …), callbacks held while no transport is attached, the attached
- * transport, and user data. Outlives transports; thread-safe (one {@link ReentrantLock}
+ * transport, and user data. When the buffer is half full and a transport is attached, it
+ * pings the client to obtain a cumulative acknowledgement (events alone are never
+ * acknowledged, spec §8.2). Outlives transports; thread-safe (one {@link ReentrantLock}
  * orders every send, so the wire order is the order of the calls below).
  */
 public final class JstpSession {
+    /** Room for a solicitation ping: the longest ping text. */
+    private static final String PING_SIZE = JstpText.ping(-9007199254740991L);
+
     private final String id;
     private final String username;
-    private final SessionLimits limits;
     private final Map<String, Object> userData = new ConcurrentHashMap<>();
     private final List<Runnable> dropHooks = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
-    private final TreeMap<Long, String> buffer = new TreeMap<>();
-    private final List<String> held = new ArrayList<>();
-    private long bufferedChars;
+    private final ResendBuffer buffer;
     private long receivedCount;
     private long deliveredCount;
     private long lastId;
-    private SessionTransport transport;
-    private long detachedAt = System.currentTimeMillis();
-    private boolean dropped;
+    private long solicited;
+    private volatile SessionTransport transport;
+    private volatile long detachedAt = System.currentTimeMillis();
+    private volatile boolean dropped;
     private volatile Connection coreConnection;
 
     /** A new, detached session; {@code username} is null for anonymous sessions. */
     public JstpSession(String id, String username, SessionLimits limits) {
         this.id = id;
         this.username = username;
-        this.limits = limits;
+        this.buffer = new ResendBuffer(limits);
     }
 
     /** The session id (a bearer credential: never log it in full). */
@@ -85,19 +87,26 @@ public final class JstpSession {
             if (dropped) {
                 throw new IllegalStateException("session dropped");
             }
-            long next = lastId - 1;
-            String text = serializer.apply(next);
-            ensureRoom(text);
-            lastId = next;
-            buffer.put(-next, text);
-            bufferedChars += text.length();
-            if (transport != null) {
-                transport.send(text);
+            long id = originateLocked(serializer);
+            if (transport != null && buffer.halfFull() && solicited <= deliveredCount && buffer.fits(PING_SIZE)) {
+                solicited = -originateLocked(JstpText::ping);
             }
-            return next;
+            return id;
         } finally {
             lock.unlock();
         }
+    }
+
+    private long originateLocked(LongFunction<String> serializer) {
+        long next = lastId - 1;
+        String text = serializer.apply(next);
+        ensureRoom(text);
+        lastId = next;
+        buffer.putOriginated(-next, text);
+        if (transport != null) {
+            transport.send(text);
+        }
+        return next;
     }
 
     /** Sends a reply (callback, pong) now, or holds it until the next restore if detached. */
@@ -112,16 +121,14 @@ public final class JstpSession {
                 return;
             }
             ensureRoom(text);
-            held.add(text);
-            bufferedChars += text.length();
+            buffer.hold(text);
         } finally {
             lock.unlock();
         }
     }
 
     private void ensureRoom(String text) {
-        if (buffer.size() + held.size() + 1 > limits.maxEntries()
-                || bufferedChars + text.length() > limits.maxBytes()) {
+        if (!buffer.fits(text)) {
             dropLocked();
             throw new SessionOverflowException(id);
         }
@@ -129,33 +136,19 @@ public final class JstpSession {
 
     /** Records a received originated message: {@code receivedCount = max(receivedCount, abs(id))}. */
     public void received(long messageId) {
-        lock.lock();
-        try {
-            receivedCount = Math.max(receivedCount, Math.abs(messageId));
-        } finally {
-            lock.unlock();
-        }
+        locked(() -> receivedCount = Math.max(receivedCount, Math.abs(messageId)));
     }
 
     /** Cumulative acknowledgement by a callback or pong with this id. */
     public void acknowledge(long messageId) {
-        lock.lock();
-        try {
-            ackLocked(Math.abs(messageId));
-        } finally {
-            lock.unlock();
-        }
+        locked(() -> ackLocked(Math.abs(messageId)));
     }
 
     private void ackLocked(long upTo) {
         if (upTo <= deliveredCount || upTo > -lastId) {
             return;
         }
-        var acked = buffer.headMap(upTo, true);
-        for (String text : acked.values()) {
-            bufferedChars -= text.length();
-        }
-        acked.clear();
+        buffer.acknowledge(upTo);
         deliveredCount = upTo;
     }
 
@@ -164,14 +157,11 @@ public final class JstpSession {
      * anything already buffered.
      */
     public void attachNew(SessionTransport t, String handshakeReply) {
-        lock.lock();
-        try {
+        locked(() -> {
             transport = t;
             t.send(handshakeReply);
-            buffer.values().forEach(t::send);
-        } finally {
-            lock.unlock();
-        }
+            buffer.replayOriginated(t::send);
+        });
     }
 
     /**
@@ -196,12 +186,7 @@ public final class JstpSession {
             ackLocked(clientReceived);
             transport = t;
             t.send(replyForReceived.apply(receivedCount));
-            buffer.values().forEach(t::send);
-            held.forEach(text -> {
-                t.send(text);
-                bufferedChars -= text.length();
-            });
-            held.clear();
+            buffer.replay(t::send);
             return true;
         } finally {
             lock.unlock();
@@ -210,40 +195,17 @@ public final class JstpSession {
 
     /** Detaches the transport if it is still the attached one (on transport close). */
     public void detach(SessionTransport t) {
-        lock.lock();
-        try {
+        locked(() -> {
             if (transport == t) {
                 transport = null;
                 detachedAt = System.currentTimeMillis();
             }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Closes the attached transport, if any (the session stays restorable). */
-    public void closeTransport() {
-        lock.lock();
-        try {
-            if (transport != null) {
-                SessionTransport t = transport;
-                transport = null;
-                detachedAt = System.currentTimeMillis();
-                t.close();
-            }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Drops the session for good: closes the transport, clears the buffer, runs drop hooks. */
     public void drop() {
-        lock.lock();
-        try {
-            dropLocked();
-        } finally {
-            lock.unlock();
-        }
+        locked(this::dropLocked);
     }
 
     private void dropLocked() {
@@ -256,47 +218,39 @@ public final class JstpSession {
             transport = null;
         }
         buffer.clear();
-        held.clear();
-        bufferedChars = 0;
         dropHooks.forEach(Runnable::run);
     }
 
     /** Whether a transport is attached. */
     public boolean isAttached() {
-        lock.lock();
-        try {
-            return transport != null;
-        } finally {
-            lock.unlock();
-        }
+        return transport != null;
     }
 
     /** Whether the session was dropped. */
     public boolean isDropped() {
-        lock.lock();
-        try {
-            return dropped;
-        } finally {
-            lock.unlock();
-        }
+        return dropped;
     }
 
     /** When the transport went away (ms since epoch); meaningful while detached. */
     public long detachedAt() {
-        lock.lock();
-        try {
-            return detachedAt;
-        } finally {
-            lock.unlock();
-        }
+        return detachedAt;
     }
 
     /** A consistent snapshot of the delivery counters and buffer. */
     public SessionState state() {
         lock.lock();
         try {
-            return new SessionState(receivedCount, deliveredCount, lastId, List.copyOf(buffer.keySet()),
-                    held.size(), bufferedChars);
+            return new SessionState(receivedCount, deliveredCount, lastId, buffer.ids(), buffer.heldCount(),
+                    buffer.chars());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void locked(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
         } finally {
             lock.unlock();
         }
