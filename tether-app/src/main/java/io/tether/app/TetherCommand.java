@@ -80,6 +80,8 @@ final class TetherCommand implements Callable<Integer> {
         for (SocketOptions listener : app.socketListeners()) {
             LOG.info("{}", describe(server, listener));
         }
+        Path files = app.socketListeners().get(0).publicDirectory();
+        LOG.info("file verb serves {}", files == null ? "nothing (no public directory)" : files);
         signal.await();
         LOG.info("stopping: closing listeners, draining connections");
         close.run();
