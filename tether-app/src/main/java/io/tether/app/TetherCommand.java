@@ -43,8 +43,8 @@ final class TetherCommand implements Callable<Integer> {
     Path tlsPkcs12;
     @Option(names = "--tls-password", description = "password of the PKCS#12 keystore")
     String tlsPassword;
-    @Option(names = "--tls-port", description = "add a TLS listener on this port and keep --port plain "
-            + "(default: with a certificate, --port itself is TLS)")
+    @Option(names = "--tls-port", description = "add a TLS listener on this port (0 = any free port) and keep "
+            + "--port plain; without it, a certificate makes --port itself TLS")
     Integer tlsPort;
     @Option(names = "--public-dir", paramLabel = "DIR", description = "directory served by the file verb")
     Path publicDir;

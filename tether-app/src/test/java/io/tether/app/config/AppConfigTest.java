@@ -111,6 +111,17 @@ class AppConfigTest {
     }
 
     @Test
+    void tlsPortZeroPicksAFreePortForTheSecondListener() throws IOException {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "x");
+        Path key = Files.writeString(dir.resolve("key.pem"), "x");
+        AppConfig config = map(null, Map.of(), Map.of("tether.socket.tls.cert", cert.toString(),
+                "tether.socket.tls.key", key.toString(), "tether.socket.tls.port", 0));
+        assertThat(config.socketListeners()).extracting(SocketOptions::name).containsExactly("socket", "socket-tls");
+        assertThat(config.socketListeners().get(1).port()).isZero();
+        assertThat(config.socketListeners().get(1).tls().enabled()).isTrue();
+    }
+
+    @Test
     void tlsPortWithoutCertificateIsRejected() {
         assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.socket.tls.port", 5443)))
                 .isInstanceOf(TetherException.class).hasMessageContaining("tls.port");
