@@ -40,11 +40,12 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         this.ctx = context;
         InetSocketAddress peer = (InetSocketAddress) context.channel().remoteAddress();
         String ip = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
-        Connection connection = Connection.open("socket", ip, peer.getPort(), message -> {
+        // always queued on the loop, so a sender's OK (written synchronously) precedes its own copy
+        Connection connection = Connection.open("socket", ip, peer.getPort(), message -> context.executor().execute(() -> {
             if (!session.isClosing()) {
                 context.writeAndFlush(SocketReplies.chat(message));
             }
-        });
+        }));
         session = new SocketSession(connection);
         context.writeAndFlush(SocketReplies.welcome(services.options().welcomeMessage()));
         context.fireChannelActive();
