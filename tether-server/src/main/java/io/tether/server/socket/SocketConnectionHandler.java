@@ -83,6 +83,10 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
 
     @Override
     public void channelInactive(ChannelHandlerContext context) {
+        if (session == null) {
+            context.fireChannelInactive();
+            return;
+        }
         session.markClosing();
         try {
             services.core().rooms().leaveAll(session.connection());
@@ -97,6 +101,8 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         if (cause instanceof TooLongFrameException) {
             LOG.info("closing {}: line over {} bytes", context.channel().remoteAddress(),
                     services.options().maxLineBytes());
+        } else if (cause instanceof java.io.IOException || cause instanceof io.netty.handler.codec.DecoderException) {
+            LOG.debug("closing {}: {}", context.channel().remoteAddress(), cause.toString());
         } else {
             LOG.warn("closing {} after an error: {}", context.channel().remoteAddress(), cause.toString(), cause);
         }
