@@ -131,11 +131,9 @@ public final class ActionProcessor {
         return invoker.invoke(ctx);
     }
 
+    /** A copy without null values (which {@link Map#copyOf} cannot hold; absent and null mean the same). */
     private static Map<String, ?> nullSafe(Map<String, ?> raw) {
-        if (!raw.containsValue(null)) {
-            return raw;
-        }
-        Map<String, Object> copy = new java.util.HashMap<>();
+        Map<String, Object> copy = new java.util.HashMap<>(raw.size() * 2);
         raw.forEach((k, v) -> {
             if (v != null) {
                 copy.put(k, v);

@@ -44,10 +44,18 @@ public final class CaffeineCacheStore implements CacheStore {
         return entries.asMap().remove(key) != null;
     }
 
+    /**
+     * Counts live entries exactly. Caffeine's estimate may still include entries whose TTL
+     * passed but that its timer wheel has not evicted yet; its iterators skip those.
+     */
     @Override
     public long size() {
         entries.cleanUp();
-        return entries.estimatedSize();
+        long live = 0;
+        for (var it = entries.asMap().keySet().iterator(); it.hasNext(); it.next()) {
+            live++;
+        }
+        return live;
     }
 
     /** Expires each entry at its own {@code expiresAt}; 0 means never. */

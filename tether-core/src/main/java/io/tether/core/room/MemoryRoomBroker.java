@@ -1,16 +1,19 @@
 package io.tether.core.room;
 
 import io.tether.api.RoomMessage;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /** The single-node room broker: rooms and memberships in memory, delivery by direct call.
- * Members are listed in join order (by joinedAt). */
+ * Members are listed in join order. */
 public final class MemoryRoomBroker implements RoomBroker {
-    private final Map<String, Map<String, Long>> rooms = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Membership>> rooms = new ConcurrentHashMap<>();
+    private final AtomicLong joins = new AtomicLong();
     private volatile Consumer<RoomMessage> sink = m -> { };
 
     @Override
@@ -40,30 +43,34 @@ public final class MemoryRoomBroker implements RoomBroker {
 
     @Override
     public boolean addMember(String room, String memberId, long joinedAt) {
-        Map<String, Long> members = rooms.get(room);
-        return members != null && members.putIfAbsent(memberId, joinedAt) == null;
+        Map<String, Membership> members = rooms.get(room);
+        return members != null && members.putIfAbsent(memberId, new Membership(joinedAt, joins.incrementAndGet())) == null;
     }
 
     @Override
     public boolean removeMember(String room, String memberId) {
-        Map<String, Long> members = rooms.get(room);
+        Map<String, Membership> members = rooms.get(room);
         return members != null && members.remove(memberId) != null;
     }
 
     @Override
     public Map<String, Long> members(String room) {
-        Map<String, Long> members = rooms.get(room);
+        Map<String, Membership> members = rooms.get(room);
         if (members == null) {
             return Map.of();
         }
         Map<String, Long> ordered = new LinkedHashMap<>();
-        members.entrySet().stream().sorted(Map.Entry.comparingByValue())
-                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        members.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.comparingLong(Membership::order)))
+                .forEach(e -> ordered.put(e.getKey(), e.getValue().joinedAt()));
         return ordered;
     }
 
     @Override
     public void publish(RoomMessage message) {
         sink.accept(message);
+    }
+
+    /** When a member joined, and a sequence number that keeps join order within one millisecond. */
+    private record Membership(long joinedAt, long order) {
     }
 }

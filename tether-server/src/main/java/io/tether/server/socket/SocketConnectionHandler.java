@@ -2,6 +2,7 @@ package io.tether.server.socket;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import io.tether.api.RoomMessage;
@@ -129,13 +130,26 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     private void queueChat(ChannelHandlerContext context, RoomMessage message) {
         try {
             context.executor().execute(() -> {
-                if (!session.isClosing()) {
-                    context.writeAndFlush(SocketReplies.chat(message));
+                if (session.isClosing()) {
+                    return;
                 }
+                if (outboundBacklog(context) > services.options().maxOutboundBytes()) {
+                    LOG.info("closing {}: it does not read and over {} bytes of messages are queued for it",
+                            context.channel().remoteAddress(), services.options().maxOutboundBytes());
+                    session.markClosing();
+                    context.close();
+                    return;
+                }
+                context.writeAndFlush(SocketReplies.chat(message));
             });
         } catch (RejectedExecutionException loopStopped) {
             // the server is stopping; this connection is going away
         }
+    }
+
+    private static long outboundBacklog(ChannelHandlerContext context) {
+        ChannelOutboundBuffer out = context.channel().unsafe().outboundBuffer();
+        return out == null ? 0 : out.totalPendingWriteBytes();
     }
 
     private void deliverReply(SocketMessage reply) {

@@ -92,4 +92,24 @@ class SocketRoomsIT {
         Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(call(a, "roomView otherRoom").get("data"))
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("membersCount", 1));
     }
+
+    @Test
+    void aMemberThatNeverReadsIsDisconnectedInsteadOfBufferingWithoutBound() {
+        try (SocketServerFixture small = SocketServerFixture.start(b -> b.maxOutboundBytes(256 * 1024))) {
+            LineClient sleeper = small.client();
+            LineClient talker = small.client();
+            call(sleeper, "roomAdd defaultRoom");
+            call(talker, "roomAdd defaultRoom");
+            String big = "x".repeat(16 * 1024);
+            // 16 MB: more than loopback socket buffers plus the cap can hold; the talker reads its own copies
+            for (int i = 0; i < 1000; i++) {
+                talker.send("say defaultRoom " + big);
+                assertThat(talker.readMap(WAIT)).containsEntry("status", "OK");
+                assertThat(talker.readMap(WAIT)).containsEntry("message", big);
+            }
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(call(talker, "roomView defaultRoom")
+                    .get("data")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsEntry("membersCount", 1));
+        }
+    }
 }
