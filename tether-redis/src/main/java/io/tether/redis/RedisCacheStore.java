@@ -17,7 +17,9 @@ import java.util.Set;
  * The cache of a cluster in Redis, with the semantics of the in-memory
  * {@link io.tether.core.cache.CaffeineCacheStore}: one key per entry holding the JSON value with
  * its {@code createdAt}/{@code expiresAt}, expiry by Redis ({@code PX}), {@link #size()} counting
- * live entries with SCAN (never KEYS). Values load back normalized: integers as Long.
+ * live entries with SCAN (never KEYS). Values load back normalized: integers as Long. Redis alone
+ * decides when an entry is gone (the TTL is sent relative, so clock skew between nodes does not
+ * matter); {@code expiresAt} is this node's clock at save plus the TTL.
  *
  * <p>Calls block for at most the command timeout and fail with {@code CLUSTER_UNAVAILABLE}
  * while Redis is unreachable. Obtain it from {@link RedisNode#cacheStore()}.
@@ -56,11 +58,7 @@ public final class RedisCacheStore implements CacheStore {
         if (json == null) {
             return Optional.empty();
         }
-        CacheEntry entry = codec.decode(key, json);
-        if (entry == null || entry.expiresAt() != 0 && entry.expiresAt() <= System.currentTimeMillis()) {
-            return Optional.empty();
-        }
-        return Optional.of(entry);
+        return Optional.ofNullable(codec.decode(key, json));
     }
 
     @Override

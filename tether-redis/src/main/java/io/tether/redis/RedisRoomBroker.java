@@ -156,11 +156,11 @@ public final class RedisRoomBroker implements RoomBroker {
         beforeClose.run();
         try {
             redis.eval(LuaScripts.SWEEP, ScriptOutputType.INTEGER, new String[] {keys.nodes()}, keys.prefix(), nodeId);
+            subscriptions.listened().forEach(subscriptions::unlisten);
         } catch (RuntimeException e) {
             LOG.warn("redis: could not remove the members of node {} on close ({}); the sweep of another node will",
                     nodeId, e.toString());
         }
-        subscriptions.listened().forEach(subscriptions::unlisten);
     }
 
     /** Whether {@link #close()} ran. */
