@@ -75,6 +75,17 @@ final class LuaScripts {
             return removed
             """;
 
+    /**
+     * Refreshes a heartbeat and registers the node. KEYS: heartbeat key, nodes set. ARGV: value,
+     * TTL in ms, node id. Returns the previous value (nil if the heartbeat had expired or vanished).
+     */
+    static final String HEARTBEAT = """
+            local old = redis.call('GET', KEYS[1])
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            redis.call('SADD', KEYS[2], ARGV[3])
+            return old
+            """;
+
     /** Destroys a room and its memberships. KEYS: rooms, room hash. ARGV: room. Returns 1 if it existed. */
     static final String DESTROY = """
             local existed = redis.call('SREM', KEYS[1], ARGV[1])

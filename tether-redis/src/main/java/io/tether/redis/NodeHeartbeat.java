@@ -1,7 +1,6 @@
 package io.tether.redis;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -87,9 +86,10 @@ final class NodeHeartbeat {
 
     /** Refreshes the heartbeat key; returns true if it had expired or vanished. */
     private boolean beat() {
-        String old = redis.setGet(keys.heartbeat(options.nodeId()), Long.toString(System.currentTimeMillis()),
-                SetArgs.Builder.px(options.heartbeatTtl().toMillis()));
-        redis.sadd(keys.nodes(), options.nodeId());
+        String old = redis.eval(LuaScripts.HEARTBEAT, ScriptOutputType.VALUE,
+                new String[] {keys.heartbeat(options.nodeId()), keys.nodes()},
+                Long.toString(System.currentTimeMillis()), Long.toString(options.heartbeatTtl().toMillis()),
+                options.nodeId());
         return old == null;
     }
 }

@@ -87,8 +87,10 @@ class RedisFaultIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> a.redis().ready() && b.redis().ready());
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
                 b.core().rooms().view("defaultRoom").members()).containsOnlyKeys(cb.id()));
-        assertThat(nodes.probe().pubsubNumsub(nodes.channel("defaultRoom"))).containsEntry(
-                nodes.channel("defaultRoom"), 1L);
+        String channel = nodes.channel("defaultRoom");
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(
+                nodes.probe().pubsubNumsub(channel)).containsEntry(channel, 1L));
+        assertThat(a.redis().roomBroker().members("defaultRoom")).containsOnlyKeys(cb.id());
     }
 
     @Test
