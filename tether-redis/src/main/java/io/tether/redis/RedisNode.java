@@ -138,8 +138,20 @@ public final class RedisNode implements AutoCloseable {
 
     private void shutdownQuietly() {
         scheduler.shutdownNow();
+        closeQuietly(pubSub);
+        closeQuietly(commands);
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+
+    private static void closeQuietly(AutoCloseable connection) {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (Exception e) {
+            // closing a connection that is already gone: nothing left to release
+        }
     }
 
     private static RedisURI redisUri(RedisOptions options) {

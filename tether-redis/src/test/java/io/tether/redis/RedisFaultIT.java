@@ -112,6 +112,21 @@ class RedisFaultIT {
     }
 
     @Test
+    void slowRedisFailsAfterTheCommandTimeoutInsteadOfHanging() {
+        Duration timeout = a.redis().options().commandTimeout();
+        nodes.probe().clientPause(timeout.toMillis() * 2);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> a.core().cache().load("k")).isInstanceOfSatisfying(TetherException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.CLUSTER_UNAVAILABLE);
+            assertThat(e.getMessage()).contains("did not answer in time");
+        });
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(took).isBetween(timeout.minusMillis(100), timeout.plusMillis(700));
+        await().atMost(Duration.ofSeconds(5)).until(() -> a.redis().ready() && b.redis().ready());
+        assertThat(b.core().rooms().view("defaultRoom").members()).containsOnlyKeys(ca.id(), cb.id());
+    }
+
+    @Test
     void nodeCannotStartWithoutRedis() {
         REDIS.assumeControllable();
         REDIS.stop();

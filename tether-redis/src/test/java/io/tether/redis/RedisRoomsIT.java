@@ -110,6 +110,17 @@ class RedisRoomsIT {
     }
 
     @Test
+    void thirdNodeWithoutMembersSeesTheRoomButDoesNotSubscribe() {
+        TestNodes.Node c = nodes.start();
+        a.core().rooms().join(ca, "defaultRoom");
+        b.core().rooms().join(cb, "defaultRoom");
+        assertThat(c.core().rooms().view("defaultRoom").members()).containsOnlyKeys(ca.id(), cb.id());
+        assertThat(subscribers(nodes.channel("defaultRoom"))).isEqualTo(2);
+        c.core().rooms().broadcast("defaultRoom", "from the third node");
+        await().atMost(Duration.ofSeconds(3)).until(() -> inboxA.size() == 1 && inboxB.size() == 1);
+    }
+
+    @Test
     void serverBroadcastReachesMembersOnEveryNode() {
         a.core().rooms().join(ca, "otherRoom");
         b.core().rooms().join(cb, "otherRoom");
