@@ -90,6 +90,7 @@ public final class RedisRoomBroker implements RoomBroker {
         }
         if (result == 1) {
             memberships.joined(room, memberId, joinedAt);
+            subscriptions.prepare(room);
         }
         return result == 1;
     }

@@ -44,14 +44,41 @@ final class RoomSubscriptions {
         this.sink = delivery;
     }
 
-    /** Subscribes to the room's channel and waits (up to the command timeout) for Redis to confirm. */
-    void listen(String room) {
-        wanted.add(room);
+    /**
+     * Called when a local member joined, before the room service records it: if the node does
+     * not listen to the room yet, subscribes and waits (up to the command timeout) for Redis to
+     * confirm, so the member hears everything sent after its join returns. Never throws; a
+     * failed subscription is repaired by {@link #listen} and {@link #resync()}.
+     */
+    void prepare(String room) {
+        if (wanted.contains(room)) {
+            return;
+        }
         try {
             connection.sync().subscribe(keys.channel(room));
             subscribed.add(room);
         } catch (RedisException e) {
             LOG.warn("redis: subscribing to room {} failed ({}); retried when Redis is back", room, e.toString());
+        }
+    }
+
+    /**
+     * Listens to the room: subscribes without waiting (the room service calls this while it
+     * holds a lock; commands on the one pub/sub connection keep their order, so the last of
+     * listen/unlisten wins).
+     */
+    void listen(String room) {
+        wanted.add(room);
+        try {
+            connection.async().subscribe(keys.channel(room)).whenComplete((ok, error) -> {
+                if (error == null) {
+                    subscribed.add(room);
+                } else {
+                    LOG.debug("redis: subscribing to room {} failed ({}); repaired later", room, error.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("redis: subscribing to room {} failed ({}); repaired later", room, e.toString());
         }
     }
 
@@ -90,15 +117,19 @@ final class RoomSubscriptions {
     }
 
     private void unsubscribe(String room) {
-        connection.async().unsubscribe(keys.channel(room)).whenComplete((ok, error) -> {
-            if (error == null) {
-                if (!wanted.contains(room)) {
-                    subscribed.remove(room);
+        try {
+            connection.async().unsubscribe(keys.channel(room)).whenComplete((ok, error) -> {
+                if (error == null) {
+                    if (!wanted.contains(room)) {
+                        subscribed.remove(room);
+                    }
+                } else {
+                    LOG.debug("redis: unsubscribing from room {} failed ({}); repaired later", room, error.toString());
                 }
-            } else {
-                LOG.debug("redis: unsubscribing from room {} failed ({}); repaired later", room, error.toString());
-            }
-        });
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("redis: unsubscribing from room {} failed ({}); repaired later", room, e.toString());
+        }
     }
 
     private void onMessage(String payload) {
