@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Boolean, Long (all integral numbers that fit; larger ones stay BigInteger), Double (all
  * other numbers), an unmodifiable List and an unmodifiable Map with String keys (insertion
  * order kept). Characters and enums become Strings, arrays and collections become Lists.
+ * JavaScript's {@code undefined} (an enum named {@code Undefined}, as the mdsf codec uses) is
+ * treated like {@code JSON.stringify} does: dropped from maps, {@code null} elsewhere.
  * Anything else is refused with an {@link IllegalArgumentException}.
  */
 public final class CacheValues {
@@ -30,7 +32,7 @@ public final class CacheValues {
             case Boolean b -> b;
             case Number n -> number(n);
             case Character c -> c.toString();
-            case Enum<?> e -> e.name();
+            case Enum<?> e -> isUndefined(e) ? null : e.name();
             case Map<?, ?> m -> map(m);
             case Collection<?> c -> list(c);
             case Object[] a -> list(List.of(a));
@@ -55,8 +57,16 @@ public final class CacheValues {
 
     private static Map<String, Object> map(Map<?, ?> source) {
         Map<String, Object> copy = new LinkedHashMap<>();
-        source.forEach((k, v) -> copy.put(String.valueOf(k), normalize(v)));
+        source.forEach((k, v) -> {
+            if (!(v instanceof Enum<?> e && isUndefined(e))) {
+                copy.put(String.valueOf(k), normalize(v));
+            }
+        });
         return Collections.unmodifiableMap(copy);
+    }
+
+    private static boolean isUndefined(Enum<?> e) {
+        return e.getDeclaringClass().getSimpleName().equals("Undefined");
     }
 
     private static List<Object> list(Collection<?> source) {

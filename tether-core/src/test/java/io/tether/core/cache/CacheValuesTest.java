@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 class CacheValuesTest {
     private enum Color { RED }
 
+    private enum Undefined { INSTANCE }
+
     @Test
     void numbersBecomeLongOrDouble() {
         assertThat(CacheValues.normalize(7)).isEqualTo(7L);
@@ -35,6 +37,15 @@ class CacheValuesTest {
         assertThatThrownBy(() -> copy.put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
         assertThat(CacheValues.normalize(new Object[] {1, "x"})).isEqualTo(List.of(1L, "x"));
         assertThat(CacheValues.normalize(Set.of(true))).isEqualTo(List.of(true));
+    }
+
+    @Test
+    void undefinedIsDroppedFromMapsAndNullInLists() {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("gone", Undefined.INSTANCE);
+        source.put("list", Arrays.asList(1, Undefined.INSTANCE));
+        assertThat(CacheValues.normalize(source)).isEqualTo(Map.of("list", Arrays.asList(1L, null)));
+        assertThat(CacheValues.normalize(Undefined.INSTANCE)).isNull();
     }
 
     @Test
