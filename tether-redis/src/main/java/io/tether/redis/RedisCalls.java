@@ -26,6 +26,9 @@ final class RedisCalls {
             return call.get();
         } catch (RedisException e) {
             throw unavailable(what, e);
+        } catch (IllegalStateException e) {
+            throw new TetherException(ErrorCode.CLUSTER_UNAVAILABLE,
+                    "cluster unavailable: " + what + " failed, the connection to Redis is closed", e);
         }
     }
 

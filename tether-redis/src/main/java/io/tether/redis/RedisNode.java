@@ -97,12 +97,12 @@ public final class RedisNode implements AutoCloseable {
         return options.nodeId();
     }
 
-    /** The room broker of this node (one per node). */
+    /** The room broker of this node: one per node, for one {@code TetherCore}. */
     public RedisRoomBroker roomBroker() {
         return broker;
     }
 
-    /** The cache store of this node (one per node). */
+    /** The cache store of this node (may be shared by several cores of the node). */
     public RedisCacheStore cacheStore() {
         return cache;
     }

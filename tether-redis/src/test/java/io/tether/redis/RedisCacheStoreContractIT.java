@@ -12,15 +12,18 @@ class RedisCacheStoreContractIT extends CacheStoreContract {
     static final RedisTestServer REDIS = new RedisTestServer();
 
     private RedisNode node;
+    private String prefix;
 
     @Override
     protected CacheStore newStore() {
-        node = RedisNode.connect(RedisOptions.builder().uri(REDIS.uri()).keyPrefix(REDIS.uniquePrefix()).build());
+        prefix = REDIS.uniquePrefix();
+        node = RedisNode.connect(RedisOptions.builder().uri(REDIS.uri()).keyPrefix(prefix).build());
         return node.cacheStore();
     }
 
     @AfterEach
     void closeNode() {
         node.close();
+        TestNodes.deleteKeys(REDIS.uri(), prefix);
     }
 }

@@ -166,6 +166,9 @@ class RedisRoomsIT {
         assertThat(nodes.probe().smembers(nodes.prefix() + "nodes")).containsExactly(b.redis().nodeId());
         assertThat(a.redis().ready()).isFalse();
         assertThat(b.redis().ready()).isTrue();
+        a.redis().close();
+        assertThatThrownBy(() -> a.redis().cacheStore().load("k")).isInstanceOfSatisfying(TetherException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.CLUSTER_UNAVAILABLE));
     }
 
     private long subscribers(String channel) {

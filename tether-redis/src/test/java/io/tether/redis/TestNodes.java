@@ -1,6 +1,9 @@
 package io.tether.redis;
 
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.tether.core.TetherCore;
@@ -71,8 +74,26 @@ final class TestNodes implements AutoCloseable {
             n.core().close();
             n.redis().close();
         }
+        deleteKeys(server.uri(), prefix);
         if (probeClient != null) {
             probeClient.shutdown();
+        }
+    }
+
+    /** Removes every key under a test's prefix (matters when REDIS_URL is a shared Redis). */
+    static void deleteKeys(String uri, String prefix) {
+        RedisClient client = RedisClient.create(uri);
+        try (StatefulRedisConnection<String, String> c = client.connect()) {
+            ScanCursor cursor = ScanCursor.INITIAL;
+            do {
+                KeyScanCursor<String> page = c.sync().scan(cursor, ScanArgs.Builder.matches(prefix + "*").limit(1000));
+                if (!page.getKeys().isEmpty()) {
+                    c.sync().del(page.getKeys().toArray(String[]::new));
+                }
+                cursor = page;
+            } while (!cursor.isFinished());
+        } finally {
+            client.shutdown();
         }
     }
 }
