@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Maps {@code tether.socket} to listener options: one listener on {@code port} (TLS when a
- * certificate is configured and {@code tls.port} is 0), or a plain listener on {@code port}
+ * certificate is configured and {@code tls.port} is -1), or a plain listener on {@code port}
  * plus a TLS listener named {@code socket-tls} on {@code tls.port}.
  */
 final class SocketListeners {
@@ -23,7 +23,7 @@ final class SocketListeners {
 
     static List<SocketOptions> from(Config socket, Path jarDirectory) {
         TlsOptions tls = tls(socket.getConfig("tls"));
-        int tlsPort = port(socket, "tls.port");
+        int tlsPort = socket.getInt("tls.port") == -1 ? -1 : port(socket, "tls.port");
         SocketOptions base = SocketOptions.defaults().toBuilder()
                 .host(socket.getString("host"))
                 .port(port(socket, "port"))
@@ -31,11 +31,12 @@ final class SocketListeners {
                 .delimiter(socket.getString("delimiter"))
                 .maxDataLength(nonNegative(socket, "max-data-length"))
                 .maxLineBytes(nonNegative(socket, "max-line-bytes"))
+                .maxOutboundBytes(socket.getBytes("max-outbound-bytes"))
                 .welcomeMessage(socket.getString("welcome"))
                 .pendingShutdownWaitLimit(socket.getDuration("pending-shutdown-wait"))
                 .publicDirectory(PublicDirectory.resolve(socket.getString("public-dir"), jarDirectory))
                 .build();
-        if (tlsPort == 0) {
+        if (tlsPort == -1) {
             return List.of(base.toBuilder().tls(tls).build());
         }
         if (!tls.enabled()) {

@@ -40,6 +40,7 @@ class AppConfigTest {
         assertThat(socket.delimiter()).isEqualTo("\n");
         assertThat(socket.maxDataLength()).isZero();
         assertThat(socket.maxLineBytes()).isEqualTo(1024 * 1024);
+        assertThat(socket.maxOutboundBytes()).isEqualTo(8L * 1024 * 1024);
         assertThat(socket.pendingShutdownWaitLimit()).isEqualTo(Duration.ofSeconds(5));
         assertThat(socket.welcomeMessage()).isEqualTo("Welcome to the tether api");
         assertThat(config.actions().simultaneousActions()).isEqualTo(5);
@@ -53,6 +54,7 @@ class AppConfigTest {
         Path file = Files.writeString(dir.resolve("tether.conf"), """
                 tether.socket { port = 6000, welcome = "from file", max-data-length = 100 }
                 tether.actions.simultaneous = 7
+                tether.socket.max-outbound-bytes = 2M
                 tether.server.id = file-id
                 """);
         Map<String, String> env = Map.of("TETHER_SOCKET_PORT", "6001", "TETHER_SOCKET_MAX_DATA_LENGTH", "200",
@@ -64,6 +66,7 @@ class AppConfigTest {
         assertThat(socket.keepAlive()).isTrue();
         assertThat(socket.welcomeMessage()).isEqualTo("from file");
         assertThat(config.actions().simultaneousActions()).isEqualTo(7);
+        assertThat(socket.maxOutboundBytes()).isEqualTo(2L * 1024 * 1024);
         assertThat(config.serverId()).isEqualTo("file-id");
     }
 
@@ -108,6 +111,17 @@ class AppConfigTest {
                 .isInstanceOf(TetherException.class)
                 .hasMessageContaining(missing.toString())
                 .satisfies(e -> assertThat(((TetherException) e).code()).isEqualTo(ErrorCode.CONFIGURATION_ERROR));
+    }
+
+    @Test
+    void tlsPortZeroPicksAFreePortForTheSecondListener() throws IOException {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "x");
+        Path key = Files.writeString(dir.resolve("key.pem"), "x");
+        AppConfig config = map(null, Map.of(), Map.of("tether.socket.tls.cert", cert.toString(),
+                "tether.socket.tls.key", key.toString(), "tether.socket.tls.port", 0));
+        assertThat(config.socketListeners()).extracting(SocketOptions::name).containsExactly("socket", "socket-tls");
+        assertThat(config.socketListeners().get(1).port()).isZero();
+        assertThat(config.socketListeners().get(1).tls().enabled()).isTrue();
     }
 
     @Test

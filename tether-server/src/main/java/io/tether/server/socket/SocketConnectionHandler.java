@@ -2,8 +2,10 @@ package io.tether.server.socket;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
+import io.tether.api.RoomMessage;
 import io.tether.codec.socket.SocketBreak;
 import io.tether.codec.socket.SocketMessage;
 import io.tether.codec.socket.SocketReplies;
@@ -12,6 +14,7 @@ import io.tether.codec.socket.SocketVerb;
 import io.tether.core.connection.Connection;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +43,8 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         this.ctx = context;
         InetSocketAddress peer = (InetSocketAddress) context.channel().remoteAddress();
         String ip = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
-        Connection connection = Connection.open("socket", ip, peer.getPort(), message -> {
-            if (!session.isClosing()) {
-                context.writeAndFlush(SocketReplies.chat(message));
-            }
-        });
+        // always queued on the loop, so a sender's OK (written synchronously) precedes its own copy
+        Connection connection = Connection.open("socket", ip, peer.getPort(), message -> queueChat(context, message));
         session = new SocketSession(connection);
         context.writeAndFlush(SocketReplies.welcome(services.options().welcomeMessage()));
         context.fireChannelActive();
@@ -84,6 +84,10 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
 
     @Override
     public void channelInactive(ChannelHandlerContext context) {
+        if (session == null) {
+            context.fireChannelInactive();
+            return;
+        }
         session.markClosing();
         try {
             services.core().rooms().leaveAll(session.connection());
@@ -98,6 +102,8 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         if (cause instanceof TooLongFrameException) {
             LOG.info("closing {}: line over {} bytes", context.channel().remoteAddress(),
                     services.options().maxLineBytes());
+        } else if (cause instanceof java.io.IOException || cause instanceof io.netty.handler.codec.DecoderException) {
+            LOG.debug("closing {}: {}", context.channel().remoteAddress(), cause.toString());
         } else {
             LOG.warn("closing {} after an error: {}", context.channel().remoteAddress(), cause.toString(), cause);
         }
@@ -119,6 +125,31 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
                 ctx.executor().schedule(this::byeAndClose, limit.toNanos(), TimeUnit.NANOSECONDS);
             }
         });
+    }
+
+    private void queueChat(ChannelHandlerContext context, RoomMessage message) {
+        try {
+            context.executor().execute(() -> {
+                if (session.isClosing()) {
+                    return;
+                }
+                if (outboundBacklog(context) > services.options().maxOutboundBytes()) {
+                    LOG.info("closing {}: it does not read and over {} bytes of messages are queued for it",
+                            context.channel().remoteAddress(), services.options().maxOutboundBytes());
+                    session.markClosing();
+                    context.close();
+                    return;
+                }
+                context.writeAndFlush(SocketReplies.chat(message));
+            });
+        } catch (RejectedExecutionException loopStopped) {
+            // the server is stopping; this connection is going away
+        }
+    }
+
+    private static long outboundBacklog(ChannelHandlerContext context) {
+        ChannelOutboundBuffer out = context.channel().unsafe().outboundBuffer();
+        return out == null ? 0 : out.totalPendingWriteBytes();
     }
 
     private void deliverReply(SocketMessage reply) {
