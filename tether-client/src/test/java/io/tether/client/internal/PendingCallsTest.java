@@ -46,7 +46,7 @@ class PendingCallsTest {
         CompletableFuture<String> f = onLoop(() -> calls.register(1L, "call 1", Duration.ofMillis(30),
                 new CompletableFuture<>()));
         assertThatThrownBy(() -> f.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(ClientTimeoutException.class);
-        assertThat(timeouts).containsExactly("call 1");
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(timeouts).containsExactly("call 1"));
         assertThat(onLoop(() -> calls.complete(1L, "late"))).isFalse();
     }
 

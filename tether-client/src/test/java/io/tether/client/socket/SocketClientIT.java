@@ -83,6 +83,10 @@ class SocketClientIT {
             assertThat(client.paramsView().join().data().size()).isZero();
             assertThat(client.stickyParams()).isEmpty();
             assertThat(client.paramAdd("key", "has space").isCompletedExceptionally()).isTrue();
+            assertThat(client.paramAdd("messageId", "mine").isCompletedExceptionally()).isTrue();
+            // a per-call messageId cannot hijack the correlation
+            assertThat(client.actionWithParams("randomNumber", Map.of("messageId", "x")).join().messageId())
+                    .isNotEqualTo("x");
         }
     }
 

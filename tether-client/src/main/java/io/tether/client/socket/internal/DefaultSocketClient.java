@@ -151,6 +151,7 @@ public final class DefaultSocketClient implements SocketClient {
             conn.welcome().complete(text);
         } else if ("Bye".equals(body.path("status").asString(""))) {
             conn.onBye();
+            conn.channel().close(); // the server closes too; do not wait for it
         }
     }
 
@@ -268,6 +269,10 @@ public final class DefaultSocketClient implements SocketClient {
 
     @Override
     public CompletableFuture<SocketReply> paramAdd(String key, String value) {
+        if ("messageId".equals(key)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "messageId is managed by the client (it correlates replies)"));
+        }
         if (!Words.isWord(key) || key.contains("=") || !Words.isWord(value) || value.contains("=")) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "param key and value must be non-empty and contain no spaces, '=' or line breaks"));

@@ -23,8 +23,8 @@ final class StickyState {
     /** Sticky params with per-call params laid over them. */
     Map<String, Object> overlay(Map<String, ?> perCall) {
         Map<String, Object> all = new java.util.LinkedHashMap<>(params);
-        all.remove("messageId");
         all.putAll(perCall);
+        all.remove("messageId"); // the client's own id correlates the reply
         return all;
     }
 }
