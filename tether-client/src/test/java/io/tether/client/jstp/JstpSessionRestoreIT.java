@@ -153,4 +153,37 @@ class JstpSessionRestoreIT {
             await().untilAsserted(() -> assertThat(first.state()).isEqualTo(ConnectionState.CLOSED));
         }
     }
+
+    @Test
+    void callsMadeWhileTheRestoreHandshakeIsInFlightAreSentOnceAfterTheReply() throws Exception {
+        CompletableFuture<CompletableFuture<List<Object>>> duringRestore = new CompletableFuture<>();
+        JstpClient[] self = new JstpClient[1];
+        Recorder rec = new Recorder() {
+            @Override
+            public void onOutgoingMessage(String text) {
+                super.onOutgoingMessage(text);
+                if (text.contains("session:[") && !duringRestore.isDone()) {
+                    duringRestore.complete(self[0].callMethod("testInterface", "add", 40, 2));
+                }
+            }
+        };
+        try (TcpProxy proxy = new TcpProxy(server.port());
+             JstpClient c = JstpClient.connect(options(proxy.port()).listener(rec).build(), "testApp")) {
+            self[0] = c;
+            c.callMethod("calculator", "answer").join();
+            proxy.delayReplies(300); // keeps the restore reply in flight while the call is made
+            proxy.cutAll();
+            assertThat(duringRestore.get(5, java.util.concurrent.TimeUnit.SECONDS).join()).containsExactly(42L);
+            List<String> sent = List.copyOf(rec.sent);
+            List<String> adds = sent.stream().filter(t -> t.contains("add:[40,2]")).toList();
+            assertThat(adds).containsExactly("{call:[2,'testInterface'],add:[40,2]}");
+            int handshake = -1;
+            for (int i = 0; i < sent.size(); i++) {
+                if (sent.get(i).contains("session:[")) {
+                    handshake = i;
+                }
+            }
+            assertThat(sent.indexOf(adds.getFirst())).isGreaterThan(handshake);
+        }
+    }
 }

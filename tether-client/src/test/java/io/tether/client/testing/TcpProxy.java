@@ -18,6 +18,7 @@ public final class TcpProxy implements AutoCloseable {
     private volatile int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean refusing;
+    private volatile long replyDelayMillis;
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -46,6 +47,11 @@ public final class TcpProxy implements AutoCloseable {
         this.targetPort = port;
     }
 
+    /** Delays every chunk the server sends to the client (0 = none). */
+    public void delayReplies(long millis) {
+        this.replyDelayMillis = millis;
+    }
+
     /** While true, new connections are accepted and closed at once. */
     public void refuse(boolean refuse) {
         this.refusing = refuse;
@@ -66,23 +72,26 @@ public final class TcpProxy implements AutoCloseable {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(server);
-                Thread.ofVirtual().start(() -> pump(client, server));
-                Thread.ofVirtual().start(() -> pump(server, client));
+                Thread.ofVirtual().start(() -> pump(client, server, false));
+                Thread.ofVirtual().start(() -> pump(server, client, true));
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean toClient) {
         byte[] buf = new byte[16384];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buf)) >= 0) {
+                if (toClient && replyDelayMillis > 0) {
+                    Thread.sleep(replyDelayMillis);
+                }
                 out.write(buf, 0, n);
                 out.flush();
             }
-        } catch (IOException ignored) {
+        } catch (IOException | InterruptedException ignored) {
             // cut
         } finally {
             try {
