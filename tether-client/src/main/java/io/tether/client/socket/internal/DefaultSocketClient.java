@@ -10,16 +10,12 @@ import io.tether.client.internal.ClientTransport;
 import io.tether.client.internal.Dispatcher;
 import io.tether.client.internal.Reconnector;
 import io.tether.client.socket.DisconnectedPolicy;
-import io.tether.client.socket.RoomMessage;
 import io.tether.client.socket.SocketClient;
 import io.tether.client.socket.SocketClientListener;
 import io.tether.client.socket.SocketClientOptions;
 import io.tether.client.socket.SocketRemoteException;
 import io.tether.client.socket.SocketReply;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +40,7 @@ public final class DefaultSocketClient implements SocketClient {
     private final StickyState sticky = new StickyState();
     private final WaitingCalls waiting;
     private final Reconnector reconnector;
+    private final SocketInbound inbound;
     private SocketConnection connection;
     private SocketReplyDecoder decoder;
     private boolean ready;
@@ -61,6 +58,7 @@ public final class DefaultSocketClient implements SocketClient {
         this.ssl = options.tls() == null ? null : options.tls().newContext();
         this.waiting = new WaitingCalls(loop, dispatcher);
         this.reconnector = new Reconnector(loop, options.reconnect(), () -> open(true), new ReconnectEvents());
+        this.inbound = new SocketInbound(json, this::emit, text -> welcome = text);
     }
 
     /** Connects a new client (see {@link SocketClient#connect}). */
@@ -81,7 +79,8 @@ public final class DefaultSocketClient implements SocketClient {
             decoder = new SocketReplyDecoder(options.maxLineBytes());
             p.addLast("replies", decoder);
         }).thenComposeAsync(this::attach, loop)
-                .thenComposeAsync(w -> restore ? restoreState() : CompletableFuture.completedFuture(null), loop)
+                .thenComposeAsync(w -> restore ? sticky.restore(connection, options.requestTimeout(), this::cannotRejoin)
+                        : CompletableFuture.completedFuture(null), loop)
                 .thenComposeAsync(v -> connection.sendVerb("detailsView", options.requestTimeout()), loop)
                 .thenAcceptAsync(details -> ready(details, restore), loop)
                 .orTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -97,20 +96,8 @@ public final class DefaultSocketClient implements SocketClient {
         return conn.welcome();
     }
 
-    private CompletableFuture<Void> restoreState() {
-        List<CompletableFuture<?>> steps = new ArrayList<>();
-        sticky.params().forEach((k, v) -> steps.add(connection.sendVerb("paramAdd " + k + "=" + v,
-                options.requestTimeout())));
-        for (String room : Set.copyOf(sticky.rooms())) {
-            steps.add(connection.sendVerb("roomAdd " + room, options.requestTimeout()).thenAccept(r -> {
-                if (r.body().hasNonNull("error")) {
-                    sticky.rooms().remove(room);
-                    emit(l -> l.onError(new SocketRemoteException("cannot rejoin " + room + ": "
-                            + r.body().get("error").asString(), null)));
-                }
-            }));
-        }
-        return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new));
+    private void cannotRejoin(String room, String error) {
+        emit(l -> l.onError(new SocketRemoteException("cannot rejoin " + room + ": " + error, null)));
     }
 
     private void ready(Received details, boolean restored) {
@@ -122,43 +109,7 @@ public final class DefaultSocketClient implements SocketClient {
     }
 
     void onLine(SocketConnection conn, String line) {
-        JsonNode body;
-        try {
-            body = json.readTree(line);
-        } catch (RuntimeException e) {
-            emit(l -> l.onError(new ClientException("not JSON: " + line, e)));
-            return;
-        }
-        String context = body.path("context").asString("");
-        switch (context) {
-            case "api" -> onApi(conn, body);
-            case "user" -> onSay(body);
-            case "response" -> {
-                if (!conn.onResponse(body) && body.hasNonNull("error")) {
-                    emit(l -> l.onError(new SocketRemoteException(body.get("error").asString(),
-                            new SocketReply(body, Duration.ZERO))));
-                }
-            }
-            default -> emit(l -> l.onError(new ClientException("unexpected message: " + line)));
-        }
-    }
-
-    private void onApi(SocketConnection conn, JsonNode body) {
-        if (body.hasNonNull("welcome")) {
-            String text = body.get("welcome").asString();
-            welcome = text;
-            emit(l -> l.onWelcome(text));
-            conn.welcome().complete(text);
-        } else if ("Bye".equals(body.path("status").asString(""))) {
-            conn.onBye();
-            conn.channel().close(); // the server closes too; do not wait for it
-        }
-    }
-
-    private void onSay(JsonNode b) {
-        RoomMessage m = new RoomMessage(b.path("room").asString(null), b.path("from").asString(null),
-                b.path("message").asString(null), Instant.ofEpochMilli(b.path("sentAt").asLong(0)), Instant.now());
-        emit(l -> l.onSay(m));
+        inbound.onLine(conn, line);
     }
 
     void onInactive(SocketConnection conn) {

@@ -1,6 +1,11 @@
 package io.tether.client.socket.internal;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,6 +23,24 @@ final class StickyState {
 
     Set<String> rooms() {
         return rooms;
+    }
+
+    /**
+     * Re-adds the sticky params and rejoins the rooms on a new connection; a room that cannot
+     * be rejoined is forgotten and reported. Completes when every reply arrived.
+     */
+    CompletableFuture<Void> restore(SocketConnection conn, Duration timeout, BiConsumer<String, String> cannotRejoin) {
+        List<CompletableFuture<?>> steps = new ArrayList<>();
+        params.forEach((k, v) -> steps.add(conn.sendVerb("paramAdd " + k + "=" + v, timeout)));
+        for (String room : Set.copyOf(rooms)) {
+            steps.add(conn.sendVerb("roomAdd " + room, timeout).thenAccept(r -> {
+                if (r.body().hasNonNull("error")) {
+                    rooms.remove(room);
+                    cannotRejoin.accept(room, r.body().get("error").asString());
+                }
+            }));
+        }
+        return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new));
     }
 
     /** Sticky params with per-call params laid over them. */
