@@ -186,4 +186,25 @@ class JstpSessionRestoreIT {
             assertThat(sent.indexOf(adds.getFirst())).isGreaterThan(handshake);
         }
     }
+
+    @Test
+    void heartbeatRestartsAfterRestore() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger beats = new java.util.concurrent.atomic.AtomicInteger();
+        Recorder rec = new Recorder() {
+            @Override
+            public void onHeartbeat() {
+                beats.incrementAndGet();
+            }
+        };
+        try (TcpProxy proxy = new TcpProxy(server.port());
+             JstpClient c = JstpClient.connect(options(proxy.port()).listener(rec)
+                     .heartbeatInterval(Duration.ofMillis(50)).build(), "testApp")) {
+            await().untilAsserted(() -> assertThat(beats.get()).isGreaterThan(2));
+            goOffline(proxy, rec);
+            goOnline(proxy, c);
+            int afterRestore = beats.get();
+            await().untilAsserted(() -> assertThat(beats.get()).isGreaterThan(afterRestore + 2));
+            assertThat(rec.sent.stream().filter(t -> t.startsWith("{ping:[")).count()).isGreaterThan(5);
+        }
+    }
 }

@@ -172,10 +172,22 @@ class SocketClientIT {
     @Test
     void disconnectSaysGoodbyeAndFailsLaterCalls() {
         List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
         SocketClientListener l = new SocketClientListener() {
             @Override
             public void onStateChange(ConnectionState state) {
                 states.add(state);
+            }
+
+            @Override
+            public void onWelcome(String welcome) {
+                // listeners never run on the event loop ("tether-socket-client-io-N")
+                seen.add(Thread.currentThread().getName().contains("-io-") ? "welcome on the event loop" : "welcome");
+            }
+
+            @Override
+            public void onEnd() {
+                seen.add("end");
             }
         };
         SocketClient client = SocketClient.connect(options().listener(l).build());
@@ -183,6 +195,7 @@ class SocketClientIT {
         assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
         assertThatThrownBy(() -> client.action("randomNumber").join()).hasCauseInstanceOf(ConnectionLostException.class);
         await().untilAsserted(() -> assertThat(states).containsExactly(ConnectionState.CONNECTED, ConnectionState.CLOSED));
+        await().untilAsserted(() -> assertThat(seen).containsExactly("welcome", "end"));
     }
 
     @Test
