@@ -38,12 +38,12 @@ public interface JstpClient extends AutoCloseable {
 
     /** Opens the transport only; call a {@code handshake} next. Blocks up to the connect timeout. */
     static JstpClient connect(JstpClientOptions options) {
-        return DefaultJstpClient.open(options).join();
+        return DefaultJstpClient.await(DefaultJstpClient.open(options));
     }
 
     /** Opens the transport and performs an anonymous handshake for {@code app} ({@code name[@range]}). */
     static JstpClient connect(JstpClientOptions options, String app) {
-        return connectAsync(options, app).join();
+        return DefaultJstpClient.await(connectAsync(options, app));
     }
 
     /** Non-blocking {@link #connect(JstpClientOptions, String)}. */
@@ -60,14 +60,16 @@ public interface JstpClient extends AutoCloseable {
     }
 
     /**
-     * Connects, handshakes and inspects each interface; any failure fails the whole connect.
+     * Connects, handshakes and inspects each interface; any failure fails the whole connect
+     * (and closes the client). Blocking variants throw the {@link io.tether.client.ClientException}
+     * (e.g. {@link JstpRemoteException}) that failed the connect.
      * The proxies are in {@link #remoteProxies()}.
      */
     static JstpClient connectAndInspect(JstpClientOptions options, String app, String... interfaces) {
         JstpClient client = connect(options, app);
         try {
             for (String iface : interfaces) {
-                client.inspectInterface(iface).join();
+                DefaultJstpClient.await(client.inspectInterface(iface));
             }
             return client;
         } catch (RuntimeException e) {

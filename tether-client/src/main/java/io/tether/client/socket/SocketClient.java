@@ -48,7 +48,11 @@ public interface SocketClient extends AutoCloseable {
      * @throws io.tether.client.ClientException if the connection cannot be established
      */
     static SocketClient connect(SocketClientOptions options) {
-        return DefaultSocketClient.connect(options).join();
+        try {
+            return DefaultSocketClient.connect(options).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof io.tether.client.ClientException c ? c : e;
+        }
     }
 
     /** Non-blocking {@link #connect}. */

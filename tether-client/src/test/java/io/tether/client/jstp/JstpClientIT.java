@@ -72,6 +72,10 @@ class JstpClientIT {
             assertThat(e.code()).isEqualTo(10);
             assertThat(e.getMessage()).isEqualTo("Application not found");
         }
+        assertThatThrownBy(() -> JstpClient.connect(options(server.port()).build(), "noApp"))
+                .isInstanceOf(JstpRemoteException.class).hasMessage("Application not found");
+        assertThatThrownBy(() -> JstpClient.connectAndInspect(options(server.port()).build(), "testApp", "nope"))
+                .isInstanceOf(JstpRemoteException.class).hasMessage("Interface not found");
         assertThatThrownBy(() -> JstpApp.parse("testApp@not a range ^^"))
                 .hasMessageContaining("Invalid semver version range");
         assertThat(JstpApp.parse("@scope/app@1.x")).isEqualTo(JstpApp.of("@scope/app", "1.x"));

@@ -69,6 +69,15 @@ public final class DefaultJstpClient implements JstpClient {
         });
     }
 
+    /** Joins a future, rethrowing a client failure as itself rather than wrapped. */
+    public static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw unwrap(e) instanceof io.tether.client.ClientException c ? c : e;
+        }
+    }
+
     /** Wraps a failure for a future chain, unwrapping nested completion exceptions. */
     public static CompletionException asCompletion(Throwable err) {
         Throwable e = unwrap(err);
