@@ -19,13 +19,16 @@ import java.util.Objects;
  * @param heartbeatInterval ping interval started after each handshake/restore, or null for none
  * @param reconnect         reconnection (default exponential 1 s → 32 s, 0–1 s jitter, unlimited — spec §12.1)
  * @param maxMessageBytes   cap on one incoming message (default 8 MiB)
+ * @param maxBufferedMessages cap on unacknowledged originated messages kept for resending
+ *                          (default 10,000); beyond it new calls and events fail at once
  * @param application       interfaces hosted by the client (default none → {@code [12]})
  * @param listener          event listener (default no-op)
  * @param eventLoopGroup    group to share, or null to own a one-thread group
  */
 public record JstpClientOptions(String host, int port, ClientTlsOptions tls, Duration connectTimeout,
                                 Duration handshakeTimeout, Duration callTimeout, Duration heartbeatInterval,
-                                ReconnectOptions reconnect, int maxMessageBytes, LocalApplication application,
+                                ReconnectOptions reconnect, int maxMessageBytes, int maxBufferedMessages,
+                                LocalApplication application,
                                 JstpClientListener listener, EventLoopGroup eventLoopGroup) {
 
     private static final JstpClientOptions DEFAULTS = builder().build();
@@ -38,7 +41,7 @@ public record JstpClientOptions(String host, int port, ClientTlsOptions tls, Dur
         Objects.requireNonNull(reconnect, "reconnect");
         Objects.requireNonNull(application, "application");
         Objects.requireNonNull(listener, "listener");
-        if (port < 0 || port > 65535 || maxMessageBytes < 1024) {
+        if (port < 0 || port > 65535 || maxMessageBytes < 1024 || maxBufferedMessages < 1) {
             throw new IllegalArgumentException("bad port or maxMessageBytes");
         }
         if (heartbeatInterval != null && (heartbeatInterval.isNegative() || heartbeatInterval.isZero())) {
@@ -65,6 +68,7 @@ public record JstpClientOptions(String host, int port, ClientTlsOptions tls, Dur
         b.heartbeatInterval = heartbeatInterval;
         b.reconnect = reconnect;
         b.maxMessageBytes = maxMessageBytes;
+        b.maxBufferedMessages = maxBufferedMessages;
         b.application = application;
         b.listener = listener;
         b.eventLoopGroup = eventLoopGroup;
@@ -82,6 +86,7 @@ public record JstpClientOptions(String host, int port, ClientTlsOptions tls, Dur
         private Duration heartbeatInterval;
         private ReconnectOptions reconnect = ReconnectOptions.defaults();
         private int maxMessageBytes = 8 * 1024 * 1024;
+        private int maxBufferedMessages = 10_000;
         private LocalApplication application = LocalApplication.none();
         private JstpClientListener listener = new JstpClientListener() { };
         private EventLoopGroup eventLoopGroup;
@@ -134,6 +139,11 @@ public record JstpClientOptions(String host, int port, ClientTlsOptions tls, Dur
             return this;
         }
 
+        public Builder maxBufferedMessages(int v) {
+            maxBufferedMessages = v;
+            return this;
+        }
+
         public Builder application(LocalApplication v) {
             application = v;
             return this;
@@ -151,7 +161,8 @@ public record JstpClientOptions(String host, int port, ClientTlsOptions tls, Dur
 
         public JstpClientOptions build() {
             return new JstpClientOptions(host, port, tls, connectTimeout, handshakeTimeout, callTimeout,
-                    heartbeatInterval, reconnect, maxMessageBytes, application, listener, eventLoopGroup);
+                    heartbeatInterval, reconnect, maxMessageBytes, maxBufferedMessages, application, listener,
+                    eventLoopGroup);
         }
     }
 }

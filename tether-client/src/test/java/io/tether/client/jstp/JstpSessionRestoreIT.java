@@ -207,4 +207,23 @@ class JstpSessionRestoreIT {
             assertThat(rec.sent.stream().filter(t -> t.startsWith("{ping:[")).count()).isGreaterThan(5);
         }
     }
+
+    @Test
+    void theResendBufferIsBounded() throws Exception {
+        Recorder rec = new Recorder();
+        try (TcpProxy proxy = new TcpProxy(server.port());
+             JstpClient c = JstpClient.connect(options(proxy.port()).listener(rec).maxBufferedMessages(3).build(),
+                     "testApp")) {
+            c.callMethod("calculator", "answer").join(); // acknowledged by its callback
+            goOffline(proxy, rec);
+            List<CompletableFuture<List<Object>>> offline = List.of(c.callMethod("calculator", "answer"),
+                    c.callMethod("calculator", "answer"), c.callMethod("calculator", "answer"));
+            assertThat(catchJoin(c.callMethod("calculator", "answer")))
+                    .hasCauseInstanceOf(io.tether.client.ClientException.class)
+                    .hasMessageContaining("session buffer full");
+            goOnline(proxy, c);
+            offline.forEach(f -> assertThat(f.join()).containsExactly(42L));
+            assertThat(c.callMethod("calculator", "answer").join()).containsExactly(42L);
+        }
+    }
 }

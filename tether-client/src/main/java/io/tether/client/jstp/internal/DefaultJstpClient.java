@@ -50,7 +50,8 @@ public final class DefaultJstpClient implements JstpClient {
         this.transport = new ClientTransport("tether-jstp-client", options.eventLoopGroup());
         Dispatcher dispatcher = new Dispatcher("tether-jstp-client");
         this.ssl = options.tls() == null ? null : options.tls().newContext();
-        this.link = new JstpLink(transport.loop(), dispatcher, options.listener(), options.heartbeatInterval());
+        this.link = new JstpLink(transport.loop(), dispatcher, options.listener(), options.heartbeatInterval(),
+                options.maxBufferedMessages());
         this.handshakes = new JstpHandshakes(link, this::connectTransport, options.handshakeTimeout());
         this.inbound = new JstpInbound(link, handshakes, new LocalCalls(options.application(), dispatcher), proxies);
         this.reconnector = new Reconnector(link.loop, options.reconnect(), handshakes::restoreOrRenew,

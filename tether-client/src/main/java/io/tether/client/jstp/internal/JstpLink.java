@@ -3,6 +3,7 @@ package io.tether.client.jstp.internal;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.tether.client.ClientException;
 import io.tether.client.ConnectionLostException;
 import io.tether.client.ConnectionState;
 import io.tether.client.internal.Dispatcher;
@@ -30,6 +31,7 @@ final class JstpLink {
     final JstpMessages codec = JstpMessages.defaults();
     final PendingCalls<Long, JstpMessage> pending;
     private final JstpClientListener listener;
+    private final int maxBuffered;
     Channel channel;
     ClientSession session;
     boolean restoring;
@@ -43,7 +45,9 @@ final class JstpLink {
     volatile String username;
     volatile String application;
 
-    JstpLink(EventLoop loop, Dispatcher dispatcher, JstpClientListener listener, Duration heartbeatInterval) {
+    JstpLink(EventLoop loop, Dispatcher dispatcher, JstpClientListener listener, Duration heartbeatInterval,
+             int maxBuffered) {
+        this.maxBuffered = maxBuffered;
         this.loop = loop;
         this.dispatcher = dispatcher;
         this.listener = listener;
@@ -76,6 +80,11 @@ final class JstpLink {
             }
             if (session == null) {
                 result.completeExceptionally(new IllegalStateException("no session: perform a handshake first"));
+                return;
+            }
+            if (session.buffered() >= maxBuffered) {
+                result.completeExceptionally(new ClientException("session buffer full: " + maxBuffered
+                        + " messages not yet acknowledged by the server"));
                 return;
             }
             long messageId = session.nextId();
