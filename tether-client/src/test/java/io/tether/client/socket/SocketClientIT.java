@@ -254,6 +254,29 @@ class SocketClientIT {
     }
 
     @Test
+    void waitingCallsKeepTheirDeadline() throws Exception {
+        List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        SocketClientListener l = new SocketClientListener() {
+            @Override
+            public void onStateChange(ConnectionState state) {
+                states.add(state);
+            }
+        };
+        try (TcpProxy proxy = new TcpProxy(server.port());
+             SocketClient client = SocketClient.connect(options().port(proxy.port()).listener(l)
+                     .reconnect(ReconnectOptions.of(Backoff.constant(Duration.ofMillis(50)), 0)).build())) {
+            proxy.refuse(true);
+            proxy.cutAll();
+            await().untilAsserted(() -> assertThat(states).contains(ConnectionState.DISCONNECTED));
+            long start = System.nanoTime();
+            CompletableFuture<SocketReply> waiting = client.actionWithParams("randomNumber", Map.of(),
+                    Duration.ofMillis(300));
+            assertThatThrownBy(waiting::join).hasCauseInstanceOf(ClientTimeoutException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void connectFailsWhenNoServer() {
         assertThatThrownBy(() -> SocketClient.connect(options().port(1).build()))
                 .isInstanceOf(ConnectionLostException.class).hasMessageContaining("cannot connect");

@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -153,16 +153,24 @@ public final class DefaultSocketClient implements SocketClient {
 
     // ---- calls ----
 
-    private <T> CompletableFuture<T> call(Duration timeout, Function<SocketConnection, CompletableFuture<T>> send) {
+    /**
+     * Sends now when connected; otherwise fails fast or waits for the reconnection per policy.
+     * A waiting call keeps its deadline: it is sent with whatever time is left.
+     */
+    private <T> CompletableFuture<T> call(Duration timeout,
+                                          BiFunction<SocketConnection, Duration, CompletableFuture<T>> send) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
         onLoop(result, () -> {
             if (ready && connection != null) {
-                send.apply(connection).whenComplete((v, e) -> settle(result, v, e));
+                send.apply(connection, timeout).whenComplete((v, e) -> settle(result, v, e));
             } else if (closing || state == ConnectionState.RECONNECT_FAILED || state == ConnectionState.CLOSED
                     || options.whileDisconnected() == DisconnectedPolicy.FAIL_FAST || !reconnector.enabled()) {
                 result.completeExceptionally(new ConnectionLostException("not connected"));
             } else {
-                waiting.add(timeout, result, () -> send.apply(connection).whenComplete((v, e) -> settle(result, v, e)));
+                waiting.add(timeout, result, () -> send.apply(connection,
+                                Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
+                        .whenComplete((v, e) -> settle(result, v, e)));
             }
         });
         return result;
@@ -186,7 +194,7 @@ public final class DefaultSocketClient implements SocketClient {
 
     private CompletableFuture<SocketReply> verb(String line) {
         long start = System.nanoTime();
-        return call(options.requestTimeout(), c -> c.sendVerb(line, options.requestTimeout()))
+        return call(options.requestTimeout(), (c, left) -> c.sendVerb(line, left))
                 .thenApply(r -> reply(r, start));
     }
 
@@ -215,7 +223,7 @@ public final class DefaultSocketClient implements SocketClient {
     @Override
     public CompletableFuture<SocketReply> actionWithParams(String name, Map<String, ?> params, Duration timeout) {
         long start = System.nanoTime();
-        return call(timeout, c -> c.sendAction(name, sticky.overlay(params), timeout)).thenApply(r -> reply(r, start));
+        return call(timeout, (c, left) -> c.sendAction(name, sticky.overlay(params), left)).thenApply(r -> reply(r, start));
     }
 
     @Override
@@ -308,7 +316,7 @@ public final class DefaultSocketClient implements SocketClient {
         if (!Words.isWord(name)) {
             return Words.invalid("file name");
         }
-        return call(options.requestTimeout(), c -> c.sendFile(name, options.requestTimeout(), decoder));
+        return call(options.requestTimeout(), (c, left) -> c.sendFile(name, left, decoder));
     }
 
     @Override
