@@ -24,6 +24,7 @@ public final class JstpSession {
 
     private final String id;
     private final String username;
+    private final String application;
     private final Map<String, Object> userData = new ConcurrentHashMap<>();
     private final List<Runnable> dropHooks = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -37,10 +38,21 @@ public final class JstpSession {
     private volatile boolean dropped;
     private volatile Connection coreConnection;
 
-    /** A new, detached session; {@code username} is null for anonymous sessions. */
+    /** A new, detached session of no particular application. */
     public JstpSession(String id, String username, SessionLimits limits) {
+        this(id, username, null, limits);
+    }
+
+    /**
+     * A new, detached session.
+     *
+     * @param username    null for anonymous sessions
+     * @param application name of the application it was opened for (restores must name it), or null
+     */
+    public JstpSession(String id, String username, String application, SessionLimits limits) {
         this.id = id;
         this.username = username;
+        this.application = application;
         this.buffer = new ResendBuffer(limits);
     }
 
@@ -52,6 +64,11 @@ public final class JstpSession {
     /** The authenticated user, or null. */
     public String username() {
         return username;
+    }
+
+    /** Name of the application the session was opened for, or null. */
+    public String application() {
+        return application;
     }
 
     /** Application state of this session; survives transport changes. */
