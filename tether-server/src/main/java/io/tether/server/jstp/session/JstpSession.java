@@ -1,0 +1,251 @@
+package io.tether.server.jstp.session;
+
+import io.tether.core.connection.Connection;
+import io.tether.server.jstp.wire.JstpText;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongFunction;
+
+/**
+ * One JSTP session as the server keeps it (spec §8): its {@link DeliveryLedger} (resend
+ * buffer and counters), the attached transport and user data. Outlives transports.
+ * Thread-safe: one {@link ReentrantLock} orders every send, so the wire order is the order
+ * of the calls below. When the buffer is half full and a transport is attached, it pings
+ * the client to obtain a cumulative acknowledgement (events alone are never acknowledged).
+ * A session that would exceed its {@link SessionLimits} is dropped.
+ */
+public final class JstpSession {
+    private final String id;
+    private final String username;
+    private final String application;
+    private final Map<String, Object> userData = new ConcurrentHashMap<>();
+    private final List<Runnable> dropHooks = new CopyOnWriteArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final DeliveryLedger ledger;
+    private volatile SessionTransport transport;
+    private volatile long detachedAt = System.currentTimeMillis();
+    private volatile boolean dropped;
+    private volatile Connection coreConnection;
+
+    /**
+     * A new, detached session.
+     *
+     * @param username    null for anonymous sessions
+     * @param application name of the application it was opened for (restores must name it), or null
+     */
+    public JstpSession(String id, String username, String application, SessionLimits limits) {
+        this.id = id;
+        this.username = username;
+        this.application = application;
+        this.ledger = new DeliveryLedger(limits);
+    }
+
+    /** The session id (a bearer credential: never log it in full). */
+    public String id() {
+        return id;
+    }
+
+    /** The authenticated user, or null. */
+    public String username() {
+        return username;
+    }
+
+    /** Name of the application the session was opened for, or null. */
+    public String application() {
+        return application;
+    }
+
+    /** Application state of this session; survives transport changes. */
+    public Map<String, Object> userData() {
+        return userData;
+    }
+
+    /** Binds the core connection that represents this session in rooms and actions. */
+    public void bindCore(Connection connection) {
+        this.coreConnection = connection;
+    }
+
+    /** The core connection of this session (rooms, actions), or null if unbound. */
+    public Connection coreConnection() {
+        return coreConnection;
+    }
+
+    /** Registers a hook run once when the session is dropped (expiry, overflow). */
+    public void onDrop(Runnable hook) {
+        dropHooks.add(hook);
+    }
+
+    /**
+     * Originates a message (call, event, inspect, ping): takes the next id, buffers the text
+     * the serializer makes for it, and sends it when a transport is attached.
+     *
+     * @return the id used
+     * @throws SessionOverflowException if the buffer bounds are exceeded (the session is dropped)
+     * @throws IllegalStateException    if the session was dropped
+     */
+    public long originate(LongFunction<String> serializer) {
+        lock.lock();
+        try {
+            if (dropped) {
+                throw new IllegalStateException("session dropped");
+            }
+            send(overflowIfNull(ledger.originate(serializer)));
+            long id = ledger.lastId();
+            if (transport != null && ledger.shouldSolicit()) {
+                send(overflowIfNull(ledger.originate(JstpText::ping)));
+            }
+            return id;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sends a reply (callback, pong) now, or holds it until the next restore if detached. */
+    public void reply(String text) {
+        locked(() -> {
+            if (dropped) {
+                return;
+            }
+            if (transport != null) {
+                transport.send(text);
+            } else if (!ledger.hold(text)) {
+                overflowIfNull(null);
+            }
+        });
+    }
+
+    private String overflowIfNull(String text) {
+        if (text == null) {
+            dropLocked();
+            throw new SessionOverflowException(id);
+        }
+        return text;
+    }
+
+    private void send(String text) {
+        if (transport != null) {
+            transport.send(text);
+        }
+    }
+
+    /** Records a received originated message. */
+    public void received(long messageId) {
+        locked(() -> ledger.received(messageId));
+    }
+
+    /** Cumulative acknowledgement by a callback or pong with this id. */
+    public void acknowledge(long messageId) {
+        locked(() -> ledger.acknowledge(messageId));
+    }
+
+    /**
+     * Attaches the transport of a new session: sends the handshake reply first, then
+     * anything already buffered.
+     */
+    public void attachNew(SessionTransport t, String handshakeReply) {
+        locked(() -> {
+            transport = t;
+            t.send(handshakeReply);
+            ledger.replayOriginated(t::send);
+        });
+    }
+
+    /**
+     * Restores the session onto a new transport (spec §8.4): closes and detaches any old
+     * transport, drops what the client reports as received, sends the reply made from
+     * {@code receivedCount}, resends the remaining buffer byte-identically in id order,
+     * then the callbacks held while detached.
+     *
+     * @return false if the session was dropped meanwhile
+     */
+    public boolean restore(long clientReceived, SessionTransport t, LongFunction<String> replyForReceived) {
+        lock.lock();
+        try {
+            if (dropped) {
+                return false;
+            }
+            SessionTransport old = transport;
+            transport = null;
+            if (old != null && old != t) {
+                old.close();
+            }
+            ledger.acknowledge(clientReceived);
+            transport = t;
+            t.send(replyForReceived.apply(ledger.receivedCount()));
+            ledger.replayAll(t::send);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Detaches the transport if it is still the attached one (on transport close). */
+    public void detach(SessionTransport t) {
+        locked(() -> {
+            if (transport == t) {
+                transport = null;
+                detachedAt = System.currentTimeMillis();
+            }
+        });
+    }
+
+    /** Drops the session for good: closes the transport, clears the buffer, runs drop hooks. */
+    public void drop() {
+        locked(this::dropLocked);
+    }
+
+    private void dropLocked() {
+        if (dropped) {
+            return;
+        }
+        dropped = true;
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+        ledger.clear();
+        dropHooks.forEach(Runnable::run);
+    }
+
+    /** Whether a transport is attached. */
+    public boolean isAttached() {
+        return transport != null;
+    }
+
+    /** Whether the session was dropped. */
+    public boolean isDropped() {
+        return dropped;
+    }
+
+    /** When the transport went away (ms since epoch); meaningful while detached. */
+    public long detachedAt() {
+        return detachedAt;
+    }
+
+    /** A consistent snapshot of the delivery counters and buffer. */
+    public SessionState state() {
+        lock.lock();
+        try {
+            return ledger.state();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void locked(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JstpSession[" + id.substring(0, Math.min(8, id.length())) + "…]";
+    }
+}
