@@ -54,7 +54,7 @@ final class JstpHandshake {
         }
         String strategy = request.strategy() == null ? "anonymous" : request.strategy();
         return switch (strategy) {
-            case "anonymous" -> done(new Created(app.get(), newSession(null, remote)));
+            case "anonymous" -> done(new Created(app.get(), newSession(app.get(), null, remote)));
             case "session" -> done(restore(app.get(), request.credentials()));
             default -> CompletableFuture.supplyAsync(() -> authenticate(app.get(), strategy,
                     request.credentials(), remote), services.core().workers())
@@ -70,7 +70,7 @@ final class JstpHandshake {
         if (user.isEmpty() || user.get().isEmpty()) {
             return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
         }
-        return new Created(app, newSession(user.get(), remote));
+        return new Created(app, newSession(app, user.get(), remote));
     }
 
     private Outcome restore(JstpApplication app, Object credentials) {
@@ -79,12 +79,13 @@ final class JstpHandshake {
             return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
         }
         return services.sessions().find(id)
+                .filter(s -> s.application() == null || s.application().equals(app.name()))
                 .<Outcome>map(s -> new Restoring(app, s, Math.max(0, received.longValue())))
                 .orElse(new Rejected(ErrorCode.AUTH_FAILED.jstpCode()));
     }
 
-    private JstpSession newSession(String username, SocketAddress remote) {
-        JstpSession session = new JstpSession(UUID.randomUUID().toString(), username,
+    private JstpSession newSession(JstpApplication app, String username, SocketAddress remote) {
+        JstpSession session = new JstpSession(UUID.randomUUID().toString(), username, app.name(),
                 services.options().sessionLimits());
         String ip = remote instanceof InetSocketAddress isa ? isa.getAddress().getHostAddress() : String.valueOf(remote);
         int port = remote instanceof InetSocketAddress isa ? isa.getPort() : 0;

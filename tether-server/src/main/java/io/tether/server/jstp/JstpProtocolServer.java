@@ -1,6 +1,8 @@
 package io.tether.server.jstp;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -20,6 +22,7 @@ import io.tether.server.jstp.session.MemorySessionStore;
 import io.tether.server.jstp.session.SessionStore;
 import io.tether.server.tls.TlsContextFactory;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -121,13 +124,20 @@ public final class JstpProtocolServer implements ProtocolServer {
         return channels.size();
     }
 
+    /**
+     * Flushes and closes every connection; sessions stay in the store (restorable if the
+     * store outlives this listener). Never blocks.
+     */
     @Override
     public CompletableFuture<Void> shutdown() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        channels.close().addListener(f -> {
-            services.sessions().close();
-            done.complete(null);
-        });
-        return done;
+        List<CompletableFuture<Void>> closed = new ArrayList<>();
+        for (Channel ch : channels) {
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            ch.closeFuture().addListener(x -> f.complete(null));
+            closed.add(f);
+            ch.eventLoop().execute(() -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
+        }
+        return CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new))
+                .whenComplete((v, e) -> services.sessions().close());
     }
 }

@@ -169,4 +169,18 @@ class JstpSessionIT {
             assertThat(other.jstp.sessions().size()).isEqualTo(1);
         }
     }
+
+    @Test
+    void sessionOfAnotherApplicationCannotBeRestored() throws Exception {
+        String id;
+        try (JstpTestClient c = server.client()) {
+            id = c.handshake("tether");
+        }
+        try (JstpTestClient c = server.client()) {
+            assertThat(c.request(restore(id, 0))).isEqualTo("{handshake:[0],error:[11]}");
+        }
+        try (JstpTestClient c = server.client()) {
+            assertThat(c.request("{handshake:[0,'tether'],session:['" + id + "',0]}")).isEqualTo("{handshake:[0],ok:0}");
+        }
+    }
 }

@@ -10,38 +10,37 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 
 /**
- * One JSTP session as the server keeps it (spec §8): the resend buffer of serialized
- * originated messages keyed by abs(id), {@code receivedCount}, {@code deliveredCount},
- * {@code lastId} (−1, −2, …), callbacks held while no transport is attached, the attached
- * transport, and user data. When the buffer is half full and a transport is attached, it
- * pings the client to obtain a cumulative acknowledgement (events alone are never
- * acknowledged, spec §8.2). Outlives transports; thread-safe (one {@link ReentrantLock}
- * orders every send, so the wire order is the order of the calls below).
+ * One JSTP session as the server keeps it (spec §8): its {@link DeliveryLedger} (resend
+ * buffer and counters), the attached transport and user data. Outlives transports.
+ * Thread-safe: one {@link ReentrantLock} orders every send, so the wire order is the order
+ * of the calls below. When the buffer is half full and a transport is attached, it pings
+ * the client to obtain a cumulative acknowledgement (events alone are never acknowledged).
+ * A session that would exceed its {@link SessionLimits} is dropped.
  */
 public final class JstpSession {
-    /** Room for a solicitation ping: the longest ping text. */
-    private static final String PING_SIZE = JstpText.ping(-9007199254740991L);
-
     private final String id;
     private final String username;
+    private final String application;
     private final Map<String, Object> userData = new ConcurrentHashMap<>();
     private final List<Runnable> dropHooks = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
-    private final ResendBuffer buffer;
-    private long receivedCount;
-    private long deliveredCount;
-    private long lastId;
-    private long solicited;
+    private final DeliveryLedger ledger;
     private volatile SessionTransport transport;
     private volatile long detachedAt = System.currentTimeMillis();
     private volatile boolean dropped;
     private volatile Connection coreConnection;
 
-    /** A new, detached session; {@code username} is null for anonymous sessions. */
-    public JstpSession(String id, String username, SessionLimits limits) {
+    /**
+     * A new, detached session.
+     *
+     * @param username    null for anonymous sessions
+     * @param application name of the application it was opened for (restores must name it), or null
+     */
+    public JstpSession(String id, String username, String application, SessionLimits limits) {
         this.id = id;
         this.username = username;
-        this.buffer = new ResendBuffer(limits);
+        this.application = application;
+        this.ledger = new DeliveryLedger(limits);
     }
 
     /** The session id (a bearer credential: never log it in full). */
@@ -52,6 +51,11 @@ public final class JstpSession {
     /** The authenticated user, or null. */
     public String username() {
         return username;
+    }
+
+    /** Name of the application the session was opened for, or null. */
+    public String application() {
+        return application;
     }
 
     /** Application state of this session; survives transport changes. */
@@ -69,7 +73,7 @@ public final class JstpSession {
         return coreConnection;
     }
 
-    /** Registers a hook run once when the session is dropped (expiry, overflow, shutdown). */
+    /** Registers a hook run once when the session is dropped (expiry, overflow). */
     public void onDrop(Runnable hook) {
         dropHooks.add(hook);
     }
@@ -80,6 +84,7 @@ public final class JstpSession {
      *
      * @return the id used
      * @throws SessionOverflowException if the buffer bounds are exceeded (the session is dropped)
+     * @throws IllegalStateException    if the session was dropped
      */
     public long originate(LongFunction<String> serializer) {
         lock.lock();
@@ -87,9 +92,10 @@ public final class JstpSession {
             if (dropped) {
                 throw new IllegalStateException("session dropped");
             }
-            long id = originateLocked(serializer);
-            if (transport != null && buffer.halfFull() && solicited <= deliveredCount && buffer.fits(PING_SIZE)) {
-                solicited = -originateLocked(JstpText::ping);
+            send(overflowIfNull(ledger.originate(serializer)));
+            long id = ledger.lastId();
+            if (transport != null && ledger.shouldSolicit()) {
+                send(overflowIfNull(ledger.originate(JstpText::ping)));
             }
             return id;
         } finally {
@@ -97,59 +103,42 @@ public final class JstpSession {
         }
     }
 
-    private long originateLocked(LongFunction<String> serializer) {
-        long next = lastId - 1;
-        String text = serializer.apply(next);
-        ensureRoom(text);
-        lastId = next;
-        buffer.putOriginated(-next, text);
-        if (transport != null) {
-            transport.send(text);
-        }
-        return next;
-    }
-
     /** Sends a reply (callback, pong) now, or holds it until the next restore if detached. */
     public void reply(String text) {
-        lock.lock();
-        try {
+        locked(() -> {
             if (dropped) {
                 return;
             }
             if (transport != null) {
                 transport.send(text);
-                return;
+            } else if (!ledger.hold(text)) {
+                overflowIfNull(null);
             }
-            ensureRoom(text);
-            buffer.hold(text);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
-    private void ensureRoom(String text) {
-        if (!buffer.fits(text)) {
+    private String overflowIfNull(String text) {
+        if (text == null) {
             dropLocked();
             throw new SessionOverflowException(id);
         }
+        return text;
     }
 
-    /** Records a received originated message: {@code receivedCount = max(receivedCount, abs(id))}. */
+    private void send(String text) {
+        if (transport != null) {
+            transport.send(text);
+        }
+    }
+
+    /** Records a received originated message. */
     public void received(long messageId) {
-        locked(() -> receivedCount = Math.max(receivedCount, Math.abs(messageId)));
+        locked(() -> ledger.received(messageId));
     }
 
     /** Cumulative acknowledgement by a callback or pong with this id. */
     public void acknowledge(long messageId) {
-        locked(() -> ackLocked(Math.abs(messageId)));
-    }
-
-    private void ackLocked(long upTo) {
-        if (upTo <= deliveredCount || upTo > -lastId) {
-            return;
-        }
-        buffer.acknowledge(upTo);
-        deliveredCount = upTo;
+        locked(() -> ledger.acknowledge(messageId));
     }
 
     /**
@@ -160,7 +149,7 @@ public final class JstpSession {
         locked(() -> {
             transport = t;
             t.send(handshakeReply);
-            buffer.replayOriginated(t::send);
+            ledger.replayOriginated(t::send);
         });
     }
 
@@ -183,10 +172,10 @@ public final class JstpSession {
             if (old != null && old != t) {
                 old.close();
             }
-            ackLocked(clientReceived);
+            ledger.acknowledge(clientReceived);
             transport = t;
-            t.send(replyForReceived.apply(receivedCount));
-            buffer.replay(t::send);
+            t.send(replyForReceived.apply(ledger.receivedCount()));
+            ledger.replayAll(t::send);
             return true;
         } finally {
             lock.unlock();
@@ -217,7 +206,7 @@ public final class JstpSession {
             transport.close();
             transport = null;
         }
-        buffer.clear();
+        ledger.clear();
         dropHooks.forEach(Runnable::run);
     }
 
@@ -240,8 +229,7 @@ public final class JstpSession {
     public SessionState state() {
         lock.lock();
         try {
-            return new SessionState(receivedCount, deliveredCount, lastId, buffer.ids(), buffer.heldCount(),
-                    buffer.chars());
+            return ledger.state();
         } finally {
             lock.unlock();
         }

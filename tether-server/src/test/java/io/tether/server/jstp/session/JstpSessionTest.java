@@ -25,7 +25,7 @@ class JstpSessionTest {
         }
     }
 
-    private final JstpSession session = new JstpSession("s1", null, SessionLimits.defaults());
+    private final JstpSession session = new JstpSession("s1", null, null, SessionLimits.defaults());
 
     private long event(String name) {
         return session.originate(id -> JstpText.event(id, "i", name, List.of()));
@@ -93,7 +93,7 @@ class JstpSessionTest {
 
     @Test
     void overflowDropsSessionAndClosesTransport() {
-        JstpSession small = new JstpSession("s2", null, new SessionLimits(3, 1_000));
+        JstpSession small = new JstpSession("s2", null, null, new SessionLimits(3, 1_000));
         Recorder t = new Recorder();
         List<Boolean> dropped = new ArrayList<>();
         small.onDrop(() -> dropped.add(true));
@@ -110,7 +110,7 @@ class JstpSessionTest {
 
     @Test
     void byteBoundAlsoApplies() {
-        JstpSession small = new JstpSession("s3", null, new SessionLimits(100, 20));
+        JstpSession small = new JstpSession("s3", null, null, new SessionLimits(100, 20));
         small.originate(JstpText::ping);
         assertThatThrownBy(() -> small.originate(id -> JstpText.event(id, "i", "x", List.of("long text"))))
                 .isInstanceOf(SessionOverflowException.class);
@@ -118,7 +118,7 @@ class JstpSessionTest {
 
     @Test
     void halfFullBufferSolicitsAnAcknowledgementWithOnePing() {
-        JstpSession s = new JstpSession("s4", null, new SessionLimits(6, 10_000));
+        JstpSession s = new JstpSession("s4", null, null, new SessionLimits(6, 10_000));
         Recorder t = new Recorder();
         s.attachNew(t, "hello");
         s.originate(id -> JstpText.event(id, "i", "a", List.of()));
