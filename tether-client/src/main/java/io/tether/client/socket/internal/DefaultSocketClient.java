@@ -1,6 +1,5 @@
 package io.tether.client.socket.internal;
 
-import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import io.tether.client.ClientException;
@@ -74,26 +73,26 @@ public final class DefaultSocketClient implements SocketClient {
                 });
     }
 
+    /**
+     * Connects and, once welcomed, restores state (on reconnection) and runs detailsView. The
+     * connection and its handler are installed when the channel is initialized, before any
+     * byte can arrive, so the welcome is never missed.
+     */
     private CompletableFuture<Void> open(boolean restore) {
+        SocketConnection[] created = new SocketConnection[1];
         return transport.connect(options.host(), options.port(), ssl, options.connectTimeout(), p -> {
+            SocketConnection conn = new SocketConnection(p.channel(), json, dispatcher, this::timedOut);
+            created[0] = conn;
+            connection = conn;
             decoder = new SocketReplyDecoder(options.maxLineBytes());
             p.addLast("replies", decoder);
-        }).thenComposeAsync(this::attach, loop)
-                .thenComposeAsync(w -> restore ? sticky.restore(connection, options.requestTimeout(), this::cannotRejoin)
+            p.addLast("client", new SocketClientHandler(this, conn));
+        }).thenComposeAsync(ch -> created[0].welcome(), loop)
+                .thenComposeAsync(w -> restore ? sticky.restore(created[0], options.requestTimeout(), this::cannotRejoin)
                         : CompletableFuture.completedFuture(null), loop)
-                .thenComposeAsync(v -> connection.sendVerb("detailsView", options.requestTimeout()), loop)
+                .thenComposeAsync(v -> created[0].sendVerb("detailsView", options.requestTimeout()), loop)
                 .thenAcceptAsync(details -> ready(details, restore), loop)
                 .orTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private CompletableFuture<String> attach(Channel ch) {
-        SocketConnection conn = new SocketConnection(ch, json, dispatcher, this::timedOut);
-        connection = conn;
-        ch.pipeline().addLast("client", new SocketClientHandler(this, conn));
-        if (!ch.isActive()) {
-            onInactive(conn);
-        }
-        return conn.welcome();
     }
 
     private void cannotRejoin(String room, String error) {
