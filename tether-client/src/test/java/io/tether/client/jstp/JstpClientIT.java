@@ -159,6 +159,22 @@ class JstpClientIT {
     }
 
     @Test
+    void anArgumentMdsfCannotCarryFailsTheCallWithoutConsumingAnId() {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        JstpClientListener l = new JstpClientListener() {
+            @Override
+            public void onOutgoingMessage(String text) {
+                sent.add(text);
+            }
+        };
+        try (JstpClient c = JstpClient.connect(options(server.port()).listener(l).build(), "testApp")) {
+            assertThat(catchJoin(c.callMethod("testInterface", "echo", new Object()))).isNotNull();
+            assertThat(c.callMethod("testInterface", "echo", "ok").join()).containsExactly("ok");
+            await().untilAsserted(() -> assertThat(sent).contains("{call:[1,'testInterface'],echo:['ok']}"));
+        }
+    }
+
+    @Test
     void callsBeforeHandshakeAndAfterCloseFail() {
         JstpClient c = JstpClient.connect(options(server.port()).build());
         assertThat(catchJoin(c.callMethod("calculator", "answer"))).hasCauseInstanceOf(IllegalStateException.class);

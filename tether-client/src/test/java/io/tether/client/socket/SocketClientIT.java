@@ -84,6 +84,11 @@ class SocketClientIT {
             assertThat(client.stickyParams()).isEmpty();
             assertThat(client.paramAdd("key", "has space").isCompletedExceptionally()).isTrue();
             assertThat(client.paramAdd("messageId", "mine").isCompletedExceptionally()).isTrue();
+            assertThat(client.action(null).isCompletedExceptionally()).isTrue();
+            Map<String, Object> withNull = new java.util.HashMap<>();
+            withNull.put("key", null);
+            assertThatThrownBy(() -> client.actionWithParams("cacheTest", withNull).join())
+                    .hasMessageContaining("key is a required parameter");
             // a per-call messageId cannot hijack the correlation
             assertThat(client.actionWithParams("randomNumber", Map.of("messageId", "x")).join().messageId())
                     .isNotEqualTo("x");

@@ -49,6 +49,11 @@ final class ClientSession {
         return username;
     }
 
+    /** The id {@link #nextId()} will return. */
+    long peekNextId() {
+        return lastId + 1;
+    }
+
     /** The next originated id: 1, 2, 3, … continuing across restores. */
     long nextId() {
         return ++lastId;

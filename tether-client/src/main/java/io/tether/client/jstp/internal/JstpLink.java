@@ -87,8 +87,8 @@ final class JstpLink {
                         + " messages not yet acknowledged by the server"));
                 return;
             }
+            String text = codec.toMdsf(make.apply(session.peekNextId())); // may throw: no id consumed
             long messageId = session.nextId();
-            String text = codec.toMdsf(make.apply(messageId));
             session.buffer(messageId, text);
             if (timeout != null) {
                 @SuppressWarnings("unchecked")
@@ -126,7 +126,13 @@ final class JstpLink {
 
     void onLoop(CompletableFuture<?> result, Runnable task) {
         try {
-            loop.execute(task);
+            loop.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) { // e.g. an argument mdsf cannot represent: fail, never hang
+                    result.completeExceptionally(e);
+                }
+            });
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new ConnectionLostException("client closed"));
         }

@@ -177,7 +177,13 @@ public final class DefaultSocketClient implements SocketClient {
 
     private void onLoop(CompletableFuture<?> result, Runnable task) {
         try {
-            loop.execute(task);
+            loop.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) { // never leave a caller waiting
+                    result.completeExceptionally(e);
+                }
+            });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             result.completeExceptionally(new ConnectionLostException("client closed"));
         }
@@ -221,6 +227,9 @@ public final class DefaultSocketClient implements SocketClient {
 
     @Override
     public CompletableFuture<SocketReply> actionWithParams(String name, Map<String, ?> params, Duration timeout) {
+        if (name == null || name.isEmpty() || params == null) {
+            return Words.invalid("action name");
+        }
         long start = System.nanoTime();
         return call(timeout, (c, left) -> c.sendAction(name, sticky.overlay(params), left)).thenApply(r -> reply(r, start));
     }
