@@ -5,10 +5,10 @@ import io.netty.channel.SimpleChannelInboundHandler;
 
 /** Hands decoded lines, file contents and transport events of one connection to the client. */
 final class SocketClientHandler extends SimpleChannelInboundHandler<Object> {
-    private final DefaultSocketClient client;
+    private final SocketSession client;
     private final SocketConnection connection;
 
-    SocketClientHandler(DefaultSocketClient client, SocketConnection connection) {
+    SocketClientHandler(SocketSession client, SocketConnection connection) {
         this.client = client;
         this.connection = connection;
     }
