@@ -1,5 +1,5 @@
 // Drives the real @metarhia/jstp@2.3.0 client against a Tether JSTP listener.
-// Usage: node jstp-client-session.js <host> <port> <scenario>
+// Usage: node jstp-client-session.js <host> <port> <scenario> [tls]
 //   testapp   - testApp: inspect, calls, errors, echo, events both ways, login, versions
 //   reconnect - testApp: dropped transports; the client's own reconnector restores the session
 //   api       - the core's actions through the api interface (built-in app and testApp)
@@ -8,12 +8,13 @@
 const assert = require("node:assert/strict");
 const jstp = require("@metarhia/jstp");
 
-const [host, portText, scenario] = process.argv.slice(2);
+const [host, portText, scenario, secure] = process.argv.slice(2);
 const port = Number(portText);
+const transport = secure === "tls" ? jstp.tls : jstp.net;
 
 function connect(app, interfaces, client = null) {
   return new Promise((resolve, reject) => {
-    jstp.net.connectAndInspect(app, client, interfaces, port, host, (err, connection, api) => {
+    transport.connectAndInspect(app, client, interfaces, port, host, (err, connection, api) => {
       if (err) return reject(err);
       connection.on("error", (e) => console.error("connection error (ignored):", e && e.message));
       resolve({ connection, api });
@@ -165,6 +166,7 @@ async function reconnect() {
 
 async function actions() {
   const { connection, api } = await connect("tether", ["api"]);
+  const encrypted = Boolean(connection.getTransport().encrypted);
   for (const name of ["cacheTest", "randomNumber", "sleepTest", "status"]) {
     assert.ok(methods(api.api).includes(name), `api lists ${name}: ${methods(api.api)}`);
   }
@@ -189,7 +191,8 @@ async function actions() {
   const [again] = await call(test.api.api, "randomNumber");
   assert.equal(typeof again.randomNumber, "number");
   test.connection.close();
-  return { validationError: [invalid.code, invalid.message], random: random.randomNumber };
+  return { validationError: [invalid.code, invalid.message], random: random.randomNumber,
+    encrypted };
 }
 
 const scenarios = { testapp: testApp, reconnect, api: actions };

@@ -6,17 +6,21 @@ import io.tether.app.TetherApp;
 import io.tether.app.config.AppConfig;
 import io.tether.app.config.ConfigLoader;
 import io.tether.server.TetherServer;
+import io.tether.testkit.TestCertificates;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real {@code @metarhia/jstp@2.3.0} client against the runnable server's JSTP listener
  * (in-process, {@code --demo jstp-test}, ports 0): the test application, a dropped transport
- * restored by the client's own reconnector, the actions as {@code api}, and chat with a real
+ * restored by the client's own reconnector, the actions as {@code api} (also over TLS), and
+ * chat with a real
  * {@code actionhero-node-client} in the same room.
  */
 class JstpNodeClientIT {
@@ -65,9 +69,27 @@ class JstpNodeClientIT {
     @Test
     void actionsThroughTheApiInterface() throws Exception {
         JsonNode summary = session("api");
+        assertThat(summary.get("validationError").get(0).asInt()).as("PARAM_INVALID").isEqualTo(21);
         assertThat(summary.get("validationError").get(1).asString())
                 .isEqualTo("inputs should be at least 3 letters long");
         assertThat(summary.get("random").asDouble()).isBetween(0.0, 1.0);
+        assertThat(summary.get("encrypted").asBoolean()).isFalse();
+    }
+
+    @Test
+    void actionsOverTls(@TempDir Path certDir) throws Exception {
+        TestCertificates certs = TestCertificates.generate(certDir);
+        Map<String, Object> cli = Map.of("tether.socket.host", "127.0.0.1", "tether.socket.port", 0,
+                "tether.jstp.host", "127.0.0.1", "tether.jstp.port", 0,
+                "tether.jstp.tls.cert", certs.certificatePem().toString(),
+                "tether.jstp.tls.key", certs.privateKeyPem().toString(), "tether.demo", "jstp-test");
+        try (TetherServer secure = TetherApp.start(AppConfig.from(ConfigLoader.load(null, Map.of(), cli), null))) {
+            NodeScript.Result result = NodeScript.run("jstp-client-session.js",
+                    Map.of("NODE_TLS_REJECT_UNAUTHORIZED", "0"), "127.0.0.1",
+                    String.valueOf(secure.port("jstp")), "api", "tls");
+            assertThat(result.exitCode()).as("node output:%n%s", result.output()).isZero();
+            assertThat(result.output()).contains("\"encrypted\":true");
+        }
     }
 
     @Test
