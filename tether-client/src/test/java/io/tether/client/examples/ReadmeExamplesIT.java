@@ -46,7 +46,6 @@ class ReadmeExamplesIT {
 
     @Test
     void readmeShowsTheTestedCode() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
         for (String[] example : new String[][] {{"socket", "SocketExample"}, {"jstp", "JstpExample"}}) {
             String source = Files.readString(Path.of("src/test/java/io/tether/client/examples/" + example[1] + ".java"));
             String begin = "// README:" + example[0] + ":begin\n";
@@ -54,7 +53,10 @@ class ReadmeExamplesIT {
                     source.indexOf("        // README:" + example[0] + ":end"));
             String dedented = Arrays.stream(body.split("\n")).map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
                     .collect(Collectors.joining("\n"));
-            assertThat(readme).as("README block of " + example[1]).contains(dedented);
+            assertThat(Files.readString(Path.of("README.md"))).as("client README block of " + example[1])
+                    .contains(dedented);
+            assertThat(Files.readString(Path.of("../README.md"))).as("root README block of " + example[1])
+                    .contains(dedented);
         }
     }
 }
