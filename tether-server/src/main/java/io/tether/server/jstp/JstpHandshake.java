@@ -98,9 +98,28 @@ final class JstpHandshake {
             }
         });
         session.bindCore(core);
-        session.onDrop(() -> services.core().rooms().leaveAll(core));
+        session.onDrop(() -> leaveAll(core));
         services.sessions().save(session);
         return session;
+    }
+
+    /** Drop hooks run under the session's lock, maybe on the timer: a blocking broker is left on a worker. */
+    private void leaveAll(Connection core) {
+        if (!services.core().rooms().blocking()) {
+            services.core().rooms().leaveAll(core);
+            return;
+        }
+        try {
+            services.core().workers().execute(() -> {
+                try {
+                    services.core().rooms().leaveAll(core);
+                } catch (RuntimeException e) {
+                    LOG.warn("could not remove {} from its rooms: {}", core, e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            LOG.debug("not leaving rooms of {}: the server is stopping", core);
+        }
     }
 
     private static CompletableFuture<Outcome> done(Outcome o) {
