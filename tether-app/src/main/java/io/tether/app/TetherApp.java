@@ -5,13 +5,16 @@ import io.tether.app.demo.DemoApplication;
 import io.tether.app.demo.ServerIdentity;
 import io.tether.core.TetherCore;
 import io.tether.server.TetherServer;
+import io.tether.server.jstp.JstpProtocolServer;
 import io.tether.server.socket.SocketOptions;
 import io.tether.server.socket.SocketProtocolServer;
 
 /**
  * Assembles and starts the demo server from an {@link AppConfig}: one core with the demo
- * application, served by every configured listener. Used by {@link TetherMain} and by tests
- * (port 0 gives a free port; read it with {@code server.port("socket")}).
+ * application (actions, rooms, cache), served by every configured listener &mdash; the
+ * socket listener(s) and the JSTP listener share that core. Used by {@link TetherMain} and
+ * by tests (port 0 gives a free port; read it with {@code server.port("socket")} or
+ * {@code server.port("jstp")}).
  *
  * <pre>{@code
  * try (TetherServer server = TetherApp.start(config)) {
@@ -34,8 +37,7 @@ public final class TetherApp {
             for (SocketOptions listener : config.socketListeners()) {
                 server.protocol(new SocketProtocolServer(core, listener));
             }
-            // JSTP: add the JSTP listener here when its server lands (tether.jstp.* in reference.conf,
-            // a --jstp-port option in TetherCommand, a JstpOptions field in AppConfig).
+            config.jstp().ifPresent(jstp -> server.protocol(new JstpProtocolServer(core, jstp)));
             return server.build().start();
         } catch (RuntimeException e) {
             core.close();

@@ -36,7 +36,9 @@ class ActionheroNodeClientIT {
                 "tether.socket.welcome", WELCOME,
                 "tether.socket.tls.cert", certs.certificatePem().toString(),
                 "tether.socket.tls.key", certs.privateKeyPem().toString(),
-                "tether.socket.tls.port", 0);
+                "tether.socket.tls.port", 0,
+                "tether.jstp.host", "127.0.0.1",
+                "tether.jstp.port", 0);
         server = TetherApp.start(AppConfig.from(ConfigLoader.load(null, Map.of(), cli), null));
     }
 

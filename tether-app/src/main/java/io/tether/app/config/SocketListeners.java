@@ -1,11 +1,9 @@
 package io.tether.app.config;
 
 import com.typesafe.config.Config;
-import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
 import io.tether.server.socket.SocketOptions;
 import io.tether.server.tls.TlsOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,7 +20,7 @@ final class SocketListeners {
     }
 
     static List<SocketOptions> from(Config socket, Path jarDirectory) {
-        TlsOptions tls = tls(socket.getConfig("tls"));
+        TlsOptions tls = TlsSettings.from(socket.getConfig("tls"), "tether.socket.tls");
         int tlsPort = socket.getInt("tls.port") == -1 ? -1 : port(socket, "tls.port");
         SocketOptions base = SocketOptions.defaults().toBuilder()
                 .host(socket.getString("host"))
@@ -46,34 +44,6 @@ final class SocketListeners {
         return List.of(base, base.toBuilder().name(TLS_LISTENER).port(tlsPort).tls(tls).build());
     }
 
-    private static TlsOptions tls(Config tls) {
-        String cert = tls.getString("cert");
-        String key = tls.getString("key");
-        String pkcs12 = tls.getString("pkcs12");
-        if (!pkcs12.isEmpty()) {
-            if (!cert.isEmpty() || !key.isEmpty()) {
-                throw error("set either tether.socket.tls.pkcs12 or tls.cert + tls.key, not both");
-            }
-            String password = tls.getString("password");
-            return TlsOptions.pkcs12(readable(pkcs12, "PKCS#12 keystore"), password.isEmpty() ? null : password);
-        }
-        if (cert.isEmpty() != key.isEmpty()) {
-            throw error("TLS needs both tether.socket.tls.cert and tether.socket.tls.key");
-        }
-        if (cert.isEmpty()) {
-            return TlsOptions.disabled();
-        }
-        return TlsOptions.pem(readable(cert, "certificate"), readable(key, "private key"));
-    }
-
-    private static Path readable(String file, String what) {
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw error("TLS " + what + " file " + path.toAbsolutePath() + " does not exist or is not readable");
-        }
-        return path;
-    }
-
     private static int port(Config socket, String key) {
         int port = socket.getInt(key);
         if (port < 0 || port > 65535) {
@@ -91,6 +61,6 @@ final class SocketListeners {
     }
 
     private static TetherException error(String message) {
-        return new TetherException(ErrorCode.CONFIGURATION_ERROR, message);
+        return TlsSettings.error(message);
     }
 }
