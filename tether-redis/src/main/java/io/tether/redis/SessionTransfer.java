@@ -2,22 +2,17 @@ package io.tether.redis;
 
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tether.server.jstp.session.SessionForwarder;
 import io.tether.server.jstp.session.SessionSnapshot;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,26 +39,23 @@ final class SessionTransfer {
     }
 
     private final RedisCommands<String, String> redis;
-    private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private final SessionChannel channel;
     private final RedisKeys keys;
     private final String nodeId;
     private final RedisCalls calls;
-    private final JsonMapper mapper;
     private final SessionSnapshotCodec codec;
     private final String ttl;
     private final Duration releaseWait;
     private final ThreadPoolExecutor executor;
-    private final Map<String, CompletableFuture<Void>> releasing = new ConcurrentHashMap<>();
 
     SessionTransfer(RedisCommands<String, String> redis, StatefulRedisPubSubConnection<String, String> pubSub,
                     RedisKeys keys, String nodeId, RedisCalls calls, JsonMapper mapper, Duration expiry,
                     Duration releaseWait) {
         this.redis = redis;
-        this.pubSub = pubSub;
+        this.channel = new SessionChannel(redis, pubSub, keys, nodeId, calls, mapper);
         this.keys = keys;
         this.nodeId = nodeId;
         this.calls = calls;
-        this.mapper = mapper;
         this.codec = new SessionSnapshotCodec(mapper);
         this.ttl = Long.toString(expiry.toMillis());
         this.releaseWait = releaseWait;
@@ -73,45 +65,18 @@ final class SessionTransfer {
 
     /** Subscribes to this node's channel (blocks until Redis confirms). */
     void start(Inbound inbound) {
-        String channel = keys.nodeSessions(nodeId);
-        pubSub.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String from, String payload) {
-                if (channel.equals(from)) {
-                    onMessage(payload, inbound);
-                }
+        channel.start(m -> {
+            String id = m.get("id");
+            if ("release".equals(m.get("op"))) {
+                submit(() -> inbound.release(id, m.get("to")));
+            } else {
+                submit(() -> {
+                    if (!inbound.deliver(id, m.get("op"), m.get("text"))) {
+                        push(id, channel.encode(m.get("op"), id, Map.of("text", m.get("text"))));
+                    }
+                });
             }
         });
-        calls.call("subscribing to " + channel, () -> {
-            pubSub.sync().subscribe(channel);
-            return null;
-        });
-    }
-
-    @SuppressWarnings("unchecked")
-    private void onMessage(String payload, Inbound inbound) {
-        Map<String, String> m;
-        try {
-            m = mapper.readValue(payload, Map.class);
-        } catch (RuntimeException e) {
-            LOG.warn("ignoring a malformed session message: {}", e.toString());
-            return;
-        }
-        String id = m.get("id");
-        switch (String.valueOf(m.get("op"))) {
-            case "released" -> {
-                CompletableFuture<Void> waiting = releasing.get(id);
-                if (waiting != null) {
-                    waiting.complete(null);
-                }
-            }
-            case "release" -> submit(() -> inbound.release(id, m.get("to")));
-            default -> submit(() -> {
-                if (!inbound.deliver(id, m.get("op"), m.get("text"))) {
-                    push(id, payload);
-                }
-            });
-        }
     }
 
     /** Runs {@code task} on the session executor, after everything submitted before it. */
@@ -177,37 +142,15 @@ final class SessionTransfer {
             return Optional.empty();
         }
         if (!old.isEmpty() && !old.equals(nodeId) && alive(old)) {
-            awaitRelease(id, old);
+            channel.askRelease(id, old, releaseWait);
         }
         String json = calls.call("loading a session", () -> redis.get(keys.session(id)));
         return json == null ? Optional.empty() : Optional.of(codec.decode(json));
     }
 
-    private void awaitRelease(String id, String owner) {
-        CompletableFuture<Void> released = new CompletableFuture<>();
-        releasing.put(id, released);
-        try {
-            String ask = message("release", id, Map.of("to", nodeId));
-            long heard = calls.call("asking for a session", () -> redis.publish(keys.nodeSessions(owner), ask));
-            if (heard > 0) {
-                released.get(releaseWait.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (TimeoutException e) {
-            LOG.warn("node {} did not hand a session off within {}; continuing from its stored state", owner,
-                    releaseWait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            LOG.warn("waiting for a session hand-off failed: {}", e.toString());
-        } finally {
-            releasing.remove(id, released);
-        }
-    }
-
     /** Tells {@code toNode} that this node handed the session off (blocking). */
     void released(String id, String toNode) {
-        String text = message("released", id, Map.of());
-        calls.call("confirming a hand-off", () -> redis.publish(keys.nodeSessions(toNode), text));
+        channel.publish(toNode, channel.encode("released", id, Map.of()));
     }
 
     /** Takes the messages queued for the session while nobody owned it, oldest first (blocking). */
@@ -216,9 +159,10 @@ final class SessionTransfer {
                 ScriptOutputType.MULTI, sessionKeys(id), nodeId, ttl));
         for (Object o : all) {
             try {
-                @SuppressWarnings("unchecked")
-                Map<String, String> m = mapper.readValue(String.valueOf(o), Map.class);
-                each.accept(m);
+                Map<String, String> m = channel.decode(String.valueOf(o));
+                if (m != null) {
+                    each.accept(m);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("ignoring a malformed inbox message: {}", e.toString());
             }
@@ -241,13 +185,13 @@ final class SessionTransfer {
     }
 
     private void forward(String id, String op, String text, Inbound local) {
-        String payload = message(op, id, Map.of("text", text));
+        String payload = channel.encode(op, id, Map.of("text", text));
         String owner = calls.call("finding a session's owner", () -> redis.get(keys.sessionOwner(id)));
         if (nodeId.equals(owner) && local.deliver(id, op, text)) {
             return;
         }
         if (owner != null && !nodeId.equals(owner) && alive(owner)
-                && calls.call("forwarding to a session", () -> redis.publish(keys.nodeSessions(owner), payload)) > 0) {
+                && channel.publish(owner, payload) > 0) {
             return;
         }
         push(id, payload);
@@ -261,14 +205,6 @@ final class SessionTransfer {
 
     private boolean alive(String node) {
         return calls.call("checking node " + node, () -> redis.exists(keys.heartbeat(node))) == 1;
-    }
-
-    private String message(String op, String id, Map<String, String> more) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("op", op);
-        m.put("id", id);
-        m.putAll(more);
-        return mapper.writeValueAsString(m);
     }
 
     /** Stops taking work; what was submitted still runs (see {@link #awaitStopped}). */
@@ -287,6 +223,6 @@ final class SessionTransfer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        pubSub.close();
+        channel.close();
     }
 }

@@ -2,10 +2,8 @@ package io.tether.server.socket;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
-import io.tether.api.RoomMessage;
 import io.tether.codec.socket.SocketBreak;
 import io.tether.codec.socket.SocketMessage;
 import io.tether.codec.socket.SocketReplies;
@@ -44,6 +42,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     private ChannelHandlerContext ctx;
     private SocketSession session;
     private WritabilityReadGate gate;
+    private volatile SocketChatWriter chat;
     private CompletableFuture<?> lastVerb = CompletableFuture.completedFuture(null);
     private boolean draining;
 
@@ -58,9 +57,10 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         this.gate = context.pipeline().get(WritabilityReadGate.class);
         InetSocketAddress peer = (InetSocketAddress) context.channel().remoteAddress();
         String ip = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
-        // always queued on the loop, so a sender's OK (written synchronously) precedes its own copy
-        Connection connection = Connection.open("socket", ip, peer.getPort(), message -> queueChat(context, message));
+        Connection connection = Connection.open("socket", ip, peer.getPort(), message -> chat.queue(message));
         session = new SocketSession(connection);
+        chat = new SocketChatWriter(context, session, backlog, services.options().maxOutboundBytes(),
+                () -> overflow("room messages"));
         context.writeAndFlush(SocketReplies.welcome(services.options().welcomeMessage()));
         context.fireChannelActive();
     }
@@ -127,9 +127,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
             reply = SocketReplies.verbError("internal error", c.messageId(), c.messageCount());
         }
         write(reply);
-        for (RoomMessage m = backlog.nextMessage(); m != null; m = backlog.nextMessage()) {
-            sendChat(m);
-        }
+        chat.flushHeld();
         SocketRequest next = null;
         while (!backlog.pending() && !session.isClosing() && (next = backlog.nextLine()) != null) {
             process(ctx, next);
@@ -223,41 +221,6 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
                 ctx.executor().schedule(this::byeAndClose, limit.toNanos(), TimeUnit.NANOSECONDS);
             }
         });
-    }
-
-    private void queueChat(ChannelHandlerContext context, RoomMessage message) {
-        try {
-            context.executor().execute(() -> {
-                if (session.isClosing()) {
-                    return;
-                }
-                if (backlog.pending()) {
-                    if (!backlog.holdMessage(message)) {
-                        overflow("room messages");
-                    }
-                    return;
-                }
-                sendChat(message);
-            });
-        } catch (RejectedExecutionException loopStopped) {
-            // the server is stopping; this connection is going away
-        }
-    }
-
-    private void sendChat(RoomMessage message) {
-        if (outboundBacklog(ctx) > services.options().maxOutboundBytes()) {
-            LOG.info("closing {}: it does not read and over {} bytes of messages are queued for it",
-                    ctx.channel().remoteAddress(), services.options().maxOutboundBytes());
-            session.markClosing();
-            ctx.close();
-            return;
-        }
-        ctx.writeAndFlush(SocketReplies.chat(message));
-    }
-
-    private static long outboundBacklog(ChannelHandlerContext context) {
-        ChannelOutboundBuffer out = context.channel().unsafe().outboundBuffer();
-        return out == null ? 0 : out.totalPendingWriteBytes();
     }
 
     private void deliverReply(SocketMessage reply) {
