@@ -28,10 +28,7 @@ final class NodeScript {
 
     static Result run(String script, Map<String, String> env, String... args) throws IOException,
             InterruptedException {
-        Path peers = MODULE.resolve("node_modules/actionhero-node-client/package.json");
-        if (!Files.exists(peers)) {
-            fail("npm peers missing (" + peers + "): run tether-interop/install-peers.sh (./tether test does)");
-        }
+        requirePeers();
         List<String> command = new ArrayList<>(List.of(node(), MODULE.resolve("src/test/node").resolve(script)
                 .toString()));
         command.addAll(List.of(args));
@@ -47,7 +44,24 @@ final class NodeScript {
         return new Result(p.exitValue(), out);
     }
 
-    private static String node() {
+    /** Fails (never skips) unless every npm peer is installed. */
+    static void requirePeers() {
+        for (String peer : List.of("actionhero-node-client", "@metarhia/jstp", "mdsf")) {
+            Path manifest = MODULE.resolve("node_modules").resolve(peer).resolve("package.json");
+            if (!Files.exists(manifest)) {
+                fail("npm peers missing (" + manifest + "): run tether-interop/install-peers.sh (./tether test does)");
+            }
+        }
+    }
+
+    /** A file of the installed npm peers, e.g. {@code @metarhia/jstp/bin/cli.js}. */
+    static Path peerFile(String relative) {
+        requirePeers();
+        return MODULE.resolve("node_modules").resolve(relative);
+    }
+
+    /** The {@code node} executable on PATH; fails when there is none. */
+    static String node() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             Path candidate = Path.of(dir, "node");
             if (Files.isExecutable(candidate)) {
