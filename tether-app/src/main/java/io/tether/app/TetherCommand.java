@@ -62,6 +62,9 @@ final class TetherCommand implements Callable<Integer> {
     Integer jstpPort;
     @Option(names = "--no-jstp", description = "do not start the JSTP listener")
     boolean noJstp;
+    @Option(names = "--redis-url", paramLabel = "URL", description = "cluster mode: share rooms, cache and JSTP "
+            + "sessions with every node on this Redis, e.g. redis://127.0.0.1:6379 (default: single node)")
+    String redisUrl;
     @Option(names = "--demo", paramLabel = "NAME", description = "actionhero (default): demo actions and rooms; "
             + "jstp-test or all: also the JSTP test application testApp 1.0.0/2.0.0 with login user/secret")
     String demo;
@@ -89,6 +92,9 @@ final class TetherCommand implements Callable<Integer> {
             LOG.info("{}", ListeningLines.socket(server, listener));
         }
         app.jstp().ifPresent(jstp -> LOG.info("{}", ListeningLines.jstp(server, jstp)));
+        LOG.info("{}", app.redis().map(r -> "cluster mode: " + r.redactedUri() + " node " + r.nodeId()
+                + " (rooms, cache and JSTP sessions shared through Redis)")
+                .orElse("single node: rooms, cache and JSTP sessions in memory"));
         Path files = app.socketListeners().get(0).publicDirectory();
         LOG.info("file verb serves {}", files == null ? "nothing (no public directory)" : files);
         signal.await();
@@ -117,6 +123,7 @@ final class TetherCommand implements Callable<Integer> {
         put(out, "tether.jstp.port", jstpPort);
         put(out, "tether.jstp.enabled", noJstp ? Boolean.FALSE : null);
         put(out, "tether.demo", demo);
+        put(out, "tether.redis.url", redisUrl);
         return out;
     }
 

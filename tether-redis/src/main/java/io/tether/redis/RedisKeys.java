@@ -12,6 +12,10 @@ package io.tether.redis;
  * P node:{id}:rooms        SET   rooms in which node {id} has (or had) members
  * P cache:{key}            STRING JSON {"v":value,"c":createdAt,"e":expiresAt} (PX = TTL)
  * P room:{room}            pub/sub channel of the room, JSON {room, from, message, sentAt}
+ * P session:{id}           STRING JSON snapshot of a JSTP session (PX = session expiry)
+ * P session:{id}:owner     STRING id of the node that owns the session (PX = session expiry)
+ * P session:{id}:inbox     LIST  JSON messages for the session while no node owns it
+ * P sessions:{nodeId}      pub/sub channel of a node: session hand-off and forwarded messages
  * </pre>
  */
 final class RedisKeys {
@@ -51,6 +55,22 @@ final class RedisKeys {
 
     String channel(String room) {
         return prefix + "room:" + room;
+    }
+
+    String session(String id) {
+        return prefix + "session:" + id;
+    }
+
+    String sessionOwner(String id) {
+        return prefix + "session:" + id + ":owner";
+    }
+
+    String sessionInbox(String id) {
+        return prefix + "session:" + id + ":inbox";
+    }
+
+    String nodeSessions(String nodeId) {
+        return prefix + "sessions:" + nodeId;
     }
 
     String cache(String key) {

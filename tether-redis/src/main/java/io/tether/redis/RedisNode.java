@@ -13,9 +13,12 @@ import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
+import io.tether.server.jstp.session.SessionLimits;
 import java.time.Duration;
-import java.util.concurrent.Executors;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.DeserializationFeature;
@@ -51,6 +54,10 @@ public final class RedisNode implements AutoCloseable {
     private final RedisRoomBroker broker;
     private final RedisCacheStore cache;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final RedisCalls calls;
+    private final RedisKeys keys;
+    private final JsonMapper mapper;
+    private final List<RedisSessionStore> sessionStores = new CopyOnWriteArrayList<>();
 
     private RedisNode(RedisOptions options) {
         this.options = options;
@@ -63,9 +70,9 @@ public final class RedisNode implements AutoCloseable {
         client.setOptions(clientOptions(options));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("tether-redis-" + options.nodeId()).factory());
-        RedisCalls calls = new RedisCalls(options.redactedUri());
-        RedisKeys keys = new RedisKeys(options.keyPrefix());
-        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
+        this.calls = new RedisCalls(options.redactedUri());
+        this.keys = new RedisKeys(options.keyPrefix());
+        this.mapper = JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
         try {
             this.commands = client.connect();
             this.pubSub = client.connectPubSub();
@@ -107,6 +114,28 @@ public final class RedisNode implements AutoCloseable {
         return cache;
     }
 
+    /**
+     * A JSTP session store shared through Redis (one per JSTP listener), with its own pub/sub
+     * connection; fails with {@code CLUSTER_UNAVAILABLE} if Redis is unreachable.
+     *
+     * @param expiry how long a session without transport stays restorable (Redis TTL)
+     * @param limits bounds of each session's resend buffer
+     * @param timer  a scheduler for the expiry sweep (e.g. {@code core.timer()})
+     */
+    public RedisSessionStore sessionStore(Duration expiry, SessionLimits limits, ScheduledExecutorService timer) {
+        StatefulRedisPubSubConnection<String, String> sessionPubSub;
+        try {
+            sessionPubSub = client.connectPubSub();
+        } catch (RedisException e) {
+            throw calls.unavailable("connecting the session channel", e);
+        }
+        SessionTransfer transfer = new SessionTransfer(commands.sync(), sessionPubSub, keys, options.nodeId(), calls,
+                mapper, expiry, options.commandTimeout().multipliedBy(2));
+        RedisSessionStore store = new RedisSessionStore(transfer, expiry, limits, timer);
+        sessionStores.add(store);
+        return store;
+    }
+
     /** Whether both connections are up and the last heartbeat reached Redis: a health check. */
     public boolean ready() {
         return !closed.get() && commands.isOpen() && pubSub.isOpen() && heartbeat.healthy();
@@ -119,6 +148,10 @@ public final class RedisNode implements AutoCloseable {
             return;
         }
         broker.close();
+        for (RedisSessionStore store : sessionStores) {
+            store.close();
+            store.awaitClosed(options.commandTimeout().multipliedBy(3));
+        }
         shutdownQuietly();
     }
 

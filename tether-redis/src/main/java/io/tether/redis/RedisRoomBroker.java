@@ -52,6 +52,12 @@ public final class RedisRoomBroker implements RoomBroker {
         this.beforeClose = beforeClose;
     }
 
+    /** Always true: every call is a Redis round trip. */
+    @Override
+    public boolean blocking() {
+        return true;
+    }
+
     @Override
     public void start(Consumer<RoomMessage> sink) {
         subscriptions.start(sink);

@@ -118,6 +118,35 @@ final class DeliveryLedger {
         held.clear();
     }
 
+    /** Replaces the whole state with a snapshot's (a session continued on this node). */
+    void load(SessionSnapshot s) {
+        clear();
+        s.buffered().forEach((id, text) -> {
+            originated.put(id, text);
+            chars += text.length();
+        });
+        held.addAll(s.held());
+        s.held().forEach(text -> chars += text.length());
+        receivedCount = s.receivedCount();
+        deliveredCount = s.deliveredCount();
+        lastId = s.lastId();
+        solicited = 0;
+    }
+
+    /** The unacknowledged originated messages (abs(id) → text), a copy. */
+    TreeMap<Long, String> originated() {
+        return new TreeMap<>(originated);
+    }
+
+    /** The held replies, a copy. */
+    List<String> held() {
+        return List.copyOf(held);
+    }
+
+    long deliveredCount() {
+        return deliveredCount;
+    }
+
     void clear() {
         originated.clear();
         held.clear();

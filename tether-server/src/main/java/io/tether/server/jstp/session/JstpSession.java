@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
@@ -16,6 +17,11 @@ import java.util.function.LongFunction;
  * of the calls below. When the buffer is half full and a transport is attached, it pings
  * the client to obtain a cumulative acknowledgement (events alone are never acknowledged).
  * A session that would exceed its {@link SessionLimits} is dropped.
+ *
+ * <p>For a shared store: {@link #snapshot()} and {@link #restored} move a session between
+ * nodes, {@link #onOfflineChange} tells the store when a detached session changed (so it
+ * can persist it), and after {@link #handOff} the session forwards what it is asked to send
+ * to the node that owns it now.
  */
 public final class JstpSession {
     private final String id;
@@ -23,6 +29,9 @@ public final class JstpSession {
     private final String application;
     private final Map<String, Object> userData = new ConcurrentHashMap<>();
     private final List<Runnable> dropHooks = new CopyOnWriteArrayList<>();
+    private final List<Runnable> offlineHooks = new CopyOnWriteArrayList<>();
+    private volatile List<String> restoredRooms = List.of();
+    private volatile SessionForwarder forwarder;
     private final ReentrantLock lock = new ReentrantLock();
     private final DeliveryLedger ledger;
     private volatile SessionTransport transport;
@@ -73,6 +82,75 @@ public final class JstpSession {
         return coreConnection;
     }
 
+    /** A session continued from a snapshot (taken on this or another node), detached. */
+    public static JstpSession restored(SessionSnapshot snapshot, SessionLimits limits) {
+        JstpSession s = new JstpSession(snapshot.id(), snapshot.username(), snapshot.application(), limits);
+        snapshot.userData().forEach((k, v) -> {
+            if (v != null) {
+                s.userData.put(k, v);
+            }
+        });
+        s.ledger.load(snapshot);
+        s.restoredRooms = snapshot.rooms();
+        return s;
+    }
+
+    /** Rooms a {@link #restored} session was in (its new core connection should rejoin them). */
+    public List<String> restoredRooms() {
+        return restoredRooms;
+    }
+
+    /** The whole state, consistent (taken under the session's lock). */
+    public SessionSnapshot snapshot() {
+        lock.lock();
+        try {
+            return snapshotLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private SessionSnapshot snapshotLocked() {
+        Connection core = coreConnection;
+        Map<String, Object> data = new java.util.HashMap<>();
+        userData.forEach(data::put);
+        return new SessionSnapshot(id, username, application, data, ledger.receivedCount(),
+                ledger.deliveredCount(), ledger.lastId(), ledger.originated(), ledger.held(),
+                core == null ? restoredRooms : core.rooms());
+    }
+
+    /**
+     * Hands the session to another node: under the lock, passes the final snapshot to
+     * {@code last}, closes the transport, runs the drop hooks (rooms are left here) and from
+     * then on forwards every originate and reply to {@code to}. No-op if already dropped.
+     */
+    public void handOff(SessionForwarder to, Consumer<SessionSnapshot> last) {
+        locked(() -> {
+            if (dropped) {
+                return;
+            }
+            last.accept(snapshotLocked());
+            forwarder = to;
+            dropLocked();
+        });
+    }
+
+    /** Whether the session was handed off to another node. */
+    public boolean isHandedOff() {
+        return forwarder != null;
+    }
+
+    /** Registers a hook run (under the lock; must not block) when a detached session changes or detaches. */
+    public void onOfflineChange(Runnable hook) {
+        offlineHooks.add(hook);
+    }
+
+    private void offlineChanged() {
+        if (transport == null && !dropped) {
+            offlineHooks.forEach(Runnable::run);
+        }
+    }
+
     /** Registers a hook run once when the session is dropped (expiry, overflow). */
     public void onDrop(Runnable hook) {
         dropHooks.add(hook);
@@ -82,13 +160,18 @@ public final class JstpSession {
      * Originates a message (call, event, inspect, ping): takes the next id, buffers the text
      * the serializer makes for it, and sends it when a transport is attached.
      *
-     * @return the id used
+     * @return the id used (0 when forwarded after a {@link #handOff})
      * @throws SessionOverflowException if the buffer bounds are exceeded (the session is dropped)
      * @throws IllegalStateException    if the session was dropped
      */
     public long originate(LongFunction<String> serializer) {
         lock.lock();
         try {
+            SessionForwarder moved = forwarder;
+            if (moved != null) {
+                moved.originate(serializer.apply(SessionForwarder.TEMPLATE_ID));
+                return 0;
+            }
             if (dropped) {
                 throw new IllegalStateException("session dropped");
             }
@@ -97,6 +180,7 @@ public final class JstpSession {
             if (transport != null && ledger.shouldSolicit()) {
                 send(overflowIfNull(ledger.originate(JstpText::ping)));
             }
+            offlineChanged();
             return id;
         } finally {
             lock.unlock();
@@ -106,12 +190,15 @@ public final class JstpSession {
     /** Sends a reply (callback, pong) now, or holds it until the next restore if detached. */
     public void reply(String text) {
         locked(() -> {
-            if (dropped) {
+            if (forwarder != null) {
+                forwarder.reply(text);
+            } else if (dropped) {
                 return;
-            }
-            if (transport != null) {
+            } else if (transport != null) {
                 transport.send(text);
-            } else if (!ledger.hold(text)) {
+            } else if (ledger.hold(text)) {
+                offlineChanged();
+            } else {
                 overflowIfNull(null);
             }
         });
@@ -188,6 +275,7 @@ public final class JstpSession {
             if (transport == t) {
                 transport = null;
                 detachedAt = System.currentTimeMillis();
+                offlineChanged();
             }
         });
     }
