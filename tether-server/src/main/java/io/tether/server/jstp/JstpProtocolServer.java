@@ -13,6 +13,7 @@ import io.tether.codec.jstp.JstpFrameDecoder;
 import io.tether.codec.jstp.JstpMessageDecoder;
 import io.tether.codec.jstp.JstpMessageEncoder;
 import io.tether.core.TetherCore;
+import io.tether.server.ChannelGroups;
 import io.tether.server.ProtocolServer;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.app.JstpApplicationRegistry;
@@ -22,7 +23,6 @@ import io.tether.server.jstp.session.MemorySessionStore;
 import io.tether.server.jstp.session.SessionStore;
 import io.tether.server.tls.TlsContextFactory;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -130,14 +130,10 @@ public final class JstpProtocolServer implements ProtocolServer {
      */
     @Override
     public CompletableFuture<Void> shutdown() {
-        List<CompletableFuture<Void>> closed = new ArrayList<>();
+        CompletableFuture<Void> allClosed = ChannelGroups.allClosed(channels);
         for (Channel ch : channels) {
-            CompletableFuture<Void> f = new CompletableFuture<>();
-            ch.closeFuture().addListener(x -> f.complete(null));
-            closed.add(f);
             ch.eventLoop().execute(() -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
         }
-        return CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new))
-                .whenComplete((v, e) -> services.sessions().close());
+        return allClosed.whenComplete((v, e) -> services.sessions().close());
     }
 }

@@ -7,11 +7,10 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.tether.core.TetherCore;
+import io.tether.server.ChannelGroups;
 import io.tether.server.ProtocolServer;
 import io.tether.server.tls.TlsContextFactory;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -69,11 +68,8 @@ public final class SocketProtocolServer implements ProtocolServer {
      */
     @Override
     public CompletableFuture<Void> shutdown() {
-        List<CompletableFuture<Void>> closed = new ArrayList<>();
+        CompletableFuture<Void> allClosed = ChannelGroups.allClosed(channels);
         for (Channel ch : channels) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            ch.closeFuture().addListener(f -> done.complete(null));
-            closed.add(done);
             SocketConnectionHandler handler = ch.pipeline().get(SocketConnectionHandler.class);
             if (handler == null || !ch.isActive()) {
                 ch.close();
@@ -81,6 +77,6 @@ public final class SocketProtocolServer implements ProtocolServer {
                 handler.drain(ch, options.pendingShutdownWaitLimit());
             }
         }
-        return CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new));
+        return allClosed;
     }
 }
