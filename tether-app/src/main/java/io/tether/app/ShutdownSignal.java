@@ -1,0 +1,30 @@
+package io.tether.app;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
+
+/**
+ * Turns SIGTERM and SIGINT (Ctrl-C) into a request to stop, so the main thread can close
+ * the server gracefully and exit with status 0 instead of the JVM's 143/130.
+ */
+final class ShutdownSignal {
+    private final CountDownLatch requested = new CountDownLatch(1);
+
+    /** Installs the handlers; signals the platform does not know are skipped. */
+    ShutdownSignal install() {
+        for (String name : List.of("TERM", "INT")) {
+            try {
+                Signal.handle(new Signal(name), signal -> requested.countDown());
+            } catch (IllegalArgumentException unsupported) {
+                // e.g. a platform without this signal: the JVM's shutdown hook still applies
+            }
+        }
+        return this;
+    }
+
+    /** Blocks until a stop was requested. */
+    void await() throws InterruptedException {
+        requested.await();
+    }
+}

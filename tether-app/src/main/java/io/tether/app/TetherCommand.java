@@ -1,0 +1,138 @@
+package io.tether.app;
+
+import io.tether.api.ErrorCode;
+import io.tether.api.TetherException;
+import io.tether.app.config.AppConfig;
+import io.tether.app.config.ConfigLoader;
+import io.tether.server.TetherServer;
+import io.tether.server.socket.SocketOptions;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code tether} command: loads the layered configuration (command-line options win),
+ * starts the demo server, prints one line per listener and runs until SIGTERM or Ctrl-C.
+ */
+@Command(name = "tether", mixinStandardHelpOptions = true, versionProvider = TetherCommand.Version.class,
+        sortOptions = false, description = "Runs the Tether demo server (ActionHero socket protocol).",
+        footer = {"", "Every option is also a config key (see reference.conf) and a TETHER_* environment variable.",
+                "Precedence: command line > environment > --config file > defaults."})
+final class TetherCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger("tether");
+
+    @Option(names = "--config", paramLabel = "FILE", description = "HOCON/JSON/properties config file")
+    Path config;
+    @Option(names = "--host", description = "bind address (default 0.0.0.0)")
+    String host;
+    @Option(names = "--port", description = "socket protocol port (default 5000, 0 = any free port)")
+    Integer port;
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "TLS certificate chain (PEM)")
+    Path tlsCert;
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "TLS private key (PEM, PKCS#8, unencrypted)")
+    Path tlsKey;
+    @Option(names = "--tls-pkcs12", paramLabel = "FILE", description = "TLS keystore (PKCS#12) instead of PEM files")
+    Path tlsPkcs12;
+    @Option(names = "--tls-password", description = "password of the PKCS#12 keystore")
+    String tlsPassword;
+    @Option(names = "--tls-port", description = "add a TLS listener on this port and keep --port plain "
+            + "(default: with a certificate, --port itself is TLS)")
+    Integer tlsPort;
+    @Option(names = "--public-dir", paramLabel = "DIR", description = "directory served by the file verb")
+    Path publicDir;
+    @Option(names = "--max-data-length", paramLabel = "BYTES", description = "max request line, 0 = no limit")
+    Integer maxDataLength;
+    @Option(names = "--simultaneous-actions", paramLabel = "N", description = "max pending actions per connection")
+    Integer simultaneousActions;
+    @Option(names = "--welcome", paramLabel = "TEXT", description = "welcome message")
+    String welcome;
+    @Option(names = "--keepalive", arity = "0..1", fallbackValue = "true", description = "SO_KEEPALIVE on sockets")
+    Boolean keepalive;
+    // --jstp-port: add here (-> tether.jstp.port) together with the JSTP server.
+
+    @Override
+    public Integer call() throws InterruptedException {
+        TetherServer server;
+        AppConfig app;
+        try {
+            app = AppConfig.from(ConfigLoader.load(config, System.getenv(), overrides()), jarDirectory());
+            server = TetherApp.start(app);
+        } catch (TetherException e) {
+            System.err.println("tether: " + e.getMessage());
+            return e.code() == ErrorCode.CONFIGURATION_ERROR ? 2 : 1;
+        }
+        ShutdownSignal signal = new ShutdownSignal().install();
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable close = () -> {
+            if (closed.compareAndSet(false, true)) {
+                server.close();
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(close, "tether-shutdown"));
+        for (SocketOptions listener : app.socketListeners()) {
+            LOG.info("{}", describe(server, listener));
+        }
+        Path files = app.socketListeners().get(0).publicDirectory();
+        LOG.info("file verb serves {}", files == null ? "nothing (no public directory)" : files);
+        signal.await();
+        LOG.info("stopping: closing listeners, draining connections");
+        close.run();
+        LOG.info("stopped");
+        return 0;
+    }
+
+    static String describe(TetherServer server, SocketOptions listener) {
+        return listener.name() + " listening on " + listener.host() + ":" + server.port(listener.name())
+                + " (ActionHero socket protocol, " + (listener.tls().enabled() ? "TLS" : "plain TCP") + ", "
+                + server.transportName() + ")";
+    }
+
+    /** The options given on the command line, keyed by config path. */
+    Map<String, Object> overrides() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        put(out, "tether.socket.host", host);
+        put(out, "tether.socket.port", port);
+        put(out, "tether.socket.tls.cert", tlsCert);
+        put(out, "tether.socket.tls.key", tlsKey);
+        put(out, "tether.socket.tls.pkcs12", tlsPkcs12);
+        put(out, "tether.socket.tls.password", tlsPassword);
+        put(out, "tether.socket.tls.port", tlsPort);
+        put(out, "tether.socket.public-dir", publicDir);
+        put(out, "tether.socket.max-data-length", maxDataLength);
+        put(out, "tether.actions.simultaneous", simultaneousActions);
+        put(out, "tether.socket.welcome", welcome);
+        put(out, "tether.socket.keepalive", keepalive);
+        return out;
+    }
+
+    private static void put(Map<String, Object> out, String path, Object value) {
+        if (value != null) {
+            out.put(path, value instanceof Path p ? p.toString() : value);
+        }
+    }
+
+    private static Path jarDirectory() {
+        try {
+            Path location = Path.of(TetherCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.toString().endsWith(".jar") ? location.getParent() : null;
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    /** Reports the build's version. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"tether " + TetherVersion.get()};
+        }
+    }
+}

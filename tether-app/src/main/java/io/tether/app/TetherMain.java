@@ -1,0 +1,22 @@
+package io.tether.app;
+
+import picocli.CommandLine;
+
+/**
+ * Entry point of the runnable server ({@code java -jar tether-app.jar --help}). Exit codes:
+ * 0 after a graceful stop, 2 for bad options or configuration, 1 for anything else.
+ */
+public final class TetherMain {
+    private TetherMain() {
+    }
+
+    /** Parses the command line, runs the server until SIGTERM/Ctrl-C, exits. */
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new TetherCommand());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("tether: unexpected error: " + e);
+            return 1;
+        });
+        System.exit(cli.execute(args));
+    }
+}

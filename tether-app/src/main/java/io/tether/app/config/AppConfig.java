@@ -1,0 +1,69 @@
+package io.tether.app.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import io.tether.api.ErrorCode;
+import io.tether.api.TetherException;
+import io.tether.core.action.ProcessorOptions;
+import io.tether.server.socket.SocketOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The runnable server's settings, mapped once from a layered {@link Config} (see
+ * {@link ConfigLoader}) into the framework's immutable option types.
+ *
+ * @param serverId        server id the {@code status} action reports
+ * @param name            application name
+ * @param description     application description
+ * @param version         application version
+ * @param actions         action processor limits
+ * @param socketListeners socket-protocol listeners: one, or a plain one plus a TLS one
+ */
+public record AppConfig(String serverId, String name, String description, String version, ProcessorOptions actions,
+                        List<SocketOptions> socketListeners) {
+
+    /** Freezes the listener list. */
+    public AppConfig {
+        Objects.requireNonNull(serverId, "serverId");
+        Objects.requireNonNull(actions, "actions");
+        socketListeners = List.copyOf(socketListeners);
+        if (socketListeners.isEmpty()) {
+            throw new IllegalArgumentException("at least one socket listener is needed");
+        }
+    }
+
+    /**
+     * Maps a loaded configuration. {@code jarDirectory} (may be null) is where the default
+     * public directory is looked for when {@code ./public} does not exist.
+     *
+     * @throws TetherException with {@link ErrorCode#CONFIGURATION_ERROR} and a message naming
+     *                         the offending key or file
+     */
+    public static AppConfig from(Config config, Path jarDirectory) {
+        try {
+            Config server = config.getConfig("tether.server");
+            String id = server.getString("id").isBlank() ? HostName.local() : server.getString("id");
+            return new AppConfig(id, server.getString("name"), server.getString("description"),
+                    server.getString("version"), processor(config.getConfig("tether.actions")),
+                    SocketListeners.from(config.getConfig("tether.socket"), jarDirectory));
+        } catch (ConfigException e) {
+            throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
+        }
+    }
+
+    private static ProcessorOptions processor(Config actions) {
+        int simultaneous = actions.getInt("simultaneous");
+        if (simultaneous < 1) {
+            throw new TetherException(ErrorCode.CONFIGURATION_ERROR,
+                    "tether.actions.simultaneous must be at least 1, was " + simultaneous);
+        }
+        return ProcessorOptions.defaults().toBuilder()
+                .simultaneousActions(simultaneous)
+                .defaultTimeout(actions.getDuration("timeout"))
+                .build();
+    }
+}

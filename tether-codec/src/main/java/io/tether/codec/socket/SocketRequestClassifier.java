@@ -1,0 +1,85 @@
+package io.tether.codec.socket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Classifies one decoded, non-empty line (spec §3.5): {@code file} verb, other verbs,
+ * JSON request, else inline action. Stateless and thread-safe.
+ */
+public final class SocketRequestClassifier {
+    private final JsonMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /** Classifies a line (without its terminator). */
+    public SocketRequest classify(String line) {
+        List<String> words = splitOnSpaces(line);
+        String first = words.get(0);
+        List<String> rest = words.subList(1, words.size());
+        if (first.equals("file")) {
+            return new SocketRequest.FileRequest(rest.isEmpty() ? null : rest.get(0));
+        }
+        SocketVerb verb = SocketVerb.fromWireName(first);
+        if (verb != null) {
+            return new SocketRequest.Verb(verb, rest);
+        }
+        SocketRequest jsonRequest = parseJson(line);
+        return jsonRequest != null ? jsonRequest : new SocketRequest.InlineAction(first);
+    }
+
+    /** Splits on each single space; consecutive, leading and trailing spaces give empty words. */
+    static List<String> splitOnSpaces(String line) {
+        List<String> words = new ArrayList<>();
+        int start = 0;
+        for (int i = line.indexOf(' '); i >= 0; i = line.indexOf(' ', start)) {
+            words.add(line.substring(start, i));
+            start = i + 1;
+        }
+        words.add(line.substring(start));
+        return words;
+    }
+
+    private SocketRequest parseJson(String line) {
+        if (!mayBeJson(line)) {
+            return null;
+        }
+        Object value;
+        try {
+            value = json.readValue(line, Object.class);
+        } catch (JacksonException e) {
+            return null;
+        }
+        if (value == null) {
+            return null; // the line "null" is an inline action named null (spec §3.5)
+        }
+        if (!(value instanceof Map<?, ?> object)) {
+            return new SocketRequest.JsonRequest(false, null, false, Map.of());
+        }
+        Object params = object.get("params");
+        return new SocketRequest.JsonRequest(object.containsKey("action"), object.get("action"),
+                object.containsKey("params"), params instanceof Map<?, ?> m ? stringKeys(m) : Map.of());
+    }
+
+    /** Cheap pre-check: JSON text starts (after whitespace) with one of these characters. */
+    private static boolean mayBeJson(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                return c == '{' || c == '[' || c == '"' || c == '-' || c == 't' || c == 'f' || c == 'n'
+                        || (c >= '0' && c <= '9');
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+}

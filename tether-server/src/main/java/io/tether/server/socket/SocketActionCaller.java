@@ -1,0 +1,73 @@
+package io.tether.server.socket;
+
+import io.tether.codec.socket.SocketMessage;
+import io.tether.codec.socket.SocketReplies;
+import io.tether.codec.socket.SocketRequest;
+import io.tether.core.action.ActionOutcome;
+import io.tether.core.action.ActionProcessor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Inline and JSON action calls (spec §8): updates the sticky params in line order, hands a
+ * copy to the core's {@link ActionProcessor} and delivers the reply on the event loop when
+ * the action finishes, so replies may overtake each other (§9).
+ */
+final class SocketActionCaller {
+    private static final Logger LOG = LoggerFactory.getLogger(SocketActionCaller.class);
+
+    private final ActionProcessor processor;
+
+    SocketActionCaller(ActionProcessor processor) {
+        this.processor = processor;
+    }
+
+    /** An inline call: sticky {@code action} := name, then run with the sticky params. */
+    void callInline(SocketSession session, String name, Correlation c, Executor loop, Consumer<SocketMessage> reply) {
+        session.params().put("action", name);
+        run(session, name, c, loop, reply);
+    }
+
+    /**
+     * A JSON call: {@code params} replaces the sticky params, a truthy {@code action} is
+     * stored, a truthy new {@code messageId} overrides the line's id; returns the correlation used.
+     */
+    Correlation callJson(SocketSession session, SocketRequest.JsonRequest request, Correlation fixed, Executor loop,
+                         Consumer<SocketMessage> reply) {
+        if (request.hasParams()) {
+            session.replaceParams(request.params());
+        }
+        if (JsTruth.isTruthy(request.action())) {
+            session.params().put("action", request.action());
+        }
+        Correlation c = fixed;
+        Object newId = session.params().get("messageId");
+        if (request.hasParams() && JsTruth.isTruthy(newId)) {
+            c = new Correlation(session.overrideMessageId(newId), fixed.messageCount());
+        }
+        Object action = session.params().get("action");
+        run(session, action == null ? null : String.valueOf(action), c, loop, reply);
+        return c;
+    }
+
+    private void run(SocketSession session, String name, Correlation c, Executor loop, Consumer<SocketMessage> reply) {
+        Map<String, Object> copy = new LinkedHashMap<>(session.params());
+        processor.process(session.connection(), name, copy).whenCompleteAsync((outcome, failure) -> {
+            if (failure != null) {
+                LOG.warn("action {} failed unexpectedly on {}", name, session.connection(), failure);
+                reply.accept(SocketReplies.actionReply(Map.of(), "internal error", c.messageId(), c.messageCount()));
+            } else {
+                reply.accept(toReply(outcome, c));
+            }
+        }, loop);
+    }
+
+    private static SocketMessage toReply(ActionOutcome outcome, Correlation c) {
+        String error = outcome.ok() ? null : outcome.error().getMessage();
+        return SocketReplies.actionReply(outcome.fields(), error, c.messageId(), c.messageCount());
+    }
+}

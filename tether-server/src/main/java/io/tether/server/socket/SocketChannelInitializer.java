@@ -1,0 +1,53 @@
+package io.tether.server.socket;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.stream.ChunkedWriteHandler;
+import io.tether.codec.socket.BreakCharacterDetector;
+import io.tether.codec.socket.SocketFraming;
+import io.tether.codec.socket.SocketLineDecoder;
+import io.tether.codec.socket.SocketMessageEncoder;
+import io.tether.codec.socket.SocketRequestClassifier;
+
+/**
+ * Assembles each accepted channel's pipeline from small single-role stages:
+ * TLS → break detector → framing (hard cap) → line decoder → flow control → chunked file
+ * writer → message encoder → connection handler. Registers the channel in the listener's
+ * {@link ChannelGroup}.
+ */
+final class SocketChannelInitializer extends ChannelInitializer<Channel> {
+    private final SocketServices services;
+    private final SslContext sslContext;
+    private final ChannelGroup channels;
+    private final BreakCharacterDetector breakDetector = new BreakCharacterDetector();
+    private final SocketLineDecoder lineDecoder;
+    private final WritabilityReadGate readGate = new WritabilityReadGate();
+    private final SocketMessageEncoder encoder = new SocketMessageEncoder();
+
+    SocketChannelInitializer(SocketServices services, SslContext sslContext, ChannelGroup channels) {
+        this.services = services;
+        this.sslContext = sslContext;
+        this.channels = channels;
+        this.lineDecoder = new SocketLineDecoder(services.options().maxDataLength(), new SocketRequestClassifier());
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        channels.add(ch);
+        ChannelPipeline p = ch.pipeline();
+        if (sslContext != null) {
+            p.addLast("tls", sslContext.newHandler(ch.alloc()));
+        }
+        SocketOptions o = services.options();
+        p.addLast("break", breakDetector)
+                .addLast("framing", SocketFraming.newFrameDecoder(o.delimiter(), o.maxLineBytes()))
+                .addLast("lines", lineDecoder)
+                .addLast("flow", readGate)
+                .addLast("files", new ChunkedWriteHandler())
+                .addLast("encoder", encoder)
+                .addLast("handler", new SocketConnectionHandler(services));
+    }
+}

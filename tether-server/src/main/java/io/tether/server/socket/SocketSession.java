@@ -1,0 +1,73 @@
+package io.tether.server.socket;
+
+import io.tether.core.connection.Connection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Protocol state of one socket connection: the core {@link Connection}, the sticky params,
+ * the most recent messageId and the request-line count. Confined to the channel's event
+ * loop (only {@link #isClosing()} may be read elsewhere).
+ */
+final class SocketSession {
+    private final Connection connection;
+    private final Map<String, Object> params = new LinkedHashMap<>();
+    private Object lastMessageId = "0";
+    private long messageCount;
+    private volatile boolean closing;
+
+    SocketSession(Connection connection) {
+        this.connection = connection;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** The live sticky params (event loop only). */
+    Map<String, Object> params() {
+        return params;
+    }
+
+    /** Replaces every sticky param. */
+    void replaceParams(Map<String, Object> replacement) {
+        params.clear();
+        params.putAll(replacement);
+    }
+
+    /** Counts a non-empty request line; returns its messageCount. */
+    long countLine() {
+        return ++messageCount;
+    }
+
+    /**
+     * Fixes the messageId of the line being processed (spec §5 step 1): the sticky
+     * {@code messageId} when truthy, else a fresh UUID.
+     */
+    Object fixMessageId() {
+        Object sticky = params.get("messageId");
+        lastMessageId = JsTruth.isTruthy(sticky) ? sticky : UUID.randomUUID().toString();
+        return lastMessageId;
+    }
+
+    /** Overrides the current line's id (JSON requests whose new params carry one, §5 step 2). */
+    Object overrideMessageId(Object id) {
+        lastMessageId = id;
+        return id;
+    }
+
+    /** The id of the most recent processed request, or {@code "0"}. */
+    Object lastMessageId() {
+        return lastMessageId;
+    }
+
+    /** Marks the session as ending: nothing more is written except the goodbye. */
+    void markClosing() {
+        closing = true;
+    }
+
+    boolean isClosing() {
+        return closing;
+    }
+}

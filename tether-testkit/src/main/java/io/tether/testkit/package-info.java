@@ -1,0 +1,13 @@
+/**
+ * Test support shared by the modules' tests: {@link io.tether.testkit.LineClient}, a
+ * blocking client for the socket line protocol, and {@link io.tether.testkit.TestCertificates},
+ * throw-away TLS material.
+ *
+ * <pre>{@code
+ * TestCertificates certs = TestCertificates.generate(tempDir);
+ * try (LineClient c = LineClient.connectTls("127.0.0.1", port, certs.trustStore())) {
+ *     c.readMap(Duration.ofSeconds(2)); // welcome
+ * }
+ * }</pre>
+ */
+package io.tether.testkit;
