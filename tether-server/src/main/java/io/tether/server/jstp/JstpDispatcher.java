@@ -1,0 +1,120 @@
+package io.tether.server.jstp;
+
+import io.tether.api.ErrorCode;
+import io.tether.codec.jstp.JstpMessage;
+import io.tether.server.jstp.app.JstpCallContext;
+import io.tether.server.jstp.app.JstpInterface;
+import io.tether.server.jstp.app.JstpMethod;
+import io.tether.server.jstp.session.JstpSession;
+import io.tether.server.jstp.wire.JstpErrors;
+import io.tether.server.jstp.wire.JstpText;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dispatches calls, inspects and client events of an established connection to the
+ * selected application (spec §5.3–§5.6). Replies go through the session, so a call that
+ * completes after a reconnect is answered on the new transport (or held while detached).
+ * Never blocks; a slow method does not delay later messages.
+ */
+final class JstpDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(JstpDispatcher.class);
+
+    private final JstpServices services;
+
+    JstpDispatcher(JstpServices services) {
+        this.services = services;
+    }
+
+    /** Runs a call and answers it exactly once (unless the method aborts the transport). */
+    void call(JstpServerHandler conn, JstpMessage.Call call) {
+        JstpSession session = conn.session();
+        if (call.method() == null || !(call.args() instanceof List<?> rawArgs)) {
+            session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.INVALID_SIGNATURE)));
+            return;
+        }
+        Optional<JstpInterface> iface = services.resolve(conn.application(), call.iface());
+        if (iface.isEmpty()) {
+            session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.INTERFACE_NOT_FOUND)));
+            return;
+        }
+        Optional<JstpMethod> method = iface.get().method(call.method());
+        if (method.isEmpty()) {
+            session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.ACTION_NOT_FOUND)));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> args = (List<Object>) rawArgs;
+        int arity = method.get().arity();
+        if (arity >= 0 && args.size() != arity) {
+            session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.INVALID_SIGNATURE)));
+            return;
+        }
+        JstpCallContext ctx = context(conn, call.iface(), call.method(), args);
+        invoke(method.get(), ctx).whenComplete((results, failure) -> answer(ctx, call.id(), results, failure));
+    }
+
+    private CompletionStage<List<Object>> invoke(JstpMethod method, JstpCallContext ctx) {
+        try {
+            CompletionStage<List<Object>> stage = method.handler().invoke(ctx);
+            return stage != null ? stage : CompletableFuture.completedFuture(List.of());
+        } catch (Throwable t) {
+            return CompletableFuture.failedFuture(t);
+        }
+    }
+
+    private void answer(JstpCallContext ctx, long id, List<Object> results, Throwable failure) {
+        if (ctx.aborted()) {
+            return;
+        }
+        String text;
+        try {
+            text = failure == null ? JstpText.callbackOk(id, results == null ? List.of() : results)
+                    : JstpText.callbackError(id, JstpErrors.of(failure));
+        } catch (RuntimeException e) {
+            failure = e;
+            text = JstpText.callbackError(id, JstpErrors.of(ErrorCode.INTERNAL_ERROR));
+        }
+        if (failure != null && JstpErrors.of(failure).equals(List.of(ErrorCode.INTERNAL_ERROR.jstpCode()))) {
+            LOG.warn("{}.{} failed: {}", ctx.iface(), ctx.member(), failure.toString());
+        }
+        try {
+            ctx.session().reply(text);
+        } catch (RuntimeException e) {
+            LOG.warn("reply to {} lost: {}", ctx.session(), e.toString());
+        }
+    }
+
+    /** Answers an inspect with the method names, or {@code [12]}. */
+    void inspect(JstpServerHandler conn, JstpMessage.Inspect inspect) {
+        Optional<JstpInterface> iface = services.resolve(conn.application(), inspect.iface());
+        String text = iface.isPresent()
+                ? JstpText.callbackOk(inspect.id(), List.<Object>copyOf(iface.get().methodNames()))
+                : JstpText.callbackError(inspect.id(), JstpErrors.of(ErrorCode.INTERFACE_NOT_FOUND));
+        conn.session().reply(text);
+    }
+
+    /** Delivers a client event with an array payload to the application; others are ignored. */
+    void event(JstpServerHandler conn, JstpMessage.Event event) {
+        if (event.event() == null || !(event.args() instanceof List<?> rawArgs)) {
+            services.listener().messageRejected(conn, event, "event payload is not an array");
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> args = (List<Object>) rawArgs;
+        try {
+            conn.application().events().onEvent(context(conn, event.iface(), event.event(), args));
+        } catch (RuntimeException e) {
+            LOG.warn("event handler for {}.{} failed: {}", event.iface(), event.event(), e.toString());
+        }
+    }
+
+    private JstpCallContext context(JstpServerHandler conn, String iface, String member, List<Object> args) {
+        return new JstpCallContext(conn.session(), conn, conn.application(), iface, member, args,
+                services.core().workers(), services.core().timer());
+    }
+}

@@ -1,0 +1,108 @@
+package io.tether.server.jstp;
+
+import io.tether.api.ErrorCode;
+import io.tether.codec.jstp.JstpMessage.HandshakeRequest;
+import io.tether.core.connection.Connection;
+import io.tether.server.jstp.app.JstpApplication;
+import io.tether.server.jstp.bridge.ChatInterface;
+import io.tether.server.jstp.session.JstpSession;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides a handshake request (spec §5.1, §6, §7, §8.4): selects the application, then
+ * authenticates ({@code anonymous}, {@code login} and custom strategies through the
+ * authenticator on a worker thread) or finds the session to restore. Does not touch the
+ * transport: the handler applies the outcome on its event loop.
+ */
+final class JstpHandshake {
+    private static final Logger LOG = LoggerFactory.getLogger(JstpHandshake.class);
+
+    /** The decision. */
+    sealed interface Outcome {
+    }
+
+    /** Refused with a JSTP code. */
+    record Rejected(int code) implements Outcome {
+    }
+
+    /** A new session. */
+    record Created(JstpApplication app, JstpSession session) implements Outcome {
+    }
+
+    /** A session to restore with the client's received count. */
+    record Restoring(JstpApplication app, JstpSession session, long clientReceived) implements Outcome {
+    }
+
+    private final JstpServices services;
+
+    JstpHandshake(JstpServices services) {
+        this.services = services;
+    }
+
+    /** Decides the request; the future never completes exceptionally. */
+    CompletableFuture<Outcome> decide(HandshakeRequest request, SocketAddress remote) {
+        Optional<JstpApplication> app = services.applications().select(request.app(), request.version());
+        if (app.isEmpty()) {
+            return done(new Rejected(ErrorCode.APP_NOT_FOUND.jstpCode()));
+        }
+        String strategy = request.strategy() == null ? "anonymous" : request.strategy();
+        return switch (strategy) {
+            case "anonymous" -> done(new Created(app.get(), newSession(null, remote)));
+            case "session" -> done(restore(app.get(), request.credentials()));
+            default -> CompletableFuture.supplyAsync(() -> authenticate(app.get(), strategy,
+                    request.credentials(), remote), services.core().workers())
+                    .exceptionally(e -> {
+                        LOG.warn("authenticator failed: {}", e.toString());
+                        return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
+                    });
+        };
+    }
+
+    private Outcome authenticate(JstpApplication app, String strategy, Object credentials, SocketAddress remote) {
+        Optional<String> user = services.options().authenticator().authenticate(strategy, credentials);
+        if (user.isEmpty() || user.get().isEmpty()) {
+            return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
+        }
+        return new Created(app, newSession(user.get(), remote));
+    }
+
+    private Outcome restore(JstpApplication app, Object credentials) {
+        if (!(credentials instanceof List<?> list) || list.size() < 2 || !(list.get(0) instanceof String id)
+                || !(list.get(1) instanceof Number received)) {
+            return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
+        }
+        return services.sessions().find(id)
+                .<Outcome>map(s -> new Restoring(app, s, Math.max(0, received.longValue())))
+                .orElse(new Rejected(ErrorCode.AUTH_FAILED.jstpCode()));
+    }
+
+    private JstpSession newSession(String username, SocketAddress remote) {
+        JstpSession session = new JstpSession(UUID.randomUUID().toString(), username,
+                services.options().sessionLimits());
+        String ip = remote instanceof InetSocketAddress isa ? isa.getAddress().getHostAddress() : String.valueOf(remote);
+        int port = remote instanceof InetSocketAddress isa ? isa.getPort() : 0;
+        String chat = services.options().chatInterface();
+        Connection core = Connection.open("jstp", ip, port, m -> {
+            try {
+                ChatInterface.deliver(chat, session, m);
+            } catch (RuntimeException e) {
+                LOG.debug("room message to {} dropped: {}", session, e.toString());
+            }
+        });
+        session.bindCore(core);
+        session.onDrop(() -> services.core().rooms().leaveAll(core));
+        services.sessions().save(session);
+        return session;
+    }
+
+    private static CompletableFuture<Outcome> done(Outcome o) {
+        return CompletableFuture.completedFuture(o);
+    }
+}

@@ -1,0 +1,113 @@
+package io.tether.server.jstp;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.tether.codec.jstp.JstpFrameDecoder;
+import io.tether.codec.jstp.JstpMessageDecoder;
+import io.tether.codec.jstp.JstpMessageEncoder;
+import io.tether.core.TetherCore;
+import io.tether.server.ProtocolServer;
+import io.tether.server.jstp.app.JstpApplication;
+import io.tether.server.jstp.app.JstpApplicationRegistry;
+import io.tether.server.jstp.bridge.ActionsInterface;
+import io.tether.server.jstp.bridge.ChatInterface;
+import io.tether.server.jstp.session.MemorySessionStore;
+import io.tether.server.jstp.session.SessionStore;
+import io.tether.server.tls.TlsContextFactory;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The JSTP listener of a {@link io.tether.server.TetherServer}: NUL-framed mdsf over TCP
+ * (or TLS), hosting the configured applications plus a built-in one, each with the core's
+ * actions as the {@code api} interface and the shared rooms as {@code chat}.
+ *
+ * <pre>{@code
+ * JstpProtocolServer jstp = new JstpProtocolServer(core, JstpOptions.defaults().toBuilder()
+ *         .port(4000).application(myApp).build());
+ * TetherServer server = TetherServer.builder(core).protocol(jstp).build().start();
+ * }</pre>
+ */
+public final class JstpProtocolServer implements ProtocolServer {
+    private final JstpOptions options;
+    private final JstpServices services;
+    private final JstpHandshake handshake;
+    private final JstpDispatcher dispatcher;
+    private final SslContext ssl;
+    private final JstpMessageDecoder decoder = new JstpMessageDecoder();
+    private final JstpMessageEncoder encoder = new JstpMessageEncoder();
+    private final ChannelGroup channels = new DefaultChannelGroup("jstp", GlobalEventExecutor.INSTANCE);
+
+    /** A listener over {@code core} with in-memory sessions. */
+    public JstpProtocolServer(TetherCore core, JstpOptions options) {
+        this(core, options, new MemorySessionStore(options.sessionExpiry(), core.timer()));
+    }
+
+    /** A listener over {@code core} with the given session store. */
+    public JstpProtocolServer(TetherCore core, JstpOptions options, SessionStore sessions) {
+        this.options = options;
+        JstpApplicationRegistry apps = new JstpApplicationRegistry(options.applications());
+        if (!options.builtinApplication().isEmpty()) {
+            apps.register(JstpApplication.builder(options.builtinApplication(), "1.0.0").build());
+        }
+        this.services = new JstpServices(core, options, apps, sessions,
+                new ActionsInterface(options.actionsInterface(), core.processor()),
+                ChatInterface.create(options.chatInterface(), core.rooms()));
+        this.handshake = new JstpHandshake(services);
+        this.dispatcher = new JstpDispatcher(services);
+        this.ssl = options.tls().enabled() ? TlsContextFactory.serverContext(options.tls()) : null;
+    }
+
+    @Override
+    public String name() {
+        return options.name();
+    }
+
+    @Override
+    public InetSocketAddress bindAddress() {
+        return new InetSocketAddress(options.host(), options.port());
+    }
+
+    @Override
+    public ChannelInitializer<Channel> initializer() {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                channels.add(ch);
+                ChannelPipeline p = ch.pipeline();
+                if (ssl != null) {
+                    p.addLast("tls", ssl.newHandler(ch.alloc()));
+                }
+                p.addLast("frame", new JstpFrameDecoder(options.maxMessageBytes()));
+                p.addLast("decode", decoder);
+                p.addLast("encode", encoder);
+                p.addLast("handler", new JstpServerHandler(services, handshake, dispatcher));
+            }
+        };
+    }
+
+    /** The session store (sessions survive connection loss and {@link #shutdown()}). */
+    public SessionStore sessions() {
+        return services.sessions();
+    }
+
+    /** Number of open connections. */
+    public int connectionCount() {
+        return channels.size();
+    }
+
+    @Override
+    public CompletableFuture<Void> shutdown() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        channels.close().addListener(f -> {
+            services.sessions().close();
+            done.complete(null);
+        });
+        return done;
+    }
+}

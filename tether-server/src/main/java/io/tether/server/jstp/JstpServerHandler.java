@@ -1,0 +1,287 @@
+package io.tether.server.jstp;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.tether.codec.jstp.JstpMessage;
+import io.tether.server.jstp.JstpHandshake.Created;
+import io.tether.server.jstp.JstpHandshake.Outcome;
+import io.tether.server.jstp.JstpHandshake.Rejected;
+import io.tether.server.jstp.JstpHandshake.Restoring;
+import io.tether.server.jstp.app.JstpApplication;
+import io.tether.server.jstp.session.JstpSession;
+import io.tether.server.jstp.session.SessionTransport;
+import io.tether.server.jstp.wire.JstpText;
+import java.net.SocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One JSTP connection on the server (spec §5.2, §10): the handshake state machine with
+ * pipelined messages queued behind the request, the handshake timeout, the heartbeat, and
+ * the routing of messages of an established connection. Its state is confined to the
+ * channel's event loop; writes from any thread are queued on that loop in call order.
+ */
+final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
+        implements JstpConnection, SessionTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(JstpServerHandler.class);
+
+    private enum Phase { AWAITING, HANDSHAKING, READY, CLOSED }
+
+    private final JstpServices services;
+    private final JstpHandshake handshake;
+    private final JstpDispatcher dispatcher;
+    private final ArrayDeque<JstpMessage> pipelined = new ArrayDeque<>();
+    private volatile Phase phase = Phase.AWAITING;
+    private volatile JstpSession session;
+    private volatile JstpApplication application;
+    private Channel channel;
+    private ScheduledFuture<?> handshakeTimer;
+    private ScheduledFuture<?> heartbeat;
+    private long lastInboundNanos = System.nanoTime();
+
+    JstpServerHandler(JstpServices services, JstpHandshake handshake, JstpDispatcher dispatcher) {
+        this.services = services;
+        this.handshake = handshake;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        channel = ctx.channel();
+        long timeout = services.options().handshakeTimeout().toNanos();
+        handshakeTimer = ctx.executor().schedule(() -> {
+            if (phase != Phase.READY) {
+                reject(null, "handshake timeout");
+            }
+        }, timeout, TimeUnit.NANOSECONDS);
+        super.channelActive(ctx);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, JstpMessage msg) {
+        lastInboundNanos = System.nanoTime();
+        services.listener().incomingMessage(this, msg);
+        switch (phase) {
+            case AWAITING -> awaiting(msg);
+            case HANDSHAKING -> {
+                if (pipelined.size() >= services.options().maxPipelined()) {
+                    reject(msg, "too many messages behind the handshake");
+                } else {
+                    pipelined.add(msg);
+                }
+            }
+            case READY -> established(msg);
+            case CLOSED -> { }
+        }
+    }
+
+    private void awaiting(JstpMessage msg) {
+        switch (msg) {
+            case JstpMessage.Heartbeat h -> { }
+            case JstpMessage.HandshakeRequest h when !h.app().isEmpty() -> startHandshake(h);
+            default -> reject(msg, "no handshake request");
+        }
+    }
+
+    private void startHandshake(JstpMessage.HandshakeRequest request) {
+        phase = Phase.HANDSHAKING;
+        handshake.decide(request, channel.remoteAddress())
+                .thenAccept(outcome -> channel.eventLoop().execute(() -> apply(request, outcome)));
+    }
+
+    private void apply(JstpMessage.HandshakeRequest request, Outcome outcome) {
+        if (phase != Phase.HANDSHAKING) {
+            return;
+        }
+        boolean ok = switch (outcome) {
+            case Created c -> {
+                accept(c.app(), c.session());
+                c.session().attachNew(this, JstpText.handshakeOk(c.session().id()));
+                yield true;
+            }
+            case Restoring r -> {
+                accept(r.app(), r.session());
+                yield r.session().restore(r.clientReceived(), this, JstpText::handshakeRestored);
+            }
+            case Rejected r -> false;
+        };
+        services.listener().handshake(this, request, ok);
+        if (!ok) {
+            int code = outcome instanceof Rejected r ? r.code() : 11;
+            phase = Phase.CLOSED;
+            pipelined.clear();
+            send(JstpText.handshakeError(code));
+            close();
+            return;
+        }
+        phase = Phase.READY;
+        handshakeTimer.cancel(false);
+        services.listener().client(this, outcome instanceof Restoring);
+        startHeartbeat();
+        while (phase == Phase.READY && !pipelined.isEmpty()) {
+            established(pipelined.poll());
+        }
+    }
+
+    private void accept(JstpApplication app, JstpSession s) {
+        application = app;
+        session = s;
+    }
+
+    private void established(JstpMessage msg) {
+        JstpListener listener = services.listener();
+        switch (msg) {
+            case JstpMessage.Call c -> {
+                session.received(c.id());
+                listener.call(this, c);
+                dispatcher.call(this, c);
+            }
+            case JstpMessage.Callback c -> {
+                session.acknowledge(c.id());
+                listener.callback(this, c);
+            }
+            case JstpMessage.Event e -> {
+                session.received(e.id());
+                listener.event(this, e);
+                dispatcher.event(this, e);
+            }
+            case JstpMessage.Inspect i -> {
+                session.received(i.id());
+                listener.inspect(this, i);
+                dispatcher.inspect(this, i);
+            }
+            case JstpMessage.Ping p -> {
+                session.received(p.id());
+                session.reply(JstpText.pong(p.id()));
+            }
+            case JstpMessage.Pong p -> session.acknowledge(p.id());
+            case JstpMessage.Heartbeat h -> { }
+            case JstpMessage.Unknown u -> listener.messageRejected(this, u, "unknown kind " + u.kind());
+            case JstpMessage.HandshakeRequest h -> reject(h, "second handshake");
+            case JstpMessage.HandshakeReply h -> reject(h, "handshake reply from a client");
+        }
+    }
+
+    private void startHeartbeat() {
+        long interval = services.options().heartbeatInterval().toNanos();
+        if (interval <= 0) {
+            return;
+        }
+        int limit = services.options().heartbeatMissedLimit();
+        heartbeat = channel.eventLoop().scheduleAtFixedRate(() -> {
+            if (limit > 0 && System.nanoTime() - lastInboundNanos > interval * limit) {
+                reject(null, "no inbound traffic");
+                return;
+            }
+            session.originate(JstpText::ping);
+            services.listener().heartbeat(this);
+        }, interval, interval, TimeUnit.NANOSECONDS);
+    }
+
+    private void reject(Object msg, String reason) {
+        services.listener().messageRejected(this, msg, reason);
+        LOG.debug("closing {}: {}", id(), reason);
+        phase = Phase.CLOSED;
+        pipelined.clear();
+        abort();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        phase = Phase.CLOSED;
+        pipelined.clear();
+        cancelTimers();
+        JstpSession s = session;
+        if (s != null) {
+            s.detach(this);
+        }
+        super.channelInactive(ctx);
+    }
+
+    private void cancelTimers() {
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel(false);
+        }
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        reject(null, cause.toString());
+    }
+
+    @Override
+    public void send(String text) {
+        Channel ch = channel;
+        ch.eventLoop().execute(() -> {
+            ch.writeAndFlush(text, ch.voidPromise());
+            services.listener().outgoingMessage(this, text);
+        });
+    }
+
+    @Override
+    public void close() {
+        detachSession();
+        Channel ch = channel;
+        ch.eventLoop().execute(() -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
+    }
+
+    @Override
+    public void abort() {
+        detachSession();
+        Channel ch = channel;
+        ch.eventLoop().execute(ch::close);
+    }
+
+    private void detachSession() {
+        JstpSession s = session;
+        if (s != null) {
+            s.detach(this);
+        }
+    }
+
+    @Override
+    public String id() {
+        return channel == null ? "?" : channel.id().asShortText();
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return channel == null ? null : channel.remoteAddress();
+    }
+
+    @Override
+    public boolean handshakeDone() {
+        return phase == Phase.READY;
+    }
+
+    @Override
+    public String username() {
+        JstpSession s = session;
+        return s == null ? null : s.username();
+    }
+
+    @Override
+    public JstpSession session() {
+        return session;
+    }
+
+    @Override
+    public JstpApplication application() {
+        return application;
+    }
+
+    @Override
+    public boolean isOpen() {
+        Channel ch = channel;
+        return ch != null && ch.isActive() && phase != Phase.CLOSED;
+    }
+}

@@ -1,0 +1,40 @@
+package io.tether.server.jstp;
+
+import io.tether.core.TetherCore;
+import io.tether.server.jstp.app.JstpApplication;
+import io.tether.server.jstp.app.JstpApplicationRegistry;
+import io.tether.server.jstp.app.JstpInterface;
+import io.tether.server.jstp.session.SessionStore;
+import java.util.Optional;
+
+/**
+ * What every connection of one JSTP listener shares: the core, the options, the hosted
+ * applications, the session store and the built-in interfaces.
+ *
+ * @param core         the Tether core (actions, rooms, executors)
+ * @param options      listener options
+ * @param applications hosted applications (including the built-in one)
+ * @param sessions     session store
+ * @param actions      the actions interface
+ * @param chat         the rooms interface
+ */
+record JstpServices(TetherCore core, JstpOptions options, JstpApplicationRegistry applications,
+                    SessionStore sessions, JstpInterface actions, JstpInterface chat) {
+
+    /** The interface of that name: the application's own first, then actions and chat. */
+    Optional<JstpInterface> resolve(JstpApplication app, String name) {
+        Optional<JstpInterface> own = app.iface(name);
+        if (own.isPresent()) {
+            return own;
+        }
+        if (name.equals(actions.name())) {
+            return Optional.of(actions);
+        }
+        return name.equals(chat.name()) ? Optional.of(chat) : Optional.empty();
+    }
+
+    /** The listener. */
+    JstpListener listener() {
+        return options.listener();
+    }
+}

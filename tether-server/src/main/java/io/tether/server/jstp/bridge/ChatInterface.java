@@ -1,0 +1,78 @@
+package io.tether.server.jstp.bridge;
+
+import io.tether.api.ErrorCode;
+import io.tether.api.RoomMessage;
+import io.tether.api.RoomView;
+import io.tether.api.TetherException;
+import io.tether.core.connection.Connection;
+import io.tether.core.room.RoomService;
+import io.tether.server.jstp.app.JstpCallContext;
+import io.tether.server.jstp.app.JstpInterface;
+import io.tether.server.jstp.app.JstpMethod;
+import io.tether.server.jstp.session.JstpSession;
+import io.tether.server.jstp.wire.JstpText;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shared rooms as a JSTP interface (default name {@code chat}): {@code join(room)},
+ * {@code leave(room)}, {@code view(room)} and {@code say(room, message)} on the core's
+ * {@link RoomService}, and the delivery of room messages to a session as events
+ * {@code {event:[-n,'chat'],message:[{message, room, from, sentAt}]}}.
+ */
+public final class ChatInterface {
+    private ChatInterface() {
+    }
+
+    /** The interface; room operations run on worker threads (a broker may do I/O). */
+    public static JstpInterface create(String name, RoomService rooms) {
+        return JstpInterface.builder(name)
+                .method(JstpMethod.blocking("join", 1, ctx -> {
+                    rooms.join(core(ctx), room(ctx));
+                    return List.of();
+                }))
+                .method(JstpMethod.blocking("leave", 1, ctx -> {
+                    rooms.leave(core(ctx), room(ctx));
+                    return List.of();
+                }))
+                .method(JstpMethod.blocking("view", 1, ctx -> List.of(view(rooms.view(core(ctx), room(ctx))))))
+                .method(JstpMethod.blocking("say", 2, ctx -> {
+                    Object text = ctx.arg(1);
+                    rooms.say(core(ctx), room(ctx), text instanceof String s ? s : null);
+                    return List.of();
+                }))
+                .build();
+    }
+
+    /** Delivers a room message to a session as a chat event (buffered while offline). */
+    public static void deliver(String name, JstpSession session, RoomMessage m) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("message", m.message());
+        payload.put("room", m.room());
+        payload.put("from", m.from());
+        payload.put("sentAt", m.sentAt());
+        session.originate(id -> JstpText.event(id, name, "message", List.of(payload)));
+    }
+
+    private static Map<String, Object> view(RoomView v) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        v.members().forEach((id, joinedAt) -> members.put(id, Map.of("id", id, "joinedAt", joinedAt)));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("room", v.room());
+        out.put("members", members);
+        out.put("membersCount", v.membersCount());
+        return out;
+    }
+
+    private static Connection core(JstpCallContext ctx) {
+        return ctx.session().coreConnection();
+    }
+
+    private static String room(JstpCallContext ctx) {
+        if (ctx.arg(0) instanceof String s && !s.isEmpty()) {
+            return s;
+        }
+        throw new TetherException(ErrorCode.ROOM_ARGUMENTS_REQUIRED, "a room name is required");
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * The JSTP (metarhia) server of Tether: handshake, sessions with resend buffers, calls,
+ * events, inspect, ping, hosted applications and the shared actions and rooms.
+ *
+ * <pre>{@code
+ * JstpApplication app = JstpApplication.builder("calc", "1.0.0")
+ *         .iface(JstpInterface.builder("calculator").sync("answer", 0, ctx -> List.of(42)).build())
+ *         .build();
+ * TetherCore core = TetherCore.builder().action(echoAction).room("defaultRoom").build();
+ * JstpOptions options = JstpOptions.defaults().toBuilder().port(4000).application(app).build();
+ * try (TetherServer server = TetherServer.builder(core)
+ *         .protocol(new JstpProtocolServer(core, options)).build().start()) {
+ *     // {handshake:[0,'calc']}        -> {handshake:[0],ok:'<session id>'}
+ *     // {call:[1,'calculator'],answer:[]} -> {callback:[1],ok:[42]}
+ *     // {call:[2,'api'],echo:[{text:'hi'}]} -> an action, same as over the socket protocol
+ * }
+ * }</pre>
+ */
+package io.tether.server.jstp;

@@ -1,0 +1,70 @@
+package io.tether.server.jstp.session;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * In-memory {@link SessionStore}: a concurrent map and a periodic sweep that drops
+ * sessions that have had no transport for longer than the expiry.
+ */
+public final class MemorySessionStore implements SessionStore {
+    private final Map<String, JstpSession> sessions = new ConcurrentHashMap<>();
+    private final Duration expiry;
+    private final ScheduledFuture<?> sweeper;
+
+    /** Creates a store sweeping on {@code timer} (sweep period: expiry/4, 50 ms to 30 s). */
+    public MemorySessionStore(Duration expiry, ScheduledExecutorService timer) {
+        this.expiry = expiry;
+        long period = Math.clamp(expiry.toMillis() / 4, 50, 30_000);
+        this.sweeper = timer.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void save(JstpSession session) {
+        sessions.put(session.id(), session);
+        session.onDrop(() -> sessions.remove(session.id(), session));
+    }
+
+    @Override
+    public Optional<JstpSession> find(String id) {
+        JstpSession s = id == null ? null : sessions.get(id);
+        if (s == null || s.isDropped()) {
+            return Optional.empty();
+        }
+        if (expired(s, System.currentTimeMillis())) {
+            s.drop();
+            return Optional.empty();
+        }
+        return Optional.of(s);
+    }
+
+    @Override
+    public void remove(String id) {
+        sessions.remove(id);
+    }
+
+    @Override
+    public int size() {
+        return sessions.size();
+    }
+
+    /** Drops every session detached for longer than the expiry. */
+    public void sweep() {
+        long now = System.currentTimeMillis();
+        sessions.values().stream().filter(s -> expired(s, now)).forEach(JstpSession::drop);
+    }
+
+    private boolean expired(JstpSession s, long now) {
+        return !s.isAttached() && now - s.detachedAt() > expiry.toMillis();
+    }
+
+    @Override
+    public void close() {
+        sweeper.cancel(false);
+    }
+}
