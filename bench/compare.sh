@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tether vs its reference peers, same load generator, same machine (docs/performance.md).
 #
-#   bench/compare.sh [--duration 10s] [--warmup 3s] [--repeat 1] [--idle 10000]
+#   bench/compare.sh [--duration 10s] [--warmup 3s] [--prime 10s] [--repeat 1] [--idle 10000]
 #                    [--modes "pinned unpinned"] [--out DIR] [--skip-build]
 #
 # Peers: actionhero@29.3.5 + actionhero-socket-server@3.0.1 (needs Redis),
@@ -13,13 +13,14 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PEERS_DIR="${PEERS_DIR:-/tmp/tether-bench-peers}"
-DURATION=10s WARMUP=3s REPEAT=1 IDLE=10000 MODES="pinned unpinned" SKIP_BUILD=0
+DURATION=10s WARMUP=3s PRIME=10s REPEAT=1 IDLE=10000 MODES="pinned unpinned" SKIP_BUILD=0
 OUT="$ROOT/tether-bench/target/compare-$(date +%Y%m%d-%H%M%S)"
 SIM=64   # simultaneousActions on every server (deep pipelines need more than the default 5)
 while (( $# )); do
   case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
+    --prime) PRIME="$2"; shift 2 ;;
     --repeat) REPEAT="$2"; shift 2 ;;
     --idle) IDLE="$2"; shift 2 ;;
     --modes) MODES="$2"; shift 2 ;;
@@ -100,6 +101,12 @@ load() { # server load-name pid generator-args...: runs REPEAT times, appends ta
   done
 }
 
+prime() { # pid generator-args...: unmeasured 50x16 load right after a server starts, so that every
+  # server (JVM JIT, V8 optimiser, allocator pools) is warm before its first measured load
+  $GEN_PIN "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$BENCH_JAR" --threads "$GEN_THREADS" --quiet \
+    --duration "$PRIME" --warmup 0s -c 50 -d 16 "$@" >/dev/null 2>>"$OUT/generator.log" || true
+}
+
 idle() { # server pid port generator-args...: idle connections, once (unpinned RSS does not depend on pinning)
   [[ "$MODE" == unpinned && "$IDLE" -gt 0 ]] || return 0
   local server="$1" pid="$2"; shift 2
@@ -112,6 +119,7 @@ idle() { # server pid port generator-args...: idle connections, once (unpinned R
 
 SOCKET_LOADS() { # server pid port [extra]
   local s="$1" pid="$2" port="$3"
+  prime --protocol socket -p "$port"
   load "$s" socket-50x16 "$pid" --protocol socket -p "$port" -c 50 -d 16
   load "$s" socket-1x1 "$pid" --protocol socket -p "$port" -c 1 -d 1
   load "$s" socket-50x1 "$pid" --protocol socket -p "$port" -c 50 -d 1
@@ -119,6 +127,7 @@ SOCKET_LOADS() { # server pid port [extra]
 
 JSTP_LOADS() { # server pid port
   local s="$1" pid="$2" port="$3" j=(--protocol jstp --app bench --iface bench --request echo --args "['hello']")
+  prime "${j[@]}" -p "$port"
   load "$s" jstp-50x16 "$pid" "${j[@]}" -p "$port" -c 50 -d 16
   load "$s" jstp-1x1 "$pid" "${j[@]}" -p "$port" -c 1 -d 1
   load "$s" jstp-50x1 "$pid" "${j[@]}" -p "$port" -c 50 -d 1
@@ -135,6 +144,7 @@ for MODE in $MODES; do
   echo "== $MODE"
   [[ "$MODE" == pinned ]] && taskset -p -c 0 "$REDIS_PID" >/dev/null || taskset -p -c 0,1 "$REDIS_PID" >/dev/null
 
+  prime --protocol redis -p "$P_REDIS"
   load redis redis-50x16 "$REDIS_PID" --protocol redis -p "$P_REDIS" -c 50 -d 16
   load redis socket-1x1 "$REDIS_PID" --protocol redis -p "$P_REDIS" -c 1 -d 1
   load redis socket-50x1 "$REDIS_PID" --protocol redis -p "$P_REDIS" -c 50 -d 1
