@@ -60,6 +60,12 @@ if [[ ! -f "$OUT/cert.pem" ]]; then
 fi
 TLS_OK=0; "$JAVA" -jar "$APP_JAR" --help 2>/dev/null | grep -q -- '--tls-port' && TLS_OK=1
 
+# idle mode holds IDLE connections in the generator and in the server: both need the descriptors
+if (( IDLE + 1000 > $(ulimit -n) )); then
+  ulimit -n $(( IDLE + 1000 )) 2>/dev/null || ulimit -Hn $(( IDLE + 1000 )) 2>/dev/null && ulimit -n $(( IDLE + 1000 )) 2>/dev/null || \
+    echo "compare: cannot raise the open-files limit to $(( IDLE + 1000 )); idle runs may fail" >&2
+fi
+
 # ---------------------------------------------------------------- process control
 PIDS=()
 cleanup() { for p in "${PIDS[@]:-}"; do [[ -n "$p" ]] && kill "$p" 2>/dev/null || true; done; }
@@ -107,7 +113,8 @@ prime() { # pid generator-args...: unmeasured 50x16 load right after a server st
     --duration "$PRIME" --warmup 0s -c 50 -d 16 "$@" >/dev/null 2>>"$OUT/generator.log" || true
 }
 
-idle() { # server pid port generator-args...: idle connections, once (unpinned RSS does not depend on pinning)
+idle() { # server pid generator-args...: idle connections on the freshly started server (before any
+  # load touched its heap or pools), once: RSS does not depend on pinning
   [[ "$MODE" == unpinned && "$IDLE" -gt 0 ]] || return 0
   local server="$1" pid="$2"; shift 2
   local line
@@ -153,27 +160,27 @@ for MODE in $MODES; do
   (( TLS_OK )) && tls_args=(--tls-port "$P_TLS" --tls-cert "$OUT/cert.pem" --tls-key "$OUT/key.pem")
   start tether "$P_TETHER" "$JAVA" -jar "$APP_JAR" --host 127.0.0.1 --port "$P_TETHER" \
     --simultaneous-actions "$SIM" "${tls_args[@]}"
+  idle tether "$SPID" --protocol socket -p "$P_TETHER"
   SOCKET_LOADS tether "$SPID" "$P_TETHER"
   (( TLS_OK )) && load tether socket-tls-50x16 "$SPID" --protocol socket --tls -p "$P_TLS" -c 50 -d 16
-  idle tether "$SPID" --protocol socket -p "$P_TETHER"
   stop "$SPID"
 
   start actionhero "$P_AH" env -C "$PEERS_DIR" NODE_ENV=production LOG_LEVEL=warning REDIS_PORT="$P_REDIS" \
     SOCKET_PORT="$P_AH" ACTIONHERO_CONFIG_OVERRIDES="{\"general\":{\"simultaneousActions\":$SIM}}" \
     node node_modules/actionhero/dist/server.js
-  SOCKET_LOADS actionhero "$SPID" "$P_AH"
   idle actionhero "$SPID" --protocol socket -p "$P_AH"
+  SOCKET_LOADS actionhero "$SPID" "$P_AH"
   stop "$SPID"
 
   start tether-jstp "$P_JSTP" "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$BENCH_JAR" \
     io.tether.bench.server.JstpBenchServer --port "$P_JSTP" --simultaneous-actions "$SIM"
-  JSTP_LOADS tether "$SPID" "$P_JSTP"
   idle tether "$SPID" --protocol jstp --app bench -p "$P_JSTP"
+  JSTP_LOADS tether "$SPID" "$P_JSTP"
   stop "$SPID"
 
   start metarhia-jstp "$P_JSTP_NODE" env -C "$PEERS_DIR" NODE_ENV=production node jstp-echo-server.js "$P_JSTP_NODE"
-  JSTP_LOADS metarhia-jstp "$SPID" "$P_JSTP_NODE"
   idle metarhia-jstp "$SPID" --protocol jstp --app bench -p "$P_JSTP_NODE"
+  JSTP_LOADS metarhia-jstp "$SPID" "$P_JSTP_NODE"
   stop "$SPID"
 done
 
