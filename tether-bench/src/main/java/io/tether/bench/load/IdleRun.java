@@ -22,6 +22,11 @@ public final class IdleRun {
 
     /** Runs and returns the result; {@link LoadResult#completed()} is the number of connections held. */
     public LoadResult run() throws InterruptedException {
+        long maxFiles = ProcessSample.openFilesLimit();
+        if (maxFiles > 0 && options.idle() + 64 > maxFiles) {
+            throw new IllegalArgumentException("--idle " + options.idle() + " needs more open files than this "
+                    + "process may have (" + maxFiles + "): raise ulimit -n in the generator and the server");
+        }
         Transports transports = Transports.best();
         EventLoopGroup group = transports.group(options.threads());
         LoadStats stats = new LoadStats(0);
@@ -40,10 +45,13 @@ public final class IdleRun {
             stats.endMeasuring(System.nanoTime());
             channels.forEach(Channel::close);
             long failures = stats.failures() + connector.notReady();
+            String note = connector.notReady() > 0
+                    ? connector.notReady() + " connections not greeted in time; " + stats.firstFailure()
+                    : stats.firstFailure();
             return new LoadResult("idle", label(), options.idle(), 0, seconds, held, 0, failures, 0, 0, 0, 0, 0,
                     0, after.cpuPercentSince(before), after.available() ? after.rssKb() : -1,
                     before.available() ? before.rssKb() : -1, selfCpu,
-                    transports.name() + (options.tls() ? "+tls" : ""), stats.firstFailure());
+                    transports.name() + (options.tls() ? "+tls" : ""), note);
         } finally {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(30, TimeUnit.SECONDS);
         }

@@ -69,7 +69,9 @@ public final class LoadRun {
         double seconds = (stats.measureEnd() - stats.measureStart()) / 1e9;
         Histogram h = stats.histogram();
         long failures = stats.failures() + stats.unmatchedCount() + connector.notReady();
-        String note = stats.firstFailure();
+        String note = connector.notReady() > 0
+                ? connector.notReady() + " connections not greeted in time; " + stats.firstFailure()
+                : stats.firstFailure();
         if (stats.unmatchedCount() > 0) {
             note = stats.unmatchedCount() + " unmatched replies; " + note;
         }

@@ -34,6 +34,21 @@ record ProcessSample(long cpuTicks, long rssKb, long nanoTime, boolean available
         return new ProcessSample(ticks, rss, System.nanoTime(), ok);
     }
 
+    /** The soft limit of open files of this process ({@code /proc/self/limits}), or -1 if unknown. */
+    static long openFilesLimit() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max open files")) {
+                    String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                    return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     static ProcessSample self() {
         return of(List.of(ProcessHandle.current().pid()));
     }
