@@ -4,14 +4,20 @@ import io.tether.app.config.AppConfig;
 import io.tether.app.demo.DemoApplication;
 import io.tether.app.demo.ServerIdentity;
 import io.tether.core.TetherCore;
+import io.tether.redis.RedisNode;
 import io.tether.server.TetherServer;
+import io.tether.server.jstp.JstpProtocolServer;
 import io.tether.server.socket.SocketOptions;
 import io.tether.server.socket.SocketProtocolServer;
 
 /**
  * Assembles and starts the demo server from an {@link AppConfig}: one core with the demo
- * application, served by every configured listener. Used by {@link TetherMain} and by tests
- * (port 0 gives a free port; read it with {@code server.port("socket")}).
+ * application (actions, rooms, cache), served by every configured listener &mdash; the
+ * socket listener(s) and the JSTP listener share that core. With {@code tether.redis.url}
+ * the node joins a cluster: rooms and cache live in Redis ({@code RedisRoomBroker},
+ * {@code RedisCacheStore}) and so do JSTP sessions ({@code RedisSessionStore}); closing the
+ * server closes the Redis connections last. Used by {@link TetherMain} and by tests (port 0
+ * gives a free port; read it with {@code server.port("socket")} or {@code server.port("jstp")}).
  *
  * <pre>{@code
  * try (TetherServer server = TetherApp.start(config)) {
@@ -23,22 +29,45 @@ public final class TetherApp {
     private TetherApp() {
     }
 
-    /** Builds the core and the listeners and binds them; releases everything if one fails. */
+    /**
+     * Builds the core and the listeners and binds them; releases everything if one fails.
+     *
+     * @throws io.tether.api.TetherException {@code CLUSTER_UNAVAILABLE} if the configured Redis is unreachable
+     */
     public static TetherServer start(AppConfig config) {
         ServerIdentity identity = new ServerIdentity(config.serverId(), config.name(), config.description(),
                 config.version(), TetherVersion.get(), System.currentTimeMillis());
-        TetherCore core = DemoApplication.install(TetherCore.builder().processorOptions(config.actions()), identity)
-                .build();
+        RedisNode redis = config.redis().map(RedisNode::connect).orElse(null);
+        TetherCore.Builder builder = TetherCore.builder().processorOptions(config.actions());
+        if (redis != null) {
+            builder.roomBroker(redis.roomBroker()).cache(redis.cacheStore());
+        }
+        TetherCore core;
+        try {
+            core = DemoApplication.install(builder, identity).build();
+        } catch (RuntimeException e) {
+            if (redis != null) {
+                redis.close();
+            }
+            throw e;
+        }
         try {
             TetherServer.Builder server = TetherServer.builder(core);
             for (SocketOptions listener : config.socketListeners()) {
                 server.protocol(new SocketProtocolServer(core, listener));
             }
-            // JSTP: add the JSTP listener here when its server lands (tether.jstp.* in reference.conf,
-            // a --jstp-port option in TetherCommand, a JstpOptions field in AppConfig).
+            config.jstp().ifPresent(jstp -> server.protocol(redis == null ? new JstpProtocolServer(core, jstp)
+                    : new JstpProtocolServer(core, jstp,
+                            redis.sessionStore(jstp.sessionExpiry(), jstp.sessionLimits(), core.timer()))));
+            if (redis != null) {
+                server.closeAfter(new ClusterHealthLog(redis, core.timer()), redis);
+            }
             return server.build().start();
         } catch (RuntimeException e) {
             core.close();
+            if (redis != null) {
+                redis.close();
+            }
             throw e;
         }
     }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * starts the demo server, prints one line per listener and runs until SIGTERM or Ctrl-C.
  */
 @Command(name = "tether", mixinStandardHelpOptions = true, versionProvider = TetherCommand.Version.class,
-        sortOptions = false, description = "Runs the Tether demo server (ActionHero socket protocol).",
+        sortOptions = false, description = "Runs the Tether demo server (ActionHero socket protocol and JSTP).",
         footer = {"", "Every option is also a config key (see reference.conf) and a TETHER_* environment variable.",
                 "Precedence: command line > environment > --config file > defaults."})
 final class TetherCommand implements Callable<Integer> {
@@ -43,8 +43,8 @@ final class TetherCommand implements Callable<Integer> {
     Path tlsPkcs12;
     @Option(names = "--tls-password", description = "password of the PKCS#12 keystore")
     String tlsPassword;
-    @Option(names = "--tls-port", description = "add a TLS listener on this port and keep --port plain "
-            + "(default: with a certificate, --port itself is TLS)")
+    @Option(names = "--tls-port", description = "add a TLS listener on this port (0 = any free port) and keep "
+            + "--port plain; without it, a certificate makes --port itself TLS")
     Integer tlsPort;
     @Option(names = "--public-dir", paramLabel = "DIR", description = "directory served by the file verb")
     Path publicDir;
@@ -56,7 +56,18 @@ final class TetherCommand implements Callable<Integer> {
     String welcome;
     @Option(names = "--keepalive", arity = "0..1", fallbackValue = "true", description = "SO_KEEPALIVE on sockets")
     Boolean keepalive;
-    // --jstp-port: add here (-> tether.jstp.port) together with the JSTP server.
+    @Option(names = "--jstp-host", description = "JSTP bind address (default 0.0.0.0)")
+    String jstpHost;
+    @Option(names = "--jstp-port", description = "JSTP port (default 4000, 0 = any free port)")
+    Integer jstpPort;
+    @Option(names = "--no-jstp", description = "do not start the JSTP listener")
+    boolean noJstp;
+    @Option(names = "--redis-url", paramLabel = "URL", description = "cluster mode: share rooms, cache and JSTP "
+            + "sessions with every node on this Redis, e.g. redis://127.0.0.1:6379 (default: single node)")
+    String redisUrl;
+    @Option(names = "--demo", paramLabel = "NAME", description = "actionhero (default): demo actions and rooms; "
+            + "jstp-test or all: also the JSTP test application testApp 1.0.0/2.0.0 with login user/secret")
+    String demo;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -78,8 +89,12 @@ final class TetherCommand implements Callable<Integer> {
         };
         Runtime.getRuntime().addShutdownHook(new Thread(close, "tether-shutdown"));
         for (SocketOptions listener : app.socketListeners()) {
-            LOG.info("{}", describe(server, listener));
+            LOG.info("{}", ListeningLines.socket(server, listener));
         }
+        app.jstp().ifPresent(jstp -> LOG.info("{}", ListeningLines.jstp(server, jstp)));
+        LOG.info("{}", app.redis().map(r -> "cluster mode: " + r.redactedUri() + " node " + r.nodeId()
+                + " (rooms, cache and JSTP sessions shared through Redis)")
+                .orElse("single node: rooms, cache and JSTP sessions in memory"));
         Path files = app.socketListeners().get(0).publicDirectory();
         LOG.info("file verb serves {}", files == null ? "nothing (no public directory)" : files);
         signal.await();
@@ -87,12 +102,6 @@ final class TetherCommand implements Callable<Integer> {
         close.run();
         LOG.info("stopped");
         return 0;
-    }
-
-    static String describe(TetherServer server, SocketOptions listener) {
-        return listener.name() + " listening on " + listener.host() + ":" + server.port(listener.name())
-                + " (ActionHero socket protocol, " + (listener.tls().enabled() ? "TLS" : "plain TCP") + ", "
-                + server.transportName() + ")";
     }
 
     /** The options given on the command line, keyed by config path. */
@@ -110,6 +119,11 @@ final class TetherCommand implements Callable<Integer> {
         put(out, "tether.actions.simultaneous", simultaneousActions);
         put(out, "tether.socket.welcome", welcome);
         put(out, "tether.socket.keepalive", keepalive);
+        put(out, "tether.jstp.host", jstpHost);
+        put(out, "tether.jstp.port", jstpPort);
+        put(out, "tether.jstp.enabled", noJstp ? Boolean.FALSE : null);
+        put(out, "tether.demo", demo);
+        put(out, "tether.redis.url", redisUrl);
         return out;
     }
 

@@ -39,6 +39,7 @@ public final class TetherServer implements AutoCloseable {
     private final List<ProtocolServer> protocols;
     private final NettyTransport transport;
     private final int ioThreads;
+    private final List<AutoCloseable> closeAfter;
     private final Map<String, Channel> listeners = new LinkedHashMap<>();
     private EventLoopGroup bossGroup;
     private EventLoopGroup ioGroup;
@@ -49,6 +50,7 @@ public final class TetherServer implements AutoCloseable {
         this.protocols = List.copyOf(b.protocols);
         this.transport = NettyTransport.select(b.preferNio);
         this.ioThreads = b.ioThreads;
+        this.closeAfter = List.copyOf(b.closeAfter);
     }
 
     /** A builder for a server over the given core. */
@@ -141,6 +143,13 @@ public final class TetherServer implements AutoCloseable {
         shutdownGroup(ioGroup);
         shutdownGroup(bossGroup);
         core.close();
+        for (AutoCloseable resource : closeAfter) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", resource, e.toString());
+            }
+        }
     }
 
     private static void shutdownGroup(EventLoopGroup g) {
@@ -153,6 +162,7 @@ public final class TetherServer implements AutoCloseable {
     public static final class Builder {
         private final TetherCore core;
         private final List<ProtocolServer> protocols = new ArrayList<>();
+        private final List<AutoCloseable> closeAfter = new ArrayList<>();
         private boolean preferNio;
         private int ioThreads;
 
@@ -175,6 +185,12 @@ public final class TetherServer implements AutoCloseable {
         /** I/O threads; 0 (default) means Netty's default (2 × cores). */
         public Builder ioThreads(int n) {
             this.ioThreads = n;
+            return this;
+        }
+
+        /** Resources closed after the core, in this order (e.g. the cluster's Redis connections). */
+        public Builder closeAfter(AutoCloseable... resources) {
+            closeAfter.addAll(List.of(resources));
             return this;
         }
 

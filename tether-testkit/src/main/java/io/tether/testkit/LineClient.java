@@ -37,10 +37,13 @@ public final class LineClient implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    private final byte[] buffer = new byte[16 * 1024];
+    private int pos;
+    private int limit;
 
     private LineClient(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = new java.io.BufferedInputStream(socket.getInputStream());
+        this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
 
@@ -175,13 +178,22 @@ public final class LineClient implements AutoCloseable {
 
     /** One byte, -1 at end of stream; throws IllegalStateException on deadline. */
     private int read(long deadlineNanos) {
+        if (pos < limit) {
+            return buffer[pos++] & 0xFF;
+        }
+        long remainingMs = (deadlineNanos - System.nanoTime()) / 1_000_000;
+        if (remainingMs <= 0) {
+            throw new IllegalStateException("timed out waiting for data");
+        }
         try {
-            long remainingMs = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
-            if (System.nanoTime() >= deadlineNanos && in.available() == 0) {
-                throw new IllegalStateException("timed out");
-            }
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMs));
-            return in.read();
+            int n = in.read(buffer, 0, buffer.length);
+            if (n < 0) {
+                return -1;
+            }
+            pos = 0;
+            limit = n;
+            return buffer[pos++] & 0xFF;
         } catch (SocketTimeoutException e) {
             throw new IllegalStateException("timed out waiting for data", e);
         } catch (IOException e) {

@@ -5,10 +5,13 @@ import com.typesafe.config.ConfigException;
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
 import io.tether.core.action.ProcessorOptions;
+import io.tether.redis.RedisOptions;
+import io.tether.server.jstp.JstpOptions;
 import io.tether.server.socket.SocketOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The runnable server's settings, mapped once from a layered {@link Config} (see
@@ -20,14 +23,21 @@ import java.util.Objects;
  * @param version         application version
  * @param actions         action processor limits
  * @param socketListeners socket-protocol listeners: one, or a plain one plus a TLS one
+ * @param demo            the demo hosted ({@code tether.demo})
+ * @param jstp            the JSTP listener, empty when {@code tether.jstp.enabled} is false
+ * @param redis           cluster mode's Redis, empty for a single node ({@code tether.redis.url} blank)
  */
 public record AppConfig(String serverId, String name, String description, String version, ProcessorOptions actions,
-                        List<SocketOptions> socketListeners) {
+                        List<SocketOptions> socketListeners, Demo demo, Optional<JstpOptions> jstp,
+                        Optional<RedisOptions> redis) {
 
     /** Freezes the listener list. */
     public AppConfig {
         Objects.requireNonNull(serverId, "serverId");
         Objects.requireNonNull(actions, "actions");
+        Objects.requireNonNull(demo, "demo");
+        Objects.requireNonNull(jstp, "jstp");
+        Objects.requireNonNull(redis, "redis");
         socketListeners = List.copyOf(socketListeners);
         if (socketListeners.isEmpty()) {
             throw new IllegalArgumentException("at least one socket listener is needed");
@@ -45,9 +55,12 @@ public record AppConfig(String serverId, String name, String description, String
         try {
             Config server = config.getConfig("tether.server");
             String id = server.getString("id").isBlank() ? HostName.local() : server.getString("id");
+            Demo demo = Demo.parse(config.getString("tether.demo"));
             return new AppConfig(id, server.getString("name"), server.getString("description"),
                     server.getString("version"), processor(config.getConfig("tether.actions")),
-                    SocketListeners.from(config.getConfig("tether.socket"), jarDirectory));
+                    SocketListeners.from(config.getConfig("tether.socket"), jarDirectory), demo,
+                    JstpSettings.from(config.getConfig("tether.jstp"), demo),
+                    RedisSettings.from(config.getConfig("tether.redis")));
         } catch (ConfigException e) {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
         } catch (IllegalArgumentException e) {

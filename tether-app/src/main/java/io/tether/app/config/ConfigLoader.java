@@ -17,7 +17,8 @@ import java.util.Map;
  * default), an optional config file, {@code TETHER_*} environment variables, command-line
  * overrides. An environment variable's name is its path in upper case with {@code .} and
  * {@code -} turned into {@code _}: {@code tether.socket.max-data-length} is
- * {@code TETHER_SOCKET_MAX_DATA_LENGTH}.
+ * {@code TETHER_SOCKET_MAX_DATA_LENGTH}. The conventional {@code REDIS_URL} sets
+ * {@code tether.redis.url} just above the defaults (below the file and {@code TETHER_REDIS_URL}).
  */
 public final class ConfigLoader {
     private ConfigLoader() {
@@ -35,8 +36,13 @@ public final class ConfigLoader {
         Config fromFile = file == null ? ConfigFactory.empty() : parseFile(file);
         Config fromEnv = fromEnvironment(defaults, env);
         Config fromCli = ConfigFactory.parseMap(overrides, "command line");
+        String redisUrl = env.get("REDIS_URL");
+        Config conventional = redisUrl == null || redisUrl.isBlank() ? ConfigFactory.empty()
+                : ConfigFactory.empty().withValue("tether.redis.url",
+                        ConfigValueFactory.fromAnyRef(redisUrl.strip(), "environment REDIS_URL"));
         try {
-            return fromCli.withFallback(fromEnv).withFallback(fromFile).withFallback(defaults).resolve();
+            return fromCli.withFallback(fromEnv).withFallback(fromFile).withFallback(conventional)
+                    .withFallback(defaults).resolve();
         } catch (ConfigException e) {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
         }

@@ -1,9 +1,13 @@
 package io.tether.app.config;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** This machine's name, for the default server id. */
+/**
+ * This machine's name, for the default server id: {@code $HOSTNAME}, else
+ * {@code /etc/hostname}, else {@code tether-<pid>}. No DNS lookup (it can stall startup).
+ */
 final class HostName {
     private HostName() {
     }
@@ -11,12 +15,16 @@ final class HostName {
     static String local() {
         String env = System.getenv("HOSTNAME");
         if (env != null && !env.isBlank()) {
-            return env;
+            return env.strip();
         }
         try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "tether-" + ProcessHandle.current().pid();
+            String file = Files.readString(Path.of("/etc/hostname")).strip();
+            if (!file.isEmpty()) {
+                return file;
+            }
+        } catch (IOException | SecurityException e) {
+            // not a Linux-like system: fall through
         }
+        return "tether-" + ProcessHandle.current().pid();
     }
 }

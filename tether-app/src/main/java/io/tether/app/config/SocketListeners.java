@@ -1,17 +1,15 @@
 package io.tether.app.config;
 
 import com.typesafe.config.Config;
-import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
 import io.tether.server.socket.SocketOptions;
 import io.tether.server.tls.TlsOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Maps {@code tether.socket} to listener options: one listener on {@code port} (TLS when a
- * certificate is configured and {@code tls.port} is 0), or a plain listener on {@code port}
+ * certificate is configured and {@code tls.port} is -1), or a plain listener on {@code port}
  * plus a TLS listener named {@code socket-tls} on {@code tls.port}.
  */
 final class SocketListeners {
@@ -22,8 +20,8 @@ final class SocketListeners {
     }
 
     static List<SocketOptions> from(Config socket, Path jarDirectory) {
-        TlsOptions tls = tls(socket.getConfig("tls"));
-        int tlsPort = port(socket, "tls.port");
+        TlsOptions tls = TlsSettings.from(socket.getConfig("tls"), "tether.socket.tls");
+        int tlsPort = socket.getInt("tls.port") == -1 ? -1 : port(socket, "tls.port");
         SocketOptions base = SocketOptions.defaults().toBuilder()
                 .host(socket.getString("host"))
                 .port(port(socket, "port"))
@@ -31,11 +29,12 @@ final class SocketListeners {
                 .delimiter(socket.getString("delimiter"))
                 .maxDataLength(nonNegative(socket, "max-data-length"))
                 .maxLineBytes(nonNegative(socket, "max-line-bytes"))
+                .maxOutboundBytes(socket.getBytes("max-outbound-bytes"))
                 .welcomeMessage(socket.getString("welcome"))
                 .pendingShutdownWaitLimit(socket.getDuration("pending-shutdown-wait"))
                 .publicDirectory(PublicDirectory.resolve(socket.getString("public-dir"), jarDirectory))
                 .build();
-        if (tlsPort == 0) {
+        if (tlsPort == -1) {
             return List.of(base.toBuilder().tls(tls).build());
         }
         if (!tls.enabled()) {
@@ -43,34 +42,6 @@ final class SocketListeners {
                     + "or tls.pkcs12");
         }
         return List.of(base, base.toBuilder().name(TLS_LISTENER).port(tlsPort).tls(tls).build());
-    }
-
-    private static TlsOptions tls(Config tls) {
-        String cert = tls.getString("cert");
-        String key = tls.getString("key");
-        String pkcs12 = tls.getString("pkcs12");
-        if (!pkcs12.isEmpty()) {
-            if (!cert.isEmpty() || !key.isEmpty()) {
-                throw error("set either tether.socket.tls.pkcs12 or tls.cert + tls.key, not both");
-            }
-            String password = tls.getString("password");
-            return TlsOptions.pkcs12(readable(pkcs12, "PKCS#12 keystore"), password.isEmpty() ? null : password);
-        }
-        if (cert.isEmpty() != key.isEmpty()) {
-            throw error("TLS needs both tether.socket.tls.cert and tether.socket.tls.key");
-        }
-        if (cert.isEmpty()) {
-            return TlsOptions.disabled();
-        }
-        return TlsOptions.pem(readable(cert, "certificate"), readable(key, "private key"));
-    }
-
-    private static Path readable(String file, String what) {
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw error("TLS " + what + " file " + path.toAbsolutePath() + " does not exist or is not readable");
-        }
-        return path;
     }
 
     private static int port(Config socket, String key) {
@@ -90,6 +61,6 @@ final class SocketListeners {
     }
 
     private static TetherException error(String message) {
-        return new TetherException(ErrorCode.CONFIGURATION_ERROR, message);
+        return TlsSettings.error(message);
     }
 }

@@ -2,14 +2,18 @@ package io.tether.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
+import io.tether.server.jstp.JstpOptions;
+import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.socket.SocketOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +44,7 @@ class AppConfigTest {
         assertThat(socket.delimiter()).isEqualTo("\n");
         assertThat(socket.maxDataLength()).isZero();
         assertThat(socket.maxLineBytes()).isEqualTo(1024 * 1024);
+        assertThat(socket.maxOutboundBytes()).isEqualTo(8L * 1024 * 1024);
         assertThat(socket.pendingShutdownWaitLimit()).isEqualTo(Duration.ofSeconds(5));
         assertThat(socket.welcomeMessage()).isEqualTo("Welcome to the tether api");
         assertThat(config.actions().simultaneousActions()).isEqualTo(5);
@@ -53,6 +58,7 @@ class AppConfigTest {
         Path file = Files.writeString(dir.resolve("tether.conf"), """
                 tether.socket { port = 6000, welcome = "from file", max-data-length = 100 }
                 tether.actions.simultaneous = 7
+                tether.socket.max-outbound-bytes = 2M
                 tether.server.id = file-id
                 """);
         Map<String, String> env = Map.of("TETHER_SOCKET_PORT", "6001", "TETHER_SOCKET_MAX_DATA_LENGTH", "200",
@@ -64,6 +70,7 @@ class AppConfigTest {
         assertThat(socket.keepAlive()).isTrue();
         assertThat(socket.welcomeMessage()).isEqualTo("from file");
         assertThat(config.actions().simultaneousActions()).isEqualTo(7);
+        assertThat(socket.maxOutboundBytes()).isEqualTo(2L * 1024 * 1024);
         assertThat(config.serverId()).isEqualTo("file-id");
     }
 
@@ -111,6 +118,17 @@ class AppConfigTest {
     }
 
     @Test
+    void tlsPortZeroPicksAFreePortForTheSecondListener() throws IOException {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "x");
+        Path key = Files.writeString(dir.resolve("key.pem"), "x");
+        AppConfig config = map(null, Map.of(), Map.of("tether.socket.tls.cert", cert.toString(),
+                "tether.socket.tls.key", key.toString(), "tether.socket.tls.port", 0));
+        assertThat(config.socketListeners()).extracting(SocketOptions::name).containsExactly("socket", "socket-tls");
+        assertThat(config.socketListeners().get(1).port()).isZero();
+        assertThat(config.socketListeners().get(1).tls().enabled()).isTrue();
+    }
+
+    @Test
     void tlsPortWithoutCertificateIsRejected() {
         assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.socket.tls.port", 5443)))
                 .isInstanceOf(TetherException.class).hasMessageContaining("tls.port");
@@ -151,5 +169,107 @@ class AppConfigTest {
         assertThat(PublicDirectory.resolve("", elsewhere, elsewhere)).isNull();
         Path local = Files.createDirectories(elsewhere.resolve("public"));
         assertThat(PublicDirectory.resolve("", elsewhere, target)).isEqualTo(local.toAbsolutePath().normalize());
+    }
+
+    private static JstpOptions jstp(AppConfig config) {
+        assertThat(config.jstp()).as("JSTP listener configured").isPresent();
+        return config.jstp().get();
+    }
+
+    @Test
+    void jstpDefaultsFollowTheDesign() {
+        AppConfig config = map(null, Map.of(), Map.of());
+        JstpOptions jstp = jstp(config);
+        assertThat(config.demo()).isEqualTo(Demo.ACTIONHERO);
+        assertThat(jstp.name()).isEqualTo("jstp");
+        assertThat(jstp.host()).isEqualTo("0.0.0.0");
+        assertThat(jstp.port()).isEqualTo(4000);
+        assertThat(jstp.tls().enabled()).isFalse();
+        assertThat(jstp.maxMessageBytes()).isEqualTo(8 * 1024 * 1024);
+        assertThat(jstp.handshakeTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(jstp.heartbeatInterval()).isZero();
+        assertThat(jstp.sessionExpiry()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(jstp.builtinApplication()).isEqualTo("tether");
+        assertThat(jstp.actionsInterface()).isEqualTo("api");
+        assertThat(jstp.chatInterface()).isEqualTo("chat");
+        assertThat(jstp.applications()).as("no test app unless asked for").isEmpty();
+        assertThat(jstp.authenticator().authenticate("login", List.of("user", "secret"))).isEmpty();
+    }
+
+    @Test
+    void jstpKeysFromFileEnvironmentAndCommandLine() throws IOException {
+        Path file = Files.writeString(dir.resolve("tether.conf"), """
+                tether.jstp { port = 4100, max-message-bytes = 1M, heartbeat-interval = 15s,
+                  actions-interface = actions, chat-interface = rooms, builtin-application = demo }
+                """);
+        Map<String, String> env = Map.of("TETHER_JSTP_PORT", "4200", "TETHER_JSTP_SESSION_EXPIRY", "1h",
+                "TETHER_JSTP_HANDSHAKE_TIMEOUT", "500ms");
+        JstpOptions jstp = jstp(map(file, env, Map.of("tether.jstp.host", "127.0.0.1")));
+        assertThat(jstp.port()).isEqualTo(4200);
+        assertThat(jstp.host()).isEqualTo("127.0.0.1");
+        assertThat(jstp.maxMessageBytes()).isEqualTo(1024 * 1024);
+        assertThat(jstp.heartbeatInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(jstp.sessionExpiry()).isEqualTo(Duration.ofHours(1));
+        assertThat(jstp.handshakeTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(jstp.actionsInterface()).isEqualTo("actions");
+        assertThat(jstp.chatInterface()).isEqualTo("rooms");
+        assertThat(jstp.builtinApplication()).isEqualTo("demo");
+        assertThat(jstp(map(null, Map.of("TETHER_JSTP_PORT", "4200"), Map.of("tether.jstp.port", 0))).port())
+                .as("command line beats environment").isZero();
+    }
+
+    @Test
+    void jstpCanBeTurnedOff() {
+        assertThat(map(null, Map.of(), Map.of("tether.jstp.enabled", false)).jstp()).isEmpty();
+        assertThat(map(null, Map.of("TETHER_JSTP_ENABLED", "false"), Map.of()).jstp()).isEmpty();
+    }
+
+    @Test
+    void jstpTestDemoHostsTestAppAndItsLogin() {
+        for (String demo : List.of("jstp-test", "all", "JSTP-TEST")) {
+            AppConfig config = map(null, Map.of(), Map.of("tether.demo", demo));
+            JstpOptions jstp = jstp(config);
+            assertThat(config.demo().hostsJstpTestApp()).isTrue();
+            assertThat(jstp.applications()).extracting(JstpApplication::name, JstpApplication::version)
+                    .containsExactly(tuple("testApp", "1.0.0"), tuple("testApp", "2.0.0"));
+            assertThat(jstp.builtinApplication()).isEqualTo("tether");
+            assertThat(jstp.authenticator().authenticate("login", List.of("user", "secret"))).contains("user");
+            assertThat(jstp.authenticator().authenticate("login", List.of("user", "nope"))).isEmpty();
+        }
+        assertThat(map(null, Map.of("TETHER_DEMO", "jstp-test"), Map.of()).demo()).isEqualTo(Demo.JSTP_TEST);
+    }
+
+    @Test
+    void unknownDemoNamesTheChoices() {
+        assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.demo", "chat")))
+                .isInstanceOf(TetherException.class)
+                .hasMessageContaining("tether.demo").hasMessageContaining("actionhero, jstp-test, all")
+                .satisfies(e -> assertThat(((TetherException) e).code()).isEqualTo(ErrorCode.CONFIGURATION_ERROR));
+    }
+
+    @Test
+    void jstpTlsHasTheSocketShape() throws IOException {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "x");
+        Path key = Files.writeString(dir.resolve("key.pem"), "x");
+        AppConfig config = map(null, Map.of("TETHER_JSTP_TLS_CERT", cert.toString(),
+                "TETHER_JSTP_TLS_KEY", key.toString()), Map.of());
+        assertThat(jstp(config).tls().enabled()).isTrue();
+        assertThat(jstp(config).tls().certificateChain()).isEqualTo(cert);
+        assertThat(only(config).tls().enabled()).as("socket TLS is separate").isFalse();
+        assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.jstp.tls.cert", cert.toString())))
+                .isInstanceOf(TetherException.class).hasMessageContaining("tether.jstp.tls.key");
+    }
+
+    @Test
+    void badJstpValuesNameTheirKey() {
+        Map<String, Object> bad = Map.of(
+                "tether.jstp.port", 65536,
+                "tether.jstp.handshake-timeout", "0s",
+                "tether.jstp.heartbeat-interval", "-1s",
+                "tether.jstp.max-message-bytes", 10,
+                "tether.jstp.chat-interface", "api");
+        bad.forEach((key, value) -> assertThatThrownBy(() -> map(null, Map.of(), Map.of(key, value)))
+                .as(key).isInstanceOf(TetherException.class)
+                .hasMessageContaining(key.substring(key.lastIndexOf('.') + 1)));
     }
 }

@@ -26,8 +26,7 @@ class DemoActionsTest {
     }
 
     private ActionOutcome run(String action, Map<String, ?> params) throws Exception {
-        // a mutable copy: the core's processor cannot take Map.of(...) (containsValue(null) throws)
-        return core.processor().process(connection, action, new HashMap<>(params)).get(5, TimeUnit.SECONDS);
+        return core.processor().process(connection, action, params).get(5, TimeUnit.SECONDS);
     }
 
     @Test

@@ -17,6 +17,8 @@ final class TestServers {
         all.put("tether.socket.host", "127.0.0.1");
         all.put("tether.socket.port", 0);
         all.put("tether.socket.welcome", "Welcome to the tether test api");
+        all.put("tether.jstp.host", "127.0.0.1");
+        all.put("tether.jstp.port", 0);
         all.putAll(overrides);
         return TetherApp.start(AppConfig.from(ConfigLoader.load(null, Map.of(), all), null));
     }

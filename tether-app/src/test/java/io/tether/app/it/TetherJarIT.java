@@ -4,7 +4,11 @@ import static io.tether.app.it.Shapes.assertShape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Test;
 /** Starts the real fat jar as a process with the JDK running this test. */
 class TetherJarIT {
     private static final Pattern LISTENING = Pattern.compile("socket listening on 127\\.0\\.0\\.1:(\\d+) \\(");
+    private static final Pattern JSTP_LISTENING = Pattern.compile("jstp listening on 127\\.0\\.0\\.1:(\\d+) \\(");
     private final List<Process> started = new ArrayList<>();
 
     @AfterEach
@@ -57,6 +62,18 @@ class TetherJarIT {
     }
 
     private static int awaitPort(BlockingQueue<String> lines) throws InterruptedException {
+        String line = awaitLine(lines, LISTENING);
+        assertThat(line).contains("plain TCP");
+        return port(LISTENING, line);
+    }
+
+    private static int port(Pattern pattern, String line) {
+        Matcher m = pattern.matcher(line);
+        assertThat(m.find()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static String awaitLine(BlockingQueue<String> lines, Pattern pattern) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         List<String> seen = new ArrayList<>();
         while (System.nanoTime() < deadline) {
@@ -65,18 +82,16 @@ class TetherJarIT {
                 continue;
             }
             seen.add(line);
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                assertThat(line).contains("plain TCP");
-                return Integer.parseInt(m.group(1));
+            if (pattern.matcher(line).find()) {
+                return line;
             }
         }
-        throw new AssertionError("no listening line within 20 s; output was " + seen);
+        throw new AssertionError("no line matching " + pattern + " within 20 s; output was " + seen);
     }
 
     @Test
     void servesUntilSigtermThenSaysByeAndExitsZero() throws Exception {
-        Process p = launch("--host", "127.0.0.1", "--port", "0", "--welcome", "hi from the jar");
+        Process p = launch("--host", "127.0.0.1", "--port", "0", "--welcome", "hi from the jar", "--no-jstp");
         int port = awaitPort(output(p));
         try (LineClient c = new LineClient("127.0.0.1", port)) {
             assertShape(c.read(), """
@@ -90,6 +105,44 @@ class TetherJarIT {
         }
         assertThat(p.waitFor(15, TimeUnit.SECONDS)).as("exited").isTrue();
         assertThat(p.exitValue()).isZero();
+    }
+
+    @Test
+    void jstpTestDemoListensAndAnswersARawHandshake() throws Exception {
+        Process p = launch("--host", "127.0.0.1", "--port", "0", "--jstp-host", "127.0.0.1", "--jstp-port", "0",
+                "--demo", "jstp-test");
+        BlockingQueue<String> lines = output(p);
+        awaitPort(lines);
+        String line = awaitLine(lines, JSTP_LISTENING);
+        assertThat(line).contains("(JSTP, plain TCP, ")
+                .contains("applications tether@1.0.0, testApp@1.0.0, testApp@2.0.0")
+                .contains("interfaces api, chat");
+        try (Socket s = new Socket("127.0.0.1", port(JSTP_LISTENING, line))) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            out.write("{handshake:[0,'testApp']}\0".getBytes(StandardCharsets.UTF_8));
+            assertThat(readMessage(in)).matches("\\{handshake:\\[0],ok:'[0-9a-f-]{36}'}");
+            out.write("{call:[1,'calculator'],answer:[]}\0{call:[2,'api'],randomNumber:[]}\0"
+                    .getBytes(StandardCharsets.UTF_8));
+            assertThat(readMessage(in)).isEqualTo("{callback:[1],ok:[42]}");
+            assertThat(readMessage(in)).startsWith("{callback:[2],ok:[{randomNumber:");
+        }
+        p.destroy();
+        assertThat(p.waitFor(15, TimeUnit.SECONDS)).as("exited").isTrue();
+        assertThat(p.exitValue()).isZero();
+    }
+
+    /** Reads one NUL-terminated JSTP message. */
+    private static String readMessage(InputStream in) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        for (int b; (b = in.read()) != 0; ) {
+            if (b < 0) {
+                throw new AssertionError("connection closed after " + buf.toString(StandardCharsets.UTF_8));
+            }
+            buf.write(b);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** The in-memory cache: Caffeine with a per-entry expiry taken from each save's TTL. */
+/**
+ * The in-memory cache: Caffeine with a per-entry expiry taken from each save's TTL. Values are
+ * stored {@linkplain CacheValues#normalize normalized} (integers load back as Long), exactly as
+ * a cluster store loads them back from JSON.
+ */
 public final class CaffeineCacheStore implements CacheStore {
     private final com.github.benmanes.caffeine.cache.Cache<String, CacheEntry> entries;
 
@@ -30,7 +34,7 @@ public final class CaffeineCacheStore implements CacheStore {
     public boolean save(String key, Object value, Duration ttl) {
         long now = System.currentTimeMillis();
         long expiresAt = ttl == null || ttl.isZero() || ttl.isNegative() ? 0 : now + ttl.toMillis();
-        entries.put(key, new CacheEntry(key, value, now, expiresAt));
+        entries.put(key, new CacheEntry(key, CacheValues.normalize(value), now, expiresAt));
         return true;
     }
 

@@ -38,6 +38,14 @@ public interface RoomBroker extends AutoCloseable {
     /** Publishes a message to every member of the room on every node. */
     void publish(RoomMessage message);
 
+    /**
+     * Whether calls may block on remote I/O (a cluster broker): callers on an event loop must
+     * then run room operations on worker threads. False for the in-memory broker.
+     */
+    default boolean blocking() {
+        return false;
+    }
+
     /** This node now has local members in the room (a cluster broker subscribes). */
     default void listen(String room) {
     }

@@ -24,6 +24,11 @@ public final class RoomService implements Rooms {
         broker.start(this::deliverLocally);
     }
 
+    /** Whether room operations may block (the broker does remote I/O): never call them on an event loop then. */
+    public boolean blocking() {
+        return broker.blocking();
+    }
+
     @Override
     public boolean create(String room) {
         return broker.createRoom(room);

@@ -31,7 +31,7 @@ final class JstpDispatcher {
     }
 
     /** Runs a call and answers it exactly once (unless the method aborts the transport). */
-    void call(JstpServerHandler conn, JstpMessage.Call call) {
+    void call(JstpChannelConnection conn, JstpMessage.Call call) {
         JstpSession session = conn.session();
         if (call.method() == null || !(call.args() instanceof List<?> rawArgs)) {
             session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.INVALID_SIGNATURE)));
@@ -55,7 +55,11 @@ final class JstpDispatcher {
             return;
         }
         JstpCallContext ctx = context(conn, call.iface(), call.method(), args);
-        invoke(method.get(), ctx).whenComplete((results, failure) -> answer(ctx, call.id(), results, failure));
+        conn.callStarted();
+        invoke(method.get(), ctx).whenComplete((results, failure) -> {
+            answer(ctx, call.id(), results, failure);
+            conn.callFinished();
+        });
     }
 
     private CompletionStage<List<Object>> invoke(JstpMethod method, JstpCallContext ctx) {
@@ -90,7 +94,7 @@ final class JstpDispatcher {
     }
 
     /** Answers an inspect with the method names, or {@code [12]}. */
-    void inspect(JstpServerHandler conn, JstpMessage.Inspect inspect) {
+    void inspect(JstpChannelConnection conn, JstpMessage.Inspect inspect) {
         Optional<JstpInterface> iface = services.resolve(conn.application(), inspect.iface());
         String text = iface.isPresent()
                 ? JstpText.callbackOk(inspect.id(), List.<Object>copyOf(iface.get().methodNames()))
@@ -99,7 +103,7 @@ final class JstpDispatcher {
     }
 
     /** Delivers a client event with an array payload to the application; others are ignored. */
-    void event(JstpServerHandler conn, JstpMessage.Event event) {
+    void event(JstpChannelConnection conn, JstpMessage.Event event) {
         if (event.event() == null || !(event.args() instanceof List<?> rawArgs)) {
             services.listener().messageRejected(conn, event, "event payload is not an array");
             return;
@@ -113,7 +117,7 @@ final class JstpDispatcher {
         }
     }
 
-    private JstpCallContext context(JstpServerHandler conn, String iface, String member, List<Object> args) {
+    private JstpCallContext context(JstpChannelConnection conn, String iface, String member, List<Object> args) {
         return new JstpCallContext(conn.session(), conn, conn.application(), iface, member, args,
                 services.core().workers(), services.core().timer());
     }

@@ -54,8 +54,13 @@ final class JstpHandshake {
         }
         String strategy = request.strategy() == null ? "anonymous" : request.strategy();
         return switch (strategy) {
-            case "anonymous" -> done(new Created(app.get(), newSession(null, remote)));
-            case "session" -> done(restore(app.get(), request.credentials()));
+            case "anonymous" -> done(new Created(app.get(), newSession(app.get(), null, remote)));
+            case "session" -> CompletableFuture.supplyAsync(() -> restore(app.get(), request.credentials(), remote),
+                    services.core().workers())
+                    .exceptionally(e -> {
+                        LOG.warn("session restore failed: {}", e.toString());
+                        return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
+                    });
             default -> CompletableFuture.supplyAsync(() -> authenticate(app.get(), strategy,
                     request.credentials(), remote), services.core().workers())
                     .exceptionally(e -> {
@@ -70,22 +75,45 @@ final class JstpHandshake {
         if (user.isEmpty() || user.get().isEmpty()) {
             return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
         }
-        return new Created(app, newSession(user.get(), remote));
+        return new Created(app, newSession(app, user.get(), remote));
     }
 
-    private Outcome restore(JstpApplication app, Object credentials) {
+    private Outcome restore(JstpApplication app, Object credentials, SocketAddress remote) {
         if (!(credentials instanceof List<?> list) || list.size() < 2 || !(list.get(0) instanceof String id)
                 || !(list.get(1) instanceof Number received)) {
             return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
         }
         return services.sessions().find(id)
-                .<Outcome>map(s -> new Restoring(app, s, Math.max(0, received.longValue())))
+                .filter(s -> s.application() == null || s.application().equals(app.name()))
+                .<Outcome>map(s -> new Restoring(app, continued(s, remote), Math.max(0, received.longValue())))
                 .orElse(new Rejected(ErrorCode.AUTH_FAILED.jstpCode()));
     }
 
-    private JstpSession newSession(String username, SocketAddress remote) {
-        JstpSession session = new JstpSession(UUID.randomUUID().toString(), username,
+    private JstpSession newSession(JstpApplication app, String username, SocketAddress remote) {
+        JstpSession session = new JstpSession(UUID.randomUUID().toString(), username, app.name(),
                 services.options().sessionLimits());
+        bind(session, remote);
+        services.sessions().save(session);
+        return session;
+    }
+
+    /** A session a shared store brought from another node: bind a core connection, rejoin its rooms. */
+    private JstpSession continued(JstpSession session, SocketAddress remote) {
+        if (session.coreConnection() != null) {
+            return session;
+        }
+        Connection core = bind(session, remote);
+        for (String room : session.restoredRooms()) {
+            try {
+                services.core().rooms().join(core, room);
+            } catch (RuntimeException e) {
+                LOG.info("{} could not rejoin room {}: {}", session, room, e.getMessage());
+            }
+        }
+        return session;
+    }
+
+    private Connection bind(JstpSession session, SocketAddress remote) {
         String ip = remote instanceof InetSocketAddress isa ? isa.getAddress().getHostAddress() : String.valueOf(remote);
         int port = remote instanceof InetSocketAddress isa ? isa.getPort() : 0;
         String chat = services.options().chatInterface();
@@ -97,9 +125,27 @@ final class JstpHandshake {
             }
         });
         session.bindCore(core);
-        session.onDrop(() -> services.core().rooms().leaveAll(core));
-        services.sessions().save(session);
-        return session;
+        session.onDrop(() -> leaveAll(core));
+        return core;
+    }
+
+    /** Drop hooks run under the session's lock, maybe on the timer: a blocking broker is left on a worker. */
+    private void leaveAll(Connection core) {
+        if (!services.core().rooms().blocking()) {
+            services.core().rooms().leaveAll(core);
+            return;
+        }
+        try {
+            services.core().workers().execute(() -> {
+                try {
+                    services.core().rooms().leaveAll(core);
+                } catch (RuntimeException e) {
+                    LOG.warn("could not remove {} from its rooms: {}", core, e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            LOG.debug("not leaving rooms of {}: the server is stopping", core);
+        }
     }
 
     private static CompletableFuture<Outcome> done(Outcome o) {

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param sessionExpiry        how long a session without transport stays restorable (10 min)
  * @param sessionLimits        bounds of each session's resend buffer
  * @param maxPipelined         messages queued behind an unfinished handshake before closing (1024)
+ * @param maxInFlightCalls     calls of one connection running at once; at the limit the server
+ *                             stops reading from that connection until half of them finished (256)
  * @param applications         the JSTP-native applications hosted
  * @param builtinApplication   name of the built-in application exposing only actions and chat
  *                             (version 1.0.0; default {@code tether}; empty = none)
@@ -35,6 +37,7 @@ import java.util.Objects;
 public record JstpOptions(String name, String host, int port, TlsOptions tls, int maxMessageBytes,
                           Duration handshakeTimeout, Duration heartbeatInterval, int heartbeatMissedLimit,
                           Duration sessionExpiry, SessionLimits sessionLimits, int maxPipelined,
+                          int maxInFlightCalls,
                           List<JstpApplication> applications, String builtinApplication, String actionsInterface,
                           String chatInterface, JstpAuthenticator authenticator, JstpListener listener) {
 
@@ -55,7 +58,8 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         if (heartbeatInterval == null || heartbeatInterval.isNegative()) {
             throw new IllegalArgumentException("heartbeatInterval must be >= 0");
         }
-        if (port < 0 || port > 65535 || maxMessageBytes < 64 || maxPipelined < 1 || heartbeatMissedLimit < 0) {
+        if (port < 0 || port > 65535 || maxMessageBytes < 64 || maxPipelined < 1 || maxInFlightCalls < 1
+                || heartbeatMissedLimit < 0) {
             throw new IllegalArgumentException("invalid port, maxMessageBytes, maxPipelined or heartbeatMissedLimit");
         }
         if (actionsInterface == null || actionsInterface.isEmpty() || chatInterface == null
@@ -74,7 +78,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
     /** The defaults: port 4000, 8 MiB, 3 s handshake, heartbeat off, 10 min expiry, no applications. */
     public static JstpOptions defaults() {
         return new JstpOptions("jstp", "0.0.0.0", 4000, TlsOptions.disabled(), DEFAULT_MAX_MESSAGE_BYTES,
-                Duration.ofSeconds(3), Duration.ZERO, 3, Duration.ofMinutes(10), SessionLimits.defaults(), 1024,
+                Duration.ofSeconds(3), Duration.ZERO, 3, Duration.ofMinutes(10), SessionLimits.defaults(), 1024, 256,
                 List.of(), "tether", "api", "chat", JstpAuthenticator.none(), new JstpListener() { });
     }
 
@@ -96,6 +100,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         private Duration sessionExpiry;
         private SessionLimits sessionLimits;
         private int maxPipelined;
+        private int maxInFlightCalls;
         private final List<JstpApplication> applications;
         private String builtinApplication;
         private String actionsInterface;
@@ -115,6 +120,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             sessionExpiry = o.sessionExpiry;
             sessionLimits = o.sessionLimits;
             maxPipelined = o.maxPipelined;
+            maxInFlightCalls = o.maxInFlightCalls;
             applications = new ArrayList<>(o.applications);
             builtinApplication = o.builtinApplication;
             actionsInterface = o.actionsInterface;
@@ -189,6 +195,12 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             return this;
         }
 
+        /** Calls of one connection running at once before reading pauses. */
+        public Builder maxInFlightCalls(int v) {
+            maxInFlightCalls = v;
+            return this;
+        }
+
         /** Adds hosted applications. */
         public Builder application(JstpApplication... apps) {
             applications.addAll(List.of(apps));
@@ -228,7 +240,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         /** Builds the options. */
         public JstpOptions build() {
             return new JstpOptions(name, host, port, tls, maxMessageBytes, handshakeTimeout, heartbeatInterval,
-                    heartbeatMissedLimit, sessionExpiry, sessionLimits, maxPipelined, applications,
+                    heartbeatMissedLimit, sessionExpiry, sessionLimits, maxPipelined, maxInFlightCalls, applications,
                     builtinApplication, actionsInterface, chatInterface, authenticator, listener);
         }
     }

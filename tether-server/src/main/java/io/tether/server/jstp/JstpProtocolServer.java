@@ -1,6 +1,8 @@
 package io.tether.server.jstp;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -20,6 +22,9 @@ import io.tether.server.jstp.session.MemorySessionStore;
 import io.tether.server.jstp.session.SessionStore;
 import io.tether.server.tls.TlsContextFactory;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -34,6 +39,9 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  */
 public final class JstpProtocolServer implements ProtocolServer {
+    /** Version of the built-in application. */
+    public static final String BUILTIN_VERSION = "1.0.0";
+
     private final JstpOptions options;
     private final JstpServices services;
     private final JstpHandshake handshake;
@@ -52,8 +60,9 @@ public final class JstpProtocolServer implements ProtocolServer {
     public JstpProtocolServer(TetherCore core, JstpOptions options, SessionStore sessions) {
         this.options = options;
         JstpApplicationRegistry apps = new JstpApplicationRegistry(options.applications());
-        if (!options.builtinApplication().isEmpty()) {
-            apps.register(JstpApplication.builder(options.builtinApplication(), "1.0.0").build());
+        if (!options.builtinApplication().isEmpty()
+                && apps.select(options.builtinApplication(), BUILTIN_VERSION).isEmpty()) {
+            apps.register(JstpApplication.builder(options.builtinApplication(), BUILTIN_VERSION).build());
         }
         this.services = new JstpServices(core, options, apps, sessions,
                 new ActionsInterface(options.actionsInterface(), core.processor()),
@@ -96,18 +105,39 @@ public final class JstpProtocolServer implements ProtocolServer {
         return services.sessions();
     }
 
+    /**
+     * The established connections (restored ones included, spec §13 #6), e.g. for a
+     * server-wide broadcast: {@code c.session()} emits to each.
+     */
+    public List<JstpConnection> connections() {
+        return channels.stream()
+                .map(ch -> ch.pipeline().get(JstpServerHandler.class))
+                .filter(Objects::nonNull)
+                .map(JstpServerHandler::connection)
+                .filter(c -> c != null && c.handshakeDone() && c.isOpen())
+                .map(JstpConnection.class::cast)
+                .toList();
+    }
+
     /** Number of open connections. */
     public int connectionCount() {
         return channels.size();
     }
 
+    /**
+     * Flushes and closes every connection; sessions stay in the store (restorable if the
+     * store outlives this listener). Never blocks.
+     */
     @Override
     public CompletableFuture<Void> shutdown() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        channels.close().addListener(f -> {
-            services.sessions().close();
-            done.complete(null);
-        });
-        return done;
+        List<CompletableFuture<Void>> closed = new ArrayList<>();
+        for (Channel ch : channels) {
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            ch.closeFuture().addListener(x -> f.complete(null));
+            closed.add(f);
+            ch.eventLoop().execute(() -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
+        }
+        return CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new))
+                .whenComplete((v, e) -> services.sessions().close());
     }
 }

@@ -1,8 +1,6 @@
 package io.tether.server.jstp;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.tether.codec.jstp.JstpMessage;
@@ -12,9 +10,7 @@ import io.tether.server.jstp.JstpHandshake.Rejected;
 import io.tether.server.jstp.JstpHandshake.Restoring;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.session.JstpSession;
-import io.tether.server.jstp.session.SessionTransport;
 import io.tether.server.jstp.wire.JstpText;
-import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +23,7 @@ import org.slf4j.LoggerFactory;
  * the routing of messages of an established connection. Its state is confined to the
  * channel's event loop; writes from any thread are queued on that loop in call order.
  */
-final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
-        implements JstpConnection, SessionTransport {
+final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     private static final Logger LOG = LoggerFactory.getLogger(JstpServerHandler.class);
 
     private enum Phase { AWAITING, HANDSHAKING, READY, CLOSED }
@@ -37,9 +32,9 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
     private final JstpHandshake handshake;
     private final JstpDispatcher dispatcher;
     private final ArrayDeque<JstpMessage> pipelined = new ArrayDeque<>();
-    private volatile Phase phase = Phase.AWAITING;
-    private volatile JstpSession session;
-    private volatile JstpApplication application;
+    private Phase phase = Phase.AWAITING;
+    private JstpSession session;
+    private volatile JstpChannelConnection conn;
     private Channel channel;
     private ScheduledFuture<?> handshakeTimer;
     private ScheduledFuture<?> heartbeat;
@@ -54,6 +49,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         channel = ctx.channel();
+        conn = new JstpChannelConnection(channel, services.listener(), services.options().maxInFlightCalls());
         long timeout = services.options().handshakeTimeout().toNanos();
         handshakeTimer = ctx.executor().schedule(() -> {
             if (phase != Phase.READY) {
@@ -66,7 +62,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, JstpMessage msg) {
         lastInboundNanos = System.nanoTime();
-        services.listener().incomingMessage(this, msg);
+        services.listener().incomingMessage(conn, msg);
         switch (phase) {
             case AWAITING -> awaiting(msg);
             case HANDSHAKING -> {
@@ -102,27 +98,28 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
         boolean ok = switch (outcome) {
             case Created c -> {
                 accept(c.app(), c.session());
-                c.session().attachNew(this, JstpText.handshakeOk(c.session().id()));
+                c.session().attachNew(conn, JstpText.handshakeOk(c.session().id()));
                 yield true;
             }
             case Restoring r -> {
                 accept(r.app(), r.session());
-                yield r.session().restore(r.clientReceived(), this, JstpText::handshakeRestored);
+                yield r.session().restore(r.clientReceived(), conn, JstpText::handshakeRestored);
             }
             case Rejected r -> false;
         };
-        services.listener().handshake(this, request, ok);
+        services.listener().handshake(conn, request, ok);
         if (!ok) {
             int code = outcome instanceof Rejected r ? r.code() : 11;
             phase = Phase.CLOSED;
             pipelined.clear();
-            send(JstpText.handshakeError(code));
-            close();
+            conn.send(JstpText.handshakeError(code));
+            conn.close();
             return;
         }
         phase = Phase.READY;
+        conn.established();
         handshakeTimer.cancel(false);
-        services.listener().client(this, outcome instanceof Restoring);
+        services.listener().client(conn, outcome instanceof Restoring);
         startHeartbeat();
         while (phase == Phase.READY && !pipelined.isEmpty()) {
             established(pipelined.poll());
@@ -130,7 +127,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
     }
 
     private void accept(JstpApplication app, JstpSession s) {
-        application = app;
+        conn.bind(app, s);
         session = s;
     }
 
@@ -139,22 +136,22 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
         switch (msg) {
             case JstpMessage.Call c -> {
                 session.received(c.id());
-                listener.call(this, c);
-                dispatcher.call(this, c);
+                listener.call(conn, c);
+                dispatcher.call(conn, c);
             }
             case JstpMessage.Callback c -> {
                 session.acknowledge(c.id());
-                listener.callback(this, c);
+                listener.callback(conn, c);
             }
             case JstpMessage.Event e -> {
                 session.received(e.id());
-                listener.event(this, e);
-                dispatcher.event(this, e);
+                listener.event(conn, e);
+                dispatcher.event(conn, e);
             }
             case JstpMessage.Inspect i -> {
                 session.received(i.id());
-                listener.inspect(this, i);
-                dispatcher.inspect(this, i);
+                listener.inspect(conn, i);
+                dispatcher.inspect(conn, i);
             }
             case JstpMessage.Ping p -> {
                 session.received(p.id());
@@ -162,7 +159,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
             }
             case JstpMessage.Pong p -> session.acknowledge(p.id());
             case JstpMessage.Heartbeat h -> { }
-            case JstpMessage.Unknown u -> listener.messageRejected(this, u, "unknown kind " + u.kind());
+            case JstpMessage.Unknown u -> listener.messageRejected(conn, u, "unknown kind " + u.kind());
             case JstpMessage.HandshakeRequest h -> reject(h, "second handshake");
             case JstpMessage.HandshakeReply h -> reject(h, "handshake reply from a client");
         }
@@ -180,16 +177,16 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
                 return;
             }
             session.originate(JstpText::ping);
-            services.listener().heartbeat(this);
+            services.listener().heartbeat(conn);
         }, interval, interval, TimeUnit.NANOSECONDS);
     }
 
     private void reject(Object msg, String reason) {
-        services.listener().messageRejected(this, msg, reason);
-        LOG.debug("closing {}: {}", id(), reason);
+        services.listener().messageRejected(conn, msg, reason);
+        LOG.debug("closing {}: {}", conn, reason);
         phase = Phase.CLOSED;
         pipelined.clear();
-        abort();
+        conn.abort();
     }
 
     @Override
@@ -197,10 +194,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
         phase = Phase.CLOSED;
         pipelined.clear();
         cancelTimers();
-        JstpSession s = session;
-        if (s != null) {
-            s.detach(this);
-        }
+        conn.detach();
         super.channelInactive(ctx);
     }
 
@@ -218,70 +212,8 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
         reject(null, cause.toString());
     }
 
-    @Override
-    public void send(String text) {
-        Channel ch = channel;
-        ch.eventLoop().execute(() -> {
-            ch.writeAndFlush(text, ch.voidPromise());
-            services.listener().outgoingMessage(this, text);
-        });
-    }
-
-    @Override
-    public void close() {
-        detachSession();
-        Channel ch = channel;
-        ch.eventLoop().execute(() -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
-    }
-
-    @Override
-    public void abort() {
-        detachSession();
-        Channel ch = channel;
-        ch.eventLoop().execute(ch::close);
-    }
-
-    private void detachSession() {
-        JstpSession s = session;
-        if (s != null) {
-            s.detach(this);
-        }
-    }
-
-    @Override
-    public String id() {
-        return channel == null ? "?" : channel.id().asShortText();
-    }
-
-    @Override
-    public SocketAddress remoteAddress() {
-        return channel == null ? null : channel.remoteAddress();
-    }
-
-    @Override
-    public boolean handshakeDone() {
-        return phase == Phase.READY;
-    }
-
-    @Override
-    public String username() {
-        JstpSession s = session;
-        return s == null ? null : s.username();
-    }
-
-    @Override
-    public JstpSession session() {
-        return session;
-    }
-
-    @Override
-    public JstpApplication application() {
-        return application;
-    }
-
-    @Override
-    public boolean isOpen() {
-        Channel ch = channel;
-        return ch != null && ch.isActive() && phase != Phase.CLOSED;
+    /** This channel's connection (null before channelActive). */
+    JstpChannelConnection connection() {
+        return conn;
     }
 }

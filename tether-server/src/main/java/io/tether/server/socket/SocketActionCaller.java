@@ -7,7 +7,9 @@ import io.tether.core.action.ActionOutcome;
 import io.tether.core.action.ActionProcessor;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,14 +58,20 @@ final class SocketActionCaller {
 
     private void run(SocketSession session, String name, Correlation c, Executor loop, Consumer<SocketMessage> reply) {
         Map<String, Object> copy = new LinkedHashMap<>(session.params());
-        processor.process(session.connection(), name, copy).whenCompleteAsync((outcome, failure) -> {
+        CompletableFuture<ActionOutcome> result = processor.process(session.connection(), name, copy);
+        BiConsumer<ActionOutcome, Throwable> deliver = (outcome, failure) -> {
             if (failure != null) {
                 LOG.warn("action {} failed unexpectedly on {}", name, session.connection(), failure);
                 reply.accept(SocketReplies.actionReply(Map.of(), "internal error", c.messageId(), c.messageCount()));
             } else {
                 reply.accept(toReply(outcome, c));
             }
-        }, loop);
+        };
+        if (result.isDone()) {
+            result.whenComplete(deliver); // refused at once: reply before the next line is parsed
+        } else {
+            result.whenCompleteAsync(deliver, loop);
+        }
     }
 
     private static SocketMessage toReply(ActionOutcome outcome, Correlation c) {

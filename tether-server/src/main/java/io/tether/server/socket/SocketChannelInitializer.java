@@ -24,7 +24,7 @@ final class SocketChannelInitializer extends ChannelInitializer<Channel> {
     private final ChannelGroup channels;
     private final BreakCharacterDetector breakDetector = new BreakCharacterDetector();
     private final SocketLineDecoder lineDecoder;
-    private final WritabilityReadGate readGate = new WritabilityReadGate();
+
     private final SocketMessageEncoder encoder = new SocketMessageEncoder();
 
     SocketChannelInitializer(SocketServices services, SslContext sslContext, ChannelGroup channels) {
@@ -45,7 +45,7 @@ final class SocketChannelInitializer extends ChannelInitializer<Channel> {
         p.addLast("break", breakDetector)
                 .addLast("framing", SocketFraming.newFrameDecoder(o.delimiter(), o.maxLineBytes()))
                 .addLast("lines", lineDecoder)
-                .addLast("flow", readGate)
+                .addLast("flow", new WritabilityReadGate())
                 .addLast("files", new ChunkedWriteHandler())
                 .addLast("encoder", encoder)
                 .addLast("handler", new SocketConnectionHandler(services));

@@ -12,6 +12,10 @@ import io.tether.codec.socket.SocketVerb;
 import io.tether.core.connection.Connection;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +25,25 @@ import org.slf4j.LoggerFactory;
  * line in order (messageCount and messageId fixed per line, verb side effects applied at
  * once, actions started concurrently), goodbye on quit/break/shutdown, room cleanup on
  * close. Any unexpected failure closes only this connection.
+ *
+ * <p>When the room broker may block (Redis), room verbs run on the core's workers: the
+ * connection stops reading and queues lines already decoded in its {@link LineBacklog}
+ * until the verb's reply is written, so lines stay strictly ordered and the event loop
+ * never waits for Redis. With the in-memory broker they run inline.
  */
 final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(SocketConnectionHandler.class);
 
+    private static final Set<SocketVerb> ROOM_VERBS =
+            EnumSet.of(SocketVerb.ROOM_ADD, SocketVerb.ROOM_LEAVE, SocketVerb.ROOM_VIEW, SocketVerb.SAY);
+
     private final SocketServices services;
+    private final LineBacklog backlog = new LineBacklog();
     private ChannelHandlerContext ctx;
     private SocketSession session;
+    private WritabilityReadGate gate;
+    private volatile SocketChatWriter chat;
+    private CompletableFuture<?> lastVerb = CompletableFuture.completedFuture(null);
     private boolean draining;
 
     SocketConnectionHandler(SocketServices services) {
@@ -38,14 +54,13 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     @Override
     public void channelActive(ChannelHandlerContext context) {
         this.ctx = context;
+        this.gate = context.pipeline().get(WritabilityReadGate.class);
         InetSocketAddress peer = (InetSocketAddress) context.channel().remoteAddress();
         String ip = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
-        Connection connection = Connection.open("socket", ip, peer.getPort(), message -> {
-            if (!session.isClosing()) {
-                context.writeAndFlush(SocketReplies.chat(message));
-            }
-        });
+        Connection connection = Connection.open("socket", ip, peer.getPort(), message -> chat.queue(message));
         session = new SocketSession(connection);
+        chat = new SocketChatWriter(context, session, backlog, services.options().maxOutboundBytes(),
+                () -> overflow("room messages"));
         context.writeAndFlush(SocketReplies.welcome(services.options().welcomeMessage()));
         context.fireChannelActive();
     }
@@ -55,6 +70,16 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         if (session.isClosing()) {
             return;
         }
+        if (backlog.pending()) {
+            if (!backlog.deferLine(request)) {
+                overflow("lines");
+            }
+            return;
+        }
+        process(context, request);
+    }
+
+    private void process(ChannelHandlerContext context, SocketRequest request) {
         long count = session.countLine();
         if (request instanceof SocketRequest.TooLong) {
             write(SocketReplies.dataTooLong(session.lastMessageId(), count));
@@ -63,7 +88,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         Correlation c = new Correlation(session.fixMessageId(), count);
         switch (request) {
             case SocketRequest.Verb v when v.verb() == SocketVerb.QUIT || v.verb() == SocketVerb.EXIT -> byeAndClose();
-            case SocketRequest.Verb v -> write(services.verbs().run(v, session, c));
+            case SocketRequest.Verb v -> runVerb(v, c);
             case SocketRequest.FileRequest f -> services.files().serve(context, session, f);
             case SocketRequest.JsonRequest j ->
                     services.actions().callJson(session, j, c, context.executor(), this::deliverReply);
@@ -71,6 +96,66 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
                     services.actions().callInline(session, a.name(), c, context.executor(), this::deliverReply);
             case SocketRequest.TooLong t -> throw new IllegalStateException("handled above");
         }
+    }
+
+    private void runVerb(SocketRequest.Verb v, Correlation c) {
+        if (!ROOM_VERBS.contains(v.verb()) || !services.core().rooms().blocking()) {
+            write(services.verbs().run(v, session, c));
+            return;
+        }
+        backlog.pending(true);
+        holdReads(true);
+        CompletableFuture<SocketMessage> reply;
+        try {
+            reply = CompletableFuture.supplyAsync(() -> services.verbs().run(v, session, c), services.core().workers());
+        } catch (RejectedExecutionException stopping) {
+            reply = CompletableFuture.failedFuture(stopping);
+        }
+        lastVerb = reply;
+        reply.whenComplete((message, failure) -> onLoop(() -> verbFinished(message, failure, c)));
+    }
+
+    /** Writes the reply of a verb that ran off the loop, then continues with the queued lines. */
+    private void verbFinished(SocketMessage reply, Throwable failure, Correlation c) {
+        backlog.pending(false);
+        if (session.isClosing()) {
+            backlog.clear();
+            return;
+        }
+        if (failure != null) {
+            LOG.warn("room verb failed unexpectedly on {}", session.connection(), failure);
+            reply = SocketReplies.verbError("internal error", c.messageId(), c.messageCount());
+        }
+        write(reply);
+        chat.flushHeld();
+        SocketRequest next = null;
+        while (!backlog.pending() && !session.isClosing() && (next = backlog.nextLine()) != null) {
+            process(ctx, next);
+        }
+        if (!backlog.pending()) {
+            holdReads(false);
+        }
+    }
+
+    private void holdReads(boolean hold) {
+        if (gate != null) {
+            gate.holdForVerb(ctx.channel(), hold);
+        }
+    }
+
+    private void onLoop(Runnable task) {
+        try {
+            ctx.executor().execute(task);
+        } catch (RejectedExecutionException loopStopped) {
+            // the server is stopping; this connection is going away
+        }
+    }
+
+    private void overflow(String what) {
+        LOG.info("closing {}: too many {} queued behind a pending room verb", ctx.channel().remoteAddress(), what);
+        session.markClosing();
+        backlog.clear();
+        ctx.close();
     }
 
     @Override
@@ -84,13 +169,28 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
 
     @Override
     public void channelInactive(ChannelHandlerContext context) {
+        if (session == null) {
+            context.fireChannelInactive();
+            return;
+        }
         session.markClosing();
-        try {
-            services.core().rooms().leaveAll(session.connection());
-        } catch (RuntimeException e) {
-            LOG.warn("could not remove {} from its rooms", session.connection(), e);
+        backlog.clear();
+        Connection connection = session.connection();
+        if (services.core().rooms().blocking()) {
+            // after the verb still running (a late roomAdd must not outlive the connection), off the loop
+            lastVerb.handle((r, e) -> null).thenRunAsync(() -> leaveAll(connection), services.core().workers());
+        } else {
+            leaveAll(connection);
         }
         context.fireChannelInactive();
+    }
+
+    private void leaveAll(Connection connection) {
+        try {
+            services.core().rooms().leaveAll(connection);
+        } catch (RuntimeException e) {
+            LOG.warn("could not remove {} from its rooms", connection, e);
+        }
     }
 
     @Override
@@ -98,6 +198,8 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         if (cause instanceof TooLongFrameException) {
             LOG.info("closing {}: line over {} bytes", context.channel().remoteAddress(),
                     services.options().maxLineBytes());
+        } else if (cause instanceof java.io.IOException || cause instanceof io.netty.handler.codec.DecoderException) {
+            LOG.debug("closing {}: {}", context.channel().remoteAddress(), cause.toString());
         } else {
             LOG.warn("closing {} after an error: {}", context.channel().remoteAddress(), cause.toString(), cause);
         }

@@ -20,13 +20,17 @@ import java.util.Objects;
  * @param welcomeMessage           text of the welcome line
  * @param pendingShutdownWaitLimit how long shutdown waits for a busy connection (default 5 s)
  * @param publicDirectory          directory served by the {@code file} verb, or null for none
+ * @param maxOutboundBytes         bytes queued for a client that does not read (room broadcasts pile up) before it is disconnected (default 8 MiB)
  */
 public record SocketOptions(String name, String host, int port, TlsOptions tls, boolean keepAlive, String delimiter,
                             int maxDataLength, int maxLineBytes, String welcomeMessage,
-                            Duration pendingShutdownWaitLimit, Path publicDirectory) {
+                            Duration pendingShutdownWaitLimit, Path publicDirectory, long maxOutboundBytes) {
 
     /** Default framing cap: 1 MiB. */
     public static final int DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+
+    /** Default cap of bytes queued for a slow reader: 8 MiB. */
+    public static final long DEFAULT_MAX_OUTBOUND_BYTES = 8L * 1024 * 1024;
 
     /** Validates the values. */
     public SocketOptions {
@@ -48,12 +52,16 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
         if (maxLineBytes <= 0) {
             throw new IllegalArgumentException("maxLineBytes must be > 0");
         }
+        if (maxOutboundBytes <= 0) {
+            throw new IllegalArgumentException("maxOutboundBytes must be > 0");
+        }
     }
 
     /** The defaults of the reference server. */
     public static SocketOptions defaults() {
         return new SocketOptions("socket", "0.0.0.0", 5000, TlsOptions.disabled(), false, "\n", 0,
-                DEFAULT_MAX_LINE_BYTES, "Welcome to the tether api", Duration.ofSeconds(5), null);
+                DEFAULT_MAX_LINE_BYTES, "Welcome to the tether api", Duration.ofSeconds(5), null,
+                DEFAULT_MAX_OUTBOUND_BYTES);
     }
 
     /** A builder starting from these values. */
@@ -74,6 +82,7 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
         private String welcomeMessage;
         private Duration pendingShutdownWaitLimit;
         private Path publicDirectory;
+        private long maxOutboundBytes;
 
         private Builder(SocketOptions o) {
             name = o.name;
@@ -87,6 +96,7 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
             welcomeMessage = o.welcomeMessage;
             pendingShutdownWaitLimit = o.pendingShutdownWaitLimit;
             publicDirectory = o.publicDirectory;
+            maxOutboundBytes = o.maxOutboundBytes;
         }
 
         /** Listener name. */
@@ -155,10 +165,16 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
             return this;
         }
 
+        /** Bytes queued for a non-reading client before it is disconnected. */
+        public Builder maxOutboundBytes(long v) {
+            maxOutboundBytes = v;
+            return this;
+        }
+
         /** Builds the options. */
         public SocketOptions build() {
             return new SocketOptions(name, host, port, tls, keepAlive, delimiter, maxDataLength, maxLineBytes,
-                    welcomeMessage, pendingShutdownWaitLimit, publicDirectory);
+                    welcomeMessage, pendingShutdownWaitLimit, publicDirectory, maxOutboundBytes);
         }
     }
 }

@@ -127,7 +127,12 @@ final class SocketVerbs {
     private Object roomView(String room, Connection conn) {
         RoomView view = core.rooms().view(conn, requireMember(room, conn));
         Map<String, Object> members = new LinkedHashMap<>();
-        view.members().forEach((id, joinedAt) -> members.put(id, Map.of("id", id, "joinedAt", joinedAt)));
+        view.members().forEach((id, joinedAt) -> {
+            Map<String, Object> member = new LinkedHashMap<>();
+            member.put("id", id);
+            member.put("joinedAt", joinedAt);
+            members.put(id, member);
+        });
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("room", view.room());
         d.put("members", members);

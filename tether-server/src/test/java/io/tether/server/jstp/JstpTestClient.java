@@ -16,11 +16,17 @@ final class JstpTestClient implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    /** Generous: a 6 MiB echo on a loaded 2-core CI machine can take seconds. */
+    private static final int READ_TIMEOUT_MS = 15_000;
 
     JstpTestClient(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
-        socket.setSoTimeout(3000);
-        in = socket.getInputStream();
+        this(new Socket("127.0.0.1", port));
+    }
+
+    JstpTestClient(Socket connected) throws IOException {
+        socket = connected;
+        socket.setSoTimeout(READ_TIMEOUT_MS);
+        in = new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024);
         out = socket.getOutputStream();
     }
 
@@ -90,7 +96,7 @@ final class JstpTestClient implements AutoCloseable {
             return true;
         } finally {
             if (!socket.isClosed()) {
-                socket.setSoTimeout(3000);
+                socket.setSoTimeout(READ_TIMEOUT_MS);
             }
         }
     }
@@ -107,7 +113,7 @@ final class JstpTestClient implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             return true;
         } finally {
-            socket.setSoTimeout(3000);
+            socket.setSoTimeout(READ_TIMEOUT_MS);
         }
     }
 

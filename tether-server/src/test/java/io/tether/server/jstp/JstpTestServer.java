@@ -24,7 +24,7 @@ final class JstpTestServer implements AutoCloseable {
         JstpOptions options = JstpTestApp.configure(custom.apply(JstpOptions.defaults().toBuilder().port(0)
                 .host("127.0.0.1")).build());
         jstp = new JstpProtocolServer(core, options);
-        server = TetherServer.builder(core).protocol(jstp).build().start();
+        server = TetherServer.builder(core).protocol(jstp).preferNio(Boolean.getBoolean("nio")).build().start();
     }
 
     int port() {

@@ -1,45 +1,55 @@
 package io.tether.server.jstp.session;
 
 import io.tether.core.connection.Connection;
-import java.util.ArrayList;
+import io.tether.server.jstp.wire.JstpText;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
- * One JSTP session as the server keeps it (spec §8): the resend buffer of serialized
- * originated messages keyed by abs(id), {@code receivedCount}, {@code deliveredCount},
- * {@code lastId} (−1, −2, …), callbacks held while no transport is attached, the attached
- * transport, and user data. Outlives transports; thread-safe (one {@link ReentrantLock}
- * orders every send, so the wire order is the order of the calls below).
+ * One JSTP session as the server keeps it (spec §8): its {@link DeliveryLedger} (resend
+ * buffer and counters), the attached transport and user data. Outlives transports.
+ * Thread-safe: one {@link ReentrantLock} orders every send, so the wire order is the order
+ * of the calls below. When the buffer is half full and a transport is attached, it pings
+ * the client to obtain a cumulative acknowledgement (events alone are never acknowledged).
+ * A session that would exceed its {@link SessionLimits} is dropped.
+ *
+ * <p>For a shared store: {@link #snapshot()} and {@link #restored} move a session between
+ * nodes, {@link #onOfflineChange} tells the store when a detached session changed (so it
+ * can persist it), and after {@link #handOff} the session forwards what it is asked to send
+ * to the node that owns it now.
  */
 public final class JstpSession {
     private final String id;
     private final String username;
-    private final SessionLimits limits;
+    private final String application;
     private final Map<String, Object> userData = new ConcurrentHashMap<>();
     private final List<Runnable> dropHooks = new CopyOnWriteArrayList<>();
+    private final List<Runnable> offlineHooks = new CopyOnWriteArrayList<>();
+    private volatile List<String> restoredRooms = List.of();
+    private volatile SessionForwarder forwarder;
     private final ReentrantLock lock = new ReentrantLock();
-    private final TreeMap<Long, String> buffer = new TreeMap<>();
-    private final List<String> held = new ArrayList<>();
-    private long bufferedChars;
-    private long receivedCount;
-    private long deliveredCount;
-    private long lastId;
-    private SessionTransport transport;
-    private long detachedAt = System.currentTimeMillis();
-    private boolean dropped;
+    private final DeliveryLedger ledger;
+    private volatile SessionTransport transport;
+    private volatile long detachedAt = System.currentTimeMillis();
+    private volatile boolean dropped;
     private volatile Connection coreConnection;
 
-    /** A new, detached session; {@code username} is null for anonymous sessions. */
-    public JstpSession(String id, String username, SessionLimits limits) {
+    /**
+     * A new, detached session.
+     *
+     * @param username    null for anonymous sessions
+     * @param application name of the application it was opened for (restores must name it), or null
+     */
+    public JstpSession(String id, String username, String application, SessionLimits limits) {
         this.id = id;
         this.username = username;
-        this.limits = limits;
+        this.application = application;
+        this.ledger = new DeliveryLedger(limits);
     }
 
     /** The session id (a bearer credential: never log it in full). */
@@ -50,6 +60,11 @@ public final class JstpSession {
     /** The authenticated user, or null. */
     public String username() {
         return username;
+    }
+
+    /** Name of the application the session was opened for, or null. */
+    public String application() {
+        return application;
     }
 
     /** Application state of this session; survives transport changes. */
@@ -67,7 +82,76 @@ public final class JstpSession {
         return coreConnection;
     }
 
-    /** Registers a hook run once when the session is dropped (expiry, overflow, shutdown). */
+    /** A session continued from a snapshot (taken on this or another node), detached. */
+    public static JstpSession restored(SessionSnapshot snapshot, SessionLimits limits) {
+        JstpSession s = new JstpSession(snapshot.id(), snapshot.username(), snapshot.application(), limits);
+        snapshot.userData().forEach((k, v) -> {
+            if (v != null) {
+                s.userData.put(k, v);
+            }
+        });
+        s.ledger.load(snapshot);
+        s.restoredRooms = snapshot.rooms();
+        return s;
+    }
+
+    /** Rooms a {@link #restored} session was in (its new core connection should rejoin them). */
+    public List<String> restoredRooms() {
+        return restoredRooms;
+    }
+
+    /** The whole state, consistent (taken under the session's lock). */
+    public SessionSnapshot snapshot() {
+        lock.lock();
+        try {
+            return snapshotLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private SessionSnapshot snapshotLocked() {
+        Connection core = coreConnection;
+        Map<String, Object> data = new java.util.HashMap<>();
+        userData.forEach(data::put);
+        return new SessionSnapshot(id, username, application, data, ledger.receivedCount(),
+                ledger.deliveredCount(), ledger.lastId(), ledger.originated(), ledger.held(),
+                core == null ? restoredRooms : core.rooms());
+    }
+
+    /**
+     * Hands the session to another node: under the lock, passes the final snapshot to
+     * {@code last}, closes the transport, runs the drop hooks (rooms are left here) and from
+     * then on forwards every originate and reply to {@code to}. No-op if already dropped.
+     */
+    public void handOff(SessionForwarder to, Consumer<SessionSnapshot> last) {
+        locked(() -> {
+            if (dropped) {
+                return;
+            }
+            last.accept(snapshotLocked());
+            forwarder = to;
+            dropLocked();
+        });
+    }
+
+    /** Whether the session was handed off to another node. */
+    public boolean isHandedOff() {
+        return forwarder != null;
+    }
+
+    /** Registers a hook run (under the lock; must not block) when a detached session changes or detaches. */
+    public void onOfflineChange(Runnable hook) {
+        offlineHooks.add(hook);
+    }
+
+    private void offlineChanged() {
+        if (transport == null && !dropped) {
+            offlineHooks.forEach(Runnable::run);
+        }
+    }
+
+    /** Registers a hook run once when the session is dropped (expiry, overflow). */
     public void onDrop(Runnable hook) {
         dropHooks.add(hook);
     }
@@ -76,25 +160,28 @@ public final class JstpSession {
      * Originates a message (call, event, inspect, ping): takes the next id, buffers the text
      * the serializer makes for it, and sends it when a transport is attached.
      *
-     * @return the id used
+     * @return the id used (0 when forwarded after a {@link #handOff})
      * @throws SessionOverflowException if the buffer bounds are exceeded (the session is dropped)
+     * @throws IllegalStateException    if the session was dropped
      */
     public long originate(LongFunction<String> serializer) {
         lock.lock();
         try {
+            SessionForwarder moved = forwarder;
+            if (moved != null) {
+                moved.originate(serializer.apply(SessionForwarder.TEMPLATE_ID));
+                return 0;
+            }
             if (dropped) {
                 throw new IllegalStateException("session dropped");
             }
-            long next = lastId - 1;
-            String text = serializer.apply(next);
-            ensureRoom(text);
-            lastId = next;
-            buffer.put(-next, text);
-            bufferedChars += text.length();
-            if (transport != null) {
-                transport.send(text);
+            send(overflowIfNull(ledger.originate(serializer)));
+            long id = ledger.lastId();
+            if (transport != null && ledger.shouldSolicit()) {
+                send(overflowIfNull(ledger.originate(JstpText::ping)));
             }
-            return next;
+            offlineChanged();
+            return id;
         } finally {
             lock.unlock();
         }
@@ -102,61 +189,43 @@ public final class JstpSession {
 
     /** Sends a reply (callback, pong) now, or holds it until the next restore if detached. */
     public void reply(String text) {
-        lock.lock();
-        try {
-            if (dropped) {
+        locked(() -> {
+            if (forwarder != null) {
+                forwarder.reply(text);
+            } else if (dropped) {
                 return;
-            }
-            if (transport != null) {
+            } else if (transport != null) {
                 transport.send(text);
-                return;
+            } else if (ledger.hold(text)) {
+                offlineChanged();
+            } else {
+                overflowIfNull(null);
             }
-            ensureRoom(text);
-            held.add(text);
-            bufferedChars += text.length();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
-    private void ensureRoom(String text) {
-        if (buffer.size() + held.size() + 1 > limits.maxEntries()
-                || bufferedChars + text.length() > limits.maxBytes()) {
+    private String overflowIfNull(String text) {
+        if (text == null) {
             dropLocked();
             throw new SessionOverflowException(id);
         }
+        return text;
     }
 
-    /** Records a received originated message: {@code receivedCount = max(receivedCount, abs(id))}. */
-    public void received(long messageId) {
-        lock.lock();
-        try {
-            receivedCount = Math.max(receivedCount, Math.abs(messageId));
-        } finally {
-            lock.unlock();
+    private void send(String text) {
+        if (transport != null) {
+            transport.send(text);
         }
+    }
+
+    /** Records a received originated message. */
+    public void received(long messageId) {
+        locked(() -> ledger.received(messageId));
     }
 
     /** Cumulative acknowledgement by a callback or pong with this id. */
     public void acknowledge(long messageId) {
-        lock.lock();
-        try {
-            ackLocked(Math.abs(messageId));
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void ackLocked(long upTo) {
-        if (upTo <= deliveredCount || upTo > -lastId) {
-            return;
-        }
-        var acked = buffer.headMap(upTo, true);
-        for (String text : acked.values()) {
-            bufferedChars -= text.length();
-        }
-        acked.clear();
-        deliveredCount = upTo;
+        locked(() -> ledger.acknowledge(messageId));
     }
 
     /**
@@ -164,14 +233,11 @@ public final class JstpSession {
      * anything already buffered.
      */
     public void attachNew(SessionTransport t, String handshakeReply) {
-        lock.lock();
-        try {
+        locked(() -> {
             transport = t;
             t.send(handshakeReply);
-            buffer.values().forEach(t::send);
-        } finally {
-            lock.unlock();
-        }
+            ledger.replayOriginated(t::send);
+        });
     }
 
     /**
@@ -193,15 +259,10 @@ public final class JstpSession {
             if (old != null && old != t) {
                 old.close();
             }
-            ackLocked(clientReceived);
+            ledger.acknowledge(clientReceived);
             transport = t;
-            t.send(replyForReceived.apply(receivedCount));
-            buffer.values().forEach(t::send);
-            held.forEach(text -> {
-                t.send(text);
-                bufferedChars -= text.length();
-            });
-            held.clear();
+            t.send(replyForReceived.apply(ledger.receivedCount()));
+            ledger.replayAll(t::send);
             return true;
         } finally {
             lock.unlock();
@@ -210,40 +271,18 @@ public final class JstpSession {
 
     /** Detaches the transport if it is still the attached one (on transport close). */
     public void detach(SessionTransport t) {
-        lock.lock();
-        try {
+        locked(() -> {
             if (transport == t) {
                 transport = null;
                 detachedAt = System.currentTimeMillis();
+                offlineChanged();
             }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Closes the attached transport, if any (the session stays restorable). */
-    public void closeTransport() {
-        lock.lock();
-        try {
-            if (transport != null) {
-                SessionTransport t = transport;
-                transport = null;
-                detachedAt = System.currentTimeMillis();
-                t.close();
-            }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Drops the session for good: closes the transport, clears the buffer, runs drop hooks. */
     public void drop() {
-        lock.lock();
-        try {
-            dropLocked();
-        } finally {
-            lock.unlock();
-        }
+        locked(this::dropLocked);
     }
 
     private void dropLocked() {
@@ -255,48 +294,39 @@ public final class JstpSession {
             transport.close();
             transport = null;
         }
-        buffer.clear();
-        held.clear();
-        bufferedChars = 0;
+        ledger.clear();
         dropHooks.forEach(Runnable::run);
     }
 
     /** Whether a transport is attached. */
     public boolean isAttached() {
-        lock.lock();
-        try {
-            return transport != null;
-        } finally {
-            lock.unlock();
-        }
+        return transport != null;
     }
 
     /** Whether the session was dropped. */
     public boolean isDropped() {
-        lock.lock();
-        try {
-            return dropped;
-        } finally {
-            lock.unlock();
-        }
+        return dropped;
     }
 
     /** When the transport went away (ms since epoch); meaningful while detached. */
     public long detachedAt() {
-        lock.lock();
-        try {
-            return detachedAt;
-        } finally {
-            lock.unlock();
-        }
+        return detachedAt;
     }
 
     /** A consistent snapshot of the delivery counters and buffer. */
     public SessionState state() {
         lock.lock();
         try {
-            return new SessionState(receivedCount, deliveredCount, lastId, List.copyOf(buffer.keySet()),
-                    held.size(), bufferedChars);
+            return ledger.state();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void locked(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
         } finally {
             lock.unlock();
         }

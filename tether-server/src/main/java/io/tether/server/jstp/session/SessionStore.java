@@ -5,13 +5,22 @@ import java.util.Optional;
 /**
  * Where sessions live while no transport is attached, so that a client can restore them
  * (spec §8.3). The in-memory {@link MemorySessionStore} is the default; a shared store
- * (e.g. Redis) would let a client resume on another node.
+ * (e.g. Redis) lets a client resume on another node: it persists a session's
+ * {@link JstpSession#snapshot()} when it changes while detached
+ * ({@link JstpSession#onOfflineChange}), and {@link #find} may load a snapshot stored by
+ * another node, claim it (the old owner {@link JstpSession#handOff hands it off}) and
+ * return it as a new {@link JstpSession#restored} session whose core connection is not bound
+ * yet. The server calls {@link #find} off the event loop (it may block); {@link #save} and
+ * the hooks must never block.
  */
 public interface SessionStore extends AutoCloseable {
     /** Stores (or replaces) a session. */
     void save(JstpSession session);
 
-    /** The live session with this id, if it exists and has not expired. */
+    /**
+     * The session with this id, if it exists and has not expired; may block (a shared store
+     * loads and claims it), so never call it on an event loop.
+     */
     Optional<JstpSession> find(String id);
 
     /** Removes a session (does not drop it). */

@@ -3,7 +3,8 @@
  * keeps sessions restorable after their transport drops.
  *
  * <pre>{@code
- * JstpSession s = new JstpSession(UUID.randomUUID().toString(), null, SessionLimits.defaults());
+ * JstpSession s = new JstpSession(UUID.randomUUID().toString(), null, "myApp",
+ *         SessionLimits.defaults());
  * long id = s.originate(n -> JstpText.event(n, "chat", "message", List.of("hi")));  // -1, buffered
  * s.acknowledge(-1);                                  // a callback/pong for -1 empties the buffer
  * }</pre>

@@ -25,7 +25,7 @@ class JstpSessionTest {
         }
     }
 
-    private final JstpSession session = new JstpSession("s1", null, SessionLimits.defaults());
+    private final JstpSession session = new JstpSession("s1", null, null, SessionLimits.defaults());
 
     private long event(String name) {
         return session.originate(id -> JstpText.event(id, "i", name, List.of()));
@@ -93,13 +93,14 @@ class JstpSessionTest {
 
     @Test
     void overflowDropsSessionAndClosesTransport() {
-        JstpSession small = new JstpSession("s2", null, new SessionLimits(2, 1_000));
+        JstpSession small = new JstpSession("s2", null, null, new SessionLimits(3, 1_000));
         Recorder t = new Recorder();
         List<Boolean> dropped = new ArrayList<>();
         small.onDrop(() -> dropped.add(true));
         small.attachNew(t, "x");
         small.originate(JstpText::ping);
         small.originate(JstpText::ping);
+        assertThat(small.state().bufferedIds()).containsExactly(1L, 2L, 3L);
         assertThatThrownBy(() -> small.originate(JstpText::ping)).isInstanceOf(SessionOverflowException.class);
         assertThat(small.isDropped()).isTrue();
         assertThat(t.closed).isTrue();
@@ -109,9 +110,24 @@ class JstpSessionTest {
 
     @Test
     void byteBoundAlsoApplies() {
-        JstpSession small = new JstpSession("s3", null, new SessionLimits(100, 20));
+        JstpSession small = new JstpSession("s3", null, null, new SessionLimits(100, 20));
         small.originate(JstpText::ping);
         assertThatThrownBy(() -> small.originate(id -> JstpText.event(id, "i", "x", List.of("long text"))))
                 .isInstanceOf(SessionOverflowException.class);
+    }
+
+    @Test
+    void halfFullBufferSolicitsAnAcknowledgementWithOnePing() {
+        JstpSession s = new JstpSession("s4", null, null, new SessionLimits(6, 10_000));
+        Recorder t = new Recorder();
+        s.attachNew(t, "hello");
+        s.originate(id -> JstpText.event(id, "i", "a", List.of()));
+        s.originate(id -> JstpText.event(id, "i", "b", List.of()));
+        s.originate(id -> JstpText.event(id, "i", "c", List.of()));
+        assertThat(t.sent).endsWith("{event:[-3,'i'],c:[]}", "{ping:[-4]}");
+        s.originate(id -> JstpText.event(id, "i", "d", List.of()));
+        assertThat(t.sent).filteredOn(x -> x.startsWith("{ping")).hasSize(1);
+        s.acknowledge(-4);
+        assertThat(s.state().bufferedIds()).containsExactly(5L);
     }
 }

@@ -1,0 +1,2 @@
+/** Implementation of the JSTP client. Not API. */
+package io.tether.client.jstp.internal;

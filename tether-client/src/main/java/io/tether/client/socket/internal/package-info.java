@@ -1,0 +1,2 @@
+/** Implementation of the socket-protocol client. Not API. */
+package io.tether.client.socket.internal;

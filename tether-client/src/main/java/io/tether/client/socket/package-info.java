@@ -1,0 +1,14 @@
+/**
+ * The ActionHero socket-protocol client: {@link io.tether.client.socket.SocketClient} with
+ * {@link io.tether.client.socket.SocketClientOptions} and
+ * {@link io.tether.client.socket.SocketClientListener}.
+ *
+ * <pre>{@code
+ * try (SocketClient client = SocketClient.connect(SocketClientOptions.defaults())) {
+ *     client.paramAdd("key", "myKey").join();
+ *     client.paramAdd("value", "myValue").join();
+ *     SocketReply r = client.action("cacheTest").join();
+ * }
+ * }</pre>
+ */
+package io.tether.client.socket;

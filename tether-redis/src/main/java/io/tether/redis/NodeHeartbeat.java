@@ -1,0 +1,95 @@
+package io.tether.redis;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's liveness in Redis, run on the node's own scheduler thread (never a Netty loop).
+ * Every interval it refreshes the heartbeat key (PX = heartbeat TTL), sweeps the members of
+ * nodes whose heartbeat expired and retries failed removals. When the old heartbeat was gone
+ * (Redis restarted empty, or this node was presumed dead) it re-announces the node's rooms
+ * and members; after any failed tick it re-syncs the room subscriptions.
+ */
+final class NodeHeartbeat {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeHeartbeat.class);
+
+    private final RedisCommands<String, String> redis;
+    private final RedisKeys keys;
+    private final RedisOptions options;
+    private final RedisRoomBroker broker;
+    private final ScheduledExecutorService scheduler;
+    private volatile ScheduledFuture<?> task;
+    private volatile boolean healthy;
+
+    NodeHeartbeat(RedisCommands<String, String> redis, RedisKeys keys, RedisOptions options, RedisRoomBroker broker,
+                  ScheduledExecutorService scheduler) {
+        this.redis = redis;
+        this.keys = keys;
+        this.options = options;
+        this.broker = broker;
+        this.scheduler = scheduler;
+    }
+
+    /** Announces the node once (blocking) and starts the periodic heartbeat. */
+    void start() {
+        beat();
+        healthy = true;
+        long every = options.heartbeatInterval().toMillis();
+        task = scheduler.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops beating; the heartbeat key then expires after its TTL. */
+    void stop() {
+        ScheduledFuture<?> t = task;
+        if (t != null) {
+            t.cancel(false);
+        }
+        healthy = false;
+    }
+
+    /** Whether the last heartbeat reached Redis. */
+    boolean healthy() {
+        return healthy;
+    }
+
+    private void tick() {
+        if (broker.isClosed()) {
+            return;
+        }
+        try {
+            boolean lost = beat();
+            if (lost) {
+                LOG.info("redis: heartbeat of node {} was gone; re-announcing its rooms and members", options.nodeId());
+                broker.reannounce();
+            }
+            if (lost || !healthy) {
+                broker.resubscribe();
+            }
+            broker.flushPendingRemovals();
+            redis.eval(LuaScripts.SWEEP, ScriptOutputType.INTEGER, new String[] {keys.nodes()}, keys.prefix(), "");
+            if (!healthy) {
+                LOG.info("redis: node {} is connected to {} again", options.nodeId(), options.redactedUri());
+            }
+            healthy = true;
+        } catch (RuntimeException e) {
+            if (healthy) {
+                LOG.warn("redis: heartbeat of node {} failed: {}", options.nodeId(), e.toString());
+            }
+            healthy = false;
+        }
+    }
+
+    /** Refreshes the heartbeat key; returns true if it had expired or vanished. */
+    private boolean beat() {
+        String old = redis.eval(LuaScripts.HEARTBEAT, ScriptOutputType.VALUE,
+                new String[] {keys.heartbeat(options.nodeId()), keys.nodes()},
+                Long.toString(System.currentTimeMillis()), Long.toString(options.heartbeatTtl().toMillis()),
+                options.nodeId());
+        return old == null;
+    }
+}

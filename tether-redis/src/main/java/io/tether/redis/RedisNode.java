@@ -1,0 +1,209 @@
+package io.tether.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import io.tether.api.ErrorCode;
+import io.tether.api.TetherException;
+import io.tether.server.jstp.session.SessionLimits;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One Tether node's membership in a Redis-backed cluster: owns the Lettuce client, one
+ * connection for commands and one for pub/sub (both reconnect and resubscribe by
+ * themselves), the node heartbeat on its own scheduler thread, and the
+ * {@link RedisRoomBroker} and {@link RedisCacheStore} built on them.
+ *
+ * <pre>{@code
+ * try (RedisNode redis = RedisNode.connect(RedisOptions.fromEnvironment());
+ *      TetherCore core = TetherCore.builder()
+ *              .roomBroker(redis.roomBroker())
+ *              .cache(redis.cacheStore())
+ *              .room("defaultRoom")
+ *              .build()) {
+ *     ...
+ * }
+ * }</pre>
+ *
+ * Close the core first (it closes the broker, which removes this node's members), then the node.
+ */
+public final class RedisNode implements AutoCloseable {
+    private final RedisOptions options;
+    private final ClientResources resources;
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> commands;
+    private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private final ScheduledExecutorService scheduler;
+    private final NodeHeartbeat heartbeat;
+    private final RedisRoomBroker broker;
+    private final RedisCacheStore cache;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final RedisCalls calls;
+    private final RedisKeys keys;
+    private final JsonMapper mapper;
+    private final List<RedisSessionStore> sessionStores = new CopyOnWriteArrayList<>();
+
+    private RedisNode(RedisOptions options) {
+        this.options = options;
+        RedisURI uri = redisUri(options);
+        this.resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), options.maxReconnectDelay(), 2,
+                        TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, uri);
+        client.setOptions(clientOptions(options));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("tether-redis-" + options.nodeId()).factory());
+        this.calls = new RedisCalls(options.redactedUri());
+        this.keys = new RedisKeys(options.keyPrefix());
+        this.mapper = JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
+        try {
+            this.commands = client.connect();
+            this.pubSub = client.connectPubSub();
+            RoomMessageCodec codec = new RoomMessageCodec(mapper);
+            RoomSubscriptions subscriptions = new RoomSubscriptions(pubSub, keys, codec);
+            this.broker = new RedisRoomBroker(commands.sync(), keys, options.nodeId(), calls, subscriptions, codec,
+                    this::stopHeartbeat);
+            this.cache = new RedisCacheStore(commands.sync(), keys, calls, new CacheValueCodec(mapper));
+            this.heartbeat = new NodeHeartbeat(commands.sync(), keys, options, broker, scheduler);
+            heartbeat.start();
+        } catch (RedisException e) {
+            shutdownQuietly();
+            throw calls.unavailable("connecting node " + options.nodeId(), e);
+        }
+    }
+
+    /** Connects to Redis and announces the node; fails with {@code CLUSTER_UNAVAILABLE} if Redis is unreachable. */
+    public static RedisNode connect(RedisOptions options) {
+        return new RedisNode(options);
+    }
+
+    /** The settings. */
+    public RedisOptions options() {
+        return options;
+    }
+
+    /** This node's id. */
+    public String nodeId() {
+        return options.nodeId();
+    }
+
+    /** The room broker of this node: one per node, for one {@code TetherCore}. */
+    public RedisRoomBroker roomBroker() {
+        return broker;
+    }
+
+    /** The cache store of this node (may be shared by several cores of the node). */
+    public RedisCacheStore cacheStore() {
+        return cache;
+    }
+
+    /**
+     * A JSTP session store shared through Redis (one per JSTP listener), with its own pub/sub
+     * connection; fails with {@code CLUSTER_UNAVAILABLE} if Redis is unreachable.
+     *
+     * @param expiry how long a session without transport stays restorable (Redis TTL)
+     * @param limits bounds of each session's resend buffer
+     * @param timer  a scheduler for the expiry sweep (e.g. {@code core.timer()})
+     */
+    public RedisSessionStore sessionStore(Duration expiry, SessionLimits limits, ScheduledExecutorService timer) {
+        StatefulRedisPubSubConnection<String, String> sessionPubSub;
+        try {
+            sessionPubSub = client.connectPubSub();
+        } catch (RedisException e) {
+            throw calls.unavailable("connecting the session channel", e);
+        }
+        SessionTransfer transfer = new SessionTransfer(commands.sync(), sessionPubSub, keys, options.nodeId(), calls,
+                mapper, expiry, options.commandTimeout().multipliedBy(2));
+        RedisSessionStore store = new RedisSessionStore(transfer, expiry, limits, timer);
+        sessionStores.add(store);
+        return store;
+    }
+
+    /** Whether both connections are up and the last heartbeat reached Redis: a health check. */
+    public boolean ready() {
+        return !closed.get() && commands.isOpen() && pubSub.isOpen() && heartbeat.healthy();
+    }
+
+    /** Removes this node's members (if the broker is still open), stops the heartbeat, closes the client. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        broker.close();
+        for (RedisSessionStore store : sessionStores) {
+            store.close();
+            store.awaitClosed(options.commandTimeout().multipliedBy(3));
+        }
+        shutdownQuietly();
+    }
+
+    /** Test hook: dies like a killed process: no heartbeat, no cleanup, connections dropped. */
+    void simulateCrash() {
+        if (closed.compareAndSet(false, true)) {
+            stopHeartbeat();
+            shutdownQuietly();
+        }
+    }
+
+    private void stopHeartbeat() {
+        if (heartbeat != null) {
+            heartbeat.stop();
+        }
+    }
+
+    private void shutdownQuietly() {
+        scheduler.shutdownNow();
+        closeQuietly(pubSub);
+        closeQuietly(commands);
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+
+    private static void closeQuietly(AutoCloseable connection) {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (Exception e) {
+            // closing a connection that is already gone: nothing left to release
+        }
+    }
+
+    private static RedisURI redisUri(RedisOptions options) {
+        try {
+            RedisURI uri = RedisURI.create(options.uri());
+            uri.setTimeout(options.commandTimeout());
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new TetherException(ErrorCode.CONFIGURATION_ERROR, "redis: invalid uri " + options.redactedUri(), e);
+        }
+    }
+
+    private static ClientOptions clientOptions(RedisOptions options) {
+        return ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .requestQueueSize(options.requestQueueSize())
+                .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()))
+                .socketOptions(SocketOptions.builder().connectTimeout(options.commandTimeout()).build())
+                .build();
+    }
+}

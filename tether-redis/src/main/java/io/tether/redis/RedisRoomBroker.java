@@ -1,0 +1,210 @@
+package io.tether.redis;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.tether.api.ErrorCode;
+import io.tether.api.RoomMessage;
+import io.tether.api.TetherException;
+import io.tether.core.room.RoomBroker;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rooms of a cluster in Redis: the room set and each room's members (id, join time, owning
+ * node) are shared by every node; {@link #publish} is a Redis PUBLISH on the room's channel,
+ * to which a node subscribes only while it has local members in the room. Members of a node
+ * whose heartbeat expired are hidden from {@link #members} at once and purged by the sweep.
+ *
+ * <p>Calls block for at most the command timeout and fail with {@code CLUSTER_UNAVAILABLE}
+ * while Redis is unreachable; call them from virtual or worker threads, never from an event
+ * loop. Leaving always succeeds locally; removals that cannot reach Redis are retried.
+ * Obtain it from {@link RedisNode#roomBroker()}.
+ */
+public final class RedisRoomBroker implements RoomBroker {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisRoomBroker.class);
+
+    private final RedisCommands<String, String> redis;
+    private final RedisKeys keys;
+    private final String nodeId;
+    private final RedisCalls calls;
+    private final RoomSubscriptions subscriptions;
+    private final RoomMessageCodec codec;
+    private final NodeMemberships memberships = new NodeMemberships();
+    private final Runnable beforeClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    RedisRoomBroker(RedisCommands<String, String> redis, RedisKeys keys, String nodeId, RedisCalls calls,
+                    RoomSubscriptions subscriptions, RoomMessageCodec codec, Runnable beforeClose) {
+        this.redis = redis;
+        this.keys = keys;
+        this.nodeId = nodeId;
+        this.calls = calls;
+        this.subscriptions = subscriptions;
+        this.codec = codec;
+        this.beforeClose = beforeClose;
+    }
+
+    /** Always true: every call is a Redis round trip. */
+    @Override
+    public boolean blocking() {
+        return true;
+    }
+
+    @Override
+    public void start(Consumer<RoomMessage> sink) {
+        subscriptions.start(sink);
+    }
+
+    @Override
+    public boolean createRoom(String room) {
+        boolean created = calls.call("creating room " + room, () -> redis.sadd(keys.rooms(), room) == 1);
+        memberships.declared(room);
+        return created;
+    }
+
+    @Override
+    public boolean destroyRoom(String room) {
+        Long existed = calls.call("destroying room " + room, () -> redis.eval(LuaScripts.DESTROY,
+                ScriptOutputType.INTEGER, new String[] {keys.rooms(), keys.members(room)}, room));
+        memberships.destroyed(room);
+        return existed == 1;
+    }
+
+    @Override
+    public boolean roomExists(String room) {
+        return room != null && calls.call("checking room " + room, () -> redis.sismember(keys.rooms(), room));
+    }
+
+    @Override
+    public Set<String> rooms() {
+        return Set.copyOf(calls.call("listing rooms", () -> redis.smembers(keys.rooms())));
+    }
+
+    @Override
+    public boolean addMember(String room, String memberId, long joinedAt) {
+        long result = join(room, memberId, joinedAt, true);
+        if (result < 0) {
+            throw new TetherException(ErrorCode.ROOM_NOT_FOUND, "room does not exist");
+        }
+        if (result == 1) {
+            memberships.joined(room, memberId, joinedAt);
+            subscriptions.prepare(room);
+        }
+        return result == 1;
+    }
+
+    @Override
+    public boolean removeMember(String room, String memberId) {
+        NodeMemberships.Member local = memberships.left(room, memberId);
+        if (local == null) {
+            return calls.call("leaving room " + room, () -> redis.hdel(keys.members(room), memberId) == 1);
+        }
+        try {
+            calls.call("leaving room " + room, () -> redis.hdel(keys.members(room), memberId));
+        } catch (TetherException e) {
+            LOG.warn("redis: {}; the membership is removed once Redis is back", e.getMessage());
+            memberships.removalPending(local);
+        }
+        return true;
+    }
+
+    @Override
+    public Map<String, Long> members(String room) {
+        List<Object> flat = calls.call("viewing room " + room, () -> redis.eval(LuaScripts.VIEW,
+                ScriptOutputType.MULTI, new String[] {keys.members(room)}, keys.prefix()));
+        List<Listed> listed = new ArrayList<>(flat.size() / 3);
+        for (int i = 0; i + 2 < flat.size(); i += 3) {
+            listed.add(new Listed((String) flat.get(i), Long.parseLong((String) flat.get(i + 1)),
+                    Long.parseLong((String) flat.get(i + 2))));
+        }
+        listed.sort(Comparator.comparingLong(Listed::seq));
+        Map<String, Long> members = new LinkedHashMap<>();
+        listed.forEach(l -> members.put(l.memberId(), l.joinedAt()));
+        return members;
+    }
+
+    @Override
+    public void publish(RoomMessage message) {
+        String payload = codec.encode(message);
+        try {
+            calls.call("broadcasting to room " + message.room(), () -> redis.publish(keys.channel(message.room()),
+                    payload));
+        } catch (TetherException e) {
+            subscriptions.deliverLocally(message);
+            throw new TetherException(ErrorCode.CLUSTER_UNAVAILABLE,
+                    e.getMessage() + "; the message reached members on this node only", e.getCause());
+        }
+    }
+
+    @Override
+    public void listen(String room) {
+        subscriptions.listen(room);
+    }
+
+    @Override
+    public void unlisten(String room) {
+        subscriptions.unlisten(room);
+    }
+
+    /** Removes this node's members from Redis and stops its heartbeat (a clean leave). Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        beforeClose.run();
+        try {
+            redis.eval(LuaScripts.SWEEP, ScriptOutputType.INTEGER, new String[] {keys.nodes()}, keys.prefix(), nodeId);
+            subscriptions.listened().forEach(subscriptions::unlisten);
+        } catch (RuntimeException e) {
+            LOG.warn("redis: could not remove the members of node {} on close ({}); the sweep of another node will",
+                    nodeId, e.toString());
+        }
+    }
+
+    /** Whether {@link #close()} ran. */
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Puts back what Redis lost: declared rooms, this node's members (re-joined in join order). */
+    void reannounce() {
+        for (String room : memberships.declaredRooms()) {
+            redis.sadd(keys.rooms(), room);
+        }
+        for (NodeMemberships.Member m : memberships.members()) {
+            join(m.room(), m.memberId(), m.joinedAt(), false);
+        }
+    }
+
+    /** Re-subscribes after an outage. */
+    void resubscribe() {
+        subscriptions.resync();
+    }
+
+    /** Retries removals that failed while Redis was unreachable. */
+    void flushPendingRemovals() {
+        for (NodeMemberships.Member m : memberships.pendingRemovals()) {
+            redis.hdel(keys.members(m.room()), m.memberId());
+            memberships.removalDone(m);
+        }
+    }
+
+    private long join(String room, String memberId, long joinedAt, boolean roomMustExist) {
+        return calls.call("joining room " + room, () -> redis.<Long>eval(LuaScripts.JOIN, ScriptOutputType.INTEGER,
+                new String[] {keys.rooms(), keys.members(room), keys.joins(), keys.nodeRooms(nodeId)},
+                room, memberId, Long.toString(joinedAt), nodeId, roomMustExist ? "1" : "0"));
+    }
+
+    /** One live membership as the view script returns it. */
+    private record Listed(String memberId, long seq, long joinedAt) {
+    }
+}

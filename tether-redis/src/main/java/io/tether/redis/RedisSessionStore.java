@@ -1,0 +1,180 @@
+package io.tether.redis;
+
+import io.tether.server.jstp.session.JstpSession;
+import io.tether.server.jstp.session.SessionForwarder;
+import io.tether.server.jstp.session.SessionLimits;
+import io.tether.server.jstp.session.SessionSnapshot;
+import io.tether.server.jstp.session.SessionStore;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JSTP sessions shared by the nodes of a cluster through Redis, so a client can restore its
+ * session on any node (spec §8.4). The sessions this node owns live here in memory; each is
+ * persisted as a {@link SessionSnapshot} (key {@code P session:{id}}, Redis TTL = session
+ * expiry) when it is created, when its transport drops and whenever it changes while
+ * detached (buffered events, held callbacks). A restore on another node claims the session
+ * atomically ({@code P session:{id}:owner}); if this node still owns it, it is told over its
+ * pub/sub channel, closes the transport, stores the final state and hands off. Messages the
+ * old session object is still asked to send afterwards (timers, late replies) are forwarded
+ * to the owner's channel, or queued in {@code P session:{id}:inbox} when nobody owns it.
+ *
+ * <pre>{@code
+ * RedisSessionStore sessions = redis.sessionStore(Duration.ofMinutes(10), SessionLimits.defaults(), core.timer());
+ * JstpProtocolServer jstp = new JstpProtocolServer(core, jstpOptions, sessions);
+ * }</pre>
+ */
+public final class RedisSessionStore implements SessionStore, SessionTransfer.Inbound {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisSessionStore.class);
+
+    private final SessionTransfer transfer;
+    private final SessionLimits limits;
+    private final Duration expiry;
+    private final Map<String, JstpSession> sessions = new ConcurrentHashMap<>();
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final ScheduledFuture<?> sweeper;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    RedisSessionStore(SessionTransfer transfer, Duration expiry, SessionLimits limits,
+                      ScheduledExecutorService timer) {
+        this.transfer = transfer;
+        this.limits = limits;
+        this.expiry = expiry;
+        long period = Math.clamp(expiry.toMillis() / 4, 50, 30_000);
+        transfer.start(this);
+        this.sweeper = timer.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void save(JstpSession session) {
+        keep(session);
+        transfer.submit(() -> transfer.store(session.snapshot()));
+    }
+
+    @Override
+    public Optional<JstpSession> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        JstpSession mine = sessions.get(id);
+        if (mine != null && !mine.isDropped()) {
+            return Optional.of(mine);
+        }
+        Optional<SessionSnapshot> stored = transfer.claim(id);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        JstpSession session = JstpSession.restored(stored.get(), limits);
+        keep(session);
+        transfer.drain(id, m -> deliver(session, m.get("op"), m.get("text")));
+        LOG.debug("{} continued on this node", session);
+        return Optional.of(session);
+    }
+
+    private void keep(JstpSession session) {
+        sessions.put(session.id(), session);
+        session.onOfflineChange(() -> storeLater(session));
+        session.onDrop(() -> {
+            sessions.remove(session.id(), session);
+            if (!session.isHandedOff()) {
+                transfer.submit(() -> transfer.delete(session.id()));
+            }
+        });
+    }
+
+    /** Coalesces stores: one pending store per session, taking the newest snapshot when it runs. */
+    private void storeLater(JstpSession session) {
+        if (dirty.add(session.id())) {
+            transfer.submit(() -> {
+                dirty.remove(session.id());
+                if (!session.isDropped() && !transfer.store(session.snapshot())) {
+                    LOG.debug("{} is owned by another node now; not stored", session);
+                }
+            });
+        }
+    }
+
+    @Override
+    public boolean deliver(String sessionId, String op, String text) {
+        JstpSession s = sessions.get(sessionId);
+        return s != null && !s.isDropped() && deliver(s, op, text);
+    }
+
+    private static boolean deliver(JstpSession s, String op, String text) {
+        if ("reply".equals(op)) {
+            s.reply(text);
+        } else {
+            s.originate(id -> SessionForwarder.retarget(text, id));
+        }
+        return true;
+    }
+
+    @Override
+    public void release(String sessionId, String toNode) {
+        JstpSession s = sessions.get(sessionId);
+        if (s != null) {
+            AtomicReference<SessionSnapshot> last = new AtomicReference<>();
+            s.handOff(transfer.forwarder(sessionId, this), last::set);
+            if (last.get() != null) {
+                transfer.storeFinal(last.get());
+            }
+            LOG.debug("{} handed off to node {}", s, toNode);
+        }
+        transfer.released(sessionId, toNode);
+    }
+
+    @Override
+    public void remove(String id) {
+        sessions.remove(id);
+    }
+
+    @Override
+    public int size() {
+        return sessions.size();
+    }
+
+    /** Drops sessions detached for longer than the expiry; keeps attached ones alive in Redis. */
+    void sweep() {
+        long now = System.currentTimeMillis();
+        for (JstpSession s : sessions.values()) {
+            if (s.isAttached()) {
+                transfer.submit(() -> transfer.refresh(s.id()));
+            } else if (now - s.detachedAt() > expiry.toMillis()) {
+                s.drop();
+            }
+        }
+    }
+
+    /**
+     * Stops the sweep, stores every session this node owns and gives up ownership, so another
+     * node can continue them at once. Never blocks: the work runs on the session executor,
+     * which {@link RedisNode#close()} waits for.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        sweeper.cancel(false);
+        transfer.submit(() -> sessions.values().forEach(s -> {
+            if (transfer.store(s.snapshot())) {
+                transfer.disown(s.id());
+            }
+        }));
+        transfer.stop();
+    }
+
+    /** Waits (bounded) for queued session work, then releases the pub/sub connection. */
+    void awaitClosed(Duration limit) {
+        transfer.awaitStopped(limit);
+    }
+}

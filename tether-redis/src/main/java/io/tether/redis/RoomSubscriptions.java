@@ -1,0 +1,149 @@
+package io.tether.redis;
+
+import io.lettuce.core.RedisException;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.tether.api.RoomMessage;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's room channels on the pub/sub connection: subscribed exactly while the node has
+ * local members in the room. Messages arrive on a Lettuce I/O thread and go straight to the
+ * sink, which must not block. Lettuce re-subscribes by itself after a reconnect;
+ * {@link #resync()} repairs what failed while Redis was unreachable.
+ */
+final class RoomSubscriptions {
+    private static final Logger LOG = LoggerFactory.getLogger(RoomSubscriptions.class);
+
+    private final StatefulRedisPubSubConnection<String, String> connection;
+    private final RedisKeys keys;
+    private final RoomMessageCodec codec;
+    private final Set<String> wanted = ConcurrentHashMap.newKeySet();
+    private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
+    private volatile Consumer<RoomMessage> sink = m -> { };
+
+    RoomSubscriptions(StatefulRedisPubSubConnection<String, String> connection, RedisKeys keys,
+                      RoomMessageCodec codec) {
+        this.connection = connection;
+        this.keys = keys;
+        this.codec = codec;
+        connection.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String payload) {
+                onMessage(payload);
+            }
+        });
+    }
+
+    void start(Consumer<RoomMessage> delivery) {
+        this.sink = delivery;
+    }
+
+    /**
+     * Called when a local member joined, before the room service records it: if the node does
+     * not listen to the room yet, subscribes and waits (up to the command timeout) for Redis to
+     * confirm, so the member hears everything sent after its join returns. Never throws; a
+     * failed subscription is repaired by {@link #listen} and {@link #resync()}.
+     */
+    void prepare(String room) {
+        if (wanted.contains(room)) {
+            return;
+        }
+        try {
+            connection.sync().subscribe(keys.channel(room));
+            subscribed.add(room);
+        } catch (RedisException e) {
+            LOG.warn("redis: subscribing to room {} failed ({}); retried when Redis is back", room, e.toString());
+        }
+    }
+
+    /**
+     * Listens to the room: subscribes without waiting (the room service calls this while it
+     * holds a lock; commands on the one pub/sub connection keep their order, so the last of
+     * listen/unlisten wins).
+     */
+    void listen(String room) {
+        wanted.add(room);
+        try {
+            connection.async().subscribe(keys.channel(room)).whenComplete((ok, error) -> {
+                if (error == null) {
+                    subscribed.add(room);
+                } else {
+                    LOG.debug("redis: subscribing to room {} failed ({}); repaired later", room, error.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("redis: subscribing to room {} failed ({}); repaired later", room, e.toString());
+        }
+    }
+
+    /** Unsubscribes from the room's channel without waiting. */
+    void unlisten(String room) {
+        wanted.remove(room);
+        unsubscribe(room);
+    }
+
+    /** Whether the node listens to the room. */
+    boolean listening(String room) {
+        return wanted.contains(room);
+    }
+
+    /** Rooms the node listens to. */
+    Set<String> listened() {
+        return Set.copyOf(wanted);
+    }
+
+    /** Brings the subscriptions in Redis in line with the wanted rooms (after an outage). */
+    void resync() {
+        Set<String> stale = new HashSet<>(subscribed);
+        stale.removeAll(wanted);
+        stale.forEach(this::unsubscribe);
+        for (String room : Set.copyOf(wanted)) {
+            connection.sync().subscribe(keys.channel(room));
+            subscribed.add(room);
+        }
+    }
+
+    /** Hands a message to the local sink directly (Redis unreachable, local members only). */
+    void deliverLocally(RoomMessage message) {
+        if (wanted.contains(message.room())) {
+            sink.accept(message);
+        }
+    }
+
+    private void unsubscribe(String room) {
+        try {
+            connection.async().unsubscribe(keys.channel(room)).whenComplete((ok, error) -> {
+                if (error == null) {
+                    if (!wanted.contains(room)) {
+                        subscribed.remove(room);
+                    }
+                } else {
+                    LOG.debug("redis: unsubscribing from room {} failed ({}); repaired later", room, error.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("redis: unsubscribing from room {} failed ({}); repaired later", room, e.toString());
+        }
+    }
+
+    private void onMessage(String payload) {
+        RoomMessage message = codec.decode(payload);
+        if (message == null) {
+            LOG.debug("redis: ignoring a payload that is not a room message");
+            return;
+        }
+        if (wanted.contains(message.room())) {
+            try {
+                sink.accept(message);
+            } catch (RuntimeException e) {
+                LOG.warn("redis: delivering a message of room {} failed", message.room(), e);
+            }
+        }
+    }
+}

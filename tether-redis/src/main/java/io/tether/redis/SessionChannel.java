@@ -1,0 +1,124 @@
+package io.tether.redis;
+
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A node's session channel {@code P sessions:{nodeId}}: JSON messages {@code {op, id, …}}
+ * with op {@code release} (hand the session to node {@code to}), {@code released} (done),
+ * {@code originate}/{@code reply} (a message for a session this node owns, {@code text}).
+ * {@code released} completes a waiting {@link #askRelease}; everything else goes to the
+ * handler, on the Lettuce thread that received it (the handler must not block).
+ */
+final class SessionChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionChannel.class);
+
+    private final RedisCommands<String, String> redis;
+    private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private final RedisKeys keys;
+    private final String nodeId;
+    private final RedisCalls calls;
+    private final JsonMapper mapper;
+    private final Map<String, CompletableFuture<Void>> releasing = new ConcurrentHashMap<>();
+
+    SessionChannel(RedisCommands<String, String> redis, StatefulRedisPubSubConnection<String, String> pubSub,
+                   RedisKeys keys, String nodeId, RedisCalls calls, JsonMapper mapper) {
+        this.redis = redis;
+        this.pubSub = pubSub;
+        this.keys = keys;
+        this.nodeId = nodeId;
+        this.calls = calls;
+        this.mapper = mapper;
+    }
+
+    /** Subscribes to this node's channel (blocks until Redis confirms); {@code handler} gets each message. */
+    void start(Consumer<Map<String, String>> handler) {
+        String channel = keys.nodeSessions(nodeId);
+        pubSub.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String from, String payload) {
+                if (channel.equals(from)) {
+                    Map<String, String> m = decode(payload);
+                    if (m != null) {
+                        dispatch(m, handler);
+                    }
+                }
+            }
+        });
+        calls.call("subscribing to " + channel, () -> {
+            pubSub.sync().subscribe(channel);
+            return null;
+        });
+    }
+
+    private void dispatch(Map<String, String> m, Consumer<Map<String, String>> handler) {
+        if ("released".equals(m.get("op"))) {
+            CompletableFuture<Void> waiting = releasing.get(m.get("id"));
+            if (waiting != null) {
+                waiting.complete(null);
+            }
+        } else {
+            handler.accept(m);
+        }
+    }
+
+    /** Asks {@code owner} to hand the session to this node and waits (at most {@code wait}) until it did. */
+    void askRelease(String id, String owner, Duration wait) {
+        CompletableFuture<Void> released = new CompletableFuture<>();
+        releasing.put(id, released);
+        try {
+            if (publish(owner, encode("release", id, Map.of("to", nodeId))) > 0) {
+                released.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (TimeoutException e) {
+            LOG.warn("node {} did not hand a session off within {}; continuing from its stored state", owner, wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("waiting for a session hand-off failed: {}", e.toString());
+        } finally {
+            releasing.remove(id, released);
+        }
+    }
+
+    /** Publishes a message on a node's channel (blocking); returns how many subscribers heard it. */
+    long publish(String node, String message) {
+        return calls.call("messaging node " + node, () -> redis.publish(keys.nodeSessions(node), message));
+    }
+
+    String encode(String op, String id, Map<String, String> more) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("op", op);
+        m.put("id", id);
+        m.putAll(more);
+        return mapper.writeValueAsString(m);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, String> decode(String payload) {
+        try {
+            return mapper.readValue(payload, Map.class);
+        } catch (RuntimeException e) {
+            LOG.warn("ignoring a malformed session message: {}", e.toString());
+            return null;
+        }
+    }
+
+    /** Closes the pub/sub connection. */
+    void close() {
+        pubSub.close();
+    }
+}

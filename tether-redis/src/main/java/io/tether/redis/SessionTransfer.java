@@ -1,0 +1,228 @@
+package io.tether.redis;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.tether.server.jstp.session.SessionForwarder;
+import io.tether.server.jstp.session.SessionSnapshot;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Redis side of {@link RedisSessionStore}: snapshots, ownership, the inbox of unowned
+ * sessions and this node's pub/sub channel ({@code P sessions:{nodeId}}) over which nodes
+ * hand sessions off and forward messages to a session's owner. Every background Redis call
+ * runs, in submission order, on one bounded single-thread executor; {@link #claim} and
+ * {@link #drain} block their caller (a worker thread).
+ */
+final class SessionTransfer {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionTransfer.class);
+    private static final int MAX_QUEUED = 10_000;
+
+    /** What arrives on this node's channel. */
+    interface Inbound {
+        /** A message for a session (op "originate" or "reply"); false if the session is not here. */
+        boolean deliver(String sessionId, String op, String text);
+
+        /** Another node claimed a session: hand it off, then call {@link #released}. */
+        void release(String sessionId, String toNode);
+    }
+
+    private final RedisCommands<String, String> redis;
+    private final SessionChannel channel;
+    private final RedisKeys keys;
+    private final String nodeId;
+    private final RedisCalls calls;
+    private final SessionSnapshotCodec codec;
+    private final String ttl;
+    private final Duration releaseWait;
+    private final ThreadPoolExecutor executor;
+
+    SessionTransfer(RedisCommands<String, String> redis, StatefulRedisPubSubConnection<String, String> pubSub,
+                    RedisKeys keys, String nodeId, RedisCalls calls, JsonMapper mapper, Duration expiry,
+                    Duration releaseWait) {
+        this.redis = redis;
+        this.channel = new SessionChannel(redis, pubSub, keys, nodeId, calls, mapper);
+        this.keys = keys;
+        this.nodeId = nodeId;
+        this.calls = calls;
+        this.codec = new SessionSnapshotCodec(mapper);
+        this.ttl = Long.toString(expiry.toMillis());
+        this.releaseWait = releaseWait;
+        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(MAX_QUEUED),
+                Thread.ofPlatform().daemon().name("tether-sessions-" + nodeId).factory());
+    }
+
+    /** Subscribes to this node's channel (blocks until Redis confirms). */
+    void start(Inbound inbound) {
+        channel.start(m -> {
+            String id = m.get("id");
+            if ("release".equals(m.get("op"))) {
+                submit(() -> inbound.release(id, m.get("to")));
+            } else {
+                submit(() -> {
+                    if (!inbound.deliver(id, m.get("op"), m.get("text"))) {
+                        push(id, channel.encode(m.get("op"), id, Map.of("text", m.get("text"))));
+                    }
+                });
+            }
+        });
+    }
+
+    /** Runs {@code task} on the session executor, after everything submitted before it. */
+    void submit(Runnable task) {
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("session work failed: {}", e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("session work dropped: the session executor is stopped or full");
+        }
+    }
+
+    /** Stores a snapshot if this node owns the session or nobody does (blocking); false if another node owns it. */
+    boolean store(SessionSnapshot s) {
+        return script("storing a session", SessionScripts.STORE, s.id(), codec.encode(s)) == 1;
+    }
+
+    /** Stores the final snapshot of a session handed off to another node (blocking). */
+    void storeFinal(SessionSnapshot s) {
+        script("storing a handed-off session", SessionScripts.STORE_FINAL, s.id(), codec.encode(s));
+    }
+
+    void disown(String id) {
+        script("disowning a session", SessionScripts.DISOWN, id);
+    }
+
+    void delete(String id) {
+        script("deleting a session", SessionScripts.DELETE, id);
+    }
+
+    void refresh(String id) {
+        script("refreshing a session", SessionScripts.REFRESH, id);
+    }
+
+    private long script(String what, String script, String id, String... extra) {
+        String[] args = new String[2 + extra.length];
+        args[0] = nodeId;
+        args[1] = ttl;
+        System.arraycopy(extra, 0, args, 2, extra.length);
+        Long r = calls.call(what, () -> redis.eval(script, ScriptOutputType.INTEGER, sessionKeys(id), args));
+        return r == null ? 0 : r;
+    }
+
+    private String[] sessionKeys(String id) {
+        return new String[] {keys.session(id), keys.sessionOwner(id), keys.sessionInbox(id)};
+    }
+
+    /**
+     * Claims a stored session for this node (blocking): the previous owner, if alive, is asked
+     * to hand it off and store its final state first (waited for at most the release wait).
+     *
+     * @return the snapshot, or empty if the session is unknown or expired
+     */
+    Optional<SessionSnapshot> claim(String id) {
+        String old = calls.call("claiming a session", () -> redis.eval(SessionScripts.CLAIM, ScriptOutputType.VALUE,
+                sessionKeys(id), nodeId, ttl));
+        if (old == null) {
+            return Optional.empty();
+        }
+        if (!old.isEmpty() && !old.equals(nodeId) && alive(old)) {
+            channel.askRelease(id, old, releaseWait);
+        }
+        String json = calls.call("loading a session", () -> redis.get(keys.session(id)));
+        return json == null ? Optional.empty() : Optional.of(codec.decode(json));
+    }
+
+    /** Tells {@code toNode} that this node handed the session off (blocking). */
+    void released(String id, String toNode) {
+        channel.publish(toNode, channel.encode("released", id, Map.of()));
+    }
+
+    /** Takes the messages queued for the session while nobody owned it, oldest first (blocking). */
+    void drain(String id, Consumer<Map<String, String>> each) {
+        List<Object> all = calls.call("draining a session inbox", () -> redis.eval(SessionScripts.DRAIN,
+                ScriptOutputType.MULTI, sessionKeys(id), nodeId, ttl));
+        for (Object o : all) {
+            try {
+                Map<String, String> m = channel.decode(String.valueOf(o));
+                if (m != null) {
+                    each.accept(m);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("ignoring a malformed inbox message: {}", e.toString());
+            }
+        }
+    }
+
+    /** Routes messages of a session handed off by this node to its current owner. */
+    SessionForwarder forwarder(String id, Inbound local) {
+        return new SessionForwarder() {
+            @Override
+            public void originate(String template) {
+                submit(() -> forward(id, "originate", template, local));
+            }
+
+            @Override
+            public void reply(String text) {
+                submit(() -> forward(id, "reply", text, local));
+            }
+        };
+    }
+
+    private void forward(String id, String op, String text, Inbound local) {
+        String payload = channel.encode(op, id, Map.of("text", text));
+        String owner = calls.call("finding a session's owner", () -> redis.get(keys.sessionOwner(id)));
+        if (nodeId.equals(owner) && local.deliver(id, op, text)) {
+            return;
+        }
+        if (owner != null && !nodeId.equals(owner) && alive(owner)
+                && channel.publish(owner, payload) > 0) {
+            return;
+        }
+        push(id, payload);
+    }
+
+    private void push(String id, String payload) {
+        if (script("queueing for a session", SessionScripts.PUSH, id, payload) == 0) {
+            LOG.debug("message for an expired session dropped");
+        }
+    }
+
+    private boolean alive(String node) {
+        return calls.call("checking node " + node, () -> redis.exists(keys.heartbeat(node))) == 1;
+    }
+
+    /** Stops taking work; what was submitted still runs (see {@link #awaitStopped}). */
+    void stop() {
+        executor.shutdown();
+    }
+
+    /** Waits (bounded) for submitted work to finish, then closes the pub/sub connection. */
+    void awaitStopped(Duration limit) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("session work still running after {}; abandoning it", limit);
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        channel.close();
+    }
+}

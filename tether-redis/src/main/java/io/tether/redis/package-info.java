@@ -1,0 +1,31 @@
+/**
+ * Cluster mode on Redis (Lettuce): several Tether nodes share rooms, room fan-out and the
+ * cache through one Redis.
+ *
+ * <ul>
+ *   <li>{@link io.tether.redis.RedisOptions} – immutable settings (URI, key prefix, command
+ *       timeout, heartbeat interval and TTL, node id);</li>
+ *   <li>{@link io.tether.redis.RedisNode} – owns the Lettuce client, its two connections and the
+ *       node heartbeat; creates the broker and the cache store;</li>
+ *   <li>{@link io.tether.redis.RedisRoomBroker} – rooms, members across the cluster, pub/sub
+ *       fan-out only for rooms with local members;</li>
+ *   <li>{@link io.tether.redis.RedisCacheStore} – the shared cache with per-entry TTL.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * RedisNode redis = RedisNode.connect(RedisOptions.fromEnvironment());   // REDIS_URL or local
+ * TetherCore core = TetherCore.builder()
+ *         .roomBroker(redis.roomBroker())
+ *         .cache(redis.cacheStore())
+ *         .room("defaultRoom", "otherRoom")
+ *         .build();
+ * // ... serve ...
+ * core.close();    // removes this node's members from Redis
+ * redis.close();   // stops the heartbeat, closes the connections
+ * }</pre>
+ *
+ * <p>Redis unreachable: calls fail after at most the command timeout with
+ * {@code TetherException(CLUSTER_UNAVAILABLE)}, {@link io.tether.redis.RedisNode#ready()} is
+ * false, Lettuce reconnects and resubscribes, the node re-announces itself.
+ */
+package io.tether.redis;

@@ -1,0 +1,68 @@
+package io.tether.redis;
+
+import io.tether.core.TetherCore;
+import io.tether.server.TetherServer;
+import io.tether.server.jstp.JstpOptions;
+import io.tether.server.jstp.JstpProtocolServer;
+import io.tether.server.jstp.session.SessionLimits;
+import io.tether.server.jstp.testapp.JstpTestApp;
+import io.tether.testkit.JstpFrameClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** JSTP servers (test application) on Redis-backed nodes sharing one prefix; closes everything. */
+final class JstpNodes implements AutoCloseable {
+    /** One running node. */
+    record Node(TestNodes.Node redisNode, RedisSessionStore sessions, JstpProtocolServer jstp, TetherServer server) {
+        int port() {
+            return server.port("jstp");
+        }
+
+        JstpFrameClient client() {
+            return JstpFrameClient.connect("127.0.0.1", port());
+        }
+
+        /** Stops like a clean shutdown: listener, core, Redis node. */
+        void stop() {
+            server.close();
+            redisNode.core().close();
+            redisNode.redis().close();
+        }
+    }
+
+    private final TestNodes nodes;
+    private final Duration expiry;
+    private final List<Node> started = new ArrayList<>();
+    private final List<JstpFrameClient> clients = new ArrayList<>();
+
+    JstpNodes(TestNodes nodes, Duration expiry) {
+        this.nodes = nodes;
+        this.expiry = expiry;
+    }
+
+    Node start() {
+        TestNodes.Node n = nodes.start();
+        RedisSessionStore sessions = n.redis().sessionStore(expiry, SessionLimits.defaults(), n.core().timer());
+        JstpOptions options = JstpTestApp.configure(JstpOptions.defaults().toBuilder().host("127.0.0.1").port(0)
+                .sessionExpiry(expiry).build());
+        JstpProtocolServer jstp = new JstpProtocolServer(n.core(), options, sessions);
+        TetherServer server = TetherServer.builder(n.core()).protocol(jstp).build().start();
+        Node node = new Node(n, sessions, jstp, server);
+        started.add(node);
+        return node;
+    }
+
+    JstpFrameClient client(Node node) {
+        JstpFrameClient c = node.client();
+        clients.add(c);
+        return c;
+    }
+
+    @Override
+    public void close() {
+        clients.forEach(JstpFrameClient::close);
+        started.forEach(n -> n.server().close());
+        nodes.close();
+    }
+}

@@ -1,0 +1,177 @@
+package io.tether.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.tether.api.CacheEntry;
+import io.tether.api.ErrorCode;
+import io.tether.api.RoomMessage;
+import io.tether.api.TetherException;
+import io.tether.core.connection.Connection;
+import io.tether.testkit.redis.RedisTestServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Two nodes on one Redis: shared rooms, cross-node chat and views, subscriptions, shared cache. */
+class RedisRoomsIT {
+    @RegisterExtension
+    static final RedisTestServer REDIS = new RedisTestServer();
+
+    private TestNodes nodes;
+    private TestNodes.Node a;
+    private TestNodes.Node b;
+    private final List<RoomMessage> inboxA = new CopyOnWriteArrayList<>();
+    private final List<RoomMessage> inboxB = new CopyOnWriteArrayList<>();
+    private Connection ca;
+    private Connection cb;
+
+    @BeforeEach
+    void startNodes() {
+        nodes = new TestNodes(REDIS);
+        a = nodes.start();
+        b = nodes.start();
+        ca = Connection.open("socket", "127.0.0.1", 40001, inboxA::add);
+        cb = Connection.open("socket", "127.0.0.1", 40002, inboxB::add);
+    }
+
+    @AfterEach
+    void stopNodes() {
+        nodes.close();
+    }
+
+    @Test
+    void membersOnTwoNodesHearEachOther() {
+        a.core().rooms().join(ca, "defaultRoom");
+        b.core().rooms().join(cb, "defaultRoom");
+        a.core().rooms().say(ca, "defaultRoom", "hello from A");
+        b.core().rooms().say(cb, "defaultRoom", "hello from B");
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+            assertThat(inboxA).extracting(RoomMessage::message).containsExactly("hello from A", "hello from B");
+            assertThat(inboxB).extracting(RoomMessage::message).containsExactly("hello from A", "hello from B");
+        });
+        RoomMessage got = inboxB.getFirst();
+        assertThat(got.room()).isEqualTo("defaultRoom");
+        assertThat(got.from()).isEqualTo(ca.id());
+        assertThat(got.sentAt()).isPositive();
+    }
+
+    @Test
+    void viewListsMembersOfAllNodesInJoinOrder() {
+        Connection cb2 = Connection.open("socket", "127.0.0.1", 40003, m -> { });
+        long t1 = b.core().rooms().join(cb, "defaultRoom");
+        long t2 = a.core().rooms().join(ca, "defaultRoom");
+        long t3 = b.core().rooms().join(cb2, "defaultRoom");
+        Map<String, Long> onA = a.core().rooms().view("defaultRoom").members();
+        Map<String, Long> onB = b.core().rooms().view(cb, "defaultRoom").members();
+        assertThat(onA).isEqualTo(onB).hasSize(3);
+        assertThat(List.copyOf(onA.keySet())).containsExactly(cb.id(), ca.id(), cb2.id());
+        assertThat(List.copyOf(onA.values())).containsExactly(t1, t2, t3);
+
+        b.core().rooms().leave(cb, "defaultRoom");
+        assertThat(a.core().rooms().view("defaultRoom").members()).doesNotContainKey(cb.id()).containsKey(ca.id());
+    }
+
+    @Test
+    void leavingMemberHearsNothingMore() {
+        a.core().rooms().join(ca, "defaultRoom");
+        b.core().rooms().join(cb, "defaultRoom");
+        b.core().rooms().leave(cb, "defaultRoom");
+        a.core().rooms().say(ca, "defaultRoom", "after leave");
+        await().atMost(Duration.ofSeconds(3)).until(() -> inboxA.size() == 1);
+        assertThat(inboxB).isEmpty();
+    }
+
+    @Test
+    void nodeSubscribesOnlyWhileItHasLocalMembers() {
+        String channel = nodes.channel("defaultRoom");
+        Connection ca2 = Connection.open("socket", "127.0.0.1", 40003, m -> { });
+        assertThat(subscribers(channel)).isZero();
+        a.core().rooms().join(ca, "defaultRoom");
+        assertThat(subscribers(channel)).isEqualTo(1);
+        b.core().rooms().join(cb, "defaultRoom");
+        a.core().rooms().join(ca2, "defaultRoom");
+        assertThat(subscribers(channel)).isEqualTo(2);
+        assertThat(nodes.probe().pubsubChannels(nodes.prefix() + "*")).containsExactly(channel);
+
+        a.core().rooms().leave(ca, "defaultRoom");
+        assertThat(subscribers(channel)).isEqualTo(2);
+        a.core().rooms().leave(ca2, "defaultRoom");
+        await().atMost(Duration.ofSeconds(2)).until(() -> subscribers(channel) == 1);
+        b.core().rooms().leave(cb, "defaultRoom");
+        await().atMost(Duration.ofSeconds(2)).until(() -> subscribers(channel) == 0);
+        assertThat(nodes.probe().pubsubChannels(nodes.prefix() + "*")).isEmpty();
+    }
+
+    @Test
+    void thirdNodeWithoutMembersSeesTheRoomButDoesNotSubscribe() {
+        TestNodes.Node c = nodes.start();
+        a.core().rooms().join(ca, "defaultRoom");
+        b.core().rooms().join(cb, "defaultRoom");
+        assertThat(c.core().rooms().view("defaultRoom").members()).containsOnlyKeys(ca.id(), cb.id());
+        assertThat(subscribers(nodes.channel("defaultRoom"))).isEqualTo(2);
+        c.core().rooms().broadcast("defaultRoom", "from the third node");
+        await().atMost(Duration.ofSeconds(3)).until(() -> inboxA.size() == 1 && inboxB.size() == 1);
+    }
+
+    @Test
+    void serverBroadcastReachesMembersOnEveryNode() {
+        a.core().rooms().join(ca, "otherRoom");
+        b.core().rooms().join(cb, "otherRoom");
+        a.core().rooms().broadcast("otherRoom", "notice");
+        await().atMost(Duration.ofSeconds(3)).until(() -> inboxA.size() == 1 && inboxB.size() == 1);
+        assertThat(inboxB.getFirst().from()).isEqualTo(RoomMessage.SERVER);
+    }
+
+    @Test
+    void roomsAreSharedAndErrorsAreTheRoomErrors() {
+        assertThat(a.core().rooms().create("newRoom")).isTrue();
+        assertThat(b.core().rooms().create("newRoom")).isFalse();
+        assertThat(b.core().rooms().list()).containsExactlyInAnyOrder("defaultRoom", "otherRoom", "newRoom");
+        b.core().rooms().join(cb, "newRoom");
+        assertThatThrownBy(() -> b.core().rooms().join(cb, "newRoom"))
+                .isInstanceOfSatisfying(TetherException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_IN_ROOM));
+        assertThat(a.core().rooms().destroy("newRoom")).isTrue();
+        assertThat(b.core().rooms().exists("newRoom")).isFalse();
+        assertThatThrownBy(() -> a.core().rooms().join(ca, "newRoom"))
+                .isInstanceOfSatisfying(TetherException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ROOM_NOT_FOUND));
+        assertThat(nodes.probe().exists(nodes.prefix() + "room:newRoom")).isZero();
+    }
+
+    @Test
+    void cacheWrittenOnOneNodeIsReadOnTheOther() {
+        a.core().cache().save("shared", Map.of("count", 3, "tags", List.of("x", "y")), Duration.ofSeconds(30));
+        CacheEntry onB = b.core().cache().load("shared").orElseThrow();
+        assertThat(onB.value()).isEqualTo(Map.of("count", 3L, "tags", List.of("x", "y")));
+        assertThat(onB.expiresAt() - onB.createdAt()).isEqualTo(30_000);
+        assertThat(b.core().cache().size()).isEqualTo(1);
+        assertThat(b.core().cache().destroy("shared")).isTrue();
+        assertThat(a.core().cache().load("shared")).isEmpty();
+        assertThat(a.core().cache().size()).isZero();
+    }
+
+    @Test
+    void cleanCloseRemovesTheNodesMembersAtOnce() {
+        a.core().rooms().join(ca, "defaultRoom");
+        b.core().rooms().join(cb, "defaultRoom");
+        a.core().close();
+        assertThat(b.core().rooms().view("defaultRoom").members()).containsOnlyKeys(cb.id());
+        assertThat(nodes.probe().hkeys(nodes.prefix() + "room:defaultRoom")).containsExactly(cb.id());
+        assertThat(nodes.probe().smembers(nodes.prefix() + "nodes")).containsExactly(b.redis().nodeId());
+        assertThat(a.redis().ready()).isFalse();
+        assertThat(b.redis().ready()).isTrue();
+        a.redis().close();
+        assertThatThrownBy(() -> a.redis().cacheStore().load("k")).isInstanceOfSatisfying(TetherException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.CLUSTER_UNAVAILABLE));
+    }
+
+    private long subscribers(String channel) {
+        return nodes.probe().pubsubNumsub(channel).getOrDefault(channel, 0L);
+    }
+}

@@ -1,0 +1,99 @@
+package io.tether.redis;
+
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.tether.core.TetherCore;
+import io.tether.testkit.redis.RedisTestServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds Tether nodes on one Redis for a test and closes them all afterwards; plus a probe connection. */
+final class TestNodes implements AutoCloseable {
+    /** One node: the core and its Redis side. */
+    record Node(TetherCore core, RedisNode redis) {
+    }
+
+    private final RedisTestServer server;
+    private final String prefix;
+    private final List<Node> nodes = new ArrayList<>();
+    private RedisClient probeClient;
+    private StatefulRedisConnection<String, String> probe;
+
+    TestNodes(RedisTestServer server) {
+        this.server = server;
+        this.prefix = server.uniquePrefix();
+    }
+
+    String prefix() {
+        return prefix;
+    }
+
+    /** Options for a fast-failing, fast-beating test node. */
+    RedisOptions.Builder options() {
+        return RedisOptions.builder().uri(server.uri()).keyPrefix(prefix)
+                .commandTimeout(Duration.ofSeconds(1))
+                .heartbeatInterval(Duration.ofMillis(250))
+                .heartbeatTtl(Duration.ofSeconds(2))
+                .maxReconnectDelay(Duration.ofMillis(200));
+    }
+
+    Node start() {
+        return start(options().build());
+    }
+
+    Node start(RedisOptions options) {
+        RedisNode redis = RedisNode.connect(options);
+        TetherCore core = TetherCore.builder().roomBroker(redis.roomBroker()).cache(redis.cacheStore())
+                .room("defaultRoom", "otherRoom").build();
+        Node node = new Node(core, redis);
+        nodes.add(node);
+        return node;
+    }
+
+    /** A plain Redis connection for checking what is in Redis. */
+    RedisCommands<String, String> probe() {
+        if (probe == null) {
+            probeClient = RedisClient.create(server.uri());
+            probe = probeClient.connect();
+        }
+        return probe.sync();
+    }
+
+    String channel(String room) {
+        return prefix + "room:" + room;
+    }
+
+    @Override
+    public void close() {
+        for (Node n : nodes) {
+            n.core().close();
+            n.redis().close();
+        }
+        deleteKeys(server.uri(), prefix);
+        if (probeClient != null) {
+            probeClient.shutdown();
+        }
+    }
+
+    /** Removes every key under a test's prefix (matters when REDIS_URL is a shared Redis). */
+    static void deleteKeys(String uri, String prefix) {
+        RedisClient client = RedisClient.create(uri);
+        try (StatefulRedisConnection<String, String> c = client.connect()) {
+            ScanCursor cursor = ScanCursor.INITIAL;
+            do {
+                KeyScanCursor<String> page = c.sync().scan(cursor, ScanArgs.Builder.matches(prefix + "*").limit(1000));
+                if (!page.getKeys().isEmpty()) {
+                    c.sync().del(page.getKeys().toArray(String[]::new));
+                }
+                cursor = page;
+            } while (!cursor.isFinished());
+        } finally {
+            client.shutdown();
+        }
+    }
+}

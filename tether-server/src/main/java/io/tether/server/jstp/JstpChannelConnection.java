@@ -1,0 +1,134 @@
+package io.tether.server.jstp;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.tether.server.jstp.app.JstpApplication;
+import io.tether.server.jstp.session.JstpSession;
+import io.tether.server.jstp.session.SessionTransport;
+import java.net.SocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One accepted channel as a {@link JstpConnection} and as the {@link SessionTransport} of
+ * its session. Every write, from any thread, is queued on the channel's event loop, so the
+ * wire order is the order of the {@link #send} calls (which the session's lock orders).
+ */
+final class JstpChannelConnection implements JstpConnection, SessionTransport {
+    private final Channel channel;
+    private final JstpListener listener;
+    private volatile JstpSession session;
+    private volatile JstpApplication application;
+    private volatile boolean established;
+    private volatile boolean closing;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final int maxInFlight;
+
+    JstpChannelConnection(Channel channel, JstpListener listener, int maxInFlight) {
+        this.channel = channel;
+        this.listener = listener;
+        this.maxInFlight = maxInFlight;
+    }
+
+    /** Counts a started call; at the limit, stops reading from the channel (back-pressure). */
+    void callStarted() {
+        if (inFlight.incrementAndGet() >= maxInFlight) {
+            channel.config().setAutoRead(false);
+        }
+    }
+
+    /** Counts a finished call; resumes reading once half of the limit is free. */
+    void callFinished() {
+        if (inFlight.decrementAndGet() == maxInFlight / 2) {
+            channel.eventLoop().execute(() -> channel.config().setAutoRead(true));
+        }
+    }
+
+    /** Calls running now. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Binds the session and application chosen by the handshake. */
+    void bind(JstpApplication app, JstpSession s) {
+        application = app;
+        session = s;
+    }
+
+    /** Marks the handshake as completed. */
+    void established() {
+        established = true;
+    }
+
+    @Override
+    public void send(String text) {
+        channel.eventLoop().execute(() -> {
+            channel.writeAndFlush(text, channel.voidPromise());
+            listener.outgoingMessage(this, text);
+        });
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        detach();
+        channel.eventLoop().execute(() -> channel.writeAndFlush(Unpooled.EMPTY_BUFFER)
+                .addListener(ChannelFutureListener.CLOSE));
+    }
+
+    @Override
+    public void abort() {
+        closing = true;
+        detach();
+        channel.eventLoop().execute(channel::close);
+    }
+
+    /** Detaches from the session, if still attached (the session stays restorable). */
+    void detach() {
+        JstpSession s = session;
+        if (s != null) {
+            s.detach(this);
+        }
+    }
+
+    @Override
+    public String id() {
+        return channel.id().asShortText();
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return channel.remoteAddress();
+    }
+
+    @Override
+    public boolean handshakeDone() {
+        return established;
+    }
+
+    @Override
+    public String username() {
+        JstpSession s = session;
+        return s == null ? null : s.username();
+    }
+
+    @Override
+    public JstpSession session() {
+        return session;
+    }
+
+    @Override
+    public JstpApplication application() {
+        return application;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closing && channel.isActive();
+    }
+
+    @Override
+    public String toString() {
+        return "jstp:" + id() + "@" + remoteAddress();
+    }
+}

@@ -1,0 +1,160 @@
+package io.tether.server.jstp.session;
+
+import io.tether.server.jstp.wire.JstpText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+
+/**
+ * The delivery accounting of one session (spec §8.1, §8.2): the bounded buffer of
+ * serialized originated messages keyed by abs(id), replies held while detached,
+ * {@code receivedCount}, {@code deliveredCount} and {@code lastId}. Not thread-safe: the
+ * owning {@link JstpSession} guards it with its lock.
+ */
+final class DeliveryLedger {
+    /** Room for a solicitation ping: the longest ping text. */
+    private static final String LONGEST_PING = JstpText.ping(-9007199254740991L);
+
+    private final SessionLimits limits;
+    private final TreeMap<Long, String> originated = new TreeMap<>();
+    private final List<String> held = new ArrayList<>();
+    private long chars;
+    private long receivedCount;
+    private long deliveredCount;
+    private long lastId;
+    private long solicited;
+
+    DeliveryLedger(SessionLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Whether one more message of this length fits within the limits. */
+    boolean fits(String text) {
+        return originated.size() + held.size() + 1 <= limits.maxEntries()
+                && chars + text.length() <= limits.maxBytes();
+    }
+
+    /**
+     * Takes the next id (−1, −2, …) and buffers the text made for it.
+     *
+     * @return the text, or null if it does not fit (nothing changed)
+     */
+    String originate(LongFunction<String> serializer) {
+        long next = lastId - 1;
+        String text = serializer.apply(next);
+        if (!fits(text)) {
+            return null;
+        }
+        lastId = next;
+        originated.put(-next, text);
+        chars += text.length();
+        return text;
+    }
+
+    /**
+     * Whether to ping for an acknowledgement: the buffer is half full, no solicitation is
+     * outstanding and a ping fits. Records the ping's id as outstanding when true.
+     */
+    boolean shouldSolicit() {
+        boolean halfFull = (originated.size() + held.size()) * 2L >= limits.maxEntries()
+                || chars * 2 >= limits.maxBytes();
+        if (halfFull && solicited <= deliveredCount && fits(LONGEST_PING)) {
+            solicited = 1 - lastId;
+            return true;
+        }
+        return false;
+    }
+
+    /** Holds a reply until the next restore; false if it does not fit. */
+    boolean hold(String text) {
+        if (!fits(text)) {
+            return false;
+        }
+        held.add(text);
+        chars += text.length();
+        return true;
+    }
+
+    /** {@code receivedCount = max(receivedCount, abs(id))}. */
+    void received(long messageId) {
+        receivedCount = Math.max(receivedCount, Math.abs(messageId));
+    }
+
+    /** Cumulative acknowledgement up to abs(id); ids never originated are ignored. */
+    void acknowledge(long messageId) {
+        long upTo = Math.abs(messageId);
+        if (upTo <= deliveredCount || upTo > -lastId) {
+            return;
+        }
+        Map<Long, String> acked = originated.headMap(upTo, true);
+        for (String text : acked.values()) {
+            chars -= text.length();
+        }
+        acked.clear();
+        deliveredCount = upTo;
+    }
+
+    long receivedCount() {
+        return receivedCount;
+    }
+
+    long lastId() {
+        return lastId;
+    }
+
+    /** Passes the unacknowledged originated messages, ascending id. */
+    void replayOriginated(Consumer<String> out) {
+        originated.values().forEach(out);
+    }
+
+    /** Passes the originated messages, then releases the held replies to {@code out}. */
+    void replayAll(Consumer<String> out) {
+        replayOriginated(out);
+        held.forEach(out);
+        held.forEach(text -> chars -= text.length());
+        held.clear();
+    }
+
+    /** Replaces the whole state with a snapshot's (a session continued on this node). */
+    void load(SessionSnapshot s) {
+        clear();
+        s.buffered().forEach((id, text) -> {
+            originated.put(id, text);
+            chars += text.length();
+        });
+        held.addAll(s.held());
+        s.held().forEach(text -> chars += text.length());
+        receivedCount = s.receivedCount();
+        deliveredCount = s.deliveredCount();
+        lastId = s.lastId();
+        solicited = 0;
+    }
+
+    /** The unacknowledged originated messages (abs(id) → text), a copy. */
+    TreeMap<Long, String> originated() {
+        return new TreeMap<>(originated);
+    }
+
+    /** The held replies, a copy. */
+    List<String> held() {
+        return List.copyOf(held);
+    }
+
+    long deliveredCount() {
+        return deliveredCount;
+    }
+
+    void clear() {
+        originated.clear();
+        held.clear();
+        chars = 0;
+    }
+
+    SessionState state() {
+        return new SessionState(receivedCount, deliveredCount, lastId, List.copyOf(originated.keySet()),
+                held.size(), chars);
+    }
+}

@@ -1,0 +1,188 @@
+package io.tether.server.socket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tether.api.RoomMessage;
+import io.tether.core.TetherCore;
+import io.tether.core.room.MemoryRoomBroker;
+import io.tether.core.room.RoomBroker;
+import io.tether.server.TetherServer;
+import io.tether.testkit.LineClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Room verbs with a broker that may block (as Redis does): they run off the event loop, the
+ * connection's later lines wait for them in order, and other connections on the same (only)
+ * event loop keep being served while one verb is stuck.
+ */
+class SocketBlockingBrokerIT {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final SlowBroker broker = new SlowBroker();
+    private TetherServer server;
+
+    @BeforeEach
+    void start() {
+        TetherCore core = TetherCore.builder().action(TestActions.all()).roomBroker(broker)
+                .room("defaultRoom", "otherRoom").build();
+        SocketOptions o = SocketOptions.defaults().toBuilder().host("127.0.0.1").port(0).build();
+        server = TetherServer.builder(core).ioThreads(1).protocol(new SocketProtocolServer(core, o)).build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        broker.release.countDown();
+        server.close();
+    }
+
+    private LineClient client() {
+        LineClient c = LineClient.connect("127.0.0.1", server.port(SocketOptions.defaults().name()));
+        assertThat(c.readLine(WAIT)).contains("welcome");
+        return c;
+    }
+
+    @Test
+    void pipelinedRoomVerbsRunOffTheLoopAndReplyInOrder() {
+        broker.release.countDown();
+        try (LineClient c = client()) {
+            c.sendRaw("roomAdd defaultRoom\r\nsay defaultRoom hi\r\nroomView defaultRoom\r\nparamAdd messageId=m1\r\nparamView messageId\r\n");
+            Map<String, Object> added = c.readMap(WAIT);
+            assertThat(added).containsEntry("data", true);
+            Map<String, Object> said = c.readMap(WAIT);
+            assertThat(said).containsEntry("status", "OK").doesNotContainKey("error");
+            Map<String, Object> chat = c.readMap(WAIT);
+            assertThat(chat).containsEntry("context", "user").containsEntry("message", "hi");
+            Map<String, Object> view = c.readMap(WAIT);
+            assertThat(view.get("data")).asString().contains("membersCount=1");
+            assertThat(c.readMap(WAIT)).containsEntry("status", "OK");
+            assertThat(c.readMap(WAIT)).containsEntry("data", "m1");
+        }
+        assertThat(broker.onLoop).isFalse();
+        assertThat(broker.calls).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aStuckRoomVerbStallsOnlyItsOwnConnection() throws InterruptedException {
+        try (LineClient stuck = client(); LineClient other = client()) {
+            stuck.sendRaw("roomAdd defaultRoom\r\nparamView nothing\r\n");
+            assertThat(broker.entered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            other.send("paramAdd messageId=v");
+            assertThat(other.readMap(WAIT)).containsEntry("status", "OK");
+            other.send("paramView messageId");
+            assertThat(other.readMap(WAIT)).containsEntry("data", "v");
+            assertThat(stuck.isSilentFor(Duration.ofMillis(200))).isTrue();
+            broker.release.countDown();
+            assertThat(stuck.readMap(WAIT)).containsEntry("data", true);
+            assertThat(stuck.readMap(WAIT)).containsEntry("status", "OK");
+        }
+        assertThat(broker.onLoop).isFalse();
+    }
+
+    @Test
+    void closingLeavesRoomsAfterThePendingVerb() {
+        try (LineClient c = client()) {
+            c.send("roomAdd otherRoom");
+            assertThatEntered();
+            c.close();
+        }
+        broker.release.countDown();
+        await().atMost(WAIT).until(() -> broker.delegate.members("otherRoom").isEmpty());
+        assertThat(broker.joined).isTrue();
+    }
+
+    private void assertThatEntered() {
+        try {
+            assertThat(broker.entered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A memory broker that says it blocks; addMember waits for {@code release}; records event-loop calls. */
+    private static final class SlowBroker implements RoomBroker {
+        private final MemoryRoomBroker delegate = new MemoryRoomBroker();
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        volatile boolean joined;
+        volatile boolean onLoop;
+        volatile int calls;
+
+        private void check() {
+            calls++;
+            if (Thread.currentThread().getName().startsWith("tether-io-")) {
+                onLoop = true;
+            }
+        }
+
+        @Override
+        public boolean blocking() {
+            return true;
+        }
+
+        @Override
+        public void start(Consumer<RoomMessage> sink) {
+            delegate.start(sink);
+        }
+
+        @Override
+        public boolean createRoom(String room) {
+            return delegate.createRoom(room);
+        }
+
+        @Override
+        public boolean destroyRoom(String room) {
+            return delegate.destroyRoom(room);
+        }
+
+        @Override
+        public boolean roomExists(String room) {
+            check();
+            return delegate.roomExists(room);
+        }
+
+        @Override
+        public Set<String> rooms() {
+            return delegate.rooms();
+        }
+
+        @Override
+        public boolean addMember(String room, String memberId, long joinedAt) {
+            check();
+            entered.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            joined = delegate.addMember(room, memberId, joinedAt);
+            return joined;
+        }
+
+        @Override
+        public boolean removeMember(String room, String memberId) {
+            check();
+            return delegate.removeMember(room, memberId);
+        }
+
+        @Override
+        public Map<String, Long> members(String room) {
+            check();
+            return delegate.members(room);
+        }
+
+        @Override
+        public void publish(RoomMessage message) {
+            check();
+            delegate.publish(message);
+        }
+    }
+}
