@@ -32,7 +32,7 @@ while (( $# )); do
 done
 mkdir -p "$OUT"
 RESULTS="$OUT/results.jsonl"; : > "$RESULTS"
-P_TETHER=15000 P_TLS=15443 P_AH=15001 P_JSTP=14000 P_JSTP_NODE=14001 P_REDIS=16379
+P_TETHER=15000 P_TLS=15443 P_JSTP_APP=14002 P_AH=15001 P_JSTP=14000 P_JSTP_NODE=14001 P_REDIS=16379
 
 # ---------------------------------------------------------------- setup
 JAVA="$("$ROOT/tether" mvn -v 2>/dev/null | sed -n 's/.*runtime: //p' | head -1)/bin/java"
@@ -59,6 +59,7 @@ if [[ ! -f "$OUT/cert.pem" ]]; then
     -subj /CN=localhost >/dev/null 2>&1
 fi
 TLS_OK=0; "$JAVA" -jar "$APP_JAR" --help 2>/dev/null | grep -q -- '--tls-port' && TLS_OK=1
+APP_JSTP=0; "$JAVA" -jar "$APP_JAR" --help 2>/dev/null | grep -q -- '--jstp-port' && APP_JSTP=1
 
 # idle mode holds IDLE connections in the generator and in the server: both need the descriptors
 if (( IDLE + 1000 > $(ulimit -n) )); then
@@ -158,11 +159,15 @@ for MODE in $MODES; do
 
   tls_args=()
   (( TLS_OK )) && tls_args=(--tls-port "$P_TLS" --tls-cert "$OUT/cert.pem" --tls-key "$OUT/key.pem")
+  # the app's own JSTP listener: its built-in application `tether`, interface `api` = the actions
+  (( APP_JSTP )) && tls_args+=(--jstp-host 127.0.0.1 --jstp-port "$P_JSTP_APP")
   start tether "$P_TETHER" "$JAVA" -jar "$APP_JAR" --host 127.0.0.1 --port "$P_TETHER" \
     --simultaneous-actions "$SIM" "${tls_args[@]}"
   idle tether "$SPID" --protocol socket -p "$P_TETHER"
   SOCKET_LOADS tether "$SPID" "$P_TETHER"
   (( TLS_OK )) && load tether socket-tls-50x16 "$SPID" --protocol socket --tls -p "$P_TLS" -c 50 -d 16
+  (( APP_JSTP )) && load tether jstp-api-50x16 "$SPID" --protocol jstp --app tether --iface api \
+    --request randomNumber --args '[]' -p "$P_JSTP_APP" -c 50 -d 16
   stop "$SPID"
 
   start actionhero "$P_AH" env -C "$PEERS_DIR" NODE_ENV=production LOG_LEVEL=warning REDIS_PORT="$P_REDIS" \

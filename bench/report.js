@@ -53,6 +53,11 @@ function table(pin) {
   const plain = get(pin, 'tether', 'socket-50x16', 'rps');
   add('socket TLS 50×16', 'req/s', f(tls), 'Tether plain', f(plain), f(100 * ratio(tls, plain)) + ' %', '≥ 50 %',
     has(ratio(tls, plain)) ? ok(ratio(tls, plain) >= 0.5) : '');
+  const api = get(pin, 'tether', 'jstp-api-50x16', 'rps');
+  if (has(api)) {
+    add('JSTP 50×16 api.randomNumber (action path, app jar)', 'req/s', f(api), 'Tether JSTP echo method',
+      f(get(pin, 'tether', 'jstp-50x16', 'rps')), '', 'info', '');
+  }
   const cpu = (srv, load) => `${f(get(pin, srv, load, 'serverCpu'))}/${f(get(pin, srv, load, 'selfCpu'))}`;
   console.log(`\n### ${pin} (server${pin === 'pinned' ? ' on core 0, generator on core 1' : 's and generator unpinned'})\n`);
   console.log('| load | metric | Tether | peer | peer value | Tether/peer | target | met |');
