@@ -1,0 +1,112 @@
+package io.tether.bench;
+
+import io.tether.bench.load.IdleRun;
+import io.tether.bench.load.LoadOptions;
+import io.tether.bench.load.LoadResult;
+import io.tether.bench.load.LoadRun;
+import io.tether.bench.load.Protocol;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Load generator for the ActionHero socket protocol, JSTP and Redis PING (baseline).
+ * Prints a human table and one JSON line (starting with {@code {"tetherBench":1}).
+ *
+ * <pre>
+ * java -jar tether-bench/target/tether-bench.jar --protocol socket --port 5000 -c 50 -d 16 --duration 10s
+ * java -jar tether-bench/target/tether-bench.jar --protocol jstp --port 4000 --app bench --iface bench \
+ *      --request echo --args "['hello']" -c 50 -d 16 --pid 1234
+ * java -jar tether-bench/target/tether-bench.jar --protocol socket --port 5000 --idle 10000 --pid 1234
+ * </pre>
+ */
+@Command(name = "tether-bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Drives a socket-protocol, JSTP or Redis server over loopback and reports throughput, "
+                + "latency percentiles and the server's CPU and RSS.")
+public final class LoadGenerator implements Callable<Integer> {
+    @Option(names = "--protocol", description = "socket, jstp or redis (default ${DEFAULT-VALUE})")
+    String protocol = "socket";
+    @Option(names = "--host", description = "loopback address (default ${DEFAULT-VALUE})")
+    String host = "127.0.0.1";
+    @Option(names = {"-p", "--port"}, required = true, description = "server port")
+    int port;
+    @Option(names = {"-c", "--connections"}, description = "connections (default ${DEFAULT-VALUE})")
+    int connections = 1;
+    @Option(names = {"-d", "--depth"}, description = "requests in flight per connection (default ${DEFAULT-VALUE})")
+    int depth = 1;
+    @Option(names = "--duration", description = "measured time, e.g. 10s, 500ms (default ${DEFAULT-VALUE})")
+    String duration = "10s";
+    @Option(names = {"-n", "--requests"}, description = "measured requests instead of a duration (0 = off)")
+    long requests;
+    @Option(names = "--warmup", description = "warm-up time, not measured (default ${DEFAULT-VALUE})")
+    String warmup = "2s";
+    @Option(names = "--request", description = "socket: line or action name; jstp: method (default ${DEFAULT-VALUE})")
+    String request;
+    @Option(names = "--json", description = "socket: send JSON requests with params.messageId and match by id")
+    boolean json;
+    @Option(names = "--app", description = "jstp: application of the handshake (default ${DEFAULT-VALUE})")
+    String app = "tether";
+    @Option(names = "--iface", description = "jstp: interface (default ${DEFAULT-VALUE})")
+    String iface = "api";
+    @Option(names = "--args", description = "jstp: argument array in mdsf (default ${DEFAULT-VALUE})")
+    String args = "[]";
+    @Option(names = "--tls", description = "connect with TLS (certificate not verified)")
+    boolean tls;
+    @Option(names = "--threads", description = "client event-loop threads (default: available cores)")
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    @Option(names = "--pid", description = "server process to sample (repeatable; CPU and RSS are summed)")
+    List<Long> pids = new ArrayList<>();
+    @Option(names = "--idle", description = "idle mode: open and hold this many connections, report RSS growth")
+    int idle;
+    @Option(names = "--hold", description = "idle mode: hold time before sampling RSS (default ${DEFAULT-VALUE})")
+    String hold = "3s";
+    @Option(names = "--ports-per-address", description = "idle mode: connections per source address 127.0.0.x "
+            + "(default ${DEFAULT-VALUE})")
+    int portsPerAddress = 25_000;
+    @Option(names = "--quiet", description = "print only the JSON line")
+    boolean quiet;
+
+    /** Entry point; the exit code is 0 on success, 1 when the run had failures, 2 on bad options. */
+    public static void main(String[] argv) {
+        System.exit(new CommandLine(new LoadGenerator()).execute(argv));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        LoadOptions options = options();
+        LoadResult result = options.idle() > 0 ? new IdleRun(options).run() : new LoadRun(options).run();
+        if (!quiet) {
+            System.out.print(result.toTable());
+        }
+        System.out.println(result.toJson());
+        return result.failures() == 0 ? 0 : 1;
+    }
+
+    LoadOptions options() {
+        Protocol proto = Protocol.valueOf(protocol.toUpperCase(java.util.Locale.ROOT));
+        String req = request != null ? request : proto == Protocol.JSTP ? "echo" : "randomNumber";
+        return LoadOptions.defaults().toBuilder().protocol(proto).host(host).port(port).connections(connections)
+                .depth(depth).duration(parse(duration)).requests(requests).warmup(parse(warmup)).request(req)
+                .json(json).app(app).iface(iface).args(args).tls(tls).threads(threads).pids(pids).idle(idle)
+                .hold(parse(hold)).portsPerAddress(portsPerAddress).build();
+    }
+
+    /** Parses {@code 10s}, {@code 500ms}, {@code 2m} or a bare number of seconds. */
+    static Duration parse(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+        }
+        if (t.endsWith("s")) {
+            return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+        }
+        if (t.endsWith("m")) {
+            return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+        }
+        return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
+    }
+}

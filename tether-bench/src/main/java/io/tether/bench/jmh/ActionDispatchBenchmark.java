@@ -1,0 +1,61 @@
+package io.tether.bench.jmh;
+
+import io.tether.api.Action;
+import io.tether.core.TetherCore;
+import io.tether.core.action.ActionOutcome;
+import io.tether.core.action.ProcessorOptions;
+import io.tether.core.connection.Connection;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Action dispatch through the {@link TetherCore} processor: admission, lookup, input
+ * resolution, the virtual-thread hop and the deadline, for a trivial action, waited for
+ * synchronously (so this is the round trip a request pays inside the server).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ActionDispatchBenchmark {
+    private TetherCore core;
+    private Connection connection;
+
+    /** Starts a core with a {@code randomNumber} action. */
+    @Setup(Level.Trial)
+    public void setup() {
+        core = TetherCore.builder()
+                .action(Action.named("randomNumber")
+                        .handler(ctx -> Map.of("randomNumber", ThreadLocalRandom.current().nextDouble())).build())
+                .processorOptions(ProcessorOptions.defaults().toBuilder().simultaneousActions(64).build())
+                .build();
+        connection = Connection.open("bench", "127.0.0.1", 1, m -> { });
+    }
+
+    /** Stops the core. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        core.close();
+    }
+
+    /** Runs {@code randomNumber} and waits for its outcome. */
+    @Benchmark
+    public ActionOutcome dispatchRandomNumber() {
+        return core.processor().process(connection, "randomNumber", Map.of()).join();
+    }
+}

@@ -1,0 +1,89 @@
+package io.tether.bench.load;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler;
+import io.tether.codec.jstp.JstpFrameDecoder;
+import io.tether.codec.mdsf.MdsfReader;
+import io.tether.codec.mdsf.MdsfWriter;
+import java.util.List;
+
+/**
+ * JSTP: {@code {handshake:[0,'app']}} first; ready on {@code {handshake:[0],ok:…}};
+ * requests are {@code {call:[id,'iface'],method:args}} and each {@code {callback:[id],…}}
+ * is matched by id ({@code error} = error). Server pings are answered with a pong;
+ * events are ignored.
+ */
+final class JstpDialect implements Dialect {
+    private static final byte[] HANDSHAKE_OK = Bytes.ascii("{handshake:[0],ok");
+    private static final byte[] CALLBACK = Bytes.ascii("{callback:[");
+    private static final byte[] PING = Bytes.ascii("{ping:[");
+    private static final byte[] ERROR = Bytes.ascii("],error");
+
+    private final byte[] handshake;
+    private final byte[] callPrefix;
+    private final byte[] callSuffix;
+
+    JstpDialect(String app, String iface, String method, String args) {
+        MdsfWriter writer = MdsfWriter.defaults();
+        if (!(MdsfReader.defaults().parseValue(args) instanceof List<?>)) {
+            throw new IllegalArgumentException("--args must be an mdsf array, e.g. ['hello']: " + args);
+        }
+        this.handshake = Bytes.ascii("{handshake:[0," + writer.write(app) + "]}\0");
+        this.callPrefix = Bytes.ascii("{call:[");
+        StringBuilder suffix = new StringBuilder().append(',').append(writer.write(iface)).append("],");
+        writer.writeKey(suffix, method);
+        this.callSuffix = Bytes.ascii(suffix.append(':').append(args).append("}\0").toString());
+    }
+
+    @Override
+    public ChannelHandler frameDecoder() {
+        return new JstpFrameDecoder();
+    }
+
+    @Override
+    public ByteBuf greeting(ByteBufAllocator alloc) {
+        return alloc.buffer(handshake.length).writeBytes(handshake);
+    }
+
+    @Override
+    public boolean readyOnConnect() {
+        return false;
+    }
+
+    @Override
+    public boolean matchesById() {
+        return true;
+    }
+
+    @Override
+    public void writeRequest(long id, ByteBuf out) {
+        out.writeBytes(callPrefix);
+        ByteBufUtil.writeAscii(out, Long.toString(id));
+        out.writeBytes(callSuffix);
+    }
+
+    @Override
+    public void onFrame(ByteBuf frame, boolean ready, ReplySink sink) {
+        if (!ready) {
+            if (Bytes.startsWith(frame, HANDSHAKE_OK)) {
+                sink.ready();
+            } else {
+                sink.fatal("handshake refused: " + frame.toString(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return;
+        }
+        if (Bytes.startsWith(frame, CALLBACK)) {
+            int at = frame.readerIndex() + CALLBACK.length;
+            long id = Bytes.parseLong(frame, at);
+            int digitsEnd = at + Long.toString(Math.max(id, 0)).length();
+            frame.readerIndex(Math.min(digitsEnd, frame.writerIndex()));
+            sink.reply(id, Bytes.startsWith(frame, ERROR));
+        } else if (Bytes.startsWith(frame, PING)) {
+            long id = Bytes.parseLong(frame, frame.readerIndex() + PING.length);
+            byte[] pong = Bytes.ascii("{pong:[" + id + "]}\0");
+            sink.send(frame.alloc().buffer(pong.length).writeBytes(pong));
+        }
+    }
+}

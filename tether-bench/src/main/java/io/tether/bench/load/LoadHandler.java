@@ -1,0 +1,149 @@
+package io.tether.bench.load;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * One client connection: greets, then keeps up to {@code depth} requests in flight once
+ * {@link #fill()} is first called, refilling after each batch of replies (one flush per
+ * read batch). Runs only on its channel's event loop.
+ */
+final class LoadHandler extends ChannelInboundHandlerAdapter implements ReplySink {
+    private final Dialect dialect;
+    private final LoadStats stats;
+    private final int depth;
+    private final CountDownLatch readyLatch;
+    private final LongRing inOrder;
+    private final Map<Long, Long> byId = new HashMap<>();
+    private ChannelHandlerContext ctx;
+    private boolean ready;
+    private boolean started;
+    private long nextId = 1;
+    private int inFlight;
+
+    LoadHandler(Dialect dialect, LoadStats stats, int depth, CountDownLatch readyLatch) {
+        this.dialect = dialect;
+        this.stats = stats;
+        this.depth = depth;
+        this.readyLatch = readyLatch;
+        this.inOrder = new LongRing(depth);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext context) {
+        this.ctx = context;
+        ByteBuf greeting = dialect.greeting(context.alloc());
+        if (greeting != null) {
+            context.writeAndFlush(greeting);
+        }
+        if (dialect.readyOnConnect()) {
+            ready();
+        }
+        context.fireChannelActive();
+    }
+
+    /** Starts (or continues) sending: tops the pipeline up to {@code depth}. Event loop only. */
+    void fill() {
+        started = true;
+        if (!ready || !ctx.channel().isActive() || inFlight >= depth) {
+            return;
+        }
+        long now = System.nanoTime();
+        ByteBuf batch = null;
+        while (inFlight < depth && stats.maySend(now)) {
+            if (batch == null) {
+                batch = ctx.alloc().buffer(64 * (depth - inFlight));
+            }
+            long id = nextId++;
+            dialect.writeRequest(id, batch);
+            if (dialect.matchesById()) {
+                byId.put(id, now);
+            } else {
+                inOrder.add(now);
+            }
+            inFlight++;
+        }
+        if (batch != null) {
+            ctx.writeAndFlush(batch, ctx.voidPromise());
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
+        ByteBuf frame = (ByteBuf) msg;
+        try {
+            dialect.onFrame(frame, ready, this);
+        } finally {
+            frame.release();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext context) {
+        if (started) {
+            fill();
+        }
+        context.fireChannelReadComplete();
+    }
+
+    @Override
+    public void ready() {
+        if (!ready) {
+            ready = true;
+            readyLatch.countDown();
+        }
+    }
+
+    @Override
+    public void reply(long id, boolean error) {
+        Long sentAt = byId.remove(id);
+        if (sentAt == null) {
+            stats.unmatched();
+            return;
+        }
+        complete(sentAt, error);
+    }
+
+    @Override
+    public void replyInOrder(boolean error) {
+        if (inOrder.isEmpty()) {
+            stats.unmatched();
+            return;
+        }
+        complete(inOrder.poll(), error);
+    }
+
+    private void complete(long sentAt, boolean error) {
+        inFlight--;
+        stats.record(sentAt, System.nanoTime(), error);
+    }
+
+    @Override
+    public void fatal(String why) {
+        stats.failure(why);
+        ctx.close();
+    }
+
+    @Override
+    public void send(ByteBuf message) {
+        ctx.writeAndFlush(message, ctx.voidPromise());
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        if (!stats.stopping()) {
+            stats.failure("connection closed by the server (" + inFlight + " requests in flight)");
+        }
+        context.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        stats.failure(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        context.close();
+    }
+}

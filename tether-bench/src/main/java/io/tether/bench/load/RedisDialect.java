@@ -1,0 +1,42 @@
+package io.tether.bench.load;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelHandler;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+
+/** Redis inline {@code PING}: every reply line completes the oldest request; {@code -ERR…} is an error. */
+final class RedisDialect implements Dialect {
+    private static final byte[] PING = Bytes.ascii("PING\r\n");
+
+    @Override
+    public ChannelHandler frameDecoder() {
+        return new LineBasedFrameDecoder(64 * 1024);
+    }
+
+    @Override
+    public ByteBuf greeting(ByteBufAllocator alloc) {
+        return null;
+    }
+
+    @Override
+    public boolean readyOnConnect() {
+        return true;
+    }
+
+    @Override
+    public boolean matchesById() {
+        return false;
+    }
+
+    @Override
+    public void writeRequest(long id, ByteBuf out) {
+        out.writeBytes(PING);
+    }
+
+    @Override
+    public void onFrame(ByteBuf line, boolean ready, ReplySink sink) {
+        boolean error = line.readableBytes() == 0 || line.getByte(line.readerIndex()) != '+';
+        sink.replyInOrder(error);
+    }
+}

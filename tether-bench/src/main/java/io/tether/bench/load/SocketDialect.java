@@ -1,0 +1,84 @@
+package io.tether.bench.load;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+
+/**
+ * ActionHero socket protocol. The first line (the welcome) makes the connection ready and
+ * is not counted; {@code context:"api"} and {@code context:"user"} lines are skipped; any
+ * other line is one reply, an error when it has an {@code "error"} key. Inline requests
+ * are matched in order (an approximation: the server may answer out of order, which only
+ * shifts latencies between requests of one connection); JSON requests carry
+ * {@code params.messageId} and are matched exactly.
+ */
+final class SocketDialect implements Dialect {
+    private static final byte[] API = Bytes.ascii("\"context\":\"api\"");
+    private static final byte[] USER = Bytes.ascii("\"context\":\"user\"");
+    private static final byte[] ERROR = Bytes.ascii("\"error\":");
+    private static final byte[] MESSAGE_ID = Bytes.ascii("\"messageId\":\"");
+    private static final int MAX_LINE = 1024 * 1024;
+
+    private final byte[] inline;
+    private final byte[] jsonPrefix;
+    private final boolean json;
+
+    SocketDialect(String request, boolean json) {
+        this.json = json;
+        this.inline = Bytes.ascii(request + "\n");
+        this.jsonPrefix = Bytes.ascii("{\"action\":\"" + request.replace("\"", "\\\"")
+                + "\",\"params\":{\"messageId\":\"");
+    }
+
+    @Override
+    public ChannelHandler frameDecoder() {
+        return new LineBasedFrameDecoder(MAX_LINE);
+    }
+
+    @Override
+    public ByteBuf greeting(ByteBufAllocator alloc) {
+        return null;
+    }
+
+    @Override
+    public boolean readyOnConnect() {
+        return false;
+    }
+
+    @Override
+    public boolean matchesById() {
+        return json;
+    }
+
+    @Override
+    public void writeRequest(long id, ByteBuf out) {
+        if (!json) {
+            out.writeBytes(inline);
+            return;
+        }
+        out.writeBytes(jsonPrefix);
+        ByteBufUtil.writeAscii(out, Long.toString(id));
+        out.writeByte('"').writeByte('}').writeByte('}').writeByte('\n');
+    }
+
+    @Override
+    public void onFrame(ByteBuf line, boolean ready, ReplySink sink) {
+        if (!ready) {
+            sink.ready();
+            return;
+        }
+        if (line.readableBytes() == 0 || Bytes.indexOf(line, API) >= 0 || Bytes.indexOf(line, USER) >= 0) {
+            return;
+        }
+        boolean error = Bytes.indexOf(line, ERROR) >= 0;
+        int at = json ? Bytes.indexOf(line, MESSAGE_ID) : -1;
+        long id = at < 0 ? -1 : Bytes.parseLong(line, at + MESSAGE_ID.length);
+        if (id >= 0) {
+            sink.reply(id, error);
+        } else {
+            sink.replyInOrder(error);
+        }
+    }
+}

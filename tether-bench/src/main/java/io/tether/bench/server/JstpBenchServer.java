@@ -1,0 +1,80 @@
+package io.tether.bench.server;
+
+import io.tether.api.Action;
+import io.tether.api.Input;
+import io.tether.core.TetherCore;
+import io.tether.core.action.ProcessorOptions;
+import io.tether.server.TetherServer;
+import io.tether.server.jstp.JstpOptions;
+import io.tether.server.jstp.JstpProtocolServer;
+import io.tether.server.jstp.app.JstpApplication;
+import io.tether.server.jstp.app.JstpInterface;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * A Tether JSTP server for {@code bench/compare.sh} while the runnable app has no JSTP
+ * listener yet. It hosts what the node peer hosts: application {@code bench}, interface
+ * {@code bench}, method {@code echo(x)} answering {@code [x]} (a JSTP-native sync method),
+ * plus the built-in application {@code tether} whose {@code api} interface exposes an
+ * {@code echo} action (the action pipeline path). Stops on SIGTERM.
+ *
+ * <pre>
+ * java -cp tether-bench.jar io.tether.bench.server.JstpBenchServer --port 4000 --simultaneous-actions 64
+ * </pre>
+ */
+@Command(name = "jstp-bench-server", mixinStandardHelpOptions = true,
+        description = "Tether JSTP server with a trivial echo method, for benchmarks.")
+public final class JstpBenchServer implements Callable<Integer> {
+    @Option(names = "--host", description = "bind address (default ${DEFAULT-VALUE})")
+    String host = "127.0.0.1";
+    @Option(names = "--port", description = "JSTP port (default ${DEFAULT-VALUE})")
+    int port = 4000;
+    @Option(names = "--simultaneous-actions", description = "pending actions per connection (default ${DEFAULT-VALUE})")
+    int simultaneousActions = 64;
+
+    /** Entry point. */
+    public static void main(String[] argv) {
+        System.exit(new CommandLine(new JstpBenchServer()).execute(argv));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        TetherCore core = TetherCore.builder().action(echoAction())
+                .processorOptions(ProcessorOptions.defaults().toBuilder()
+                        .simultaneousActions(simultaneousActions).build())
+                .build();
+        JstpOptions options = JstpOptions.defaults().toBuilder().host(host).port(port)
+                .application(benchApplication()).build();
+        TetherServer server = TetherServer.builder(core).protocol(new JstpProtocolServer(core, options)).build()
+                .start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            core.close();
+            stopped.countDown();
+        }));
+        System.out.println("listening jstp " + server.port("jstp") + " (" + server.transportName() + ")");
+        stopped.await();
+        return 0;
+    }
+
+    /** Application {@code bench} 1.0.0 with {@code bench.echo(x) -> [x]}. */
+    static JstpApplication benchApplication() {
+        JstpInterface bench = JstpInterface.builder("bench")
+                .sync("echo", 1, ctx -> List.of(ctx.arg(0)))
+                .build();
+        return JstpApplication.builder("bench", "1.0.0").iface(bench).build();
+    }
+
+    /** Action {@code echo(text)} answering {@code {text}}. */
+    static Action echoAction() {
+        return Action.named("echo").input(Input.named("text").required())
+                .handler(ctx -> Map.of("text", ctx.params().string("text"))).build();
+    }
+}

@@ -1,0 +1,41 @@
+package io.tether.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SmallPartsTest {
+    @Test
+    void ringIsFifoAndGrows() {
+        LongRing ring = new LongRing(2);
+        for (long i = 0; i < 10; i++) {
+            ring.add(i);
+        }
+        for (long i = 0; i < 10; i++) {
+            assertThat(ring.poll()).isEqualTo(i);
+        }
+        assertThat(ring.isEmpty()).isTrue();
+    }
+
+    @Test
+    void procStatCountsFieldsAfterTheCommandName() {
+        String stat = "4242 (java with spaces) S 1 4242 4242 0 -1 4194304 100 0 0 0 1234 567 0 0 20 0 30 0 99";
+        assertThat(ProcessSample.cpuTicks(stat)).isEqualTo(1234 + 567);
+        assertThat(ProcessSample.rssKb(List.of("Name:\tjava", "VmRSS:\t  123456 kB"))).isEqualTo(123456);
+    }
+
+    @Test
+    void selfSampleIsReadable() {
+        ProcessSample s = ProcessSample.self();
+        assertThat(s.available()).isTrue();
+        assertThat(s.rssKb()).isPositive();
+    }
+
+    @Test
+    void optionsRefuseNonLoopbackTargets() {
+        assertThatThrownBy(() -> LoadOptions.defaults().toBuilder().host("10.0.0.1").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
+    }
+}
