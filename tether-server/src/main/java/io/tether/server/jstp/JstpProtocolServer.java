@@ -3,6 +3,7 @@ package io.tether.server.jstp;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -89,6 +90,8 @@ public final class JstpProtocolServer implements ProtocolServer {
             protected void initChannel(Channel ch) {
                 channels.add(ch);
                 ChannelPipeline p = ch.pipeline();
+                // first, so replies produced during one read leave in one syscall
+                p.addLast("flush", new FlushConsolidationHandler(256, true));
                 if (ssl != null) {
                     p.addLast("tls", ssl.newHandler(ch.alloc()));
                 }

@@ -3,6 +3,7 @@ package io.tether.server.socket;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.stream.ChunkedWriteHandler;
@@ -19,6 +20,9 @@ import io.tether.codec.socket.SocketRequestClassifier;
  * {@link ChannelGroup}.
  */
 final class SocketChannelInitializer extends ChannelInitializer<Channel> {
+    /** Flushes merged into one write at most, while a read is in progress. */
+    private static final int FLUSHES_PER_SYSCALL = 256;
+
     private final SocketServices services;
     private final SslContext sslContext;
     private final ChannelGroup channels;
@@ -38,6 +42,8 @@ final class SocketChannelInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         channels.add(ch);
         ChannelPipeline p = ch.pipeline();
+        // first, so replies written during one read (pipelined lines) leave in one syscall
+        p.addLast("flush", new FlushConsolidationHandler(FLUSHES_PER_SYSCALL, true));
         if (sslContext != null) {
             p.addLast("tls", sslContext.newHandler(ch.alloc()));
         }

@@ -47,7 +47,7 @@ final class SocketSession {
      */
     Object fixMessageId() {
         Object sticky = params.get("messageId");
-        lastMessageId = JsTruth.isTruthy(sticky) ? sticky : UUID.randomUUID().toString();
+        lastMessageId = JsTruth.isTruthy(sticky) ? sticky : MessageIds.next();
         return lastMessageId;
     }
 
