@@ -1,5 +1,7 @@
 package io.tether.app;
 
+import io.tether.app.admin.AdminProtocolServer;
+import io.tether.app.admin.TetherMetrics;
 import io.tether.app.config.AppConfig;
 import io.tether.app.demo.DemoApplication;
 import io.tether.app.demo.ServerIdentity;
@@ -9,6 +11,7 @@ import io.tether.server.TetherServer;
 import io.tether.server.jstp.JstpProtocolServer;
 import io.tether.server.socket.SocketOptions;
 import io.tether.server.socket.SocketProtocolServer;
+import java.util.function.BooleanSupplier;
 
 /**
  * Assembles and starts the demo server from an {@link AppConfig}: one core with the demo
@@ -38,7 +41,9 @@ public final class TetherApp {
         ServerIdentity identity = new ServerIdentity(config.serverId(), config.name(), config.description(),
                 config.version(), TetherVersion.get(), System.currentTimeMillis());
         RedisNode redis = config.redis().map(RedisNode::connect).orElse(null);
-        TetherCore.Builder builder = TetherCore.builder().processorOptions(config.actions());
+        TetherMetrics metrics = new TetherMetrics();
+        TetherCore.Builder builder = TetherCore.builder().processorOptions(config.actions())
+                .middleware(metrics.actionMiddleware());
         if (redis != null) {
             builder.roomBroker(redis.roomBroker()).cache(redis.cacheStore());
         }
@@ -54,11 +59,21 @@ public final class TetherApp {
         try {
             TetherServer.Builder server = TetherServer.builder(core);
             for (SocketOptions listener : config.socketListeners()) {
-                server.protocol(new SocketProtocolServer(core, listener));
+                SocketProtocolServer socket = new SocketProtocolServer(core, listener);
+                metrics.bind(socket);
+                server.protocol(socket);
             }
-            config.jstp().ifPresent(jstp -> server.protocol(redis == null ? new JstpProtocolServer(core, jstp)
-                    : new JstpProtocolServer(core, jstp,
-                            redis.sessionStore(jstp.sessionExpiry(), jstp.sessionLimits(), core.timer()))));
+            config.jstp().ifPresent(jstp -> {
+                JstpProtocolServer listener = redis == null ? new JstpProtocolServer(core, jstp)
+                        : new JstpProtocolServer(core, jstp,
+                                redis.sessionStore(jstp.sessionExpiry(), jstp.sessionLimits(), core.timer()));
+                metrics.bind(listener);
+                server.protocol(listener);
+            });
+            BooleanSupplier ready = () -> !core.isShuttingDown() && (redis == null || redis.ready());
+            metrics.bindReadiness(ready);
+            config.admin().ifPresent(admin -> server.protocol(
+                    new AdminProtocolServer(admin, metrics, ready, core.workers())));
             if (redis != null) {
                 server.closeAfter(new ClusterHealthLog(redis, core.timer()), redis);
             }

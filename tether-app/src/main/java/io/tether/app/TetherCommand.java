@@ -65,6 +65,9 @@ final class TetherCommand implements Callable<Integer> {
     @Option(names = "--redis-url", paramLabel = "URL", description = "cluster mode: share rooms, cache and JSTP "
             + "sessions with every node on this Redis, e.g. redis://127.0.0.1:6379 (default: single node)")
     String redisUrl;
+    @Option(names = "--admin-port", description = "admin HTTP port for GET /health and GET /metrics "
+            + "(default off; binds tether.admin.host, 127.0.0.1)")
+    Integer adminPort;
     @Option(names = "--demo", paramLabel = "NAME", description = "actionhero (default): demo actions and rooms; "
             + "jstp-test or all: also the JSTP test application testApp 1.0.0/2.0.0 with login user/secret")
     String demo;
@@ -92,6 +95,8 @@ final class TetherCommand implements Callable<Integer> {
             LOG.info("{}", ListeningLines.socket(server, listener));
         }
         app.jstp().ifPresent(jstp -> LOG.info("{}", ListeningLines.jstp(server, jstp)));
+        app.admin().ifPresent(a -> LOG.info("admin listening on {} (HTTP: GET /health, GET /metrics)",
+                server.address("admin")));
         LOG.info("{}", app.redis().map(r -> "cluster mode: " + r.redactedUri() + " node " + r.nodeId()
                 + " (rooms, cache and JSTP sessions shared through Redis)")
                 .orElse("single node: rooms, cache and JSTP sessions in memory"));
@@ -124,6 +129,7 @@ final class TetherCommand implements Callable<Integer> {
         put(out, "tether.jstp.enabled", noJstp ? Boolean.FALSE : null);
         put(out, "tether.demo", demo);
         put(out, "tether.redis.url", redisUrl);
+        put(out, "tether.admin.port", adminPort);
         return out;
     }
 

@@ -3,6 +3,7 @@ package io.tether.app.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.tether.api.ErrorCode;
+import io.tether.app.admin.AdminOptions;
 import io.tether.api.TetherException;
 import io.tether.core.action.ProcessorOptions;
 import io.tether.redis.RedisOptions;
@@ -29,7 +30,7 @@ import java.util.Optional;
  */
 public record AppConfig(String serverId, String name, String description, String version, ProcessorOptions actions,
                         List<SocketOptions> socketListeners, Demo demo, Optional<JstpOptions> jstp,
-                        Optional<RedisOptions> redis) {
+                        Optional<RedisOptions> redis, Optional<AdminOptions> admin) {
 
     /** Freezes the listener list. */
     public AppConfig {
@@ -38,6 +39,7 @@ public record AppConfig(String serverId, String name, String description, String
         Objects.requireNonNull(demo, "demo");
         Objects.requireNonNull(jstp, "jstp");
         Objects.requireNonNull(redis, "redis");
+        Objects.requireNonNull(admin, "admin");
         socketListeners = List.copyOf(socketListeners);
         if (socketListeners.isEmpty()) {
             throw new IllegalArgumentException("at least one socket listener is needed");
@@ -60,12 +62,17 @@ public record AppConfig(String serverId, String name, String description, String
                     server.getString("version"), processor(config.getConfig("tether.actions")),
                     SocketListeners.from(config.getConfig("tether.socket"), jarDirectory), demo,
                     JstpSettings.from(config.getConfig("tether.jstp"), demo),
-                    RedisSettings.from(config.getConfig("tether.redis")));
+                    RedisSettings.from(config.getConfig("tether.redis")), admin(config.getConfig("tether.admin")));
         } catch (ConfigException e) {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
         }
+    }
+
+    private static Optional<AdminOptions> admin(Config admin) {
+        int port = admin.getInt("port");
+        return port == -1 ? Optional.empty() : Optional.of(new AdminOptions(admin.getString("host"), port));
     }
 
     private static ProcessorOptions processor(Config actions) {

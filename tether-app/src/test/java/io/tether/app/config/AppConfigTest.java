@@ -272,4 +272,15 @@ class AppConfigTest {
                 .as(key).isInstanceOf(TetherException.class)
                 .hasMessageContaining(key.substring(key.lastIndexOf('.') + 1)));
     }
+
+    @Test
+    void adminListenerIsOffUnlessAPortIsGiven() {
+        assertThat(map(null, Map.of(), Map.of()).admin()).isEmpty();
+        assertThat(map(null, Map.of("TETHER_ADMIN_PORT", "9090"), Map.of()).admin()).hasValueSatisfying(a -> {
+            assertThat(a.host()).isEqualTo("127.0.0.1");
+            assertThat(a.port()).isEqualTo(9090);
+        });
+        assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.admin.port", 70000)))
+                .hasMessageContaining("tether.admin.port");
+    }
 }

@@ -1,0 +1,71 @@
+package io.tether.app.admin;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Answers {@code GET /health} (200 {@code ready} or 503 {@code not ready}) and
+ * {@code GET /metrics} (Prometheus text). The work runs on the server's workers, never on
+ * the event loop (readiness and gauges may ask Redis). One request per connection.
+ */
+final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private final TetherMetrics metrics;
+    private final BooleanSupplier ready;
+    private final ExecutorService workers;
+
+    AdminHttpHandler(TetherMetrics metrics, BooleanSupplier ready, ExecutorService workers) {
+        this.metrics = metrics;
+        this.ready = ready;
+        this.workers = workers;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String path = new QueryStringDecoder(request.uri()).path();
+        if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
+            send(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET\n", "text/plain");
+            return;
+        }
+        switch (path) {
+            case "/health" -> CompletableFuture.supplyAsync(ready::getAsBoolean, workers).whenComplete((ok, e) ->
+                    send(ctx, Boolean.TRUE.equals(ok) ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                            Boolean.TRUE.equals(ok) ? "ready\n" : "not ready\n", "text/plain"));
+            case "/metrics" -> CompletableFuture.supplyAsync(metrics::scrape, workers).whenComplete((text, e) -> {
+                if (e != null) {
+                    send(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "metrics unavailable\n", "text/plain");
+                } else {
+                    send(ctx, HttpResponseStatus.OK, text, "text/plain; version=0.0.4; charset=utf-8");
+                }
+            });
+            default -> send(ctx, HttpResponseStatus.NOT_FOUND, "try /health or /metrics\n", "text/plain");
+        }
+    }
+
+    private static void send(ChannelHandlerContext ctx, HttpResponseStatus status, String body, String type) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, type)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
+                .set(HttpHeaderNames.CONNECTION, "close");
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

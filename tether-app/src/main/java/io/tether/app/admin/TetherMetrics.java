@@ -1,0 +1,56 @@
+package io.tether.app.admin;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tether.api.ActionMiddleware;
+import io.tether.server.jstp.JstpProtocolServer;
+import io.tether.server.socket.SocketProtocolServer;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The server's Prometheus registry. Gauges read live state when scraped (open connections
+ * per listener, stored JSTP sessions, readiness); the action counter is fed by
+ * {@link #actionMiddleware()}.
+ *
+ * <pre>{@code
+ * TetherMetrics metrics = new TetherMetrics();
+ * coreBuilder.middleware(metrics.actionMiddleware());
+ * metrics.bind(socketServer);  // after the listeners exist
+ * String text = metrics.scrape();
+ * }</pre>
+ */
+public final class TetherMetrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    /** The middleware that counts action runs; add it to the core builder. */
+    public ActionMiddleware actionMiddleware() {
+        return new ActionMetrics(registry);
+    }
+
+    /** Open connections of a socket listener. */
+    public void bind(SocketProtocolServer listener) {
+        Gauge.builder("tether.connections", listener, SocketProtocolServer::connectionCount)
+                .description("Open connections").tag("listener", listener.name()).register(registry);
+    }
+
+    /** Open connections and stored sessions of a JSTP listener. */
+    public void bind(JstpProtocolServer listener) {
+        Gauge.builder("tether.connections", listener, JstpProtocolServer::connectionCount)
+                .description("Open connections").tag("listener", listener.name()).register(registry);
+        Gauge.builder("tether.jstp.sessions", listener, l -> l.sessions().size())
+                .description("JSTP sessions held by the session store").tag("listener", listener.name())
+                .register(registry);
+    }
+
+    /** Readiness as a 0/1 gauge. */
+    public void bindReadiness(BooleanSupplier ready) {
+        Gauge.builder("tether.ready", ready, r -> r.getAsBoolean() ? 1 : 0)
+                .description("1 when the node can serve everything (cluster reachable)").register(registry);
+    }
+
+    /** The Prometheus text exposition of every meter (may block briefly: call off event loops). */
+    public String scrape() {
+        return registry.scrape();
+    }
+}
