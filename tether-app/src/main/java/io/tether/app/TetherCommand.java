@@ -95,8 +95,8 @@ final class TetherCommand implements Callable<Integer> {
             LOG.info("{}", ListeningLines.socket(server, listener));
         }
         app.jstp().ifPresent(jstp -> LOG.info("{}", ListeningLines.jstp(server, jstp)));
-        app.admin().ifPresent(a -> LOG.info("admin listening on {} (HTTP: GET /health, GET /metrics)",
-                server.address("admin")));
+        app.admin().ifPresent(a -> LOG.info("admin listening on {}:{} (HTTP: GET /health, GET /metrics)",
+                server.address("admin").getHostString(), server.port("admin")));
         LOG.info("{}", app.redis().map(r -> "cluster mode: " + r.redactedUri() + " node " + r.nodeId()
                 + " (rooms, cache and JSTP sessions shared through Redis)")
                 .orElse("single node: rooms, cache and JSTP sessions in memory"));
