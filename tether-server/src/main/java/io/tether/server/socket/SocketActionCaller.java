@@ -1,5 +1,6 @@
 package io.tether.server.socket;
 
+import io.netty.util.concurrent.EventExecutor;
 import io.tether.codec.socket.SocketMessage;
 import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketRequest;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -70,7 +72,20 @@ final class SocketActionCaller {
         if (result.isDone()) {
             result.whenComplete(deliver); // refused at once: reply before the next line is parsed
         } else {
-            result.whenCompleteAsync(deliver, loop);
+            result.whenComplete((outcome, failure) -> onLoop(loop, () -> deliver.accept(outcome, failure)));
+        }
+    }
+
+    /** Runs {@code task} directly when already on the connection's event loop, else with one hop to it. */
+    private static void onLoop(Executor loop, Runnable task) {
+        if (loop instanceof EventExecutor e && e.inEventLoop()) {
+            task.run();
+            return;
+        }
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException loopStopped) {
+            // the server is stopping; this connection is going away
         }
     }
 
