@@ -37,6 +37,7 @@ final class JstpSettings {
                 .handshakeTimeout(duration(jstp, "handshake-timeout", false))
                 .heartbeatInterval(duration(jstp, "heartbeat-interval", true))
                 .sessionExpiry(duration(jstp, "session-expiry", false))
+                .methodTimeout(duration(jstp, "method-timeout", false))
                 .builtinApplication(jstp.getString("builtin-application"))
                 .actionsInterface(actions)
                 .chatInterface(chat)

@@ -8,10 +8,14 @@ import io.tether.server.jstp.app.JstpMethod;
 import io.tether.server.jstp.session.JstpSession;
 import io.tether.server.jstp.wire.JstpErrors;
 import io.tether.server.jstp.wire.JstpText;
+import io.tether.api.TetherException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,10 +60,27 @@ final class JstpDispatcher {
         }
         JstpCallContext ctx = context(conn, call.iface(), call.method(), args);
         conn.callStarted();
-        invoke(method.get(), ctx).whenComplete((results, failure) -> {
+        withDeadline(call.iface(), invoke(method.get(), ctx)).whenComplete((results, failure) -> {
             answer(ctx, call.id(), results, failure);
             conn.callFinished();
         });
+    }
+
+    /**
+     * Native methods get the listener's method deadline; the actions interface relies on each
+     * action's own deadline. The handler's own future is left untouched (a copy times out).
+     */
+    private CompletionStage<List<Object>> withDeadline(String iface, CompletionStage<List<Object>> stage) {
+        if (iface.equals(services.options().actionsInterface())) {
+            return stage;
+        }
+        Duration limit = services.options().methodTimeout();
+        return stage.toCompletableFuture().copy().orTimeout(limit.toNanos(), TimeUnit.NANOSECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(
+                        e instanceof TimeoutException || e.getCause() instanceof TimeoutException
+                                ? new TetherException(ErrorCode.ACTION_TIMEOUT,
+                                        "the method timed out after " + limit.toMillis() + " ms")
+                                : e));
     }
 
     private CompletionStage<List<Object>> invoke(JstpMethod method, JstpCallContext ctx) {

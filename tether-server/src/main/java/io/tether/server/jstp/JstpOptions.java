@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param maxPipelined         messages queued behind an unfinished handshake before closing (1024)
  * @param maxInFlightCalls     calls of one connection running at once; at the limit the server
  *                             stops reading from that connection until half of them finished (256)
+ * @param methodTimeout        deadline of a call to a JSTP-native method; a late one is answered
+ *                             {@code [24, message]} and frees its slot (default 60 s; the actions
+ *                             interface keeps each action's own deadline)
  * @param applications         the JSTP-native applications hosted
  * @param builtinApplication   name of the built-in application exposing only actions and chat
  *                             (version 1.0.0; default {@code tether}; empty = none)
@@ -37,7 +40,7 @@ import java.util.Objects;
 public record JstpOptions(String name, String host, int port, TlsOptions tls, int maxMessageBytes,
                           Duration handshakeTimeout, Duration heartbeatInterval, int heartbeatMissedLimit,
                           Duration sessionExpiry, SessionLimits sessionLimits, int maxPipelined,
-                          int maxInFlightCalls,
+                          int maxInFlightCalls, Duration methodTimeout,
                           List<JstpApplication> applications, String builtinApplication, String actionsInterface,
                           String chatInterface, JstpAuthenticator authenticator, JstpListener listener) {
 
@@ -55,6 +58,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         Objects.requireNonNull(listener, "listener");
         requirePositive(handshakeTimeout, "handshakeTimeout");
         requirePositive(sessionExpiry, "sessionExpiry");
+        requirePositive(methodTimeout, "methodTimeout");
         if (heartbeatInterval == null || heartbeatInterval.isNegative()) {
             throw new IllegalArgumentException("heartbeatInterval must be >= 0");
         }
@@ -79,7 +83,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
     public static JstpOptions defaults() {
         return new JstpOptions("jstp", "0.0.0.0", 4000, TlsOptions.disabled(), DEFAULT_MAX_MESSAGE_BYTES,
                 Duration.ofSeconds(3), Duration.ZERO, 3, Duration.ofMinutes(10), SessionLimits.defaults(), 1024, 256,
-                List.of(), "tether", "api", "chat", JstpAuthenticator.none(), new JstpListener() { });
+                Duration.ofSeconds(60), List.of(), "tether", "api", "chat", JstpAuthenticator.none(), new JstpListener() { });
     }
 
     /** A builder starting from these values. */
@@ -101,6 +105,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         private SessionLimits sessionLimits;
         private int maxPipelined;
         private int maxInFlightCalls;
+        private Duration methodTimeout;
         private final List<JstpApplication> applications;
         private String builtinApplication;
         private String actionsInterface;
@@ -121,6 +126,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             sessionLimits = o.sessionLimits;
             maxPipelined = o.maxPipelined;
             maxInFlightCalls = o.maxInFlightCalls;
+            methodTimeout = o.methodTimeout;
             applications = new ArrayList<>(o.applications);
             builtinApplication = o.builtinApplication;
             actionsInterface = o.actionsInterface;
@@ -201,6 +207,12 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             return this;
         }
 
+        /** Deadline of a JSTP-native method call (actions keep their own deadlines). */
+        public Builder methodTimeout(Duration v) {
+            methodTimeout = v;
+            return this;
+        }
+
         /** Adds hosted applications. */
         public Builder application(JstpApplication... apps) {
             applications.addAll(List.of(apps));
@@ -240,8 +252,8 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         /** Builds the options. */
         public JstpOptions build() {
             return new JstpOptions(name, host, port, tls, maxMessageBytes, handshakeTimeout, heartbeatInterval,
-                    heartbeatMissedLimit, sessionExpiry, sessionLimits, maxPipelined, maxInFlightCalls, applications,
-                    builtinApplication, actionsInterface, chatInterface, authenticator, listener);
+                    heartbeatMissedLimit, sessionExpiry, sessionLimits, maxPipelined, maxInFlightCalls, methodTimeout,
+                    applications, builtinApplication, actionsInterface, chatInterface, authenticator, listener);
         }
     }
 }
