@@ -1,0 +1,14 @@
+/**
+ * Rooms: {@link io.tether.core.room.RoomService} (join, leave, view, say with the ActionHero error
+ * texts; local fan-out) over a {@link io.tether.core.room.RoomBroker} that holds rooms and
+ * memberships and carries messages: {@link io.tether.core.room.MemoryRoomBroker} for one node,
+ * Redis for a cluster.
+ *
+ * <pre>{@code
+ * RoomService rooms = new RoomService(new MemoryRoomBroker());
+ * rooms.create("defaultRoom");
+ * rooms.join(connection, "defaultRoom");
+ * rooms.say(connection, "defaultRoom", "hello");   // every member's sink receives it
+ * }</pre>
+ */
+package io.tether.core.room;

@@ -1,0 +1,17 @@
+/**
+ * The Netty side of a Tether server: {@link io.tether.server.TetherServer} binds one or more
+ * {@link io.tether.server.ProtocolServer}s (socket protocol, JSTP, admin HTTP) on shared event
+ * loops of the {@link io.tether.server.NettyTransport} in use (epoll when available, else NIO)
+ * and closes them gracefully.
+ *
+ * <pre>{@code
+ * TetherCore core = TetherCore.builder().action(myAction).room("defaultRoom").build();
+ * try (TetherServer server = TetherServer.builder(core)
+ *         .protocol(new SocketProtocolServer(core, SocketOptions.defaults()))
+ *         .protocol(new JstpProtocolServer(core, JstpOptions.defaults()))
+ *         .build().start()) {
+ *     int socketPort = server.port("socket");
+ * }
+ * }</pre>
+ */
+package io.tether.server;
