@@ -11,6 +11,7 @@ import io.tether.core.connection.Connection;
 import io.tether.core.connection.ConnectionCounters;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class ActionProcessor {
             ConnectionCounters.finished(connection);
             return CompletableFuture.completedFuture(ActionOutcome.failure(refused));
         }
-        return start(connection, action, Map.copyOf(nullSafe(rawParams)));
+        return start(connection, action, nullSafe(rawParams));
     }
 
     private TetherException admit(int pending) {
@@ -131,7 +132,7 @@ public final class ActionProcessor {
         return invoker.invoke(ctx);
     }
 
-    /** A copy without null values (which {@link Map#copyOf} cannot hold; absent and null mean the same). */
+    /** The run's own unmodifiable copy, without null values (absent and null mean the same). */
     private static Map<String, ?> nullSafe(Map<String, ?> raw) {
         Map<String, Object> copy = new java.util.HashMap<>(raw.size() * 2);
         raw.forEach((k, v) -> {
@@ -139,7 +140,7 @@ public final class ActionProcessor {
                 copy.put(k, v);
             }
         });
-        return copy;
+        return Collections.unmodifiableMap(copy);
     }
 
     /** Completes a run exactly once, decrementing the pending count first. */
