@@ -8,6 +8,7 @@ import io.tether.server.jstp.session.SessionStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,9 +56,19 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
     }
 
     @Override
-    public void save(JstpSession session) {
+    public CompletableFuture<Void> save(JstpSession session) {
         keep(session);
-        transfer.submit(() -> transfer.store(session.snapshot()));
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        if (!transfer.submit(() -> {
+            try {
+                transfer.store(session.snapshot());
+            } finally {
+                stored.complete(null);
+            }
+        })) {
+            stored.complete(null);
+        }
+        return stored;
     }
 
     @Override

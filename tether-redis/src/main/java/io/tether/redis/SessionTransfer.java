@@ -79,8 +79,8 @@ final class SessionTransfer {
         });
     }
 
-    /** Runs {@code task} on the session executor, after everything submitted before it. */
-    void submit(Runnable task) {
+    /** Runs {@code task} on the session executor, after everything submitted before it; false if dropped. */
+    boolean submit(Runnable task) {
         try {
             executor.execute(() -> {
                 try {
@@ -89,8 +89,10 @@ final class SessionTransfer {
                     LOG.warn("session work failed: {}", e.getMessage());
                 }
             });
+            return true;
         } catch (RejectedExecutionException e) {
             LOG.warn("session work dropped: the session executor is stopped or full");
+            return false;
         }
     }
 

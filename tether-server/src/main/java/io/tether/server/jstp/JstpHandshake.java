@@ -54,15 +54,17 @@ final class JstpHandshake {
         }
         String strategy = request.strategy() == null ? "anonymous" : request.strategy();
         return switch (strategy) {
-            case "anonymous" -> done(new Created(app.get(), newSession(app.get(), null, remote)));
+            case "anonymous" -> created(app.get(), null, remote);
             case "session" -> CompletableFuture.supplyAsync(() -> restore(app.get(), request.credentials(), remote),
                     services.core().workers())
                     .exceptionally(e -> {
                         LOG.warn("session restore failed: {}", e.toString());
                         return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
                     });
-            default -> CompletableFuture.supplyAsync(() -> authenticate(app.get(), strategy,
-                    request.credentials(), remote), services.core().workers())
+            default -> CompletableFuture.supplyAsync(() -> authenticate(strategy, request.credentials()),
+                            services.core().workers())
+                    .thenCompose(user -> user == null ? done(new Rejected(ErrorCode.AUTH_FAILED.jstpCode()))
+                            : created(app.get(), user, remote))
                     .exceptionally(e -> {
                         LOG.warn("authenticator failed: {}", e.toString());
                         return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
@@ -70,12 +72,16 @@ final class JstpHandshake {
         };
     }
 
-    private Outcome authenticate(JstpApplication app, String strategy, Object credentials, SocketAddress remote) {
+    /** The authenticated user name, or null when the credentials are refused. */
+    private String authenticate(String strategy, Object credentials) {
         Optional<String> user = services.options().authenticator().authenticate(strategy, credentials);
-        if (user.isEmpty() || user.get().isEmpty()) {
-            return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
-        }
-        return new Created(app, newSession(app, user.get(), remote));
+        return user.filter(u -> !u.isEmpty()).orElse(null);
+    }
+
+    /** A new session, answered only once the store can restore it (from any node, for a shared store). */
+    private CompletableFuture<Outcome> created(JstpApplication app, String username, SocketAddress remote) {
+        JstpSession session = newSession(app, username, remote);
+        return services.sessions().save(session).handle((v, e) -> new Created(app, session));
     }
 
     private Outcome restore(JstpApplication app, Object credentials, SocketAddress remote) {
@@ -93,7 +99,6 @@ final class JstpHandshake {
         JstpSession session = new JstpSession(UUID.randomUUID().toString(), username, app.name(),
                 services.options().sessionLimits());
         bind(session, remote);
-        services.sessions().save(session);
         return session;
     }
 

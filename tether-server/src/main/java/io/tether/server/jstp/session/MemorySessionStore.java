@@ -3,6 +3,7 @@ package io.tether.server.jstp.session;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -25,9 +26,10 @@ public final class MemorySessionStore implements SessionStore {
     }
 
     @Override
-    public void save(JstpSession session) {
+    public CompletableFuture<Void> save(JstpSession session) {
         sessions.put(session.id(), session);
         session.onDrop(() -> sessions.remove(session.id(), session));
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

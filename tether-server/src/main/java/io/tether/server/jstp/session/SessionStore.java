@@ -1,6 +1,7 @@
 package io.tether.server.jstp.session;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where sessions live while no transport is attached, so that a client can restore them
@@ -14,8 +15,13 @@ import java.util.Optional;
  * the hooks must never block.
  */
 public interface SessionStore extends AutoCloseable {
-    /** Stores (or replaces) a session. */
-    void save(JstpSession session);
+    /**
+     * Stores (or replaces) a session. Never blocks; the future completes once the session can
+     * be restored through this store (for a shared store: from any node), which is when the
+     * server hands the session id to the client. It completes normally even if a shared store
+     * could not be reached: the session then lives on this node only.
+     */
+    CompletableFuture<Void> save(JstpSession session);
 
     /**
      * The session with this id, if it exists and has not expired; may block (a shared store
