@@ -19,15 +19,25 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  *
+ * <p>Most handlers may block (they run on a virtual thread with a deadline). A handler that
+ * only computes — no I/O, no sleeps, no waiting on locks or futures, no blocking room or cache
+ * calls in cluster mode — can be declared {@link Builder#nonBlocking() non-blocking}: it then
+ * runs directly on the connection's I/O thread, which saves a thread hand-off and a timer per
+ * call and answers in the same write as the request's neighbours. Blocking there stalls every
+ * connection served by that I/O thread, so only declare it for handlers that cannot block.
+ *
  * @param name        unique name (per version)
  * @param version     version number, 1 by default
  * @param description documentation text
  * @param inputs      declared inputs in declaration order (also JSTP positional order)
  * @param timeout     deadline for one run, or null to use the server default
  * @param handler     the body
+ * @param nonBlocking true when the handler (and the middleware) never block: it runs on the
+ *                    calling I/O thread, without a virtual thread; its timeout is not enforced
+ *                    (a run cannot be interrupted there) but an overrun is logged
  */
 public record Action(String name, int version, String description, List<Input> inputs,
-                     Duration timeout, ActionHandler handler) {
+                     Duration timeout, ActionHandler handler, boolean nonBlocking) {
 
     /** Validates and freezes the definition. */
     public Action {
@@ -46,6 +56,12 @@ public record Action(String name, int version, String description, List<Input> i
         }
     }
 
+    /** A blocking action (the usual kind). */
+    public Action(String name, int version, String description, List<Input> inputs, Duration timeout,
+                  ActionHandler handler) {
+        this(name, version, description, inputs, timeout, handler, false);
+    }
+
     /** Starts a builder for an action with this name. */
     public static Builder named(String name) {
         return new Builder(name);
@@ -59,6 +75,7 @@ public record Action(String name, int version, String description, List<Input> i
         private final List<Input> inputs = new ArrayList<>();
         private Duration timeout;
         private ActionHandler handler;
+        private boolean nonBlocking;
 
         private Builder(String name) {
             this.name = name;
@@ -94,9 +111,18 @@ public record Action(String name, int version, String description, List<Input> i
             return this;
         }
 
+        /**
+         * Declares that the handler never blocks, so it runs on the calling I/O thread
+         * without a virtual thread (see {@link Action}).
+         */
+        public Builder nonBlocking() {
+            this.nonBlocking = true;
+            return this;
+        }
+
         /** Builds the immutable action. */
         public Action build() {
-            return new Action(name, version, description, inputs, timeout, handler);
+            return new Action(name, version, description, inputs, timeout, handler, nonBlocking);
         }
     }
 }

@@ -5,6 +5,10 @@ package io.tether.api;
  * {@code before} hook rejects a call by throwing (a {@link TetherException} keeps its code,
  * anything else becomes {@link ErrorCode#REJECTED}); an {@code after} hook may change
  * {@link ActionContext#response()} or replace the error.
+ *
+ * <p>Hooks run on the same thread as the handler: a virtual thread for most actions, the
+ * connection's I/O thread for {@link Action#nonBlocking() non-blocking} ones — so a hook that
+ * may block must not be installed next to non-blocking actions.
  */
 public interface ActionMiddleware {
     /** Name for logs and documentation. */

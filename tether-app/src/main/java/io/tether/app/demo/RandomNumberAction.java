@@ -19,6 +19,7 @@ public final class RandomNumberAction {
         return Action.named("randomNumber")
                 .description("Generates a random number")
                 .handler(ctx -> reply(ThreadLocalRandom.current().nextDouble()))
+                .nonBlocking() // pure computation: runs on the I/O thread
                 .build();
     }
 

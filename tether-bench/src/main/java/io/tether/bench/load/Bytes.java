@@ -12,20 +12,33 @@ final class Bytes {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Index (absolute) of the first occurrence of {@code needle} in the readable bytes, or -1. */
+    /**
+     * Index (absolute) of the first occurrence of {@code needle} in the readable bytes, or -1.
+     * Jumps between candidates with the buffer's own (word-at-a-time) byte search, so a line is
+     * not read byte by byte through bounds-checked {@code getByte} calls.
+     */
     static int indexOf(ByteBuf buf, byte[] needle) {
-        int start = buf.readerIndex();
         int last = buf.writerIndex() - needle.length;
-        outer:
-        for (int i = start; i <= last; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (buf.getByte(i + j) != needle[j]) {
-                    continue outer;
-                }
+        byte first = needle[0];
+        for (int i = buf.readerIndex(); i <= last; i++) {
+            i = buf.indexOf(i, last + 1, first);
+            if (i < 0) {
+                return -1;
             }
-            return i;
+            if (matchesAt(buf, i, needle)) {
+                return i;
+            }
         }
         return -1;
+    }
+
+    private static boolean matchesAt(ByteBuf buf, int at, byte[] needle) {
+        for (int j = 1; j < needle.length; j++) {
+            if (buf.getByte(at + j) != needle[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the readable bytes start with {@code prefix}. */

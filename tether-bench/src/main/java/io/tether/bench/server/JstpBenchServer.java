@@ -75,6 +75,6 @@ public final class JstpBenchServer implements Callable<Integer> {
     /** Action {@code echo(text)} answering {@code {text}}. */
     static Action echoAction() {
         return Action.named("echo").input(Input.named("text").required())
-                .handler(ctx -> Map.of("text", ctx.params().string("text"))).build();
+                .handler(ctx -> Map.of("text", ctx.params().string("text"))).nonBlocking().build();
     }
 }

@@ -20,6 +20,20 @@ class SmallPartsTest {
     }
 
     @Test
+    void indexOfFindsANeedleAfterFalseStartsAndOnlyInTheReadableBytes() {
+        io.netty.buffer.ByteBuf buf = io.netty.buffer.Unpooled.copiedBuffer(
+                "xx\"co\"\"context\":\"api\"", java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(Bytes.indexOf(buf, Bytes.ascii("\"context\":"))).isEqualTo(6);
+        assertThat(Bytes.indexOf(buf, Bytes.ascii("\"api\""))).isEqualTo(16);
+        assertThat(Bytes.indexOf(buf, Bytes.ascii("\"user\""))).isEqualTo(-1);
+        assertThat(Bytes.indexOf(buf, Bytes.ascii("\"api\"x"))).isEqualTo(-1);
+        buf.readerIndex(7);
+        assertThat(Bytes.indexOf(buf, Bytes.ascii("\"context\":"))).isEqualTo(-1);
+        buf.readerIndex(0).writerIndex(20);
+        assertThat(Bytes.indexOf(buf, Bytes.ascii("\"api\""))).isEqualTo(-1);
+    }
+
+    @Test
     void procStatCountsFieldsAfterTheCommandName() {
         String stat = "4242 (java with spaces) S 1 4242 4242 0 -1 4194304 100 0 0 0 1234 567 0 0 20 0 30 0 99";
         assertThat(ProcessSample.cpuTicks(stat)).isEqualTo(1234 + 567);

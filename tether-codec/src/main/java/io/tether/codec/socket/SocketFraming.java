@@ -2,14 +2,16 @@ package io.tether.codec.socket;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.DelimiterBasedFrameDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Builds the framing stage of the socket protocol: Netty's {@link DelimiterBasedFrameDecoder}
- * splitting on the configured delimiter, CR and LF (so CR, LF and CRLF all end a line),
+ * Builds the framing stage of the socket protocol: splitting on the configured delimiter, CR
+ * and LF (so CR, LF and CRLF all end a line) — a single-pass {@link LineFrameDecoder} when the
+ * delimiter is made of CR/LF (the default), else Netty's {@link DelimiterBasedFrameDecoder},
  * delimiters stripped, with a hard cap enforced while framing ({@code failFast}): an
  * unterminated line longer than the cap raises
  * {@link io.netty.handler.codec.TooLongFrameException} at once, and the protocol closes the
@@ -20,9 +22,12 @@ public final class SocketFraming {
     }
 
     /** A new (per-channel) frame decoder. */
-    public static DelimiterBasedFrameDecoder newFrameDecoder(String delimiter, int maxLineBytes) {
+    public static ByteToMessageDecoder newFrameDecoder(String delimiter, int maxLineBytes) {
         if (delimiter == null || delimiter.isEmpty()) {
             throw new IllegalArgumentException("delimiter must not be empty");
+        }
+        if (delimiter.chars().allMatch(c -> c == '\r' || c == '\n')) {
+            return new LineFrameDecoder(maxLineBytes);
         }
         Set<String> all = new LinkedHashSet<>();
         all.add(delimiter);

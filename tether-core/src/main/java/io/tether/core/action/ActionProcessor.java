@@ -23,14 +23,22 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The action pipeline shared by every protocol: counters, shutdown and pending-limit
  * checks, lookup, input resolution, middleware, and the handler on a virtual thread with a
  * deadline. Never blocks the caller; the returned future completes exactly once and the
  * connection's pending count is decremented before it does.
+ *
+ * <p>A {@link Action#nonBlocking() non-blocking} action runs on the calling thread instead
+ * (the connection's I/O thread), so its future is already complete when {@link #process}
+ * returns; its timeout cannot interrupt it and an overrun is logged.
  */
 public final class ActionProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(ActionProcessor.class);
+
     private final ActionRegistry registry;
     private final List<ActionMiddleware> middleware;
     private final ProcessorOptions options;
@@ -109,6 +117,9 @@ public final class ActionProcessor {
     private CompletableFuture<ActionOutcome> start(Connection connection, Action action, Map<String, ?> raw) {
         Duration timeout = action.timeout() != null ? action.timeout() : options.defaultTimeout();
         Instant deadline = Instant.now().plus(timeout);
+        if (action.nonBlocking()) {
+            return CompletableFuture.completedFuture(runHere(connection, action, raw, deadline, timeout));
+        }
         Completion completion = new Completion(connection);
         Future<?> task = workers.submit(() -> completion.complete(run(connection, action, raw, deadline)));
         ScheduledFuture<?> alarm = timer.schedule(() -> {
@@ -119,6 +130,26 @@ public final class ActionProcessor {
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         completion.future.whenComplete((o, e) -> alarm.cancel(false));
         return completion.future;
+    }
+
+    private ActionOutcome runHere(Connection connection, Action action, Map<String, ?> raw, Instant deadline,
+                                  Duration timeout) {
+        long started = System.nanoTime();
+        ActionOutcome outcome;
+        try {
+            outcome = run(connection, action, raw, deadline);
+        } catch (RuntimeException | Error e) {
+            LOG.warn("action {} failed unexpectedly", action.name(), e);
+            outcome = ActionOutcome.failure(new TetherException(ErrorCode.INTERNAL_ERROR, "internal error"));
+        } finally {
+            ConnectionCounters.finished(connection);
+        }
+        long took = System.nanoTime() - started;
+        if (took > timeout.toNanos()) {
+            LOG.warn("non-blocking action {} took {} ms (timeout {} ms) on an I/O thread; it should not be non-blocking",
+                    action.name(), TimeUnit.NANOSECONDS.toMillis(took), timeout.toMillis());
+        }
+        return outcome;
     }
 
     private ActionOutcome run(Connection connection, Action action, Map<String, ?> raw, Instant deadline) {

@@ -46,6 +46,18 @@ class ActionProcessorTest {
                     Thread.sleep(10_000);
                     return null;
                 }).build())
+                .action(Action.named("here").input(Input.named("n").required())
+                        .handler(ctx -> {
+                            if ("throw".equals(ctx.params().get("n"))) {
+                                throw new IllegalArgumentException("bad n");
+                            }
+                            return Map.of("thread", Thread.currentThread().getName(), "n", ctx.params().get("n"));
+                        })
+                        .nonBlocking().build())
+                .action(Action.named("overrun").timeout(Duration.ofMillis(20)).handler(ctx -> {
+                    Thread.sleep(60);
+                    return Map.of("late", true);
+                }).nonBlocking().build())
                 .action(Action.named("v").version(1).handler(ctx -> Map.of("v", 1)).build())
                 .action(Action.named("v").version(2).handler(ctx -> Map.of("v", 2)).build())
                 .middleware(middleware)
@@ -124,6 +136,40 @@ class ActionProcessorTest {
         Connection c = connection();
         ActionOutcome o = run(c, "slow", Map.of());
         assertThat(o.error().code()).isEqualTo(ErrorCode.ACTION_TIMEOUT);
+        assertThat(c.pendingActions()).isZero();
+    }
+
+    @Test
+    void nonBlockingActionRunsOnTheCallingThreadAndIsDoneOnReturn() {
+        core();
+        Connection c = connection();
+        CompletableFuture<ActionOutcome> f = core.processor().process(c, "here", Map.of("n", "1"));
+        assertThat(f).isDone();
+        assertThat(f.join().fields()).containsEntry("thread", Thread.currentThread().getName())
+                .containsEntry("n", "1");
+        assertThat(c.pendingActions()).isZero();
+        assertThat(c.totalActions()).isEqualTo(1);
+    }
+
+    @Test
+    void nonBlockingActionGetsTheSameInputCheckingAndErrorsAsAnyOther() {
+        core();
+        Connection c = connection();
+        ActionOutcome missing = core.processor().process(c, "here", Map.of()).join();
+        assertThat(missing.error().code()).isEqualTo(ErrorCode.PARAM_REQUIRED);
+        ActionOutcome thrown = core.processor().process(c, "here", Map.of("n", "throw")).join();
+        assertThat(thrown.error().code()).isEqualTo(ErrorCode.APPLICATION_ERROR);
+        assertThat(thrown.error().getMessage()).isEqualTo("bad n");
+        assertThat(c.pendingActions()).isZero();
+    }
+
+    @Test
+    void nonBlockingActionIsNotInterruptedByItsTimeout() {
+        core();
+        Connection c = connection();
+        ActionOutcome o = core.processor().process(c, "overrun", Map.of()).join();
+        assertThat(o.ok()).isTrue();
+        assertThat(o.fields()).containsEntry("late", true);
         assertThat(c.pendingActions()).isZero();
     }
 

@@ -3,16 +3,19 @@ package io.tether.server.jstp;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.session.JstpSession;
 import io.tether.server.jstp.session.SessionTransport;
 import java.net.SocketAddress;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One accepted channel as a {@link JstpConnection} and as the {@link SessionTransport} of
- * its session. Every write, from any thread, is queued on the channel's event loop, so the
- * wire order is the order of the {@link #send} calls (which the session's lock orders).
+ * its session. A write from another thread is queued on the channel's event loop; one made on
+ * the loop with nothing queued goes out at once; either way the wire order is the order of
+ * the {@link #send} calls (which the session's lock orders).
  */
 final class JstpChannelConnection implements JstpConnection, SessionTransport {
     private final Channel channel;
@@ -22,6 +25,7 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
     private volatile boolean established;
     private volatile boolean closing;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger queuedWrites = new AtomicInteger();
     private final int maxInFlight;
 
     JstpChannelConnection(Channel channel, JstpListener listener, int maxInFlight) {
@@ -60,12 +64,33 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
         established = true;
     }
 
+    /**
+     * Writes at once when called on the channel's event loop with no write of another thread
+     * still queued (a method answered inline), else queues the write on the loop. The session's
+     * lock orders the calls, and a queued write is counted before it is queued, so the wire
+     * order is always the call order.
+     */
     @Override
     public void send(String text) {
-        channel.eventLoop().execute(() -> {
-            channel.writeAndFlush(text, channel.voidPromise());
-            listener.outgoingMessage(this, text);
-        });
+        EventLoop loop = channel.eventLoop();
+        if (queuedWrites.get() == 0 && loop.inEventLoop()) {
+            write(text);
+            return;
+        }
+        queuedWrites.incrementAndGet();
+        try {
+            loop.execute(() -> {
+                queuedWrites.decrementAndGet();
+                write(text);
+            });
+        } catch (RejectedExecutionException loopStopped) {
+            queuedWrites.decrementAndGet(); // the server is stopping; this connection is going away
+        }
+    }
+
+    private void write(String text) {
+        channel.writeAndFlush(text, channel.voidPromise());
+        listener.outgoingMessage(this, text);
     }
 
     @Override

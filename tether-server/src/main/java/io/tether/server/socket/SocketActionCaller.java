@@ -6,7 +6,6 @@ import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketRequest;
 import io.tether.core.action.ActionOutcome;
 import io.tether.core.action.ActionProcessor;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -59,8 +58,8 @@ final class SocketActionCaller {
     }
 
     private void run(SocketSession session, String name, Correlation c, Executor loop, Consumer<SocketMessage> reply) {
-        Map<String, Object> copy = new LinkedHashMap<>(session.params());
-        CompletableFuture<ActionOutcome> result = processor.process(session.connection(), name, copy);
+        // the processor copies the params before it returns; a non-blocking action has already run
+        CompletableFuture<ActionOutcome> result = processor.process(session.connection(), name, session.params());
         BiConsumer<ActionOutcome, Throwable> deliver = (outcome, failure) -> {
             if (failure != null) {
                 LOG.warn("action {} failed unexpectedly on {}", name, session.connection(), failure);
@@ -70,7 +69,7 @@ final class SocketActionCaller {
             }
         };
         if (result.isDone()) {
-            result.whenComplete(deliver); // refused at once: reply before the next line is parsed
+            result.whenComplete(deliver); // refused, or a non-blocking action: reply before the next line
         } else {
             result.whenComplete((outcome, failure) -> onLoop(loop, () -> deliver.accept(outcome, failure)));
         }

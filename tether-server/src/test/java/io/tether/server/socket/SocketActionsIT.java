@@ -143,6 +143,21 @@ class SocketActionsIT {
     }
 
     @Test
+    void nonBlockingActionsOvertakeASleepingOneAndAPipelinedBatchIsAnsweredInLineOrder() {
+        LineClient c = fx.client();
+        StringBuilder lines = new StringBuilder("{\"action\":\"sleepTest\",\"params\":{\"sleepDuration\":300}}\n");
+        for (int i = 0; i < 40; i++) {
+            lines.append("{\"action\":\"echo\",\"params\":{\"payload\":").append(i).append("}}\n");
+        }
+        c.sendRaw(lines.toString());
+        for (int i = 0; i < 40; i++) {
+            assertThat(c.readMap(WAIT)).containsEntry("payload", i).containsEntry("type", "Integer")
+                    .containsEntry("messageCount", i + 2).containsEntry("context", "response");
+        }
+        assertThat(c.readMap(WAIT)).containsEntry("sleepDuration", 300).containsEntry("messageCount", 1);
+    }
+
+    @Test
     void sixthPendingActionIsRefusedAndCountersAreLive() {
         LineClient c = fx.client();
         call(c, "paramAdd sleepDuration=700");

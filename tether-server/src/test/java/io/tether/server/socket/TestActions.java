@@ -66,7 +66,7 @@ final class TestActions {
         }).build();
     }
 
-    /** Echoes its {@code payload} input with its Java type name. */
+    /** Echoes its {@code payload} input with its Java type name; non-blocking (runs on the I/O thread). */
     static Action echo() {
         return Action.named("echo").input(Input.named("payload")).handler(ctx -> {
             Object p = ctx.params().get("payload");
@@ -74,6 +74,6 @@ final class TestActions {
             r.put("payload", p);
             r.put("type", p == null ? "null" : p.getClass().getSimpleName());
             return r;
-        }).build();
+        }).nonBlocking().build();
     }
 }

@@ -1,0 +1,96 @@
+package io.tether.codec.socket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.DelimiterBasedFrameDecoder;
+import io.netty.handler.codec.TooLongFrameException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The single-pass CR/LF framing against Netty's multi-delimiter decoder, on random input. */
+class LineFrameDecoderTest {
+    private static final int MAX = 40;
+
+    @Test
+    void sameNonEmptyLinesAsNettysDelimiterDecoderOnRandomReads() {
+        Random random = new Random(7);
+        byte[] alphabet = "ab\r\n{}\"x".getBytes(StandardCharsets.US_ASCII);
+        for (int round = 0; round < 2_000; round++) {
+            List<byte[]> reads = new ArrayList<>();
+            for (int r = random.nextInt(5) + 1; r > 0; r--) {
+                byte[] read = new byte[random.nextInt(30)];
+                for (int i = 0; i < read.length; i++) {
+                    read[i] = alphabet[random.nextInt(alphabet.length)];
+                }
+                reads.add(read);
+            }
+            assertThat(frames(new LineFrameDecoder(MAX), reads))
+                    .as("round %d", round)
+                    .isEqualTo(frames(netty(), reads));
+        }
+    }
+
+    @Test
+    void anUnterminatedLineOverTheCapFailsAtOnceAndItsRestIsDiscarded() {
+        EmbeddedChannel ch = new EmbeddedChannel(new LineFrameDecoder(8));
+        Throwable failure = writeCatching(ch, "0123456789");
+        assertThat(failure).isInstanceOf(TooLongFrameException.class);
+        writeCatching(ch, "abc\nok\n");
+        assertThat(readAll(ch)).containsExactly("ok");
+    }
+
+    @Test
+    void aTerminatedLineOverTheCapFailsAndTheNextLineStillComesOut() {
+        EmbeddedChannel ch = new EmbeddedChannel(new LineFrameDecoder(4));
+        Throwable failure = writeCatching(ch, "123456\nok\n");
+        assertThat(failure).isInstanceOf(TooLongFrameException.class);
+        writeCatching(ch, "");
+        assertThat(readAll(ch)).containsExactly("ok");
+    }
+
+    private static DelimiterBasedFrameDecoder netty() {
+        return new DelimiterBasedFrameDecoder(MAX, true, true,
+                Unpooled.wrappedBuffer(new byte[] {'\r', '\n'}), Unpooled.wrappedBuffer(new byte[] {'\r'}),
+                Unpooled.wrappedBuffer(new byte[] {'\n'}));
+    }
+
+    /** Non-empty frames (empty ones are dropped by the line decoder), and "!" for each failure. */
+    private static List<String> frames(io.netty.channel.ChannelHandler decoder, List<byte[]> reads) {
+        EmbeddedChannel ch = new EmbeddedChannel(decoder);
+        List<String> out = new ArrayList<>();
+        for (byte[] read : reads) {
+            if (writeCatching(ch, new String(read, StandardCharsets.ISO_8859_1)) != null) {
+                out.add("!");
+            }
+            readAll(ch).stream().filter(s -> !s.isEmpty()).forEach(out::add);
+        }
+        ch.finishAndReleaseAll();
+        return out;
+    }
+
+    private static Throwable writeCatching(EmbeddedChannel ch, String text) {
+        try {
+            ch.writeInbound(Unpooled.copiedBuffer(text, StandardCharsets.ISO_8859_1));
+            return null;
+        } catch (DecoderException e) {
+            return e instanceof TooLongFrameException ? e : e.getCause();
+        }
+    }
+
+    private static List<String> readAll(EmbeddedChannel ch) {
+        List<String> out = new ArrayList<>();
+        for (Object o = ch.readInbound(); o != null; o = ch.readInbound()) {
+            ByteBuf b = (ByteBuf) o;
+            out.add(b.toString(StandardCharsets.ISO_8859_1));
+            b.release();
+        }
+        return out;
+    }
+}
