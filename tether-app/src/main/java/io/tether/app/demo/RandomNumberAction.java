@@ -35,6 +35,9 @@ public final class RandomNumberAction {
         if (number == 0) {
             return "0";
         }
+        if (Math.abs(number) >= 1e-3 && Math.abs(number) < 1e7 && number != Math.rint(number)) {
+            return Double.toString(number); // already plain and shortest in this range
+        }
         return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 }

@@ -46,6 +46,13 @@ class DemoActionsTest {
         assertThat(RandomNumberAction.plain(1.0E-4)).isEqualTo("0.0001");
         assertThat(RandomNumberAction.plain(0.5)).isEqualTo("0.5");
         assertThat(RandomNumberAction.plain(0)).isEqualTo("0");
+        assertThat(RandomNumberAction.plain(0.123456789)).isEqualTo("0.123456789");
+        assertThat(RandomNumberAction.plain(2.0)).isEqualTo("2");
+        assertThat(RandomNumberAction.plain(1.5e7)).isEqualTo("15000000");
+        for (int i = 0; i < 1000; i++) {
+            double d = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+            assertThat(RandomNumberAction.plain(d)).isEqualTo(java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
+        }
     }
 
     @Test

@@ -12,28 +12,12 @@ final class Bytes {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * Index (absolute) of the first occurrence of {@code needle} in the readable bytes, or -1.
-     * Jumps between candidates with the buffer's own (word-at-a-time) byte search, so a line is
-     * not read byte by byte through bounds-checked {@code getByte} calls.
-     */
-    static int indexOf(ByteBuf buf, byte[] needle) {
-        int last = buf.writerIndex() - needle.length;
-        byte first = needle[0];
-        for (int i = buf.readerIndex(); i <= last; i++) {
-            i = buf.indexOf(i, last + 1, first);
-            if (i < 0) {
-                return -1;
-            }
-            if (matchesAt(buf, i, needle)) {
-                return i;
-            }
+    /** Whether {@code needle} occurs at absolute index {@code at} (within the written bytes). */
+    static boolean matchesAt(ByteBuf buf, int at, byte[] needle) {
+        if (at + needle.length > buf.writerIndex()) {
+            return false;
         }
-        return -1;
-    }
-
-    private static boolean matchesAt(ByteBuf buf, int at, byte[] needle) {
-        for (int j = 1; j < needle.length; j++) {
+        for (int j = 0; j < needle.length; j++) {
             if (buf.getByte(at + j) != needle[j]) {
                 return false;
             }

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 final class LoadHandler extends ChannelInboundHandlerAdapter implements ReplySink {
     private final Dialect dialect;
     private final LoadStats stats;
+    private final LoadStats.Local recorder;
     private final int depth;
     private final CountDownLatch readyLatch;
     private final LongRing inOrder;
@@ -28,6 +29,7 @@ final class LoadHandler extends ChannelInboundHandlerAdapter implements ReplySin
     LoadHandler(Dialect dialect, LoadStats stats, int depth, CountDownLatch readyLatch) {
         this.dialect = dialect;
         this.stats = stats;
+        this.recorder = stats.local();
         this.depth = depth;
         this.readyLatch = readyLatch;
         this.inOrder = new LongRing(depth);
@@ -119,7 +121,7 @@ final class LoadHandler extends ChannelInboundHandlerAdapter implements ReplySin
 
     private void complete(long sentAt, boolean error) {
         inFlight--;
-        stats.record(sentAt, System.nanoTime(), error);
+        recorder.record(sentAt, System.nanoTime(), error);
     }
 
     @Override

@@ -5,19 +5,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
- * Counters and the latency recorder shared by all connections of one run. Only requests
- * sent after the measurement started and answered before it ended are counted, so
- * warm-up traffic and the drain at the end do not distort the numbers.
+ * Counters and latencies of one run. Only requests sent after the measurement started and
+ * answered before it ended are counted, so warm-up traffic and the drain at the end do not
+ * distort the numbers. Each connection records into its own {@link Local} (no counter or
+ * histogram shared between the generator's threads, so recording stays cheap and
+ * contention-free); the totals merge them. A shared counter is kept only for {@code -n}
+ * runs, which must stop at an exact count.
  */
 final class LoadStats {
     private static final int MAX_FATAL_MESSAGES = 5;
 
-    private final Recorder latencies = new Recorder(3);
+    private final ConcurrentLinkedQueue<Local> locals = new ConcurrentLinkedQueue<>();
     private final AtomicLong completed = new AtomicLong();
-    private final LongAdder errors = new LongAdder();
     private final LongAdder unmatched = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private final ConcurrentLinkedQueue<String> fatalMessages = new ConcurrentLinkedQueue<>();
@@ -33,10 +34,16 @@ final class LoadStats {
         this.budget = new AtomicLong(requests);
     }
 
-    /** Counts requests sent from {@code nanoTime} on; resets the recorder. */
+    /** Counts requests sent from {@code nanoTime} on. */
     void startMeasuring(long nanoTime) {
-        latencies.reset();
         measureStart = nanoTime;
+    }
+
+    /** A new recorder for one connection. */
+    Local local() {
+        Local l = new Local();
+        locals.add(l);
+        return l;
     }
 
     void endMeasuring(long nanoTime) {
@@ -52,17 +59,27 @@ final class LoadStats {
         return target == 0 || now < measureStart || budget.getAndDecrement() > 0;
     }
 
-    void record(long sentAt, long now, boolean error) {
-        if (sentAt < measureStart || now > measureEnd) {
-            return;
-        }
-        latencies.recordValue(Math.max(0, now - sentAt));
-        if (error) {
-            errors.increment();
-        }
-        if (completed.incrementAndGet() == target) {
-            endMeasuring(now);
-            done.countDown();
+    /** One connection's latencies and counts; written by its event loop, read at the end. */
+    final class Local {
+        private final Histogram latencies = new Histogram(3);
+        private long count;
+        private long errorCount;
+
+        void record(long sentAt, long now, boolean error) {
+            if (sentAt < measureStart || now > measureEnd) {
+                return;
+            }
+            synchronized (this) { // uncontended: only this connection's loop writes
+                latencies.recordValue(Math.max(0, now - sentAt));
+                count++;
+                if (error) {
+                    errorCount++;
+                }
+            }
+            if (target > 0 && completed.incrementAndGet() == target) {
+                endMeasuring(now);
+                done.countDown();
+            }
         }
     }
 
@@ -94,11 +111,23 @@ final class LoadStats {
     }
 
     long completed() {
-        return completed.get();
+        long sum = 0;
+        for (Local l : locals) {
+            synchronized (l) {
+                sum += l.count;
+            }
+        }
+        return sum;
     }
 
     long errors() {
-        return errors.sum();
+        long sum = 0;
+        for (Local l : locals) {
+            synchronized (l) {
+                sum += l.errorCount;
+            }
+        }
+        return sum;
     }
 
     long unmatchedCount() {
@@ -114,7 +143,14 @@ final class LoadStats {
         return first == null ? "" : first;
     }
 
+    /** All connections' latencies merged. */
     Histogram histogram() {
-        return latencies.getIntervalHistogram();
+        Histogram all = new Histogram(3);
+        for (Local l : locals) {
+            synchronized (l) {
+                all.add(l.latencies);
+            }
+        }
+        return all;
     }
 }

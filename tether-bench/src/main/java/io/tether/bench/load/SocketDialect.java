@@ -15,8 +15,9 @@ import io.netty.handler.codec.LineBasedFrameDecoder;
  * {@code params.messageId} and are matched exactly.
  */
 final class SocketDialect implements Dialect {
-    private static final byte[] API = Bytes.ascii("\"context\":\"api\"");
-    private static final byte[] USER = Bytes.ascii("\"context\":\"user\"");
+    private static final byte[] CONTEXT = Bytes.ascii("\"context\":\"");
+    private static final byte[] API = Bytes.ascii("api\"");
+    private static final byte[] USER = Bytes.ascii("user\"");
     private static final byte[] ERROR = Bytes.ascii("\"error\":");
     private static final byte[] MESSAGE_ID = Bytes.ascii("\"messageId\":\"");
     private static final int MAX_LINE = 1024 * 1024;
@@ -69,12 +70,26 @@ final class SocketDialect implements Dialect {
             sink.ready();
             return;
         }
-        if (line.readableBytes() == 0 || Bytes.indexOf(line, API) >= 0 || Bytes.indexOf(line, USER) >= 0) {
+        boolean error = false;
+        long id = -1;
+        // one pass over the quotes: every key of interest starts with one
+        int end = line.writerIndex();
+        for (int q = line.indexOf(line.readerIndex(), end, (byte) '"'); q >= 0;
+             q = line.indexOf(q + 1, end, (byte) '"')) {
+            if (Bytes.matchesAt(line, q, CONTEXT)) {
+                int v = q + CONTEXT.length;
+                if (Bytes.matchesAt(line, v, API) || Bytes.matchesAt(line, v, USER)) {
+                    return;
+                }
+            } else if (Bytes.matchesAt(line, q, ERROR)) {
+                error = true;
+            } else if (json && id < 0 && Bytes.matchesAt(line, q, MESSAGE_ID)) {
+                id = Bytes.parseLong(line, q + MESSAGE_ID.length);
+            }
+        }
+        if (line.readableBytes() == 0) {
             return;
         }
-        boolean error = Bytes.indexOf(line, ERROR) >= 0;
-        int at = json ? Bytes.indexOf(line, MESSAGE_ID) : -1;
-        long id = at < 0 ? -1 : Bytes.parseLong(line, at + MESSAGE_ID.length);
         if (id >= 0) {
             sink.reply(id, error);
         } else {

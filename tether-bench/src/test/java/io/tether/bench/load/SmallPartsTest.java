@@ -20,17 +20,15 @@ class SmallPartsTest {
     }
 
     @Test
-    void indexOfFindsANeedleAfterFalseStartsAndOnlyInTheReadableBytes() {
+    void matchesAtComparesOnlyWithinTheWrittenBytes() {
         io.netty.buffer.ByteBuf buf = io.netty.buffer.Unpooled.copiedBuffer(
-                "xx\"co\"\"context\":\"api\"", java.nio.charset.StandardCharsets.US_ASCII);
-        assertThat(Bytes.indexOf(buf, Bytes.ascii("\"context\":"))).isEqualTo(6);
-        assertThat(Bytes.indexOf(buf, Bytes.ascii("\"api\""))).isEqualTo(16);
-        assertThat(Bytes.indexOf(buf, Bytes.ascii("\"user\""))).isEqualTo(-1);
-        assertThat(Bytes.indexOf(buf, Bytes.ascii("\"api\"x"))).isEqualTo(-1);
-        buf.readerIndex(7);
-        assertThat(Bytes.indexOf(buf, Bytes.ascii("\"context\":"))).isEqualTo(-1);
-        buf.readerIndex(0).writerIndex(20);
-        assertThat(Bytes.indexOf(buf, Bytes.ascii("\"api\""))).isEqualTo(-1);
+                "xx\"context\":\"api\"", java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(Bytes.matchesAt(buf, 2, Bytes.ascii("\"context\":"))).isTrue();
+        assertThat(Bytes.matchesAt(buf, 3, Bytes.ascii("\"context\":"))).isFalse();
+        assertThat(Bytes.matchesAt(buf, 12, Bytes.ascii("\"api\""))).isTrue();
+        assertThat(Bytes.matchesAt(buf, 12, Bytes.ascii("\"api\"x"))).isFalse();
+        buf.writerIndex(16);
+        assertThat(Bytes.matchesAt(buf, 12, Bytes.ascii("\"api\""))).isFalse();
     }
 
     @Test

@@ -5,7 +5,8 @@ package io.tether.codec.socket;
  * {@link SocketReplies}) that {@link SocketMessageEncoder} writes compactly followed by
  * {@code \r\n}, in one buffer.
  *
- * @param value a JSON-able value: Map, List, String, Number, Boolean or null
+ * @param value a JSON-able value (Map, List, String, Number, Boolean or null), or an
+ *              {@link ActionReply}
  */
 public record SocketMessage(Object value) {
 }

@@ -1,25 +1,36 @@
 package io.tether.codec.socket;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes each {@link SocketMessage} as compact JSON (raw UTF-8, integers plain, map order
  * kept) followed by {@code \r\n}, in one buffer, so a message is never split across writes
- * (spec §3.4). Other outbound messages (e.g. file chunks) pass through. Sharable.
+ * (spec §3.4). Each I/O thread keeps one {@link JsonLineWriter} (a reused Jackson generator),
+ * and action replies ({@link ActionReply}) are written from their fields without building a
+ * merged map. Other outbound messages (e.g. file chunks) pass through. Sharable.
  */
 @io.netty.channel.ChannelHandler.Sharable
 public final class SocketMessageEncoder extends MessageToByteEncoder<SocketMessage> {
     private static final byte[] CRLF = {'\r', '\n'};
 
-    private final JsonMapper json = JsonMapper.builder()
+    private final JsonMapper json = JsonMapper.builder(JsonFactory.builder().rootValueSeparator((String) null).build())
             .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(SerializationFeature.INDENT_OUTPUT)
             .build();
+    private final FastThreadLocal<JsonLineWriter> writers = new FastThreadLocal<>() {
+        @Override
+        protected JsonLineWriter initialValue() {
+            return new JsonLineWriter(json);
+        }
+    };
 
     /** An encoder. */
     public SocketMessageEncoder() {
@@ -28,12 +39,18 @@ public final class SocketMessageEncoder extends MessageToByteEncoder<SocketMessa
 
     @Override
     protected void encode(ChannelHandlerContext ctx, SocketMessage msg, ByteBuf out) {
-        json.writeValue((java.io.OutputStream) new ByteBufOutputStream(out), msg.value());
+        writers.get().write(msg.value(), out);
         out.writeBytes(CRLF);
     }
 
     /** The JSON text of a message, without the line ending (for logs and tests). */
     public String toJson(SocketMessage msg) {
-        return json.writeValueAsString(msg.value());
+        ByteBuf buf = Unpooled.buffer();
+        try {
+            new JsonLineWriter(json).write(msg.value(), buf);
+            return buf.toString(StandardCharsets.UTF_8);
+        } finally {
+            buf.release();
+        }
     }
 }

@@ -58,19 +58,13 @@ public final class SocketReplies {
         return new SocketMessage(correlate(m, messageId, messageCount));
     }
 
-    /** Action reply: its fields at top level, then {@code error} when it failed, then the envelope. */
+    /**
+     * Action reply: its fields at top level, then {@code error} when it failed, then the
+     * envelope (see {@link ActionReply}); {@code fields} is not copied and must not change.
+     */
     public static SocketMessage actionReply(Map<String, ?> fields, String error, Object messageId,
                                             long messageCount) {
-        Map<String, Object> m = new LinkedHashMap<>(fields);
-        m.remove("context");
-        m.remove("messageId");
-        m.remove("messageCount");
-        if (error != null) {
-            m.remove("error");
-            m.put("error", error);
-        }
-        m.put("context", RESPONSE);
-        return new SocketMessage(correlate(m, messageId, messageCount));
+        return new SocketMessage(new ActionReply(fields, error, messageId, messageCount));
     }
 
     /** {@code {status:"error", error:"DATA_LENGTH_TOO_LONG", context, messageId, messageCount}}. */
