@@ -61,7 +61,8 @@ public final class TetherServer implements AutoCloseable {
     /** Binds every listener; fails (and releases everything) if one cannot bind. */
     public TetherServer start() {
         bossGroup = transport.newGroup(1, Thread.ofPlatform().name("tether-accept-", 0).factory());
-        ioGroup = transport.newGroup(ioThreads, Thread.ofPlatform().name("tether-io-", 0).factory());
+        int threads = ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
+        ioGroup = transport.newGroup(threads, Thread.ofPlatform().name("tether-io-", 0).factory());
         try {
             for (ProtocolServer p : protocols) {
                 listeners.put(p.name(), bind(p));
@@ -182,7 +183,10 @@ public final class TetherServer implements AutoCloseable {
             return this;
         }
 
-        /** I/O threads; 0 (default) means Netty's default (2 × cores). */
+        /**
+         * I/O threads; 0 (default) means one per available core: handlers never block an I/O
+         * thread, so more threads than cores would only add context switches and tail latency.
+         */
         public Builder ioThreads(int n) {
             this.ioThreads = n;
             return this;
