@@ -3,13 +3,14 @@ package io.tether.bench.jmh;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.tether.codec.outbound.CoalescingEncoder;
 import io.tether.codec.socket.SocketFraming;
 import io.tether.codec.socket.SocketLineDecoder;
 import io.tether.codec.socket.SocketMessage;
-import io.tether.codec.socket.SocketMessageEncoder;
 import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketRequest;
 import io.tether.codec.socket.SocketRequestClassifier;
+import io.tether.codec.socket.SocketWireWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +46,7 @@ public class SocketCodecBenchmark {
     public int lines;
 
     private final SocketRequestClassifier classifier = new SocketRequestClassifier();
-    private final SocketMessageEncoder encoder = new SocketMessageEncoder();
+    private final SocketWireWriter writer = new SocketWireWriter();
     private byte[] batch;
     private EmbeddedChannel inbound;
     private EmbeddedChannel outbound;
@@ -57,7 +58,7 @@ public class SocketCodecBenchmark {
         batch = "randomNumber\n".repeat(lines).getBytes(StandardCharsets.US_ASCII);
         inbound = new EmbeddedChannel(SocketFraming.newFrameDecoder("\n", 1024 * 1024),
                 new SocketLineDecoder(0, classifier));
-        outbound = new EmbeddedChannel(encoder);
+        outbound = new EmbeddedChannel(new CoalescingEncoder(writer));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("randomNumber", 0.6046602879796196);
         fields.put("stringRandomNumber", "Your random number is 0.6046602879796196");
@@ -98,6 +99,19 @@ public class SocketCodecBenchmark {
     @Benchmark
     public int encodeReply() {
         outbound.writeOutbound(reply);
+        ByteBuf out = outbound.readOutbound();
+        int n = out.readableBytes();
+        out.release();
+        return n;
+    }
+
+    /** Encodes {@code lines} action replies written before one flush (the replies to one read). */
+    @Benchmark
+    public int encodeReplyBatch() {
+        for (int i = 0; i < lines; i++) {
+            outbound.write(reply);
+        }
+        outbound.flush();
         ByteBuf out = outbound.readOutbound();
         int n = out.readableBytes();
         out.release();

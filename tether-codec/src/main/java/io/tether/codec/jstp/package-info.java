@@ -5,11 +5,11 @@
  *
  * <pre>{@code
  * JstpMessageDecoder decoder = new JstpMessageDecoder();   // @Sharable
- * JstpMessageEncoder encoder = new JstpMessageEncoder();   // @Sharable
+ * JstpWireWriter writer = new JstpWireWriter();           // thread-safe, shared
  * ch.pipeline()
  *   .addLast("frame", new JstpFrameDecoder())              // per channel, 8 MiB cap
  *   .addLast("decode", decoder)
- *   .addLast("encode", encoder)
+ *   .addLast("encode", new CoalescingEncoder(writer))      // per channel
  *   .addLast("handler", handler);                          // switch (msg) { case Call c -> ... }
  *
  * String text = JstpMessages.defaults().toMdsf(new JstpMessage.Pong(5)); // {pong:[5]}

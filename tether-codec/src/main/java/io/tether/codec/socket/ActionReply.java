@@ -7,7 +7,7 @@ import java.util.Map;
  * {@code context}, {@code messageId} or {@code messageCount} among them dropped, and
  * {@code error} moved to the end when the action failed), then the envelope
  * {@code context:"response", messageId, messageCount} (spec §4, §0). Written by
- * {@link SocketMessageEncoder} straight from the fields, without building a merged map.
+ * {@link SocketWireWriter} straight from the fields, without building a merged map.
  *
  * @param fields       the action's reply fields, in order (not copied; must not change afterwards)
  * @param error        the error message, or null when the action succeeded

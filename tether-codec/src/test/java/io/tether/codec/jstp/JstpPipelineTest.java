@@ -14,6 +14,7 @@ import io.tether.api.TetherException;
 import io.tether.codec.jstp.JstpMessage.Call;
 import io.tether.codec.jstp.JstpMessage.Callback;
 import io.tether.codec.jstp.JstpMessage.Ping;
+import io.tether.codec.outbound.CoalescingEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +26,8 @@ class JstpPipelineTest {
     private EmbeddedChannel ch = channel(JstpFrameDecoder.DEFAULT_MAX_FRAME_BYTES);
 
     private static EmbeddedChannel channel(int maxFrame) {
-        return new EmbeddedChannel(new JstpFrameDecoder(maxFrame), new JstpMessageDecoder(), new JstpMessageEncoder());
+        return new EmbeddedChannel(new JstpFrameDecoder(maxFrame), new JstpMessageDecoder(),
+                new CoalescingEncoder(new JstpWireWriter()));
     }
 
     @AfterEach

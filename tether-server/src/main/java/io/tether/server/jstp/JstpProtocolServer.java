@@ -12,7 +12,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.tether.codec.jstp.JstpFrameDecoder;
 import io.tether.codec.jstp.JstpMessageDecoder;
-import io.tether.codec.jstp.JstpMessageEncoder;
+import io.tether.codec.jstp.JstpWireWriter;
+import io.tether.codec.outbound.CoalescingEncoder;
 import io.tether.core.TetherCore;
 import io.tether.server.ChannelGroups;
 import io.tether.server.ProtocolServer;
@@ -49,7 +50,7 @@ public final class JstpProtocolServer implements ProtocolServer {
     private final JstpDispatcher dispatcher;
     private final SslContext ssl;
     private final JstpMessageDecoder decoder = new JstpMessageDecoder();
-    private final JstpMessageEncoder encoder = new JstpMessageEncoder();
+    private final JstpWireWriter writer = new JstpWireWriter();
     private final ChannelGroup channels = new DefaultChannelGroup("jstp", GlobalEventExecutor.INSTANCE);
 
     /** A listener over {@code core} with in-memory sessions. */
@@ -90,14 +91,15 @@ public final class JstpProtocolServer implements ProtocolServer {
             protected void initChannel(Channel ch) {
                 channels.add(ch);
                 ChannelPipeline p = ch.pipeline();
-                // first, so replies produced during one read leave in one syscall
-                p.addLast("flush", new FlushConsolidationHandler(256, true));
                 if (ssl != null) {
                     p.addLast("tls", ssl.newHandler(ch.alloc()));
                 }
                 p.addLast("frame", new JstpFrameDecoder(options.maxMessageBytes()));
                 p.addLast("decode", decoder);
-                p.addLast("encode", encoder);
+                // the replies produced during one read go out as one buffer in one syscall: the
+                // consolidator lets their flushes through as one, the encoder batches until then
+                p.addLast("encode", new CoalescingEncoder(writer));
+                p.addLast("flush", new FlushConsolidationHandler(256, true));
                 p.addLast("handler", new JstpServerHandler(services, handshake, dispatcher));
             }
         };

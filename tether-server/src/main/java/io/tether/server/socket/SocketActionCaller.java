@@ -9,6 +9,7 @@ import io.tether.core.action.ActionProcessor;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -68,8 +69,10 @@ final class SocketActionCaller {
                 reply.accept(toReply(outcome, c));
             }
         };
-        if (result.isDone()) {
-            result.whenComplete(deliver); // refused, or a non-blocking action: reply before the next line
+        if (result.state() == Future.State.SUCCESS) {
+            deliver.accept(result.resultNow(), null); // refused, or a non-blocking action: reply before the next line
+        } else if (result.isDone()) {
+            result.whenComplete(deliver);
         } else {
             result.whenComplete((outcome, failure) -> onLoop(loop, () -> deliver.accept(outcome, failure)));
         }

@@ -3,21 +3,22 @@ package io.tether.server.socket;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.stream.ChunkedWriteHandler;
+import io.tether.codec.outbound.CoalescingEncoder;
 import io.tether.codec.socket.BreakCharacterDetector;
 import io.tether.codec.socket.SocketFraming;
 import io.tether.codec.socket.SocketLineDecoder;
-import io.tether.codec.socket.SocketMessageEncoder;
+import io.tether.codec.socket.SocketWireWriter;
 import io.tether.codec.socket.SocketRequestClassifier;
 
 /**
  * Assembles each accepted channel's pipeline from small single-role stages:
  * TLS → break detector → framing (hard cap) → line decoder → flow control → chunked file
- * writer → message encoder → connection handler. Registers the channel in the listener's
- * {@link ChannelGroup}.
+ * writer → coalescing message encoder → flush consolidation → connection handler.
+ * Registers the channel in the listener's {@link ChannelGroup}.
  */
 final class SocketChannelInitializer extends ChannelInitializer<Channel> {
     /** Flushes merged into one write at most, while a read is in progress. */
@@ -29,7 +30,7 @@ final class SocketChannelInitializer extends ChannelInitializer<Channel> {
     private final BreakCharacterDetector breakDetector = new BreakCharacterDetector();
     private final SocketLineDecoder lineDecoder;
 
-    private final SocketMessageEncoder encoder = new SocketMessageEncoder();
+    private final SocketWireWriter writer = new SocketWireWriter();
 
     SocketChannelInitializer(SocketServices services, SslContext sslContext, ChannelGroup channels) {
         this.services = services;
@@ -42,8 +43,6 @@ final class SocketChannelInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         channels.add(ch);
         ChannelPipeline p = ch.pipeline();
-        // first, so replies written during one read (pipelined lines) leave in one syscall
-        p.addLast("flush", new FlushConsolidationHandler(FLUSHES_PER_SYSCALL, true));
         if (sslContext != null) {
             p.addLast("tls", sslContext.newHandler(ch.alloc()));
         }
@@ -53,7 +52,10 @@ final class SocketChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast("lines", lineDecoder)
                 .addLast("flow", new WritabilityReadGate())
                 .addLast("files", new ChunkedWriteHandler())
-                .addLast("encoder", encoder)
+                // replies to the lines of one read leave as one buffer in one syscall: the
+                // consolidator lets their flushes through as one, the encoder batches until then
+                .addLast("encoder", new CoalescingEncoder(writer))
+                .addLast("flush", new FlushConsolidationHandler(FLUSHES_PER_SYSCALL, true))
                 .addLast("handler", new SocketConnectionHandler(services));
     }
 }

@@ -67,7 +67,7 @@ final class SocketChatWriter {
             ctx.close();
             return;
         }
-        ctx.writeAndFlush(SocketReplies.chat(message));
+        ctx.writeAndFlush(SocketReplies.chat(message), ctx.voidPromise());
     }
 
     private long outboundBacklog() {

@@ -61,7 +61,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         session = new SocketSession(connection);
         chat = new SocketChatWriter(context, session, backlog, services.options().maxOutboundBytes(),
                 () -> overflow("room messages"));
-        context.writeAndFlush(SocketReplies.welcome(services.options().welcomeMessage()));
+        context.writeAndFlush(SocketReplies.welcome(services.options().welcomeMessage()), context.voidPromise());
         context.fireChannelActive();
     }
 
@@ -234,7 +234,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     }
 
     private void write(SocketMessage message) {
-        ctx.writeAndFlush(message);
+        ctx.writeAndFlush(message, ctx.voidPromise());
     }
 
     private void byeAndClose() {

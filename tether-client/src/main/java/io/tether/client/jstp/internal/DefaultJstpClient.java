@@ -16,7 +16,8 @@ import io.tether.client.jstp.RemoteProxy;
 import io.tether.codec.jstp.JstpFrameDecoder;
 import io.tether.codec.jstp.JstpMessage;
 import io.tether.codec.jstp.JstpMessageDecoder;
-import io.tether.codec.jstp.JstpMessageEncoder;
+import io.tether.codec.jstp.JstpWireWriter;
+import io.tether.codec.outbound.CoalescingEncoder;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ public final class DefaultJstpClient implements JstpClient {
     private void pipeline(ChannelPipeline p) {
         p.addLast("frames", new JstpFrameDecoder(options.maxMessageBytes()));
         p.addLast("decoder", new JstpMessageDecoder(link.codec));
-        p.addLast("encoder", new JstpMessageEncoder(link.codec));
+        p.addLast("encoder", new CoalescingEncoder(new JstpWireWriter(link.codec)));
         p.addLast("client", new JstpClientHandler(this));
     }
 

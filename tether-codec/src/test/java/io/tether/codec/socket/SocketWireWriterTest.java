@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.tether.api.RoomMessage;
+import io.tether.codec.outbound.CoalescingEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-class SocketMessageEncoderTest {
-    private final EmbeddedChannel ch = new EmbeddedChannel(new SocketMessageEncoder());
+class SocketWireWriterTest {
+    private final EmbeddedChannel ch = new EmbeddedChannel(new CoalescingEncoder(new SocketWireWriter()));
 
     private String encode(SocketMessage m) {
         ch.writeOutbound(m);
@@ -109,7 +110,7 @@ class SocketMessageEncoderTest {
         assertThatThrownBy(() -> ch.writeOutbound(SocketReplies.actionReply(bad, null, "m", 1)))
                 .isInstanceOf(Exception.class);
         assertThat(encode(SocketReplies.welcome("again"))).isEqualTo("{\"welcome\":\"again\",\"context\":\"api\"}\r\n");
-        assertThat(new SocketMessageEncoder().toJson(SocketReplies.actionReply(Map.of("a", 1), null, "m", 2)))
+        assertThat(new SocketWireWriter().toJson(SocketReplies.actionReply(Map.of("a", 1), null, "m", 2)))
                 .isEqualTo("{\"a\":1,\"context\":\"response\",\"messageId\":\"m\",\"messageCount\":2}");
     }
 

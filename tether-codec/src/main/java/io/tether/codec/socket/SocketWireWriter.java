@@ -2,9 +2,9 @@ package io.tether.codec.socket;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToByteEncoder;
 import io.netty.util.concurrent.FastThreadLocal;
+import io.tether.codec.outbound.CoalescingEncoder;
+import io.tether.codec.outbound.WireWriter;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.SerializationFeature;
@@ -12,13 +12,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes each {@link SocketMessage} as compact JSON (raw UTF-8, integers plain, map order
- * kept) followed by {@code \r\n}, in one buffer, so a message is never split across writes
- * (spec §3.4). Each I/O thread keeps one {@link JsonLineWriter} (a reused Jackson generator),
- * and action replies ({@link ActionReply}) are written from their fields without building a
- * merged map. Other outbound messages (e.g. file chunks) pass through. Sharable.
+ * kept) followed by {@code \r\n} (spec §3.4); used by a per-channel {@link CoalescingEncoder},
+ * so a message is never split across writes. Each thread keeps one {@link JsonLineWriter} (a
+ * reused Jackson generator), and action replies ({@link ActionReply}) are written from their
+ * fields without building a merged map. Other outbound messages (e.g. file chunks) are not
+ * accepted and pass the encoder unchanged. Thread-safe: one instance serves a whole listener.
  */
-@io.netty.channel.ChannelHandler.Sharable
-public final class SocketMessageEncoder extends MessageToByteEncoder<SocketMessage> {
+public final class SocketWireWriter implements WireWriter {
     private static final byte[] CRLF = {'\r', '\n'};
 
     private final JsonMapper json = JsonMapper.builder(JsonFactory.builder().rootValueSeparator((String) null).build())
@@ -32,14 +32,14 @@ public final class SocketMessageEncoder extends MessageToByteEncoder<SocketMessa
         }
     };
 
-    /** An encoder. */
-    public SocketMessageEncoder() {
-        super(SocketMessage.class);
+    @Override
+    public boolean accepts(Object msg) {
+        return msg instanceof SocketMessage;
     }
 
     @Override
-    protected void encode(ChannelHandlerContext ctx, SocketMessage msg, ByteBuf out) {
-        writers.get().write(msg.value(), out);
+    public void write(Object msg, ByteBuf out) {
+        writers.get().write(((SocketMessage) msg).value(), out);
         out.writeBytes(CRLF);
     }
 
