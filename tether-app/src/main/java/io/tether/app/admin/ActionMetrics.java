@@ -15,8 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ActionMetrics implements ActionMiddleware {
     private final MeterRegistry registry;
-    /** One counter per action and outcome, so a run costs a map lookup, not a meter registration. */
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** Successful runs by action: the common case costs one lookup by the action's name. */
+    private final Map<String, Counter> succeeded = new ConcurrentHashMap<>();
+    /** Failed runs by action and outcome. */
+    private final Map<String, Counter> failed = new ConcurrentHashMap<>();
 
     ActionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -34,12 +36,21 @@ final class ActionMetrics implements ActionMiddleware {
 
     @Override
     public TetherException after(ActionContext context, TetherException error) {
-        String outcome = error == null ? "ok" : error.code().name().toLowerCase(java.util.Locale.ROOT);
         String action = context.action().name();
-        counters.computeIfAbsent(action + '\0' + outcome, k -> Counter.builder("tether.actions")
+        if (error == null) {
+            Counter c = succeeded.get(action);
+            (c != null ? c : succeeded.computeIfAbsent(action, a -> counter(a, "ok"))).increment();
+        } else {
+            String outcome = error.code().name().toLowerCase(java.util.Locale.ROOT);
+            failed.computeIfAbsent(action + '\0' + outcome, k -> counter(action, outcome)).increment();
+        }
+        return error;
+    }
+
+    private Counter counter(String action, String outcome) {
+        return Counter.builder("tether.actions")
                 .description("Action runs by action and outcome")
                 .tag("action", action).tag("outcome", outcome)
-                .register(registry)).increment();
-        return error;
+                .register(registry);
     }
 }

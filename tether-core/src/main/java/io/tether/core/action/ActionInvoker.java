@@ -3,7 +3,7 @@ package io.tether.core.action;
 import io.tether.api.ActionMiddleware;
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +38,7 @@ final class ActionInvoker {
                 error = asTether(e, ErrorCode.INTERNAL_ERROR, ctx);
             }
         }
-        return new ActionOutcome(new LinkedHashMap<>(ctx.response()), error);
+        return new ActionOutcome(Collections.unmodifiableMap(ctx.response()), error); // the run's own map
     }
 
     private TetherException runHandler(ActionRun ctx) {

@@ -10,7 +10,6 @@ import io.tether.api.TetherException;
 import io.tether.core.connection.Connection;
 import io.tether.core.connection.ConnectionCounters;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -116,9 +115,10 @@ public final class ActionProcessor {
 
     private CompletableFuture<ActionOutcome> start(Connection connection, Action action, Map<String, ?> raw) {
         Duration timeout = action.timeout() != null ? action.timeout() : options.defaultTimeout();
-        Instant deadline = Instant.now().plus(timeout);
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
         if (action.nonBlocking()) {
-            return CompletableFuture.completedFuture(runHere(connection, action, raw, deadline, timeout));
+            return CompletableFuture.completedFuture(runHere(connection, action, raw, started, deadline));
         }
         Completion completion = new Completion(connection);
         Future<?> task = workers.submit(() -> completion.complete(run(connection, action, raw, deadline)));
@@ -132,9 +132,8 @@ public final class ActionProcessor {
         return completion.future;
     }
 
-    private ActionOutcome runHere(Connection connection, Action action, Map<String, ?> raw, Instant deadline,
-                                  Duration timeout) {
-        long started = System.nanoTime();
+    private ActionOutcome runHere(Connection connection, Action action, Map<String, ?> raw, long started,
+                                  long deadline) {
         ActionOutcome outcome;
         try {
             outcome = run(connection, action, raw, deadline);
@@ -144,15 +143,16 @@ public final class ActionProcessor {
         } finally {
             ConnectionCounters.finished(connection);
         }
-        long took = System.nanoTime() - started;
-        if (took > timeout.toNanos()) {
+        long now = System.nanoTime();
+        if (now > deadline) {
             LOG.warn("non-blocking action {} took {} ms (timeout {} ms) on an I/O thread; it should not be non-blocking",
-                    action.name(), TimeUnit.NANOSECONDS.toMillis(took), timeout.toMillis());
+                    action.name(), TimeUnit.NANOSECONDS.toMillis(now - started),
+                    TimeUnit.NANOSECONDS.toMillis(deadline - started));
         }
         return outcome;
     }
 
-    private ActionOutcome run(Connection connection, Action action, Map<String, ?> raw, Instant deadline) {
+    private ActionOutcome run(Connection connection, Action action, Map<String, ?> raw, long deadline) {
         Params params;
         try {
             params = inputs.resolve(action, raw);
