@@ -4,6 +4,7 @@ import io.tether.api.Action;
 import io.tether.api.Input;
 import io.tether.core.TetherCore;
 import io.tether.core.action.ProcessorOptions;
+import io.tether.server.LeakDetection;
 import io.tether.server.TetherServer;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.JstpProtocolServer;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * A Tether JSTP server for {@code bench/compare.sh} while the runnable app has no JSTP
- * listener yet. It hosts what the node peer hosts: application {@code bench}, interface
+ * A Tether JSTP server for {@code bench/compare.sh}: the runnable app's own
+ * {@link JstpProtocolServer}, hosting what the node peer hosts: application {@code bench}, interface
  * {@code bench}, method {@code echo(x)} answering {@code [x]} (a JSTP-native sync method),
  * plus the built-in application {@code tether} whose {@code api} interface exposes an
  * {@code echo} action (the action pipeline path). Stops on SIGTERM.
@@ -40,6 +41,7 @@ public final class JstpBenchServer implements Callable<Integer> {
 
     /** Entry point. */
     public static void main(String[] argv) {
+        LeakDetection.offUnlessConfigured(); // as in the runnable server
         System.exit(new CommandLine(new JstpBenchServer()).execute(argv));
     }
 
