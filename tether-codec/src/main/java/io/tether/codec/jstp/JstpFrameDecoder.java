@@ -1,7 +1,7 @@
 package io.tether.codec.jstp;
 
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.DelimiterBasedFrameDecoder;
+import io.netty.util.ByteProcessor;
+import io.tether.codec.framing.TerminatedFrameDecoder;
 
 /**
  * Splits the TCP byte stream into NUL-terminated JSTP frames (spec §2.1) and strips the
@@ -9,7 +9,7 @@ import io.netty.handler.codec.DelimiterBasedFrameDecoder;
  * {@link io.netty.handler.codec.TooLongFrameException}; the connection should then be
  * closed. Stateful: one instance per channel.
  */
-public final class JstpFrameDecoder extends DelimiterBasedFrameDecoder {
+public final class JstpFrameDecoder extends TerminatedFrameDecoder {
     /** The default frame cap: 8 MiB, as the reference implementation. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 8 * 1024 * 1024;
 
@@ -20,6 +20,6 @@ public final class JstpFrameDecoder extends DelimiterBasedFrameDecoder {
 
     /** A decoder that fails on frames longer than {@code maxFrameBytes} (terminator excluded). */
     public JstpFrameDecoder(int maxFrameBytes) {
-        super(maxFrameBytes, true, true, Unpooled.wrappedBuffer(new byte[] {0}));
+        super(ByteProcessor.FIND_NUL, maxFrameBytes);
     }
 }

@@ -2,11 +2,10 @@ package io.tether.core.connection;
 
 import io.tether.api.ConnectionInfo;
 import io.tether.api.RoomMessage;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -14,11 +13,27 @@ import java.util.function.Consumer;
  * counters, joined rooms and where its room messages go. Thread-safe.
  */
 public final class Connection {
+    private static final VarHandle TOTAL;
+    private static final VarHandle PENDING;
+    private static final VarHandle ROOMS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            TOTAL = lookup.findVarHandle(Connection.class, "totalActions", long.class);
+            PENDING = lookup.findVarHandle(Connection.class, "pendingActions", int.class);
+            ROOMS = lookup.findVarHandle(Connection.class, "rooms", List.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final ConnectionInfo info;
     private final Consumer<RoomMessage> roomSink;
-    private final AtomicLong totalActions = new AtomicLong();
-    private final AtomicInteger pendingActions = new AtomicInteger();
-    private final List<String> rooms = new CopyOnWriteArrayList<>();
+    // plain fields updated through VarHandles: no Atomic*/list objects per connection
+    private volatile long totalActions;
+    private volatile int pendingActions;
+    private volatile List<String> rooms = List.of();
 
     /** Creates a connection record. {@code roomSink} receives messages of joined rooms. */
     public Connection(ConnectionInfo info, Consumer<RoomMessage> roomSink) {
@@ -26,9 +41,9 @@ public final class Connection {
         this.roomSink = roomSink;
     }
 
-    /** A new connection with a fresh UUID id, connected now. */
+    /** A new connection with a fresh random UUID id ({@link RandomIds}), connected now. */
     public static Connection open(String type, String remoteIp, int remotePort, Consumer<RoomMessage> roomSink) {
-        ConnectionInfo info = new ConnectionInfo(UUID.randomUUID().toString(), type, remoteIp, remotePort,
+        ConnectionInfo info = new ConnectionInfo(RandomIds.uuid(), type, remoteIp, remotePort,
                 System.currentTimeMillis());
         return new Connection(info, roomSink);
     }
@@ -45,38 +60,56 @@ public final class Connection {
 
     /** Actions started on this connection, including refused and failed ones. */
     public long totalActions() {
-        return totalActions.get();
+        return totalActions;
     }
 
     /** Actions currently running. */
     public int pendingActions() {
-        return pendingActions.get();
+        return pendingActions;
     }
 
     /** Counts a new action; returns the pending count including it. */
     int actionStarted() {
-        totalActions.incrementAndGet();
-        return pendingActions.incrementAndGet();
+        TOTAL.getAndAdd(this, 1L);
+        return (int) PENDING.getAndAdd(this, 1) + 1;
     }
 
     /** Counts a finished action. */
     void actionFinished() {
-        pendingActions.decrementAndGet();
+        PENDING.getAndAdd(this, -1);
     }
 
-    /** Rooms joined, in join order. */
+    /** Rooms joined, in join order (an immutable snapshot). */
     public List<String> rooms() {
-        return List.copyOf(rooms);
+        return rooms;
     }
 
     /** Records a joined room (called by the room service). */
     public void joined(String room) {
-        rooms.add(room);
+        List<String> current;
+        List<String> next;
+        do {
+            current = rooms;
+            String[] grown = current.toArray(new String[current.size() + 1]);
+            grown[current.size()] = room;
+            next = List.of(grown);
+        } while (!ROOMS.compareAndSet(this, current, next));
     }
 
     /** Records a left room (called by the room service). */
     public void left(String room) {
-        rooms.remove(room);
+        List<String> current;
+        List<String> next;
+        do {
+            current = rooms;
+            int i = current.indexOf(room);
+            if (i < 0) {
+                return;
+            }
+            List<String> rest = new ArrayList<>(current);
+            rest.remove(i);
+            next = List.copyOf(rest);
+        } while (!ROOMS.compareAndSet(this, current, next));
     }
 
     /** Delivers a message of a joined room to this connection's protocol. */

@@ -31,7 +31,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     private final JstpServices services;
     private final JstpHandshake handshake;
     private final JstpDispatcher dispatcher;
-    private final ArrayDeque<JstpMessage> pipelined = new ArrayDeque<>();
+    private ArrayDeque<JstpMessage> pipelined; // messages behind the handshake request, made when needed
     private Phase phase = Phase.AWAITING;
     private JstpSession session;
     private volatile JstpChannelConnection conn;
@@ -66,6 +66,9 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
         switch (phase) {
             case AWAITING -> awaiting(msg);
             case HANDSHAKING -> {
+                if (pipelined == null) {
+                    pipelined = new ArrayDeque<>();
+                }
                 if (pipelined.size() >= services.options().maxPipelined()) {
                     reject(msg, "too many messages behind the handshake");
                 } else {
@@ -111,7 +114,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
         if (!ok) {
             int code = outcome instanceof Rejected r ? r.code() : 11;
             phase = Phase.CLOSED;
-            pipelined.clear();
+            pipelined = null;
             conn.send(JstpText.handshakeError(code));
             conn.close();
             return;
@@ -119,10 +122,13 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
         phase = Phase.READY;
         conn.established();
         handshakeTimer.cancel(false);
+        handshakeTimer = null;
         services.listener().client(conn, outcome instanceof Restoring);
         startHeartbeat();
-        while (phase == Phase.READY && !pipelined.isEmpty()) {
-            established(pipelined.poll());
+        ArrayDeque<JstpMessage> queued = pipelined;
+        pipelined = null;
+        while (queued != null && phase == Phase.READY && !queued.isEmpty()) {
+            established(queued.poll());
         }
     }
 
@@ -185,14 +191,14 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
         services.listener().messageRejected(conn, msg, reason);
         LOG.debug("closing {}: {}", conn, reason);
         phase = Phase.CLOSED;
-        pipelined.clear();
+        pipelined = null;
         conn.abort();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         phase = Phase.CLOSED;
-        pipelined.clear();
+        pipelined = null;
         cancelTimers();
         conn.detach();
         super.channelInactive(ctx);

@@ -17,8 +17,9 @@ final class LineBacklog {
     /** Most room messages held while a verb is pending. */
     static final int MAX_MESSAGES = 10_000;
 
-    private final ArrayDeque<SocketRequest> lines = new ArrayDeque<>();
-    private final ArrayDeque<RoomMessage> messages = new ArrayDeque<>();
+    /** Created on first use: most connections never queue anything. */
+    private ArrayDeque<SocketRequest> lines;
+    private ArrayDeque<RoomMessage> messages;
     private boolean pending;
 
     /** Whether a verb is running off the loop. */
@@ -33,7 +34,9 @@ final class LineBacklog {
 
     /** Queues a line behind the pending verb; false when the bound is reached. */
     boolean deferLine(SocketRequest request) {
-        if (lines.size() >= MAX_LINES) {
+        if (lines == null) {
+            lines = new ArrayDeque<>();
+        } else if (lines.size() >= MAX_LINES) {
             return false;
         }
         lines.add(request);
@@ -42,7 +45,9 @@ final class LineBacklog {
 
     /** Holds a room message until the pending verb's reply is written; false when full. */
     boolean holdMessage(RoomMessage message) {
-        if (messages.size() >= MAX_MESSAGES) {
+        if (messages == null) {
+            messages = new ArrayDeque<>();
+        } else if (messages.size() >= MAX_MESSAGES) {
             return false;
         }
         messages.add(message);
@@ -51,17 +56,17 @@ final class LineBacklog {
 
     /** The next queued line, or null. */
     SocketRequest nextLine() {
-        return lines.poll();
+        return lines == null ? null : lines.poll();
     }
 
     /** The next held room message, or null. */
     RoomMessage nextMessage() {
-        return messages.poll();
+        return messages == null ? null : messages.poll();
     }
 
     /** Forgets everything (the connection is closing). */
     void clear() {
-        lines.clear();
-        messages.clear();
+        lines = null;
+        messages = null;
     }
 }

@@ -4,23 +4,27 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.stream.ChunkedWriteHandler;
 import io.tether.codec.outbound.CoalescingEncoder;
 import io.tether.codec.socket.BreakCharacterDetector;
 import io.tether.codec.socket.SocketFraming;
 import io.tether.codec.socket.SocketLineDecoder;
-import io.tether.codec.socket.SocketWireWriter;
 import io.tether.codec.socket.SocketRequestClassifier;
+import io.tether.codec.socket.SocketWireWriter;
+import java.util.function.Supplier;
 
 /**
  * Assembles each accepted channel's pipeline from small single-role stages:
- * TLS → break detector → framing (hard cap) → line decoder → flow control → chunked file
- * writer → coalescing message encoder → flush consolidation → connection handler.
+ * TLS → break detector → framing (hard cap) → line decoder → coalescing message encoder →
+ * flush consolidation → connection handler (which also owns flow control). A connection's
+ * first {@code file} adds a chunked-file stage before the encoder.
  * Registers the channel in the listener's {@link ChannelGroup}.
  */
 final class SocketChannelInitializer extends ChannelInitializer<Channel> {
+    /** Name of the encoder stage (the chunked-file stage goes before it). */
+    static final String ENCODER = "encoder";
     /** Flushes merged into one write at most, while a read is in progress. */
     private static final int FLUSHES_PER_SYSCALL = 256;
 
@@ -29,7 +33,7 @@ final class SocketChannelInitializer extends ChannelInitializer<Channel> {
     private final ChannelGroup channels;
     private final BreakCharacterDetector breakDetector = new BreakCharacterDetector();
     private final SocketLineDecoder lineDecoder;
-
+    private final Supplier<ByteToMessageDecoder> framing;
     private final SocketWireWriter writer = new SocketWireWriter();
 
     SocketChannelInitializer(SocketServices services, SslContext sslContext, ChannelGroup channels) {
@@ -37,6 +41,7 @@ final class SocketChannelInitializer extends ChannelInitializer<Channel> {
         this.sslContext = sslContext;
         this.channels = channels;
         this.lineDecoder = new SocketLineDecoder(services.options().maxDataLength(), new SocketRequestClassifier());
+        this.framing = SocketFraming.frameDecoders(services.options().delimiter(), services.options().maxLineBytes());
     }
 
     @Override
@@ -46,15 +51,12 @@ final class SocketChannelInitializer extends ChannelInitializer<Channel> {
         if (sslContext != null) {
             p.addLast("tls", sslContext.newHandler(ch.alloc()));
         }
-        SocketOptions o = services.options();
         p.addLast("break", breakDetector)
-                .addLast("framing", SocketFraming.newFrameDecoder(o.delimiter(), o.maxLineBytes()))
+                .addLast("framing", framing.get())
                 .addLast("lines", lineDecoder)
-                .addLast("flow", new WritabilityReadGate())
-                .addLast("files", new ChunkedWriteHandler())
                 // replies to the lines of one read leave as one buffer in one syscall: the
                 // consolidator lets their flushes through as one, the encoder batches until then
-                .addLast("encoder", new CoalescingEncoder(writer))
+                .addLast(ENCODER, new CoalescingEncoder(writer))
                 .addLast("flush", new FlushConsolidationHandler(FLUSHES_PER_SYSCALL, true))
                 .addLast("handler", new SocketConnectionHandler(services));
     }

@@ -39,11 +39,11 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
 
     private final SocketServices services;
     private final LineBacklog backlog = new LineBacklog();
+    private final WritabilityReadGate gate = new WritabilityReadGate();
     private ChannelHandlerContext ctx;
     private SocketSession session;
-    private WritabilityReadGate gate;
     private volatile SocketChatWriter chat;
-    private CompletableFuture<?> lastVerb = CompletableFuture.completedFuture(null);
+    private CompletableFuture<?> lastVerb; // the latest room verb run off the loop, if any
     private boolean draining;
 
     SocketConnectionHandler(SocketServices services) {
@@ -54,14 +54,13 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     @Override
     public void channelActive(ChannelHandlerContext context) {
         this.ctx = context;
-        this.gate = context.pipeline().get(WritabilityReadGate.class);
         InetSocketAddress peer = (InetSocketAddress) context.channel().remoteAddress();
         String ip = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
         Connection connection = Connection.open("socket", ip, peer.getPort(), message -> chat.queue(message));
         session = new SocketSession(connection);
         chat = new SocketChatWriter(context, session, backlog, services.options().maxOutboundBytes(),
                 () -> overflow("room messages"));
-        context.writeAndFlush(SocketReplies.welcome(services.options().welcomeMessage()), context.voidPromise());
+        context.writeAndFlush(services.welcome(), context.voidPromise());
         context.fireChannelActive();
     }
 
@@ -138,9 +137,13 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     }
 
     private void holdReads(boolean hold) {
-        if (gate != null) {
-            gate.holdForVerb(ctx.channel(), hold);
-        }
+        gate.holdForVerb(ctx.channel(), hold);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) {
+        gate.writabilityChanged(context.channel());
+        context.fireChannelWritabilityChanged();
     }
 
     private void onLoop(Runnable task) {
@@ -178,7 +181,8 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         Connection connection = session.connection();
         if (services.core().rooms().blocking()) {
             // after the verb still running (a late roomAdd must not outlive the connection), off the loop
-            lastVerb.handle((r, e) -> null).thenRunAsync(() -> leaveAll(connection), services.core().workers());
+            CompletableFuture<?> verb = lastVerb != null ? lastVerb : CompletableFuture.completedFuture(null);
+            verb.handle((r, e) -> null).thenRunAsync(() -> leaveAll(connection), services.core().workers());
         } else {
             leaveAll(connection);
         }

@@ -1,7 +1,9 @@
 package io.tether.server.socket;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.stream.ChunkedNioFile;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketRequest;
 import java.io.IOException;
@@ -33,6 +35,7 @@ final class SocketFileVerb {
         if (path.isPresent()) {
             try {
                 FileChannel channel = FileChannel.open(path.get(), StandardOpenOption.READ);
+                chunkedWrites(ctx.pipeline());
                 ctx.writeAndFlush(new ChunkedNioFile(channel, CHUNK_BYTES));
                 return;
             } catch (IOException e) {
@@ -40,5 +43,15 @@ final class SocketFileVerb {
             }
         }
         ctx.writeAndFlush(SocketReplies.fileNotFound());
+    }
+
+    /**
+     * Adds the chunked-file stage on the head side of the encoder, on a channel's first file:
+     * every other connection is spared its handler, context and queue.
+     */
+    private static void chunkedWrites(ChannelPipeline pipeline) {
+        if (pipeline.get(ChunkedWriteHandler.class) == null) {
+            pipeline.addBefore(SocketChannelInitializer.ENCODER, "files", new ChunkedWriteHandler());
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.tether.server.socket;
 
+import io.tether.codec.socket.SocketMessage;
+import io.tether.codec.socket.SocketReplies;
 import io.tether.core.TetherCore;
 
 /**
@@ -11,13 +13,15 @@ import io.tether.core.TetherCore;
  * @param verbs   param/room/details/documentation verbs
  * @param actions inline and JSON action calls
  * @param files   the file verb
+ * @param welcome the welcome line, built once (messages are never changed after they are made)
  */
 record SocketServices(TetherCore core, SocketOptions options, SocketVerbs verbs, SocketActionCaller actions,
-                      SocketFileVerb files) {
+                      SocketFileVerb files, SocketMessage welcome) {
 
     /** Builds the helpers for a core and options. */
     static SocketServices of(TetherCore core, SocketOptions options) {
         return new SocketServices(core, options, new SocketVerbs(core), new SocketActionCaller(core.processor()),
-                new SocketFileVerb(new PublicFiles(options.publicDirectory())));
+                new SocketFileVerb(new PublicFiles(options.publicDirectory())),
+                SocketReplies.welcome(options.welcomeMessage()));
     }
 }

@@ -1,9 +1,9 @@
 package io.tether.server.socket;
 
 import io.tether.core.connection.Connection;
+import io.tether.core.connection.RandomIds;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Protocol state of one socket connection: the core {@link Connection}, the sticky params,
@@ -47,7 +47,7 @@ final class SocketSession {
      */
     Object fixMessageId() {
         Object sticky = params.get("messageId");
-        lastMessageId = JsTruth.isTruthy(sticky) ? sticky : MessageIds.next();
+        lastMessageId = JsTruth.isTruthy(sticky) ? sticky : RandomIds.uuid();
         return lastMessageId;
     }
 

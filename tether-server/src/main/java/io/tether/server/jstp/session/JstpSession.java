@@ -5,7 +5,6 @@ import io.tether.server.jstp.wire.JstpText;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -27,9 +26,10 @@ public final class JstpSession {
     private final String id;
     private final String username;
     private final String application;
-    private final Map<String, Object> userData = new ConcurrentHashMap<>();
-    private final List<Runnable> dropHooks = new CopyOnWriteArrayList<>();
-    private final List<Runnable> offlineHooks = new CopyOnWriteArrayList<>();
+    // created on first use, so a session that needs none costs nothing for them
+    private volatile Map<String, Object> userData;
+    private List<Runnable> dropHooks = List.of(); // guarded by lock
+    private List<Runnable> offlineHooks = List.of(); // guarded by lock
     private volatile List<String> restoredRooms = List.of();
     private volatile SessionForwarder forwarder;
     private final ReentrantLock lock = new ReentrantLock();
@@ -69,7 +69,19 @@ public final class JstpSession {
 
     /** Application state of this session; survives transport changes. */
     public Map<String, Object> userData() {
-        return userData;
+        Map<String, Object> data = userData;
+        if (data == null) {
+            lock.lock();
+            try {
+                if (userData == null) {
+                    userData = new ConcurrentHashMap<>();
+                }
+                data = userData;
+            } finally {
+                lock.unlock();
+            }
+        }
+        return data;
     }
 
     /** Binds the core connection that represents this session in rooms and actions. */
@@ -87,7 +99,7 @@ public final class JstpSession {
         JstpSession s = new JstpSession(snapshot.id(), snapshot.username(), snapshot.application(), limits);
         snapshot.userData().forEach((k, v) -> {
             if (v != null) {
-                s.userData.put(k, v);
+                s.userData().put(k, v);
             }
         });
         s.ledger.load(snapshot);
@@ -113,7 +125,9 @@ public final class JstpSession {
     private SessionSnapshot snapshotLocked() {
         Connection core = coreConnection;
         Map<String, Object> data = new java.util.HashMap<>();
-        userData.forEach(data::put);
+        if (userData != null) {
+            userData.forEach(data::put);
+        }
         return new SessionSnapshot(id, username, application, data, ledger.receivedCount(),
                 ledger.deliveredCount(), ledger.lastId(), ledger.originated(), ledger.held(),
                 core == null ? restoredRooms : core.rooms());
@@ -142,7 +156,7 @@ public final class JstpSession {
 
     /** Registers a hook run (under the lock; must not block) when a detached session changes or detaches. */
     public void onOfflineChange(Runnable hook) {
-        offlineHooks.add(hook);
+        locked(() -> offlineHooks = with(offlineHooks, hook));
     }
 
     private void offlineChanged() {
@@ -153,7 +167,13 @@ public final class JstpSession {
 
     /** Registers a hook run once when the session is dropped (expiry, overflow). */
     public void onDrop(Runnable hook) {
-        dropHooks.add(hook);
+        locked(() -> dropHooks = with(dropHooks, hook));
+    }
+
+    private static List<Runnable> with(List<Runnable> hooks, Runnable hook) {
+        Runnable[] grown = hooks.toArray(new Runnable[hooks.size() + 1]);
+        grown[hooks.size()] = hook;
+        return List.of(grown);
     }
 
     /**

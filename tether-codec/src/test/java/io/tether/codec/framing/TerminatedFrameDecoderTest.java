@@ -1,4 +1,4 @@
-package io.tether.codec.socket;
+package io.tether.codec.framing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,14 +8,15 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.DelimiterBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The single-pass CR/LF framing against Netty's multi-delimiter decoder, on random input. */
-class LineFrameDecoderTest {
+/** The single-pass framing against Netty's delimiter decoder, on random input: CR/LF lines and NUL frames. */
+class TerminatedFrameDecoderTest {
     private static final int MAX = 40;
 
     @Test
@@ -31,15 +32,39 @@ class LineFrameDecoderTest {
                 }
                 reads.add(read);
             }
-            assertThat(frames(new LineFrameDecoder(MAX), reads))
+            assertThat(frames(lines(MAX), reads, true))
                     .as("round %d", round)
-                    .isEqualTo(frames(netty(), reads));
+                    .isEqualTo(frames(netty(), reads, true));
         }
     }
 
     @Test
+    void sameFramesAsNettysDelimiterDecoderOnNulTerminatedInputEmptyFramesIncluded() {
+        Random random = new Random(9);
+        byte[] alphabet = {'a', 'b', 0, '{', '}', (byte) 0xC3, (byte) 0xA9};
+        for (int round = 0; round < 2_000; round++) {
+            List<byte[]> reads = new ArrayList<>();
+            for (int r = random.nextInt(5) + 1; r > 0; r--) {
+                byte[] read = new byte[random.nextInt(30)];
+                for (int i = 0; i < read.length; i++) {
+                    read[i] = alphabet[random.nextInt(alphabet.length)];
+                }
+                reads.add(read);
+            }
+            assertThat(frames(new TerminatedFrameDecoder(ByteProcessor.FIND_NUL, MAX), reads, false))
+                    .as("round %d", round)
+                    .isEqualTo(frames(new DelimiterBasedFrameDecoder(MAX, true, true,
+                            Unpooled.wrappedBuffer(new byte[] {0})), reads, false));
+        }
+    }
+
+    private static TerminatedFrameDecoder lines(int max) {
+        return new TerminatedFrameDecoder(ByteProcessor.FIND_CRLF, max);
+    }
+
+    @Test
     void anUnterminatedLineOverTheCapFailsAtOnceAndItsRestIsDiscarded() {
-        EmbeddedChannel ch = new EmbeddedChannel(new LineFrameDecoder(8));
+        EmbeddedChannel ch = new EmbeddedChannel(lines(8));
         Throwable failure = writeCatching(ch, "0123456789");
         assertThat(failure).isInstanceOf(TooLongFrameException.class);
         writeCatching(ch, "abc\nok\n");
@@ -48,7 +73,7 @@ class LineFrameDecoderTest {
 
     @Test
     void aTerminatedLineOverTheCapFailsAndTheNextLineStillComesOut() {
-        EmbeddedChannel ch = new EmbeddedChannel(new LineFrameDecoder(4));
+        EmbeddedChannel ch = new EmbeddedChannel(lines(4));
         Throwable failure = writeCatching(ch, "123456\nok\n");
         assertThat(failure).isInstanceOf(TooLongFrameException.class);
         writeCatching(ch, "");
@@ -61,15 +86,16 @@ class LineFrameDecoderTest {
                 Unpooled.wrappedBuffer(new byte[] {'\n'}));
     }
 
-    /** Non-empty frames (empty ones are dropped by the line decoder), and "!" for each failure. */
-    private static List<String> frames(io.netty.channel.ChannelHandler decoder, List<byte[]> reads) {
+    /** The frames (non-empty ones only if asked: the line decoder drops the rest), "!" for each failure. */
+    private static List<String> frames(io.netty.channel.ChannelHandler decoder, List<byte[]> reads,
+                                       boolean nonEmptyOnly) {
         EmbeddedChannel ch = new EmbeddedChannel(decoder);
         List<String> out = new ArrayList<>();
         for (byte[] read : reads) {
             if (writeCatching(ch, new String(read, StandardCharsets.ISO_8859_1)) != null) {
                 out.add("!");
             }
-            readAll(ch).stream().filter(s -> !s.isEmpty()).forEach(out::add);
+            readAll(ch).stream().filter(s -> !nonEmptyOnly || !s.isEmpty()).forEach(out::add);
         }
         ch.finishAndReleaseAll();
         return out;
