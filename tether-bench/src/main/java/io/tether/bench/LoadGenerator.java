@@ -64,6 +64,9 @@ public final class LoadGenerator implements Callable<Integer> {
     int idle;
     @Option(names = "--hold", description = "idle mode: hold time before sampling RSS (default ${DEFAULT-VALUE})")
     String hold = "3s";
+    @Option(names = "--idle-warmup", description = "idle mode: open and hold this many connections first and "
+            + "measure RSS growth from there (marginal cost); 0 = from the fresh server (default ${DEFAULT-VALUE})")
+    int idleWarmup;
     @Option(names = "--ports-per-address", description = "idle mode: connections per source address 127.0.0.x "
             + "(default ${DEFAULT-VALUE})")
     int portsPerAddress = 25_000;
@@ -92,7 +95,7 @@ public final class LoadGenerator implements Callable<Integer> {
         return LoadOptions.defaults().toBuilder().protocol(proto).host(host).port(port).connections(connections)
                 .depth(depth).duration(parse(duration)).requests(requests).warmup(parse(warmup)).request(req)
                 .json(json).app(app).iface(iface).args(args).tls(tls).threads(threads).pids(pids).idle(idle)
-                .hold(parse(hold)).portsPerAddress(portsPerAddress).build();
+                .hold(parse(hold)).portsPerAddress(portsPerAddress).idleWarmup(idleWarmup).build();
     }
 
     /** Parses {@code 10s}, {@code 500ms}, {@code 2m} or a bare number of seconds. */

@@ -30,9 +30,22 @@ final class Connector {
     private final Dialect dialect;
     private final LoadStats stats;
     private final CountDownLatch readyLatch;
+    private final int firstIndex;
+    private final int total;
 
     Connector(LoadOptions options, EventLoopGroup group, Transports transports, LoadStats stats, int count) {
+        this(options, group, transports, stats, count, 0, count);
+    }
+
+    /**
+     * A connector for connections {@code firstIndex … firstIndex + count − 1} of a run of
+     * {@code total} (the index chooses the source address).
+     */
+    Connector(LoadOptions options, EventLoopGroup group, Transports transports, LoadStats stats, int count,
+              int firstIndex, int total) {
         this.options = options;
+        this.firstIndex = firstIndex;
+        this.total = total;
         this.dialect = Dialect.of(options);
         this.stats = stats;
         this.readyLatch = new CountDownLatch(count);
@@ -66,7 +79,7 @@ final class Connector {
         for (int from = 0; from < count; from += BATCH) {
             List<ChannelFuture> batch = new ArrayList<>(BATCH);
             for (int i = from; i < Math.min(count, from + BATCH); i++) {
-                batch.add(connectOne(i, count));
+                batch.add(connectOne(firstIndex + i, total));
             }
             for (ChannelFuture f : batch) {
                 if (f.await(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS) && f.isSuccess()) {

@@ -22,7 +22,9 @@ import java.util.Locale;
  * @param maxUs         maximum latency
  * @param serverCpu     server CPU while measuring
  * @param serverRssKb   server RSS at the end (idle: after opening the connections)
- * @param serverRssBeforeKb server RSS before (idle mode), -1 otherwise
+ * @param serverRssBeforeKb server RSS before the measured connections (idle mode), -1 otherwise
+ * @param serverRssFreshKb  server RSS before any connection, also before the warm-up ones (idle mode), -1 otherwise
+ * @param idleWarmup        connections opened and held before the measured ones (idle mode)
  * @param selfCpu       the generator's own CPU while measuring
  * @param transport     client transport (epoll, nio) and TLS
  * @param note          first failure message, or empty
@@ -30,7 +32,7 @@ import java.util.Locale;
 public record LoadResult(String mode, String label, int connections, int depth, double seconds, long completed,
                          long errors, long failures, double rps, double p50us, double p90us, double p99us,
                          double p999us, double maxUs, double serverCpu, long serverRssKb, long serverRssBeforeKb,
-                         double selfCpu, String transport, String note) {
+                         long serverRssFreshKb, int idleWarmup, double selfCpu, String transport, String note) {
 
     /** Idle mode: RSS growth per held connection in bytes, or -1. */
     public double rssBytesPerConnection() {
@@ -40,15 +42,25 @@ public record LoadResult(String mode, String label, int connections, int depth, 
         return (serverRssKb - serverRssBeforeKb) * 1024.0 / completed;
     }
 
+    /** Idle mode: RSS growth from the fresh server per connection (warm-up ones included), or -1. */
+    public double rssBytesPerConnectionFresh() {
+        if (serverRssFreshKb < 0 || serverRssKb < 0 || completed <= 0) {
+            return -1;
+        }
+        return (serverRssKb - serverRssFreshKb) * 1024.0 / (completed + idleWarmup);
+    }
+
     /** The result as one JSON object on one line. */
     public String toJson() {
         return String.format(Locale.ROOT, "{\"tetherBench\":1,\"mode\":\"%s\",\"label\":\"%s\",\"connections\":%d,"
                         + "\"depth\":%d,\"seconds\":%.3f,\"completed\":%d,\"errors\":%d,\"failures\":%d,"
                         + "\"rps\":%.1f,\"p50us\":%.1f,\"p90us\":%.1f,\"p99us\":%.1f,\"p999us\":%.1f,"
                         + "\"maxUs\":%.1f,\"serverCpu\":%.1f,\"serverRssKb\":%d,\"serverRssBeforeKb\":%d,"
-                        + "\"rssBytesPerConn\":%.1f,\"selfCpu\":%.1f,\"transport\":\"%s\",\"note\":\"%s\"}",
+                        + "\"rssBytesPerConn\":%.1f,\"serverRssFreshKb\":%d,\"idleWarmup\":%d,"
+                        + "\"rssBytesPerConnFresh\":%.1f,\"selfCpu\":%.1f,\"transport\":\"%s\",\"note\":\"%s\"}",
                 mode, escape(label), connections, depth, seconds, completed, errors, failures, rps, p50us, p90us,
-                p99us, p999us, maxUs, serverCpu, serverRssKb, serverRssBeforeKb, rssBytesPerConnection(), selfCpu,
+                p99us, p999us, maxUs, serverCpu, serverRssKb, serverRssBeforeKb, rssBytesPerConnection(),
+                serverRssFreshKb, idleWarmup, rssBytesPerConnectionFresh(), selfCpu,
                 transport, escape(note));
     }
 
@@ -75,6 +87,10 @@ public record LoadResult(String mode, String label, int connections, int depth, 
             row(sb, "connections held", Long.toString(completed));
             row(sb, "server RSS before/after", serverRssBeforeKb + " KiB / " + serverRssKb + " KiB");
             row(sb, "server RSS per connection", fmt("%.0f bytes", rssBytesPerConnection()));
+            if (idleWarmup > 0) {
+                row(sb, "warm-up connections", idleWarmup + " (RSS fresh " + serverRssFreshKb + " KiB, "
+                        + fmt("%.0f bytes", rssBytesPerConnectionFresh()) + " per connection from there)");
+            }
         } else {
             row(sb, "requests (seconds)", completed + " (" + fmt("%.2f", seconds) + " s)");
             row(sb, "throughput", fmt("%.0f req/s", rps));

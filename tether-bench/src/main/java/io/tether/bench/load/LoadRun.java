@@ -78,7 +78,7 @@ public final class LoadRun {
         return new LoadResult("load", label(), options.connections(), options.depth(), seconds, stats.completed(),
                 stats.errors(), failures, stats.completed() / seconds, us(h.getValueAtPercentile(50)),
                 us(h.getValueAtPercentile(90)), us(h.getValueAtPercentile(99)), us(h.getValueAtPercentile(99.9)),
-                us(h.getMaxValue()), s1.cpuPercentSince(s0), s1.available() ? s1.rssKb() : -1, -1, selfCpu,
+                us(h.getMaxValue()), s1.cpuPercentSince(s0), s1.available() ? s1.rssKb() : -1, -1, -1, 0, selfCpu,
                 transports.name() + (options.tls() ? "+tls" : ""), note);
     }
 
