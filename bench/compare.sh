@@ -43,6 +43,8 @@ if (( ! SKIP_BUILD )); then
 fi
 APP_JAR="$ROOT/tether-app/target/tether-app.jar"
 BENCH_JAR="$ROOT/tether-bench/target/tether-bench.jar"
+# both Tether servers run with the JVM options `./tether run` uses (tether-app/jvm.options)
+mapfile -t TETHER_JVM < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$ROOT/tether-app/jvm.options")
 
 if [[ ! -d "$PEERS_DIR/node_modules/@metarhia/jstp" || ! -d "$PEERS_DIR/node_modules/actionhero-socket-server" ]]; then
   mkdir -p "$PEERS_DIR"
@@ -161,7 +163,7 @@ for MODE in $MODES; do
   (( TLS_OK )) && tls_args=(--tls-port "$P_TLS" --tls-cert "$OUT/cert.pem" --tls-key "$OUT/key.pem")
   # the app's own JSTP listener: its built-in application `tether`, interface `api` = the actions
   (( APP_JSTP )) && tls_args+=(--jstp-host 127.0.0.1 --jstp-port "$P_JSTP_APP")
-  start tether "$P_TETHER" "$JAVA" -jar "$APP_JAR" --host 127.0.0.1 --port "$P_TETHER" \
+  start tether "$P_TETHER" "$JAVA" "${TETHER_JVM[@]}" -jar "$APP_JAR" --host 127.0.0.1 --port "$P_TETHER" \
     --simultaneous-actions "$SIM" "${tls_args[@]}"
   idle tether "$SPID" --protocol socket -p "$P_TETHER"
   SOCKET_LOADS tether "$SPID" "$P_TETHER"
@@ -177,7 +179,7 @@ for MODE in $MODES; do
   SOCKET_LOADS actionhero "$SPID" "$P_AH"
   stop "$SPID"
 
-  start tether-jstp "$P_JSTP" "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$BENCH_JAR" \
+  start tether-jstp "$P_JSTP" "$JAVA" "${TETHER_JVM[@]}" --enable-native-access=ALL-UNNAMED -cp "$BENCH_JAR" \
     io.tether.bench.server.JstpBenchServer --port "$P_JSTP" --simultaneous-actions "$SIM"
   idle tether "$SPID" --protocol jstp --app bench -p "$P_JSTP"
   JSTP_LOADS tether "$SPID" "$P_JSTP"
