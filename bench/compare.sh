@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Tether vs its reference peers, same load generator, same machine (docs/performance.md).
 #
-#   bench/compare.sh [--duration 10s] [--warmup 3s] [--prime 10s] [--repeat 1] [--idle 10000]
+#   bench/compare.sh [--duration 8s] [--warmup 3s] [--prime 10s] [--repeat 3] [--idle 10000]
 #                    [--modes "pinned unpinned"] [--out DIR] [--skip-build]
 #
+# All servers of a mode run at once; each round runs every load once, the servers taking
+# turns, and the table shows the median of the rounds (about 25 minutes with the defaults).
 # Peers: actionhero@29.3.5 + actionhero-socket-server@3.0.1 (needs Redis),
 # @metarhia/jstp@2.3.0 (bench/peers/jstp-echo-server.js) and redis-server itself
 # (PING_INLINE baseline). They are installed into $PEERS_DIR (default
@@ -13,7 +15,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PEERS_DIR="${PEERS_DIR:-/tmp/tether-bench-peers}"
-DURATION=10s WARMUP=3s PRIME=10s REPEAT=1 IDLE=10000 MODES="pinned unpinned" SKIP_BUILD=0
+DURATION=8s WARMUP=3s PRIME=10s REPEAT=3 IDLE=10000 MODES="pinned unpinned" SKIP_BUILD=0
 OUT="$ROOT/tether-bench/target/compare-$(date +%Y%m%d-%H%M%S)"
 SIM=64   # simultaneousActions on every server (deep pipelines need more than the default 5)
 while (( $# )); do
@@ -26,7 +28,7 @@ while (( $# )); do
     --modes) MODES="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     --skip-build) SKIP_BUILD=1; shift ;;
-    -h|--help) sed -n 2,13p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,16p "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -96,18 +98,17 @@ stop() { # pid: SIGTERM, then SIGKILL after 10 s
   kill -9 "$1" 2>/dev/null || true
 }
 
-load() { # server load-name pid generator-args...: runs REPEAT times, appends tagged JSON lines
+load() { # server load-name pid generator-args...: one measured run, appends a tagged JSON line
   local server="$1" name="$2" pid="$3"; shift 3
-  for r in $(seq 1 "$REPEAT"); do
-    local line
-    line=$($GEN_PIN "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$BENCH_JAR" --pid "$pid" \
-      --threads "$GEN_THREADS" --quiet --duration "$DURATION" --warmup "$WARMUP" "$@" 2>>"$OUT/generator.log" \
-      | grep '^{"tetherBench"' || true)
-    [[ -n "$line" ]] || { echo "compare: $server $name produced no result" >&2; continue; }
-    echo "$line" | jq -c --arg s "$server" --arg l "$name" --arg m "$MODE" --arg la "$(cut -d' ' -f1 /proc/loadavg)" \
-      '. + {server:$s, load:$l, pin:$m, loadavg:($la|tonumber)}' | tee -a "$RESULTS" \
-      | jq -r '"  \(.pin) \(.server) \(.load): \(.rps|floor) req/s p50 \(.p50us)us p99 \(.p99us)us failures \(.failures)"'
-  done
+  local line
+  line=$($GEN_PIN "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$BENCH_JAR" --pid "$pid" \
+    --threads "$GEN_THREADS" --quiet --duration "$DURATION" --warmup "$WARMUP" "$@" 2>>"$OUT/generator.log" \
+    | grep '^{"tetherBench"' || true)
+  [[ -n "$line" ]] || { echo "compare: $server $name produced no result" >&2; return 0; }
+  echo "$line" | jq -c --arg s "$server" --arg l "$name" --arg m "$MODE" --argjson r "$ROUND" \
+    --arg la "$(cut -d' ' -f1 /proc/loadavg)" '. + {server:$s, load:$l, pin:$m, round:$r, loadavg:($la|tonumber)}' \
+    | tee -a "$RESULTS" \
+    | jq -r '"  \(.pin) r\(.round) \(.server) \(.load): \(.rps|floor) req/s p50 \(.p50us)us p99 \(.p99us)us cpu \(.serverCpu|floor)/\(.selfCpu|floor) failures \(.failures)"'
 }
 
 prime() { # pid generator-args...: unmeasured 50x16 load right after a server starts, so that every
@@ -127,37 +128,22 @@ idle() { # server pid generator-args...: idle connections on the freshly started
     | tee -a "$RESULTS" | jq -r '"  \(.server) idle: \(.completed) held, \(.rssBytesPerConn|floor) bytes/conn"'
 }
 
-SOCKET_LOADS() { # server pid port [extra]
-  local s="$1" pid="$2" port="$3"
-  prime --protocol socket -p "$port"
-  load "$s" socket-50x16 "$pid" --protocol socket -p "$port" -c 50 -d 16
-  load "$s" socket-1x1 "$pid" --protocol socket -p "$port" -c 1 -d 1
-  load "$s" socket-50x1 "$pid" --protocol socket -p "$port" -c 50 -d 1
-}
-
-JSTP_LOADS() { # server pid port
-  local s="$1" pid="$2" port="$3" j=(--protocol jstp --app bench --iface bench --request echo --args "['hello']")
-  prime "${j[@]}" -p "$port"
-  load "$s" jstp-50x16 "$pid" "${j[@]}" -p "$port" -c 50 -d 16
-  load "$s" jstp-1x1 "$pid" "${j[@]}" -p "$port" -c 1 -d 1
-  load "$s" jstp-50x1 "$pid" "${j[@]}" -p "$port" -c 50 -d 1
-}
-
 # ---------------------------------------------------------------- runs
+# Per mode, every server is started (all pinned to core 0 in pinned mode) and stays up; after
+# the idle runs and one prime each, REPEAT rounds run every load once, the servers taking turns
+# load by load, so a slow spell of this shared machine hits all of them alike and the medians of
+# the rounds compare like with like.
 redis-server --port "$P_REDIS" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
   > "$OUT/redis.log" 2>&1 &
 REDIS_PID=$!; PIDS+=("$REDIS_PID"); wait_port "$P_REDIS"
+J_ECHO=(--protocol jstp --app bench --iface bench --request echo --args "['hello']")
 
 for MODE in $MODES; do
   if [[ "$MODE" == pinned ]]; then SRV_PIN="taskset -c 0"; GEN_PIN="taskset -c 1"; GEN_THREADS=1
   else SRV_PIN=""; GEN_PIN=""; GEN_THREADS=2; fi
   echo "== $MODE"
+  ROUND=0
   [[ "$MODE" == pinned ]] && taskset -p -c 0 "$REDIS_PID" >/dev/null || taskset -p -c 0,1 "$REDIS_PID" >/dev/null
-
-  prime --protocol redis -p "$P_REDIS"
-  load redis redis-50x16 "$REDIS_PID" --protocol redis -p "$P_REDIS" -c 50 -d 16
-  load redis socket-1x1 "$REDIS_PID" --protocol redis -p "$P_REDIS" -c 1 -d 1
-  load redis socket-50x1 "$REDIS_PID" --protocol redis -p "$P_REDIS" -c 50 -d 1
 
   tls_args=()
   (( TLS_OK )) && tls_args=(--tls-port "$P_TLS" --tls-cert "$OUT/cert.pem" --tls-key "$OUT/key.pem")
@@ -165,30 +151,43 @@ for MODE in $MODES; do
   (( APP_JSTP )) && tls_args+=(--jstp-host 127.0.0.1 --jstp-port "$P_JSTP_APP")
   start tether "$P_TETHER" "$JAVA" "${TETHER_JVM[@]}" -jar "$APP_JAR" --host 127.0.0.1 --port "$P_TETHER" \
     --simultaneous-actions "$SIM" "${tls_args[@]}"
-  idle tether "$SPID" --protocol socket -p "$P_TETHER"
-  SOCKET_LOADS tether "$SPID" "$P_TETHER"
-  (( TLS_OK )) && load tether socket-tls-50x16 "$SPID" --protocol socket --tls -p "$P_TLS" -c 50 -d 16
-  (( APP_JSTP )) && load tether jstp-api-50x16 "$SPID" --protocol jstp --app tether --iface api \
-    --request randomNumber --args '[]' -p "$P_JSTP_APP" -c 50 -d 16
-  stop "$SPID"
-
+  T_PID=$SPID
+  idle tether "$T_PID" --protocol socket -p "$P_TETHER"
   start actionhero "$P_AH" env -C "$PEERS_DIR" NODE_ENV=production LOG_LEVEL=warning REDIS_PORT="$P_REDIS" \
     SOCKET_PORT="$P_AH" ACTIONHERO_CONFIG_OVERRIDES="{\"general\":{\"simultaneousActions\":$SIM}}" \
     node node_modules/actionhero/dist/server.js
-  idle actionhero "$SPID" --protocol socket -p "$P_AH"
-  SOCKET_LOADS actionhero "$SPID" "$P_AH"
-  stop "$SPID"
-
+  AH_PID=$SPID
+  idle actionhero "$AH_PID" --protocol socket -p "$P_AH"
   start tether-jstp "$P_JSTP" "$JAVA" "${TETHER_JVM[@]}" --enable-native-access=ALL-UNNAMED -cp "$BENCH_JAR" \
     io.tether.bench.server.JstpBenchServer --port "$P_JSTP" --simultaneous-actions "$SIM"
-  idle tether "$SPID" --protocol jstp --app bench -p "$P_JSTP"
-  JSTP_LOADS tether "$SPID" "$P_JSTP"
-  stop "$SPID"
-
+  TJ_PID=$SPID
+  idle tether "$TJ_PID" --protocol jstp --app bench -p "$P_JSTP"
   start metarhia-jstp "$P_JSTP_NODE" env -C "$PEERS_DIR" NODE_ENV=production node jstp-echo-server.js "$P_JSTP_NODE"
-  idle metarhia-jstp "$SPID" --protocol jstp --app bench -p "$P_JSTP_NODE"
-  JSTP_LOADS metarhia-jstp "$SPID" "$P_JSTP_NODE"
-  stop "$SPID"
+  NJ_PID=$SPID
+  idle metarhia-jstp "$NJ_PID" --protocol jstp --app bench -p "$P_JSTP_NODE"
+
+  prime --protocol redis -p "$P_REDIS"
+  prime --protocol socket -p "$P_TETHER"
+  (( APP_JSTP )) && prime --protocol jstp --app tether --iface api --request randomNumber --args '[]' -p "$P_JSTP_APP"
+  prime --protocol socket -p "$P_AH"
+  prime "${J_ECHO[@]}" -p "$P_JSTP"
+  prime "${J_ECHO[@]}" -p "$P_JSTP_NODE"
+
+  for ROUND in $(seq 1 "$REPEAT"); do
+    for shape in "50 16" "1 1" "50 1"; do
+      read -r c d <<< "$shape"
+      load redis "$( [[ "$shape" == "50 16" ]] && echo redis-50x16 || echo "socket-${c}x${d}")" "$REDIS_PID" \
+        --protocol redis -p "$P_REDIS" -c "$c" -d "$d"
+      load tether "socket-${c}x${d}" "$T_PID" --protocol socket -p "$P_TETHER" -c "$c" -d "$d"
+      load actionhero "socket-${c}x${d}" "$AH_PID" --protocol socket -p "$P_AH" -c "$c" -d "$d"
+      load tether "jstp-${c}x${d}" "$TJ_PID" "${J_ECHO[@]}" -p "$P_JSTP" -c "$c" -d "$d"
+      load metarhia-jstp "jstp-${c}x${d}" "$NJ_PID" "${J_ECHO[@]}" -p "$P_JSTP_NODE" -c "$c" -d "$d"
+    done
+    (( TLS_OK )) && load tether socket-tls-50x16 "$T_PID" --protocol socket --tls -p "$P_TLS" -c 50 -d 16
+    (( APP_JSTP )) && load tether jstp-api-50x16 "$T_PID" --protocol jstp --app tether --iface api \
+      --request randomNumber --args '[]' -p "$P_JSTP_APP" -c 50 -d 16
+  done
+  for p in "$T_PID" "$AH_PID" "$TJ_PID" "$NJ_PID"; do stop "$p"; done
 done
 
 "$ROOT/bench/report.sh" "$RESULTS" | tee "$OUT/table.md"

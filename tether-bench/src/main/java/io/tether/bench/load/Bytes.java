@@ -1,9 +1,8 @@
 package io.tether.bench.load;
 
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 
-/** Allocation-free searches in a frame, so the generator stays cheaper than the server. */
+/** Allocation-free searches in a frame held in an array, so the generator stays cheaper than the server. */
 final class Bytes {
     private Bytes() {
     }
@@ -12,45 +11,50 @@ final class Bytes {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Whether {@code needle} occurs at absolute index {@code at} (within the written bytes). */
-    static boolean matchesAt(ByteBuf buf, int at, byte[] needle) {
-        if (at + needle.length > buf.writerIndex()) {
+    /** Whether {@code needle} occurs at index {@code at} of {@code b}, before {@code end}. */
+    static boolean matchesAt(byte[] b, int at, int end, byte[] needle) {
+        if (at + needle.length > end) {
             return false;
         }
         for (int j = 0; j < needle.length; j++) {
-            if (buf.getByte(at + j) != needle[j]) {
+            if (b[at + j] != needle[j]) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Whether the readable bytes start with {@code prefix}. */
-    static boolean startsWith(ByteBuf buf, byte[] prefix) {
-        if (buf.readableBytes() < prefix.length) {
-            return false;
-        }
-        int start = buf.readerIndex();
-        for (int j = 0; j < prefix.length; j++) {
-            if (buf.getByte(start + j) != prefix[j]) {
-                return false;
+    /** The index of the first {@code c} in {@code b[from, end)}, or -1. */
+    static int indexOf(byte[] b, int from, int end, byte c) {
+        for (int i = from; i < end; i++) {
+            if (b[i] == c) {
+                return i;
             }
         }
-        return true;
+        return -1;
     }
 
-    /** The non-negative decimal starting at absolute index {@code at}, or -1 if there is none. */
-    static long parseLong(ByteBuf buf, int at) {
+    /** The non-negative decimal starting at index {@code at}, or -1 if there is none. */
+    static long parseLong(byte[] b, int at, int end) {
         long v = 0;
         int i = at;
-        int end = Math.min(buf.writerIndex(), at + 18);
-        for (; i < end; i++) {
-            byte b = buf.getByte(i);
-            if (b < '0' || b > '9') {
+        int stop = Math.min(end, at + 18);
+        for (; i < stop; i++) {
+            byte d = b[i];
+            if (d < '0' || d > '9') {
                 break;
             }
-            v = v * 10 + (b - '0');
+            v = v * 10 + (d - '0');
         }
         return i == at ? -1 : v;
+    }
+
+    /** The index just after the decimal digits starting at {@code at}. */
+    static int skipDigits(byte[] b, int at, int end) {
+        int i = at;
+        while (i < end && b[i] >= '0' && b[i] <= '9') {
+            i++;
+        }
+        return i;
     }
 }

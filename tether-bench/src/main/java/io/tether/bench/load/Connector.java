@@ -59,8 +59,7 @@ final class Connector {
                         if (ssl != null) {
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), options.host(), options.port()));
                         }
-                        ch.pipeline().addLast(dialect.frameDecoder(),
-                                new LoadHandler(dialect, stats, options.depth(), readyLatch));
+                        ch.pipeline().addLast(new LoadHandler(dialect, stats, options.depth(), readyLatch));
                     }
                 });
     }

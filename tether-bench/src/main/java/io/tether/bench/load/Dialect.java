@@ -2,15 +2,17 @@ package io.tether.bench.load;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.ChannelHandler;
 
 /**
  * One wire protocol as the load generator sees it: framing, greeting, request encoding
  * and reply classification. Implementations are immutable and shared by all connections.
  */
 public interface Dialect {
-    /** A new frame decoder (stateful: one per channel) that strips the terminator. */
-    ChannelHandler frameDecoder();
+    /** The byte that ends each inbound frame. */
+    byte terminator();
+
+    /** The longest inbound frame accepted (terminator excluded). */
+    int maxFrameBytes();
 
     /** The bytes to send right after connecting (handshake), or {@code null}. */
     ByteBuf greeting(ByteBufAllocator alloc);
@@ -24,8 +26,11 @@ public interface Dialect {
     /** Appends request number {@code id} (1, 2, 3, … per connection). */
     void writeRequest(long id, ByteBuf out);
 
-    /** Classifies one inbound frame (terminator stripped) and reports it to {@code sink}. */
-    void onFrame(ByteBuf frame, boolean ready, ReplySink sink);
+    /**
+     * Classifies one inbound frame, {@code bytes[from, to)} (terminator stripped; the array is
+     * reused after the call), and reports it to {@code sink}.
+     */
+    void onFrame(byte[] bytes, int from, int to, boolean ready, ReplySink sink);
 
     /** The dialect for these options. */
     static Dialect of(LoadOptions options) {

@@ -3,10 +3,11 @@ package io.tether.bench.load;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.channel.ChannelHandler;
+import io.netty.buffer.Unpooled;
 import io.tether.codec.jstp.JstpFrameDecoder;
 import io.tether.codec.mdsf.MdsfReader;
 import io.tether.codec.mdsf.MdsfWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -38,8 +39,13 @@ final class JstpDialect implements Dialect {
     }
 
     @Override
-    public ChannelHandler frameDecoder() {
-        return new JstpFrameDecoder();
+    public byte terminator() {
+        return 0;
+    }
+
+    @Override
+    public int maxFrameBytes() {
+        return JstpFrameDecoder.DEFAULT_MAX_FRAME_BYTES;
     }
 
     @Override
@@ -65,25 +71,22 @@ final class JstpDialect implements Dialect {
     }
 
     @Override
-    public void onFrame(ByteBuf frame, boolean ready, ReplySink sink) {
+    public void onFrame(byte[] b, int from, int to, boolean ready, ReplySink sink) {
         if (!ready) {
-            if (Bytes.startsWith(frame, HANDSHAKE_OK)) {
+            if (Bytes.matchesAt(b, from, to, HANDSHAKE_OK)) {
                 sink.ready();
             } else {
-                sink.fatal("handshake refused: " + frame.toString(java.nio.charset.StandardCharsets.UTF_8));
+                sink.fatal("handshake refused: " + new String(b, from, to - from, StandardCharsets.UTF_8));
             }
             return;
         }
-        if (Bytes.startsWith(frame, CALLBACK)) {
-            int at = frame.readerIndex() + CALLBACK.length;
-            long id = Bytes.parseLong(frame, at);
-            int digitsEnd = at + Long.toString(Math.max(id, 0)).length();
-            frame.readerIndex(Math.min(digitsEnd, frame.writerIndex()));
-            sink.reply(id, Bytes.startsWith(frame, ERROR));
-        } else if (Bytes.startsWith(frame, PING)) {
-            long id = Bytes.parseLong(frame, frame.readerIndex() + PING.length);
-            byte[] pong = Bytes.ascii("{pong:[" + id + "]}\0");
-            sink.send(frame.alloc().buffer(pong.length).writeBytes(pong));
+        if (Bytes.matchesAt(b, from, to, CALLBACK)) {
+            int at = from + CALLBACK.length;
+            long id = Bytes.parseLong(b, at, to);
+            sink.reply(id, Bytes.matchesAt(b, Bytes.skipDigits(b, at, to), to, ERROR));
+        } else if (Bytes.matchesAt(b, from, to, PING)) {
+            long id = Bytes.parseLong(b, from + PING.length, to);
+            sink.send(Unpooled.wrappedBuffer(Bytes.ascii("{pong:[" + id + "]}\0")));
         }
     }
 }

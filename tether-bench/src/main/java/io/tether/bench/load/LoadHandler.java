@@ -20,6 +20,7 @@ final class LoadHandler extends ChannelInboundHandlerAdapter implements ReplySin
     private final CountDownLatch readyLatch;
     private final LongRing inOrder;
     private final Map<Long, Long> byId = new HashMap<>();
+    private final FrameBuffer frames;
     private ChannelHandlerContext ctx;
     private boolean ready;
     private boolean started;
@@ -33,6 +34,7 @@ final class LoadHandler extends ChannelInboundHandlerAdapter implements ReplySin
         this.depth = depth;
         this.readyLatch = readyLatch;
         this.inOrder = new LongRing(depth);
+        this.frames = new FrameBuffer(dialect.terminator(), dialect.maxFrameBytes());
     }
 
     @Override
@@ -58,7 +60,7 @@ final class LoadHandler extends ChannelInboundHandlerAdapter implements ReplySin
         ByteBuf batch = null;
         while (inFlight < depth && stats.maySend(now)) {
             if (batch == null) {
-                batch = ctx.alloc().buffer(64 * (depth - inFlight));
+                batch = ctx.alloc().heapBuffer(64 * (depth - inFlight)); // filled byte-wise: a heap array is cheapest
             }
             long id = nextId++;
             dialect.writeRequest(id, batch);
@@ -76,12 +78,19 @@ final class LoadHandler extends ChannelInboundHandlerAdapter implements ReplySin
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
-        ByteBuf frame = (ByteBuf) msg;
+        ByteBuf read = (ByteBuf) msg;
         try {
-            dialect.onFrame(frame, ready, this);
+            frames.append(read);
         } finally {
-            frame.release();
+            read.release();
         }
+        if (!frames.drain(this::onFrame)) {
+            fatal("a frame over " + dialect.maxFrameBytes() + " bytes");
+        }
+    }
+
+    private void onFrame(byte[] bytes, int from, int to) {
+        dialect.onFrame(bytes, from, to, ready, this);
     }
 
     @Override

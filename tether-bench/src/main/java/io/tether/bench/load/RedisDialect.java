@@ -2,16 +2,19 @@ package io.tether.bench.load;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.ChannelHandler;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 
 /** Redis inline {@code PING}: every reply line completes the oldest request; {@code -ERR…} is an error. */
 final class RedisDialect implements Dialect {
     private static final byte[] PING = Bytes.ascii("PING\r\n");
 
     @Override
-    public ChannelHandler frameDecoder() {
-        return new LineBasedFrameDecoder(64 * 1024);
+    public byte terminator() {
+        return '\n';
+    }
+
+    @Override
+    public int maxFrameBytes() {
+        return 64 * 1024;
     }
 
     @Override
@@ -35,8 +38,8 @@ final class RedisDialect implements Dialect {
     }
 
     @Override
-    public void onFrame(ByteBuf line, boolean ready, ReplySink sink) {
-        boolean error = line.readableBytes() == 0 || line.getByte(line.readerIndex()) != '+';
+    public void onFrame(byte[] b, int from, int to, boolean ready, ReplySink sink) {
+        boolean error = to == from || b[from] != '+';
         sink.replyInOrder(error);
     }
 }

@@ -3,8 +3,6 @@ package io.tether.bench.load;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.channel.ChannelHandler;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 
 /**
  * ActionHero socket protocol. The first line (the welcome) makes the connection ready and
@@ -34,8 +32,13 @@ final class SocketDialect implements Dialect {
     }
 
     @Override
-    public ChannelHandler frameDecoder() {
-        return new LineBasedFrameDecoder(MAX_LINE);
+    public byte terminator() {
+        return '\n';
+    }
+
+    @Override
+    public int maxFrameBytes() {
+        return MAX_LINE;
     }
 
     @Override
@@ -65,30 +68,29 @@ final class SocketDialect implements Dialect {
     }
 
     @Override
-    public void onFrame(ByteBuf line, boolean ready, ReplySink sink) {
+    public void onFrame(byte[] b, int from, int to, boolean ready, ReplySink sink) {
         if (!ready) {
             sink.ready();
+            return;
+        }
+        int end = to > from && b[to - 1] == '\r' ? to - 1 : to;
+        if (end == from) {
             return;
         }
         boolean error = false;
         long id = -1;
         // one pass over the quotes: every key of interest starts with one
-        int end = line.writerIndex();
-        for (int q = line.indexOf(line.readerIndex(), end, (byte) '"'); q >= 0;
-             q = line.indexOf(q + 1, end, (byte) '"')) {
-            if (Bytes.matchesAt(line, q, CONTEXT)) {
+        for (int q = Bytes.indexOf(b, from, end, (byte) '"'); q >= 0; q = Bytes.indexOf(b, q + 1, end, (byte) '"')) {
+            if (Bytes.matchesAt(b, q, end, CONTEXT)) {
                 int v = q + CONTEXT.length;
-                if (Bytes.matchesAt(line, v, API) || Bytes.matchesAt(line, v, USER)) {
+                if (Bytes.matchesAt(b, v, end, API) || Bytes.matchesAt(b, v, end, USER)) {
                     return;
                 }
-            } else if (Bytes.matchesAt(line, q, ERROR)) {
+            } else if (Bytes.matchesAt(b, q, end, ERROR)) {
                 error = true;
-            } else if (json && id < 0 && Bytes.matchesAt(line, q, MESSAGE_ID)) {
-                id = Bytes.parseLong(line, q + MESSAGE_ID.length);
+            } else if (json && id < 0 && Bytes.matchesAt(b, q, end, MESSAGE_ID)) {
+                id = Bytes.parseLong(b, q + MESSAGE_ID.length, end);
             }
-        }
-        if (line.readableBytes() == 0) {
-            return;
         }
         if (id >= 0) {
             sink.reply(id, error);

@@ -41,8 +41,13 @@ class DialectTest {
         }
     }
 
-    private static ByteBuf buf(String s) {
-        return Unpooled.copiedBuffer(s, StandardCharsets.UTF_8);
+    /** Passes {@code text} as a frame in the middle of a larger array, as FrameBuffer does. */
+    private static void frame(Dialect d, String text, boolean ready, ReplySink sink) {
+        byte[] t = text.getBytes(StandardCharsets.UTF_8);
+        byte[] b = new byte[t.length + 6];
+        java.util.Arrays.fill(b, (byte) '"');
+        System.arraycopy(t, 0, b, 3, t.length);
+        d.onFrame(b, 3, 3 + t.length, ready, sink);
     }
 
     private static String request(Dialect d, long id) {
@@ -55,10 +60,10 @@ class DialectTest {
     void socketInlineSkipsWelcomeAndBroadcastsAndMatchesInOrder() {
         Dialect d = new SocketDialect("randomNumber", false);
         Sink s = new Sink();
-        d.onFrame(buf("{\"welcome\":\"Hi\",\"context\":\"api\"}"), false, s);
-        d.onFrame(buf("{\"randomNumber\":0.5,\"context\":\"response\",\"messageId\":\"x\"}"), true, s);
-        d.onFrame(buf("{\"message\":\"m\",\"room\":\"r\",\"context\":\"user\"}"), true, s);
-        d.onFrame(buf("{\"error\":\"too many\",\"context\":\"response\",\"messageId\":\"y\"}"), true, s);
+        frame(d, "{\"welcome\":\"Hi\",\"context\":\"api\"}", false, s);
+        frame(d, "{\"randomNumber\":0.5,\"context\":\"response\",\"messageId\":\"x\"}", true, s);
+        frame(d, "{\"message\":\"m\",\"room\":\"r\",\"context\":\"user\"}", true, s);
+        frame(d, "{\"error\":\"too many\",\"context\":\"response\",\"messageId\":\"y\"}", true, s);
         assertThat(s.events).containsExactly("ready", "fifo", "fifo error");
         assertThat(request(d, 7)).isEqualTo("randomNumber\n");
         assertThat(d.matchesById()).isFalse();
@@ -69,7 +74,7 @@ class DialectTest {
         Dialect d = new SocketDialect("randomNumber", true);
         Sink s = new Sink();
         assertThat(request(d, 42)).isEqualTo("{\"action\":\"randomNumber\",\"params\":{\"messageId\":\"42\"}}\n");
-        d.onFrame(buf("{\"randomNumber\":0.5,\"context\":\"response\",\"messageId\":\"42\",\"messageCount\":3}"),
+        frame(d, "{\"randomNumber\":0.5,\"context\":\"response\",\"messageId\":\"42\",\"messageCount\":3}",
                 true, s);
         assertThat(s.events).containsExactly("reply 42");
     }
@@ -82,18 +87,18 @@ class DialectTest {
         assertThat(greeting.toString(StandardCharsets.UTF_8)).isEqualTo("{handshake:[0,'bench']}\0");
         greeting.release();
         assertThat(request(d, 3)).isEqualTo("{call:[3,'bench'],echo:['hello']}\0");
-        d.onFrame(buf("{handshake:[0],ok:'6f1d'}"), false, s);
-        d.onFrame(buf("{callback:[3],ok:['hello']}"), true, s);
-        d.onFrame(buf("{callback:[12],error:[14,'Method not found']}"), true, s);
-        d.onFrame(buf("{ping:[-1]}"), true, s);
-        d.onFrame(buf("{event:[-2,'chat'],message:['x']}"), true, s);
+        frame(d, "{handshake:[0],ok:'6f1d'}", false, s);
+        frame(d, "{callback:[3],ok:['hello']}", true, s);
+        frame(d, "{callback:[12],error:[14,'Method not found']}", true, s);
+        frame(d, "{ping:[-1]}", true, s);
+        frame(d, "{event:[-2,'chat'],message:['x']}", true, s);
         assertThat(s.events).containsExactly("ready", "reply 3", "reply 12 error", "send {pong:[-1]}\0");
     }
 
     @Test
     void jstpRefusedHandshakeIsFatal() {
         Sink s = new Sink();
-        new JstpDialect("nope", "api", "m", "[]").onFrame(buf("{handshake:[0],error:[10]}"), false, s);
+        frame(new JstpDialect("nope", "api", "m", "[]"), "{handshake:[0],error:[10]}", false, s);
         assertThat(s.events).singleElement().asString().startsWith("fatal handshake refused");
     }
 
@@ -101,8 +106,8 @@ class DialectTest {
     void redisPongIsInOrderAndErrorsAreCounted() {
         Dialect d = new RedisDialect();
         Sink s = new Sink();
-        d.onFrame(buf("+PONG"), true, s);
-        d.onFrame(buf("-ERR nope"), true, s);
+        frame(d, "+PONG", true, s);
+        frame(d, "-ERR nope", true, s);
         assertThat(s.events).containsExactly("fifo", "fifo error");
         assertThat(request(d, 1)).isEqualTo("PING\r\n");
         assertThat(d.readyOnConnect()).isTrue();

@@ -20,15 +20,18 @@ class SmallPartsTest {
     }
 
     @Test
-    void matchesAtComparesOnlyWithinTheWrittenBytes() {
-        io.netty.buffer.ByteBuf buf = io.netty.buffer.Unpooled.copiedBuffer(
-                "xx\"context\":\"api\"", java.nio.charset.StandardCharsets.US_ASCII);
-        assertThat(Bytes.matchesAt(buf, 2, Bytes.ascii("\"context\":"))).isTrue();
-        assertThat(Bytes.matchesAt(buf, 3, Bytes.ascii("\"context\":"))).isFalse();
-        assertThat(Bytes.matchesAt(buf, 12, Bytes.ascii("\"api\""))).isTrue();
-        assertThat(Bytes.matchesAt(buf, 12, Bytes.ascii("\"api\"x"))).isFalse();
-        buf.writerIndex(16);
-        assertThat(Bytes.matchesAt(buf, 12, Bytes.ascii("\"api\""))).isFalse();
+    void matchesAtComparesOnlyBeforeTheEnd() {
+        byte[] b = "xx\"context\":\"api\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(Bytes.matchesAt(b, 2, b.length, Bytes.ascii("\"context\":"))).isTrue();
+        assertThat(Bytes.matchesAt(b, 3, b.length, Bytes.ascii("\"context\":"))).isFalse();
+        assertThat(Bytes.matchesAt(b, 12, b.length, Bytes.ascii("\"api\""))).isTrue();
+        assertThat(Bytes.matchesAt(b, 12, b.length, Bytes.ascii("\"api\"x"))).isFalse();
+        assertThat(Bytes.matchesAt(b, 12, 16, Bytes.ascii("\"api\""))).isFalse();
+        assertThat(Bytes.parseLong(b, 0, b.length)).isEqualTo(-1);
+        byte[] digits = "a12345]".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(Bytes.parseLong(digits, 1, digits.length)).isEqualTo(12345);
+        assertThat(Bytes.skipDigits(digits, 1, digits.length)).isEqualTo(6);
+        assertThat(Bytes.indexOf(digits, 0, digits.length, (byte) ']')).isEqualTo(6);
     }
 
     @Test

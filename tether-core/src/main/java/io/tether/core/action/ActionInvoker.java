@@ -38,12 +38,12 @@ final class ActionInvoker {
                 error = asTether(e, ErrorCode.INTERNAL_ERROR, ctx);
             }
         }
-        return new ActionOutcome(Collections.unmodifiableMap(ctx.response()), error); // the run's own map
+        return new ActionOutcome(Collections.unmodifiableMap(ctx.fields()), error); // the run's own map
     }
 
     private TetherException runHandler(ActionRun ctx) {
         try {
-            results.copy(ctx.action().handler().handle(ctx), ctx.response());
+            results.take(ctx.action().handler().handle(ctx), ctx);
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -89,7 +89,8 @@ public final class ActionProcessor {
             ConnectionCounters.finished(connection);
             return CompletableFuture.completedFuture(ActionOutcome.failure(refused));
         }
-        return start(connection, action, nullSafe(rawParams));
+        // a non-blocking action resolves its inputs before this returns: no copy of the caller's params
+        return start(connection, action, action.nonBlocking() ? rawParams : nullSafe(rawParams));
     }
 
     private TetherException admit(int pending) {
@@ -159,7 +160,7 @@ public final class ActionProcessor {
         } catch (TetherException e) {
             return ActionOutcome.failure(e);
         }
-        ActionRun ctx = ActionRun.of(action, params, connection.info(), rooms, cache, deadline);
+        ActionRun ctx = new ActionRun(action, params, connection.info(), rooms, cache, deadline);
         return invoker.invoke(ctx);
     }
 

@@ -13,17 +13,87 @@ import java.util.Map;
 /**
  * The {@link ActionContext} of one run. The deadline is kept on the monotonic clock
  * ({@link System#nanoTime()}) and turned into an {@link Instant} only when asked for.
+ *
+ * <p>The reply fields: a map the handler returns is taken as the reply as it is (the
+ * handler hands it over) until someone asks for the mutable {@link #response()}; only then
+ * is a response map made, holding what the handler returned. A run whose handler returns a
+ * map and whose middleware never touches the response so builds one map, not two.
  */
-record ActionRun(Action action, Params params, ConnectionInfo connection, Map<String, Object> response,
-                 Rooms rooms, Cache cache, long deadlineNanos) implements ActionContext {
+final class ActionRun implements ActionContext {
+    private final Action action;
+    private final Params params;
+    private final ConnectionInfo connection;
+    private final Rooms rooms;
+    private final Cache cache;
+    private final long deadlineNanos;
+    private Map<String, Object> response;
+    private Map<String, ?> returned;
 
-    static ActionRun of(Action action, Params params, ConnectionInfo connection, Rooms rooms, Cache cache,
-                        long deadlineNanos) {
-        return new ActionRun(action, params, connection, new LinkedHashMap<>(), rooms, cache, deadlineNanos);
+    ActionRun(Action action, Params params, ConnectionInfo connection, Rooms rooms, Cache cache, long deadlineNanos) {
+        this.action = action;
+        this.params = params;
+        this.connection = connection;
+        this.rooms = rooms;
+        this.cache = cache;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    @Override
+    public Action action() {
+        return action;
+    }
+
+    @Override
+    public Params params() {
+        return params;
+    }
+
+    @Override
+    public ConnectionInfo connection() {
+        return connection;
+    }
+
+    @Override
+    public Map<String, Object> response() {
+        if (response == null) {
+            response = new LinkedHashMap<>();
+            if (returned != null) {
+                response.putAll(returned);
+                returned = null;
+            }
+        }
+        return response;
+    }
+
+    @Override
+    public Rooms rooms() {
+        return rooms;
+    }
+
+    @Override
+    public Cache cache() {
+        return cache;
     }
 
     @Override
     public Instant deadline() {
         return Instant.now().plusNanos(deadlineNanos - System.nanoTime());
+    }
+
+    /**
+     * Takes a map with string keys that the handler returned: adopted as the reply while
+     * nobody asked for {@link #response()}, else copied into it.
+     */
+    void returned(Map<String, ?> fields) {
+        if (response == null && returned == null) {
+            returned = fields;
+        } else {
+            response().putAll(fields);
+        }
+    }
+
+    /** The reply fields of the run (read-only use). */
+    Map<String, ?> fields() {
+        return response != null ? response : returned != null ? returned : Map.of();
     }
 }

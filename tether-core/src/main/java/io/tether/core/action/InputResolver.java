@@ -18,11 +18,15 @@ public final class InputResolver {
 
     /** Resolves params or throws {@link ValidationException}. */
     public Params resolve(Action action, Map<String, ?> raw) {
+        if (action.inputs().isEmpty()) {
+            return Params.empty();
+        }
         Map<String, Object> values = new LinkedHashMap<>();
-        Map<String, String> missing = new LinkedHashMap<>();
-        Map<String, String> invalid = new LinkedHashMap<>();
+        Map<String, String> missing = null;
+        Map<String, String> invalid = null;
         for (Input input : action.inputs()) {
-            Object value = raw.get(input.name());
+            Object given = raw.get(input.name()); // null and absent mean the same
+            Object value = given;
             if (value == null && input.defaults() != null) {
                 value = input.defaults().get();
             }
@@ -31,23 +35,29 @@ public final class InputResolver {
                     value = format(input, value);
                     String failure = validate(input, value);
                     if (failure != null) {
-                        invalid.put(input.name(), failure);
+                        invalid = put(invalid, input.name(), failure);
                     }
                 } catch (Exception e) {
-                    invalid.put(input.name(), messageOf(input, e));
+                    invalid = put(invalid, input.name(), messageOf(input, e));
                 }
             }
             if (input.isRequired() && Values.isMissing(value)) {
-                missing.put(input.name(), input.name() + " is a required parameter for this action");
+                missing = put(missing, input.name(), input.name() + " is a required parameter for this action");
             }
-            if (value != null || raw.containsKey(input.name())) {
+            if (value != null || given != null) { // a formatter may turn a given value into null
                 values.put(input.name(), value);
             }
         }
-        if (!missing.isEmpty() || !invalid.isEmpty()) {
-            throw failure(missing, invalid);
+        if (missing != null || invalid != null) {
+            throw failure(missing == null ? Map.of() : missing, invalid == null ? Map.of() : invalid);
         }
         return Params.of(values);
+    }
+
+    private static Map<String, String> put(Map<String, String> failures, String name, String message) {
+        Map<String, String> map = failures != null ? failures : new LinkedHashMap<>();
+        map.put(name, message);
+        return map;
     }
 
     private static Object format(Input input, Object value) throws Exception {

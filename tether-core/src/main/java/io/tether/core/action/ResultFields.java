@@ -4,8 +4,9 @@ import java.lang.reflect.RecordComponent;
 import java.util.Map;
 
 /**
- * Copies a handler's return value into the reply fields: a {@link Map}'s entries, or a
- * record's components (accessors are looked up once per record class).
+ * Takes a handler's return value into the run's reply fields: a {@link Map} with string keys
+ * as it is (the handler hands it over), any other map's entries with their keys as strings,
+ * or a record's components (accessors are looked up once per record class).
  */
 final class ResultFields {
     private final ClassValue<RecordComponent[]> components = new ClassValue<>() {
@@ -19,13 +20,21 @@ final class ResultFields {
         }
     };
 
-    void copy(Object result, Map<String, Object> into) throws ReflectiveOperationException {
+    void take(Object result, ActionRun run) throws ReflectiveOperationException {
         if (result == null) {
             return;
         }
         if (result instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> into.put(String.valueOf(k), v));
+            if (stringKeys(map)) {
+                @SuppressWarnings("unchecked")
+                Map<String, ?> fields = (Map<String, ?>) map;
+                run.returned(fields);
+            } else {
+                Map<String, Object> into = run.response();
+                map.forEach((k, v) -> into.put(String.valueOf(k), v));
+            }
         } else if (result instanceof Record record) {
+            Map<String, Object> into = run.response();
             for (RecordComponent c : components.get(record.getClass())) {
                 into.put(c.getName(), c.getAccessor().invoke(record));
             }
@@ -33,5 +42,14 @@ final class ResultFields {
             throw new IllegalStateException("an action must return a Map, a record or null, not "
                     + result.getClass().getName());
         }
+    }
+
+    private static boolean stringKeys(Map<?, ?> map) {
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
