@@ -45,6 +45,10 @@ if (( ! SKIP_BUILD )); then
 fi
 APP_JAR="$ROOT/tether-app/target/tether-app.jar"
 BENCH_JAR="$ROOT/tether-bench/target/tether-bench.jar"
+# the generator may let Netty use Unsafe for its direct buffers (JDK 24+ turn that off unless
+# allowed): same tool for every server, and it keeps the generator cheaper than what it drives
+GEN_JVM=(--enable-native-access=ALL-UNNAMED)
+"$JAVA" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && GEN_JVM+=(--sun-misc-unsafe-memory-access=allow)
 # both Tether servers run with the JVM options `./tether run` uses (tether-app/jvm.options)
 mapfile -t TETHER_JVM < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$ROOT/tether-app/jvm.options")
 
@@ -101,7 +105,7 @@ stop() { # pid: SIGTERM, then SIGKILL after 10 s
 load() { # server load-name pid generator-args...: one measured run, appends a tagged JSON line
   local server="$1" name="$2" pid="$3"; shift 3
   local line
-  line=$($GEN_PIN "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$BENCH_JAR" --pid "$pid" \
+  line=$($GEN_PIN "$JAVA" "${GEN_JVM[@]}" -jar "$BENCH_JAR" --pid "$pid" \
     --threads "$GEN_THREADS" --quiet --duration "$DURATION" --warmup "$WARMUP" "$@" 2>>"$OUT/generator.log" \
     | grep '^{"tetherBench"' || true)
   [[ -n "$line" ]] || { echo "compare: $server $name produced no result" >&2; return 0; }
@@ -113,7 +117,7 @@ load() { # server load-name pid generator-args...: one measured run, appends a t
 
 prime() { # pid generator-args...: unmeasured 50x16 load right after a server starts, so that every
   # server (JVM JIT, V8 optimiser, allocator pools) is warm before its first measured load
-  $GEN_PIN "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$BENCH_JAR" --threads "$GEN_THREADS" --quiet \
+  $GEN_PIN "$JAVA" "${GEN_JVM[@]}" -jar "$BENCH_JAR" --threads "$GEN_THREADS" --quiet \
     --duration "$PRIME" --warmup 0s -c 50 -d 16 "$@" >/dev/null 2>>"$OUT/generator.log" || true
 }
 
@@ -122,7 +126,7 @@ idle() { # server pid generator-args...: idle connections on the freshly started
   [[ "$MODE" == unpinned && "$IDLE" -gt 0 ]] || return 0
   local server="$1" pid="$2"; shift 2
   local line
-  line=$("$JAVA" -jar "$BENCH_JAR" --pid "$pid" --quiet --idle "$IDLE" --hold 5s "$@" 2>>"$OUT/generator.log" \
+  line=$("$JAVA" "${GEN_JVM[@]}" -jar "$BENCH_JAR" --pid "$pid" --quiet --idle "$IDLE" --hold 5s "$@" 2>>"$OUT/generator.log" \
     | grep '^{"tetherBench"' || true)
   [[ -n "$line" ]] && echo "$line" | jq -c --arg s "$server" --arg m "$MODE" '. + {server:$s, load:"idle", pin:$m}' \
     | tee -a "$RESULTS" | jq -r '"  \(.server) idle: \(.completed) held, \(.rssBytesPerConn|floor) bytes/conn"'

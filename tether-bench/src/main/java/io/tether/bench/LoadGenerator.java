@@ -5,6 +5,7 @@ import io.tether.bench.load.LoadOptions;
 import io.tether.bench.load.LoadResult;
 import io.tether.bench.load.LoadRun;
 import io.tether.bench.load.Protocol;
+import io.tether.server.LeakDetection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,7 @@ public final class LoadGenerator implements Callable<Integer> {
 
     /** Entry point; the exit code is 0 on success, 1 when the run had failures, 2 on bad options. */
     public static void main(String[] argv) {
+        LeakDetection.offUnlessConfigured(); // the generator must cost less than the servers it drives
         System.exit(new CommandLine(new LoadGenerator()).execute(argv));
     }
 

@@ -26,6 +26,12 @@ final class LoadHandler extends ChannelInboundHandlerAdapter implements ReplySin
     private boolean started;
     private long nextId = 1;
     private int inFlight;
+    /** When the current read arrived: one clock read per read, shared by the replies in it. */
+    private long readAt;
+    /** Replies not yet recorded that share one send time (replies in a read to requests of one batch). */
+    private long batchSentAt = -1;
+    private int batchCount;
+    private int batchErrors;
 
     LoadHandler(Dialect dialect, LoadStats stats, int depth, CountDownLatch readyLatch) {
         this.dialect = dialect;
@@ -79,6 +85,8 @@ final class LoadHandler extends ChannelInboundHandlerAdapter implements ReplySin
     @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
         ByteBuf read = (ByteBuf) msg;
+        recordBatch(); // replies of an earlier read keep that read's time
+        readAt = System.nanoTime();
         try {
             frames.append(read);
         } finally {
@@ -95,6 +103,7 @@ final class LoadHandler extends ChannelInboundHandlerAdapter implements ReplySin
 
     @Override
     public void channelReadComplete(ChannelHandlerContext context) {
+        recordBatch();
         if (started) {
             fill();
         }
@@ -130,7 +139,22 @@ final class LoadHandler extends ChannelInboundHandlerAdapter implements ReplySin
 
     private void complete(long sentAt, boolean error) {
         inFlight--;
-        recorder.record(sentAt, System.nanoTime(), error);
+        if (sentAt != batchSentAt) {
+            recordBatch();
+            batchSentAt = sentAt;
+        }
+        batchCount++;
+        if (error) {
+            batchErrors++;
+        }
+    }
+
+    private void recordBatch() {
+        if (batchCount > 0) {
+            recorder.record(batchSentAt, readAt, batchCount, batchErrors);
+            batchCount = 0;
+            batchErrors = 0;
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -59,26 +60,45 @@ final class LoadStats {
         return target == 0 || now < measureStart || budget.getAndDecrement() > 0;
     }
 
-    /** One connection's latencies and counts; written by its event loop, read at the end. */
+    /**
+     * One connection's latencies and counts; written by its event loop, read at the end. The
+     * lock is uncontended (only this connection's loop writes) and taken once per batch of
+     * replies with one latency, not once per reply.
+     */
     final class Local {
         private final Histogram latencies = new Histogram(3);
+        private final ReentrantLock lock = new ReentrantLock();
         private long count;
         private long errorCount;
 
-        void record(long sentAt, long now, boolean error) {
+        /** {@code n} replies ({@code errors} of them errors) to requests sent at {@code sentAt}, read at {@code now}. */
+        void record(long sentAt, long now, int n, int errors) {
             if (sentAt < measureStart || now > measureEnd) {
                 return;
             }
-            synchronized (this) { // uncontended: only this connection's loop writes
-                latencies.recordValue(Math.max(0, now - sentAt));
-                count++;
-                if (error) {
-                    errorCount++;
+            lock.lock();
+            try {
+                latencies.recordValueWithCount(Math.max(0, now - sentAt), n);
+                count += n;
+                errorCount += errors;
+            } finally {
+                lock.unlock();
+            }
+            if (target > 0) {
+                long after = completed.addAndGet(n);
+                if (after >= target && after - n < target) {
+                    endMeasuring(now);
+                    done.countDown();
                 }
             }
-            if (target > 0 && completed.incrementAndGet() == target) {
-                endMeasuring(now);
-                done.countDown();
+        }
+
+        private <T> T read(java.util.function.Function<Local, T> f) {
+            lock.lock();
+            try {
+                return f.apply(this);
+            } finally {
+                lock.unlock();
             }
         }
     }
@@ -113,9 +133,7 @@ final class LoadStats {
     long completed() {
         long sum = 0;
         for (Local l : locals) {
-            synchronized (l) {
-                sum += l.count;
-            }
+            sum += l.read(x -> x.count);
         }
         return sum;
     }
@@ -123,9 +141,7 @@ final class LoadStats {
     long errors() {
         long sum = 0;
         for (Local l : locals) {
-            synchronized (l) {
-                sum += l.errorCount;
-            }
+            sum += l.read(x -> x.errorCount);
         }
         return sum;
     }
@@ -147,9 +163,10 @@ final class LoadStats {
     Histogram histogram() {
         Histogram all = new Histogram(3);
         for (Local l : locals) {
-            synchronized (l) {
-                all.add(l.latencies);
-            }
+            l.read(x -> {
+                all.add(x.latencies);
+                return null;
+            });
         }
         return all;
     }
