@@ -172,6 +172,7 @@ for MODE in $MODES; do
 
   prime --protocol redis -p "$P_REDIS"
   prime --protocol socket -p "$P_TETHER"
+  (( TLS_OK )) && prime --protocol socket --tls -p "$P_TLS"
   (( APP_JSTP )) && prime --protocol jstp --app tether --iface api --request randomNumber --args '[]' -p "$P_JSTP_APP"
   prime --protocol socket -p "$P_AH"
   prime "${J_ECHO[@]}" -p "$P_JSTP"

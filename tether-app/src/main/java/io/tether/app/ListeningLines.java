@@ -5,6 +5,7 @@ import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.JstpProtocolServer;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.socket.SocketOptions;
+import io.tether.server.tls.TlsContextFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,6 +47,6 @@ final class ListeningLines {
     }
 
     private static String security(boolean tls) {
-        return tls ? "TLS" : "plain TCP";
+        return tls ? "TLS via " + TlsContextFactory.engine() : "plain TCP";
     }
 }

@@ -1,5 +1,6 @@
 package io.tether.server.tls;
 
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.tether.api.ErrorCode;
@@ -20,6 +21,14 @@ import java.util.List;
  */
 public final class TlsContextFactory {
     private TlsContextFactory() {
+    }
+
+    /**
+     * The TLS implementation the contexts use: {@code BoringSSL} (or another OpenSSL) when
+     * Netty's native tcnative library loads on this platform, else {@code JDK}.
+     */
+    public static String engine() {
+        return OpenSsl.isAvailable() ? OpenSsl.versionString().split(" ")[0] : "JDK";
     }
 
     /** The server context, or null when TLS is disabled. */

@@ -4,9 +4,13 @@ import static io.tether.server.socket.SocketServerFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.handler.ssl.OpenSslContext;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.ReferenceCountUtil;
 import io.tether.api.TetherException;
 import io.tether.core.TetherCore;
 import io.tether.server.TetherServer;
+import io.tether.server.tls.TlsContextFactory;
 import io.tether.server.tls.TlsOptions;
 import io.tether.testkit.LineClient;
 import io.tether.testkit.TestCertificates;
@@ -49,6 +53,18 @@ class SocketTlsIT {
                 b -> b.tls(TlsOptions.pem(certs.certificatePem(), certs.privateKeyPem())))) {
             assertSessionWorks(fx);
         }
+    }
+
+    @Test
+    void tlsRunsOnTheShippedBoringSslWhereItLoads() {
+        String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
+        String arch = System.getProperty("os.arch");
+        boolean shipped = os.contains("linux") && (arch.equals("amd64") || arch.equals("aarch64"));
+        assertThat(TlsContextFactory.engine()).isEqualTo(shipped ? "BoringSSL" : "JDK");
+        SslContext context = TlsContextFactory.serverContext(TlsOptions.pem(certs.certificatePem(),
+                certs.privateKeyPem()));
+        assertThat(context instanceof OpenSslContext).isEqualTo(shipped);
+        ReferenceCountUtil.release(context);
     }
 
     @Test
