@@ -2,7 +2,7 @@
 # Tether vs its reference peers, same load generator, same machine (docs/performance.md).
 #
 #   bench/compare.sh [--duration 8s] [--warmup 3s] [--prime 10s] [--repeat 3] [--idle 10000]
-#                    [--modes "pinned unpinned"] [--out DIR] [--skip-build]
+#                    [--idle-warmup 0] [--modes "pinned unpinned"] [--out DIR] [--skip-build]
 #
 # All servers of a mode run at once; each round runs every load once, the servers taking
 # turns, and the table shows the median of the rounds (about 25 minutes with the defaults).
@@ -15,7 +15,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PEERS_DIR="${PEERS_DIR:-/tmp/tether-bench-peers}"
-DURATION=8s WARMUP=3s PRIME=10s REPEAT=3 IDLE=10000 MODES="pinned unpinned" SKIP_BUILD=0
+DURATION=8s WARMUP=3s PRIME=10s REPEAT=3 IDLE=10000 IDLE_WARMUP=0 MODES="pinned unpinned" SKIP_BUILD=0
 OUT="$ROOT/tether-bench/target/compare-$(date +%Y%m%d-%H%M%S)"
 SIM=64   # simultaneousActions on every server (deep pipelines need more than the default 5)
 while (( $# )); do
@@ -25,6 +25,7 @@ while (( $# )); do
     --prime) PRIME="$2"; shift 2 ;;
     --repeat) REPEAT="$2"; shift 2 ;;
     --idle) IDLE="$2"; shift 2 ;;
+    --idle-warmup) IDLE_WARMUP="$2"; shift 2 ;;
     --modes) MODES="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     --skip-build) SKIP_BUILD=1; shift ;;
@@ -90,10 +91,14 @@ wait_port() { # port: wait up to 30 s until it accepts connections
 
 start() { # name port command...: starts a server (pinned to core 0 in pinned mode), sets SPID
   local name="$1" port="$2"; shift 2
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "compare: port $port is already in use (a server left from an earlier run?)" >&2; exit 1
+  fi
   $SRV_PIN "$@" > "$OUT/$name-$MODE.log" 2>&1 &
   SPID=$!; PIDS+=("$SPID")
   wait_port "$port"
   sleep 1
+  kill -0 "$SPID" 2>/dev/null || { echo "compare: $name exited at start, see $OUT/$name-$MODE.log" >&2; exit 1; }
 }
 
 stop() { # pid: SIGTERM, then SIGKILL after 10 s
@@ -122,14 +127,17 @@ prime() { # pid generator-args...: unmeasured 50x16 load right after a server st
 }
 
 idle() { # server pid generator-args...: idle connections on the freshly started server (before any
-  # load touched its heap or pools), once: RSS does not depend on pinning
+  # load touched its heap or pools), once: RSS does not depend on pinning. With --idle-warmup W,
+  # W connections are opened and held first and the result is the growth per connection after
+  # them (the growth from the fresh server is recorded beside it)
   [[ "$MODE" == unpinned && "$IDLE" -gt 0 ]] || return 0
   local server="$1" pid="$2"; shift 2
   local line
-  line=$("$JAVA" "${GEN_JVM[@]}" -jar "$BENCH_JAR" --pid "$pid" --quiet --idle "$IDLE" --hold 5s "$@" 2>>"$OUT/generator.log" \
+  line=$("$JAVA" "${GEN_JVM[@]}" -jar "$BENCH_JAR" --pid "$pid" --quiet --idle "$IDLE" --idle-warmup "$IDLE_WARMUP" \
+    --hold 5s "$@" 2>>"$OUT/generator.log" \
     | grep '^{"tetherBench"' || true)
   [[ -n "$line" ]] && echo "$line" | jq -c --arg s "$server" --arg m "$MODE" '. + {server:$s, load:"idle", pin:$m}' \
-    | tee -a "$RESULTS" | jq -r '"  \(.server) idle: \(.completed) held, \(.rssBytesPerConn|floor) bytes/conn"'
+    | tee -a "$RESULTS" | jq -r '"  \(.server) idle: \(.completed) held after \(.idleWarmup), \(.rssBytesPerConn|floor) bytes/conn (from the fresh server: \(.rssBytesPerConnFresh|floor))"'
 }
 
 # ---------------------------------------------------------------- runs
@@ -149,6 +157,15 @@ for MODE in $MODES; do
   ROUND=0
   [[ "$MODE" == pinned ]] && taskset -p -c 0 "$REDIS_PID" >/dev/null || taskset -p -c 0,1 "$REDIS_PID" >/dev/null
 
+  # JSTP idle connections on the product itself: a fresh app process, its JSTP listener (the
+  # bench server below is measured too, as an info row: a smaller program, see docs/performance.md)
+  if (( APP_JSTP )) && [[ "$MODE" == unpinned && "$IDLE" -gt 0 ]]; then
+    start tether-idle "$P_JSTP_APP" "$JAVA" "${TETHER_JVM[@]}" -jar "$APP_JAR" --host 127.0.0.1 --port "$P_TETHER" \
+      --jstp-host 127.0.0.1 --jstp-port "$P_JSTP_APP"
+    idle tether "$SPID" --protocol jstp --app tether -p "$P_JSTP_APP"
+    stop "$SPID"
+  fi
+
   tls_args=()
   (( TLS_OK )) && tls_args=(--tls-port "$P_TLS" --tls-cert "$OUT/cert.pem" --tls-key "$OUT/key.pem")
   # the app's own JSTP listener: its built-in application `tether`, interface `api` = the actions
@@ -165,7 +182,7 @@ for MODE in $MODES; do
   start tether-jstp "$P_JSTP" "$JAVA" "${TETHER_JVM[@]}" --enable-native-access=ALL-UNNAMED -cp "$BENCH_JAR" \
     io.tether.bench.server.JstpBenchServer --port "$P_JSTP" --simultaneous-actions "$SIM"
   TJ_PID=$SPID
-  idle tether "$TJ_PID" --protocol jstp --app bench -p "$P_JSTP"
+  idle tether-bench-server "$TJ_PID" --protocol jstp --app bench -p "$P_JSTP"
   start metarhia-jstp "$P_JSTP_NODE" env -C "$PEERS_DIR" NODE_ENV=production node jstp-echo-server.js "$P_JSTP_NODE"
   NJ_PID=$SPID
   idle metarhia-jstp "$NJ_PID" --protocol jstp --app bench -p "$P_JSTP_NODE"

@@ -45,8 +45,22 @@ function table(pin) {
     const tIdle = median(idleRows.map((x) => x.rssBytesPerConn));
     const pIdle = median(rows.filter((x) => x.load === 'idle' && x.server === peer).map((x) => x.rssBytesPerConn));
     if (pin === 'unpinned' && has(tIdle)) {
-      add(`${proto} idle ${f(median(idleRows.map((x) => x.completed)))}`, 'RSS B/conn', f(tIdle), peer, f(pIdle),
-        f(ratio(tIdle, pIdle), 2) + '×', '≤ 4096', has(tIdle) ? ok(tIdle <= 4096) : '');
+      const peerRows = rows.filter((x) => x.load === 'idle' && x.server === peer);
+      const warm = median(idleRows.map((x) => x.idleWarmup ?? 0));
+      add(`${proto} idle ${f(median(idleRows.map((x) => x.completed)))}${warm > 0 ? ` after ${f(warm)}` : ''}`,
+        'RSS B/conn', f(tIdle), peer, f(pIdle), f(ratio(tIdle, pIdle), 2) + '×', '≤ 4096', ok(tIdle <= 4096));
+      const benchIdle = median(rows.filter((x) => x.load === 'idle' && x.server === 'tether-bench-server'
+        && x.label === proto).map((x) => x.rssBytesPerConn));
+      if (has(benchIdle)) {
+        add(`${proto} idle, JstpBenchServer`, 'RSS B/conn', f(benchIdle), peer, f(pIdle),
+          f(ratio(benchIdle, pIdle), 2) + '×', 'info', '');
+      }
+      if (warm > 0) {
+        const tFresh = median(idleRows.map((x) => x.rssBytesPerConnFresh));
+        const pFresh = median(peerRows.map((x) => x.rssBytesPerConnFresh));
+        add(`${proto} idle, from the fresh server`, 'RSS B/conn', f(tFresh), peer, f(pFresh),
+          f(ratio(tFresh, pFresh), 2) + '×', 'info', '');
+      }
     }
   }
   const tls = get(pin, 'tether', 'socket-tls-50x16', 'rps');

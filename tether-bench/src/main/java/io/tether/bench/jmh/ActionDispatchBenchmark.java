@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Action dispatch through the {@link TetherCore} processor: admission, lookup, input
  * resolution, the virtual-thread hop and the deadline, for a trivial action, waited for
- * synchronously (so this is the round trip a request pays inside the server).
+ * synchronously (so this is the round trip a request pays inside the server); and the same
+ * for a {@link Action#nonBlocking() non-blocking} action, which runs on the calling thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +43,9 @@ public class ActionDispatchBenchmark {
         core = TetherCore.builder()
                 .action(Action.named("randomNumber")
                         .handler(ctx -> Map.of("randomNumber", ThreadLocalRandom.current().nextDouble())).build())
+                .action(Action.named("randomNumberInline")
+                        .handler(ctx -> Map.of("randomNumber", ThreadLocalRandom.current().nextDouble()))
+                        .nonBlocking().build())
                 .processorOptions(ProcessorOptions.defaults().toBuilder().simultaneousActions(64).build())
                 .build();
         connection = Connection.open("bench", "127.0.0.1", 1, m -> { });
@@ -57,5 +61,11 @@ public class ActionDispatchBenchmark {
     @Benchmark
     public ActionOutcome dispatchRandomNumber() {
         return core.processor().process(connection, "randomNumber", Map.of()).join();
+    }
+
+    /** Runs the non-blocking {@code randomNumberInline} (no thread hop, no timer). */
+    @Benchmark
+    public ActionOutcome dispatchNonBlocking() {
+        return core.processor().process(connection, "randomNumberInline", Map.of()).join();
     }
 }

@@ -30,7 +30,7 @@ class BenchmarksRunOnceTest {
                 }
             }
         }
-        assertThat(methods).isGreaterThanOrEqualTo(12);
+        assertThat(methods).isGreaterThanOrEqualTo(14);
     }
 
     private static void runOnce(Class<?> type, Method benchmark) throws Exception {

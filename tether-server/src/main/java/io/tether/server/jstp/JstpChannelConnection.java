@@ -7,9 +7,10 @@ import io.netty.channel.EventLoop;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.session.JstpSession;
 import io.tether.server.jstp.session.SessionTransport;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.SocketAddress;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One accepted channel as a {@link JstpConnection} and as the {@link SessionTransport} of
@@ -18,14 +19,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the {@link #send} calls (which the session's lock orders).
  */
 final class JstpChannelConnection implements JstpConnection, SessionTransport {
+    private static final VarHandle IN_FLIGHT;
+    private static final VarHandle QUEUED_WRITES;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            IN_FLIGHT = lookup.findVarHandle(JstpChannelConnection.class, "inFlight", int.class);
+            QUEUED_WRITES = lookup.findVarHandle(JstpChannelConnection.class, "queuedWrites", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final Channel channel;
     private final JstpListener listener;
     private volatile JstpSession session;
     private volatile JstpApplication application;
     private volatile boolean established;
     private volatile boolean closing;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger queuedWrites = new AtomicInteger();
+    // counters as plain fields updated through VarHandles: no Atomic* objects per connection
+    private volatile int inFlight;
+    private volatile int queuedWrites;
     private final int maxInFlight;
 
     JstpChannelConnection(Channel channel, JstpListener listener, int maxInFlight) {
@@ -36,21 +51,21 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
 
     /** Counts a started call; at the limit, stops reading from the channel (back-pressure). */
     void callStarted() {
-        if (inFlight.incrementAndGet() >= maxInFlight) {
+        if ((int) IN_FLIGHT.getAndAdd(this, 1) + 1 >= maxInFlight) {
             channel.config().setAutoRead(false);
         }
     }
 
     /** Counts a finished call; resumes reading once half of the limit is free. */
     void callFinished() {
-        if (inFlight.decrementAndGet() == maxInFlight / 2) {
+        if ((int) IN_FLIGHT.getAndAdd(this, -1) - 1 == maxInFlight / 2) {
             channel.eventLoop().execute(() -> channel.config().setAutoRead(true));
         }
     }
 
     /** Calls running now. */
     int inFlight() {
-        return inFlight.get();
+        return inFlight;
     }
 
     /** Binds the session and application chosen by the handshake. */
@@ -73,18 +88,18 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
     @Override
     public void send(String text) {
         EventLoop loop = channel.eventLoop();
-        if (queuedWrites.get() == 0 && loop.inEventLoop()) {
+        if (queuedWrites == 0 && loop.inEventLoop()) {
             write(text);
             return;
         }
-        queuedWrites.incrementAndGet();
+        QUEUED_WRITES.getAndAdd(this, 1);
         try {
             loop.execute(() -> {
-                queuedWrites.decrementAndGet();
+                QUEUED_WRITES.getAndAdd(this, -1);
                 write(text);
             });
         } catch (RejectedExecutionException loopStopped) {
-            queuedWrites.decrementAndGet(); // the server is stopping; this connection is going away
+            QUEUED_WRITES.getAndAdd(this, -1); // the server is stopping; this connection is going away
         }
     }
 

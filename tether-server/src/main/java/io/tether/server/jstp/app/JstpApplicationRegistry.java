@@ -43,6 +43,9 @@ public final class JstpApplicationRegistry {
             return Optional.empty();
         }
         if (requested == null || requested.isEmpty()) {
+            if (versions.size() == 1) { // the common case: no version parsing per handshake
+                return Optional.of(versions.values().iterator().next());
+            }
             return highest(versions.values().stream().toList());
         }
         if (EXACT.matcher(requested).matches()) {

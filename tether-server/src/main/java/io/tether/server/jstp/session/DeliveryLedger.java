@@ -2,8 +2,10 @@ package io.tether.server.jstp.session;
 
 import io.tether.server.jstp.wire.JstpText;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -19,8 +21,9 @@ final class DeliveryLedger {
     private static final String LONGEST_PING = JstpText.ping(-9007199254740991L);
 
     private final SessionLimits limits;
-    private final TreeMap<Long, String> originated = new TreeMap<>();
-    private final List<String> held = new ArrayList<>();
+    // empty and immutable until a message is buffered: most sessions of idle clients buffer nothing
+    private NavigableMap<Long, String> originated = Collections.emptyNavigableMap();
+    private List<String> held = List.of();
     private long chars;
     private long receivedCount;
     private long deliveredCount;
@@ -49,7 +52,7 @@ final class DeliveryLedger {
             return null;
         }
         lastId = next;
-        originated.put(-next, text);
+        writableOriginated().put(-next, text);
         chars += text.length();
         return text;
     }
@@ -73,7 +76,7 @@ final class DeliveryLedger {
         if (!fits(text)) {
             return false;
         }
-        held.add(text);
+        writableHeld().add(text);
         chars += text.length();
         return true;
     }
@@ -89,11 +92,13 @@ final class DeliveryLedger {
         if (upTo <= deliveredCount || upTo > -lastId) {
             return;
         }
-        Map<Long, String> acked = originated.headMap(upTo, true);
-        for (String text : acked.values()) {
-            chars -= text.length();
+        if (!originated.isEmpty()) {
+            Map<Long, String> acked = originated.headMap(upTo, true);
+            for (String text : acked.values()) {
+                chars -= text.length();
+            }
+            acked.clear();
         }
-        acked.clear();
         deliveredCount = upTo;
     }
 
@@ -115,17 +120,19 @@ final class DeliveryLedger {
         replayOriginated(out);
         held.forEach(out);
         held.forEach(text -> chars -= text.length());
-        held.clear();
+        held = List.of();
     }
 
     /** Replaces the whole state with a snapshot's (a session continued on this node). */
     void load(SessionSnapshot s) {
         clear();
         s.buffered().forEach((id, text) -> {
-            originated.put(id, text);
+            writableOriginated().put(id, text);
             chars += text.length();
         });
-        held.addAll(s.held());
+        if (!s.held().isEmpty()) {
+            writableHeld().addAll(s.held());
+        }
         s.held().forEach(text -> chars += text.length());
         receivedCount = s.receivedCount();
         deliveredCount = s.deliveredCount();
@@ -148,9 +155,23 @@ final class DeliveryLedger {
     }
 
     void clear() {
-        originated.clear();
-        held.clear();
+        originated = Collections.emptyNavigableMap();
+        held = List.of();
         chars = 0;
+    }
+
+    private NavigableMap<Long, String> writableOriginated() {
+        if (!(originated instanceof TreeMap)) {
+            originated = new TreeMap<>();
+        }
+        return originated;
+    }
+
+    private List<String> writableHeld() {
+        if (!(held instanceof ArrayList)) {
+            held = new ArrayList<>();
+        }
+        return held;
     }
 
     SessionState state() {
