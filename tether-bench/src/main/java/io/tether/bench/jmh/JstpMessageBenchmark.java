@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class JstpMessageBenchmark {
     private final JstpMessages codec = JstpMessages.defaults();
     private final JstpMessage.Callback callback = new JstpMessage.Callback(17, List.of("hello"), null);
