@@ -38,7 +38,7 @@ RESULTS="$OUT/results.jsonl"; : > "$RESULTS"
 P_TETHER=15000 P_TLS=15443 P_JSTP_APP=14002 P_AH=15001 P_JSTP=14000 P_JSTP_NODE=14001 P_REDIS=16379
 
 # ---------------------------------------------------------------- setup
-JAVA="$("$ROOT/tether" mvn -v 2>/dev/null | sed -n 's/.*runtime: //p' | head -1)/bin/java"
+JAVA="$("$ROOT/tether" jdk)/bin/java"
 [[ -x "$JAVA" ]] || { echo "compare: no JDK 21+ found (see ./tether)" >&2; exit 1; }
 if (( ! SKIP_BUILD )); then
   "$ROOT/tether" build

@@ -14,7 +14,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 (( $# >= 3 )) || { sed -n 2,12p "$0"; exit 2; }
 PID="$1" N="$2"; shift 2
-JDK="$("$ROOT/tether" mvn -v 2>/dev/null | sed -n 's/.*runtime: //p' | head -1)"
+JDK="$("$ROOT/tether" jdk)"
 [[ -x "$JDK/bin/jcmd" ]] || { echo "idle-heap: no JDK 21+ with jcmd found (see ./tether)" >&2; exit 1; }
 JAR="$ROOT/tether-bench/target/tether-bench.jar"
 [[ -f "$JAR" ]] || { echo "idle-heap: build $JAR first (docs/performance.md)" >&2; exit 1; }
