@@ -58,6 +58,7 @@ public final class TetherApp {
         }
         try {
             TetherServer.Builder server = TetherServer.builder(core);
+            metrics.bindRefusals(core.refusals());
             for (SocketOptions listener : config.socketListeners()) {
                 SocketProtocolServer socket = new SocketProtocolServer(core, listener);
                 metrics.bind(socket);

@@ -7,6 +7,7 @@ import io.tether.core.action.ActionRegistry;
 import io.tether.core.action.ProcessorOptions;
 import io.tether.core.cache.CacheStore;
 import io.tether.core.cache.CaffeineCacheStore;
+import io.tether.core.limits.Refusals;
 import io.tether.core.room.MemoryRoomBroker;
 import io.tether.core.room.RoomBroker;
 import io.tether.core.room.RoomService;
@@ -39,6 +40,7 @@ public final class TetherCore implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledThreadPoolExecutor timer;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private final Refusals refusals = new Refusals();
 
     private TetherCore(Builder b) {
         this.registry = new ActionRegistry();
@@ -87,6 +89,11 @@ public final class TetherCore implements AutoCloseable {
     /** Shared timer for deadlines and periodic work; tasks must be short and non-blocking. */
     public ScheduledThreadPoolExecutor timer() {
         return timer;
+    }
+
+    /** Counters of refused, throttled and cut-off clients (one per bound; see {@link io.tether.core.limits.Refusal}). */
+    public Refusals refusals() {
+        return refusals;
     }
 
     /** Marks the server as stopping: new actions are refused with "the server is shutting down". */

@@ -1,9 +1,12 @@
 package io.tether.app.admin;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tether.api.ActionMiddleware;
+import io.tether.core.limits.Refusal;
+import io.tether.core.limits.Refusals;
 import io.tether.server.jstp.JstpProtocolServer;
 import io.tether.server.socket.SocketProtocolServer;
 import java.util.function.BooleanSupplier;
@@ -41,6 +44,15 @@ public final class TetherMetrics {
         Gauge.builder("tether.jstp.sessions", listener, l -> l.sessions().size())
                 .description("JSTP sessions held by the session store").tag("listener", listener.name())
                 .register(registry);
+    }
+
+    /** Refusals by reason ({@code tether_refusals_total{reason="slow_consumer"}}, …), read when scraped. */
+    public void bindRefusals(Refusals refusals) {
+        for (Refusal r : Refusal.values()) {
+            FunctionCounter.builder("tether.refusals", refusals, c -> c.get(r))
+                    .description("Clients refused, throttled or cut off by a bound").tag("reason", r.metricName())
+                    .register(registry);
+        }
     }
 
     /** Readiness as a 0/1 gauge. */

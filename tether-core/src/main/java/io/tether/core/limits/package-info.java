@@ -1,0 +1,10 @@
+/**
+ * Bounds that protect a server from its clients: the {@link io.tether.core.limits.Refusal}
+ * reasons and their {@link io.tether.core.limits.Refusals} counters, owned by the core.
+ *
+ * <pre>{@code
+ * core.refusals().count(Refusal.SLOW_CONSUMER);
+ * long cut = core.refusals().get(Refusal.SLOW_CONSUMER);
+ * }</pre>
+ */
+package io.tether.core.limits;
