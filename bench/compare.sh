@@ -70,6 +70,12 @@ fi
 TLS_OK=0; "$JAVA" -jar "$APP_JAR" --help 2>/dev/null | grep -q -- '--tls-port' && TLS_OK=1
 APP_JSTP=0; "$JAVA" -jar "$APP_JAR" --help 2>/dev/null | grep -q -- '--jstp-port' && APP_JSTP=1
 
+# every connection of the generator comes from 127.0.0.1, and idle mode holds IDLE of them: lift
+# the app's connection limits (tether.socket/jstp.max-connections and max-connections-per-address,
+# 10,000 and 256 by default) above that, keeping them on (their checks are part of what is measured)
+CONN_LIMIT=$(( IDLE + 1000 ))
+export TETHER_SOCKET_MAX_CONNECTIONS=$CONN_LIMIT TETHER_SOCKET_MAX_CONNECTIONS_PER_ADDRESS=$CONN_LIMIT
+export TETHER_JSTP_MAX_CONNECTIONS=$CONN_LIMIT TETHER_JSTP_MAX_CONNECTIONS_PER_ADDRESS=$CONN_LIMIT
 # idle mode holds IDLE connections in the generator and in the server: both need the descriptors
 if (( IDLE + 1000 > $(ulimit -n) )); then
   ulimit -n $(( IDLE + 1000 )) 2>/dev/null || ulimit -Hn $(( IDLE + 1000 )) 2>/dev/null && ulimit -n $(( IDLE + 1000 )) 2>/dev/null || \
@@ -180,7 +186,8 @@ for MODE in $MODES; do
   AH_PID=$SPID
   idle actionhero "$AH_PID" --protocol socket -p "$P_AH"
   start tether-jstp "$P_JSTP" "$JAVA" "${TETHER_JVM[@]}" --enable-native-access=ALL-UNNAMED -cp "$BENCH_JAR" \
-    io.tether.bench.server.JstpBenchServer --port "$P_JSTP" --simultaneous-actions "$SIM"
+    io.tether.bench.server.JstpBenchServer --port "$P_JSTP" --simultaneous-actions "$SIM" \
+    --max-connections "$CONN_LIMIT"
   TJ_PID=$SPID
   idle tether-bench-server "$TJ_PID" --protocol jstp --app bench -p "$P_JSTP"
   start metarhia-jstp "$P_JSTP_NODE" env -C "$PEERS_DIR" NODE_ENV=production node jstp-echo-server.js "$P_JSTP_NODE"

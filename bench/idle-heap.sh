@@ -6,13 +6,19 @@
 #   bench/idle-heap.sh <server pid> <connections> <generator args...>
 #   bench/idle-heap.sh 4242 19000 --protocol jstp --app tether -p 4000
 #
+# Every connection comes from 127.0.0.1: start the server with its connection limits above the
+# count (defaults: 10,000 per listener, 256 per address), e.g. for the app
+#   TETHER_SOCKET_MAX_CONNECTIONS=20000 TETHER_SOCKET_MAX_CONNECTIONS_PER_ADDRESS=20000 \
+#   TETHER_JSTP_MAX_CONNECTIONS=20000 TETHER_JSTP_MAX_CONNECTIONS_PER_ADDRESS=20000 ./tether run
+# (JstpBenchServer: --max-connections 20000); refused connections show up as failures below.
+#
 # The RSS of a JVM grows by the heap pages it touches for the first time: allocation into eden
 # not yet touched, then whatever survives; so small counts mostly measure how much of eden the
 # process had touched before. The live heap does not depend on that history. Run it on a freshly
 # started server: the first full GC here compacts whatever came before.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-(( $# >= 3 )) || { sed -n 2,12p "$0"; exit 2; }
+(( $# >= 3 )) || { sed -n 2,18p "$0"; exit 2; }
 PID="$1" N="$2"; shift 2
 JDK="$("$ROOT/tether" jdk)"
 [[ -x "$JDK/bin/jcmd" ]] || { echo "idle-heap: no JDK 21+ with jcmd found (see ./tether)" >&2; exit 1; }
@@ -44,3 +50,5 @@ jq -r --argjson n "$N" --argjson r0 "$before_rss" --argjson r1 "$held_rss" --arg
   '"connections greeted \(.completed) of \($n), failures \(.failures); server descriptors open at the sample: \($fds)\n" +
    "RSS \($r0) -> \($r1) KB: \((($r1 - $r0) * 1024 / $n) | floor) B/conn\n" +
    "live heap \($u0) -> \($u1) KB: \((($u1 - $u0) * 1024 / $n) | floor) B/conn"' "$OUT"
+jq -e --argjson n "$N" '.completed >= $n' "$OUT" >/dev/null || echo "idle-heap: not every connection was" \
+  "greeted: is the server's per-address or per-listener connection limit below $N? (see the top of $0)" >&2

@@ -41,6 +41,15 @@ public final class JstpFrameClient implements AutoCloseable {
         }
     }
 
+    /** Connects to a JSTP listener from the local address {@code localHost} (e.g. {@code 127.0.0.2}). */
+    public static JstpFrameClient connectFrom(String localHost, String host, int port) {
+        try {
+            return new JstpFrameClient(new Socket(host, port, java.net.InetAddress.getByName(localHost), 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Sends one message (a NUL is appended). */
     public JstpFrameClient send(String text) {
         try {

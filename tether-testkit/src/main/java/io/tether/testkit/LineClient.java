@@ -59,6 +59,19 @@ public final class LineClient implements AutoCloseable {
         }
     }
 
+    /** Connects over plain TCP from the local address {@code localHost} (e.g. {@code 127.0.0.2}). */
+    public static LineClient connectFrom(String localHost, String host, int port) {
+        try {
+            Socket s = new Socket();
+            s.bind(new InetSocketAddress(localHost, 0));
+            s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+            s.setTcpNoDelay(true);
+            return new LineClient(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot connect from " + localHost + " to " + host + ":" + port, e);
+        }
+    }
+
     /** Connects over TLS, trusting the certificates in {@code trustStore}; completes the handshake. */
     public static LineClient connectTls(String host, int port, KeyStore trustStore) {
         try {

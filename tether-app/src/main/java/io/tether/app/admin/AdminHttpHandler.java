@@ -12,6 +12,8 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +22,9 @@ import java.util.function.BooleanSupplier;
 /**
  * Answers {@code GET /health} (200 {@code ready} or 503 {@code not ready}) and
  * {@code GET /metrics} (Prometheus text). The work runs on the server's workers, never on
- * the event loop (readiness and gauges may ask Redis). One request per connection.
+ * the event loop (readiness and gauges may ask Redis). One request per connection. A request
+ * the decoder gave up on is answered 431 (headers too large), 414 (request line too long) or
+ * 400, never routed.
  */
 final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final TetherMetrics metrics;
@@ -35,6 +39,10 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            rejectMalformed(ctx, request.decoderResult().cause());
+            return;
+        }
         String path = new QueryStringDecoder(request.uri()).path();
         if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
             send(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET\n", "text/plain");
@@ -52,6 +60,17 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 }
             });
             default -> send(ctx, HttpResponseStatus.NOT_FOUND, "try /health or /metrics\n", "text/plain");
+        }
+    }
+
+    /** The decoder gave up on the request (too long, malformed): answer why and close. */
+    private static void rejectMalformed(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongHttpHeaderException) {
+            send(ctx, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request headers too large\n", "text/plain");
+        } else if (cause instanceof TooLongHttpLineException) {
+            send(ctx, HttpResponseStatus.REQUEST_URI_TOO_LONG, "request line too long\n", "text/plain");
+        } else {
+            send(ctx, HttpResponseStatus.BAD_REQUEST, "bad request\n", "text/plain");
         }
     }
 

@@ -10,15 +10,25 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.tether.server.ChannelGroups;
 import io.tether.server.ProtocolServer;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 
 /**
  * The admin HTTP listener ({@code /health}, {@code /metrics}) as one more listener of the
- * {@link io.tether.server.TetherServer}, sharing its event loops. Named {@code admin}.
+ * {@link io.tether.server.TetherServer}, sharing its event loops. Named {@code admin}. Bounded:
+ * a request line over 4 KiB is answered 414, headers over 8 KiB 431, and every connection is
+ * closed at its {@link AdminOptions#requestTimeout() request timeout}.
  */
 public final class AdminProtocolServer implements ProtocolServer {
+    /** Longest request line (method, URI, version); longer ones are answered 414. */
+    static final int MAX_REQUEST_LINE_BYTES = 4096;
+    /** Largest header block; larger ones are answered 431. */
+    static final int MAX_HEADER_BYTES = 8192;
+
     private final AdminOptions options;
     private final ChannelGroup channels = new DefaultChannelGroup("admin", GlobalEventExecutor.INSTANCE);
     private final ChannelInitializer<Channel> initializer;
@@ -31,11 +41,26 @@ public final class AdminProtocolServer implements ProtocolServer {
             @Override
             protected void initChannel(Channel ch) {
                 channels.add(ch);
-                ch.pipeline().addLast("http", new HttpServerCodec(4096, 8192, 8192))
+                closeAfter(ch, options.requestTimeout());
+                ch.pipeline().addLast("http", new HttpServerCodec(MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES, 8192))
                         .addLast("aggregate", new HttpObjectAggregator(8192))
                         .addLast("admin", new AdminHttpHandler(metrics, ready, workers));
             }
         };
+    }
+
+    /**
+     * One request per connection: the connection is closed at the deadline whatever it sent, so
+     * neither a silent client nor one dripping its request a byte at a time holds it longer.
+     */
+    private static void closeAfter(Channel ch, Duration timeout) {
+        if (timeout.isZero()) {
+            return;
+        }
+        ScheduledFuture<?> deadline = ch.eventLoop().schedule(() -> {
+            ch.close();
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        ch.closeFuture().addListener(f -> deadline.cancel(false));
     }
 
     @Override

@@ -41,6 +41,7 @@ final class JstpSettings {
                 .builtinApplication(jstp.getString("builtin-application"))
                 .actionsInterface(actions)
                 .chatInterface(chat)
+                .connectionLimits(ConnectionLimitsSettings.from(jstp, PATH))
                 .build();
         return Optional.of(demo.hostsJstpTestApp() ? JstpTestApp.configure(options) : options);
     }

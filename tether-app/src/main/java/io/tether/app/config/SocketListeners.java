@@ -3,6 +3,7 @@ package io.tether.app.config;
 import com.typesafe.config.Config;
 import io.tether.api.TetherException;
 import io.tether.server.socket.SocketOptions;
+import io.tether.server.socket.StickyParamLimits;
 import io.tether.server.tls.TlsOptions;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +34,8 @@ final class SocketListeners {
                 .welcomeMessage(socket.getString("welcome"))
                 .pendingShutdownWaitLimit(socket.getDuration("pending-shutdown-wait"))
                 .publicDirectory(PublicDirectory.resolve(socket.getString("public-dir"), jarDirectory))
+                .connectionLimits(ConnectionLimitsSettings.from(socket, "tether.socket"))
+                .stickyParams(stickyParams(socket))
                 .build();
         if (tlsPort == -1) {
             return List.of(base.toBuilder().tls(tls).build());
@@ -42,6 +45,30 @@ final class SocketListeners {
                     + "or tls.pkcs12");
         }
         return List.of(base, base.toBuilder().name(TLS_LISTENER).port(tlsPort).tls(tls).build());
+    }
+
+    private static StickyParamLimits stickyParams(Config socket) {
+        return StickyParamLimits.defaults().toBuilder()
+                .maxValueBytes(positiveBytes(socket, "max-sticky-value-bytes"))
+                .maxTotalBytes(positiveBytes(socket, "max-sticky-params-bytes"))
+                .maxMessageIdLength(positive(socket, "max-message-id-length"))
+                .build();
+    }
+
+    private static int positiveBytes(Config socket, String key) {
+        long value = socket.getBytes(key);
+        if (value < 1 || value > Integer.MAX_VALUE) {
+            throw error("tether.socket." + key + " must be between 1 and " + Integer.MAX_VALUE + ", was " + value);
+        }
+        return (int) value;
+    }
+
+    private static int positive(Config socket, String key) {
+        int value = socket.getInt(key);
+        if (value < 1) {
+            throw error("tether.socket." + key + " must be more than 0, was " + value);
+        }
+        return value;
     }
 
     private static int port(Config socket, String key) {

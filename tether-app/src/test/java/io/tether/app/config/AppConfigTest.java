@@ -8,7 +8,9 @@ import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.app.JstpApplication;
+import io.tether.server.limits.ConnectionLimits;
 import io.tether.server.socket.SocketOptions;
+import io.tether.server.socket.StickyParamLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,34 @@ class AppConfigTest {
         assertThat(config.actions().defaultTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.serverId()).isNotBlank();
         assertThat(config.name()).isEqualTo("tether");
+    }
+
+    @Test
+    void connectionAndStickyBoundsDefaultsAndOverrides() {
+        AppConfig defaults = map(null, Map.of(), Map.of());
+        assertThat(only(defaults).connectionLimits()).isEqualTo(ConnectionLimits.defaults());
+        assertThat(only(defaults).stickyParams()).isEqualTo(StickyParamLimits.defaults());
+        assertThat(defaults.jstp().orElseThrow().connectionLimits()).isEqualTo(ConnectionLimits.defaults());
+
+        AppConfig config = map(null, Map.of("TETHER_SOCKET_MAX_CONNECTIONS_PER_ADDRESS", "20000",
+                "TETHER_JSTP_MAX_CONNECTIONS", "0"), Map.of("tether.socket.idle-timeout", "0s",
+                "tether.socket.max-sticky-params-bytes", "1m", "tether.socket.max-message-id-length", 64,
+                "tether.jstp.tls-handshake-timeout", "2s", "tether.admin.port", 0,
+                "tether.admin.request-timeout", "5s"));
+        SocketOptions socket = only(config);
+        assertThat(socket.connectionLimits().maxConnectionsPerAddress()).isEqualTo(20_000);
+        assertThat(socket.connectionLimits().idleTimeout()).isZero();
+        assertThat(socket.stickyParams().maxTotalBytes()).isEqualTo(1024 * 1024);
+        assertThat(socket.stickyParams().maxMessageIdLength()).isEqualTo(64);
+        JstpOptions jstp = config.jstp().orElseThrow();
+        assertThat(jstp.connectionLimits().maxConnections()).isZero();
+        assertThat(jstp.connectionLimits().tlsHandshakeTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.admin().orElseThrow().requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.jstp.max-connections-per-address", -1)))
+                .isInstanceOf(TetherException.class).hasMessageContaining("tether.jstp.max-connections-per-address");
+        assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.socket.tls-handshake-timeout", "0s")))
+                .isInstanceOf(TetherException.class).hasMessageContaining("tether.socket.tls-handshake-timeout");
     }
 
     @Test

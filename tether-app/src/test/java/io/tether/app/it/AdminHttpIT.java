@@ -57,6 +57,61 @@ class AdminHttpIT {
         }
     }
 
+    /** Sends {@code request} on a raw socket and returns the status line of the answer. */
+    private static String rawStatusLine(TetherServer server, String request) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port("admin"))) {
+            s.setSoTimeout((int) WAIT.toMillis());
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            return answer.lines().findFirst().orElse("");
+        }
+    }
+
+    @Test
+    void oversizedHeadersAnd414ForALongUri() throws Exception {
+        try (TetherServer server = TestServers.start(Map.of("tether.admin.port", 0))) {
+            assertThat(rawStatusLine(server, "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(10_000)
+                    + "\r\n\r\n")).isEqualTo("HTTP/1.1 431 Request Header Fields Too Large");
+            assertThat(rawStatusLine(server, "GET /health?" + "q".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"))
+                    .isEqualTo("HTTP/1.1 414 Request-URI Too Long");
+            assertThat(rawStatusLine(server, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n"))
+                    .isEqualTo("HTTP/1.1 200 OK");
+            // a real client too
+            HttpResponse<String> big = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.port("admin") + "/health")).header("X-Big", "b".repeat(10_000)).timeout(WAIT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(big.statusCode()).isEqualTo(431);
+        }
+    }
+
+    @Test
+    void aSilentOrDribblingConnectionIsClosedAfterTheRequestTimeout() throws Exception {
+        try (TetherServer server = TestServers.start(Map.of("tether.admin.port", 0,
+                "tether.admin.request-timeout", "1s"))) {
+            try (java.net.Socket silent = new java.net.Socket("127.0.0.1", server.port("admin"));
+                 java.net.Socket dribbler = new java.net.Socket("127.0.0.1", server.port("admin"))) {
+                silent.setSoTimeout((int) WAIT.toMillis());
+                dribbler.setSoTimeout(200);
+                long start = System.nanoTime();
+                boolean closed = false;
+                for (int i = 0; i < 40 && !closed; i++) { // a byte every 200 ms: never idle, never done
+                    try {
+                        dribbler.getOutputStream().write('G');
+                        closed = dribbler.getInputStream().read() == -1;
+                    } catch (java.net.SocketTimeoutException stillOpen) {
+                        // keep dribbling
+                    } catch (java.io.IOException reset) {
+                        closed = true;
+                    }
+                }
+                assertThat(closed).as("dribbler cut").isTrue();
+                assertThat(silent.getInputStream().read()).isEqualTo(-1);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(WAIT);
+            }
+            assertThat(get(server, "/health").statusCode()).isEqualTo(200);
+        }
+    }
+
     @Test
     void offByDefault() {
         try (TetherServer server = TestServers.start(Map.of())) {

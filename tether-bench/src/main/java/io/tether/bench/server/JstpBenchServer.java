@@ -7,6 +7,7 @@ import io.tether.core.action.ProcessorOptions;
 import io.tether.server.LeakDetection;
 import io.tether.server.TetherServer;
 import io.tether.server.jstp.JstpOptions;
+import io.tether.server.limits.ConnectionLimits;
 import io.tether.server.jstp.JstpProtocolServer;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.app.JstpInterface;
@@ -38,6 +39,9 @@ public final class JstpBenchServer implements Callable<Integer> {
     int port = 4000;
     @Option(names = "--simultaneous-actions", description = "pending actions per connection (default ${DEFAULT-VALUE})")
     int simultaneousActions = 64;
+    @Option(names = "--max-connections", description = "connections per listener and per address, 0 = no limit "
+            + "(default ${DEFAULT-VALUE}: every benchmark connection comes from one address)")
+    int maxConnections = 20_000;
 
     /** Entry point. */
     public static void main(String[] argv) {
@@ -52,7 +56,10 @@ public final class JstpBenchServer implements Callable<Integer> {
                         .simultaneousActions(simultaneousActions).build())
                 .build();
         JstpOptions options = JstpOptions.defaults().toBuilder().host(host).port(port)
-                .application(benchApplication()).build();
+                .application(benchApplication())
+                .connectionLimits(ConnectionLimits.defaults().toBuilder().maxConnections(maxConnections)
+                        .maxConnectionsPerAddress(maxConnections).build())
+                .build();
         TetherServer server = TetherServer.builder(core).protocol(new JstpProtocolServer(core, options)).build()
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);

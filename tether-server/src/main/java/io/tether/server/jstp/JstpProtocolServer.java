@@ -17,6 +17,7 @@ import io.tether.codec.outbound.CoalescingEncoder;
 import io.tether.core.TetherCore;
 import io.tether.server.ChannelGroups;
 import io.tether.server.ProtocolServer;
+import io.tether.server.limits.ConnectionGuard;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.app.JstpApplicationRegistry;
 import io.tether.server.jstp.bridge.ActionsInterface;
@@ -52,6 +53,7 @@ public final class JstpProtocolServer implements ProtocolServer {
     private final JstpMessageDecoder decoder = new JstpMessageDecoder();
     private final JstpWireWriter writer = new JstpWireWriter();
     private final ChannelGroup channels = new DefaultChannelGroup("jstp", GlobalEventExecutor.INSTANCE);
+    private final ConnectionGuard guard;
 
     /** A listener over {@code core} with in-memory sessions. */
     public JstpProtocolServer(TetherCore core, JstpOptions options) {
@@ -72,6 +74,7 @@ public final class JstpProtocolServer implements ProtocolServer {
         this.handshake = new JstpHandshake(services);
         this.dispatcher = new JstpDispatcher(services);
         this.ssl = options.tls().enabled() ? TlsContextFactory.serverContext(options.tls()) : null;
+        this.guard = new ConnectionGuard(options.name(), options.connectionLimits(), core.refusals());
     }
 
     @Override
@@ -89,18 +92,22 @@ public final class JstpProtocolServer implements ProtocolServer {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
+                if (!guard.admit(ch)) {
+                    return; // refused at accept: closed before any TLS handshake or JSTP handshake
+                }
                 channels.add(ch);
                 ChannelPipeline p = ch.pipeline();
                 if (ssl != null) {
-                    p.addLast("tls", ssl.newHandler(ch.alloc()));
+                    guard.addTls(p, ssl);
                 }
+                guard.addIdleTimeout(p);
                 p.addLast("frame", new JstpFrameDecoder(options.maxMessageBytes()));
                 p.addLast("decode", decoder);
                 // the replies produced during one read go out as one buffer in one syscall: the
                 // consolidator lets their flushes through as one, the encoder batches until then
                 p.addLast("encode", new CoalescingEncoder(writer));
                 p.addLast("flush", new FlushConsolidationHandler(256, true));
-                p.addLast("handler", new JstpServerHandler(services, handshake, dispatcher));
+                p.addLast("handler", new JstpServerHandler(services, handshake, dispatcher, guard));
             }
         };
     }

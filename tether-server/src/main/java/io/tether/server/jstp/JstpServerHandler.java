@@ -11,6 +11,7 @@ import io.tether.server.jstp.JstpHandshake.Restoring;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.session.JstpSession;
 import io.tether.server.jstp.wire.JstpText;
+import io.tether.server.limits.ConnectionGuard;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One JSTP connection on the server (spec §5.2, §10): the handshake state machine with
- * pipelined messages queued behind the request, the handshake timeout, the heartbeat, and
+ * pipelined messages queued behind the request, the handshake timeout (counted as
+ * {@link io.tether.core.limits.Refusal#HANDSHAKE_TIMEOUT}), the heartbeat, and
  * the routing of messages of an established connection. Its state is confined to the
  * channel's event loop; writes from any thread are queued on that loop in call order.
  */
@@ -31,6 +33,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     private final JstpServices services;
     private final JstpHandshake handshake;
     private final JstpDispatcher dispatcher;
+    private final ConnectionGuard guard;
     private ArrayDeque<JstpMessage> pipelined; // messages behind the handshake request, made when needed
     private Phase phase = Phase.AWAITING;
     private JstpSession session;
@@ -40,10 +43,12 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     private ScheduledFuture<?> heartbeat;
     private long lastInboundNanos = System.nanoTime();
 
-    JstpServerHandler(JstpServices services, JstpHandshake handshake, JstpDispatcher dispatcher) {
+    JstpServerHandler(JstpServices services, JstpHandshake handshake, JstpDispatcher dispatcher,
+                      ConnectionGuard guard) {
         this.services = services;
         this.handshake = handshake;
         this.dispatcher = dispatcher;
+        this.guard = guard;
     }
 
     @Override
@@ -52,7 +57,8 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
         conn = new JstpChannelConnection(channel, services.listener(), services.options().maxInFlightCalls());
         long timeout = services.options().handshakeTimeout().toNanos();
         handshakeTimer = ctx.executor().schedule(() -> {
-            if (phase != Phase.READY) {
+            if (phase != Phase.READY && phase != Phase.CLOSED) {
+                guard.handshakeTimedOut(channel, services.options().handshakeTimeout());
                 reject(null, "handshake timeout");
             }
         }, timeout, TimeUnit.NANOSECONDS);

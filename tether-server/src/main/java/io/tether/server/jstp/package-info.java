@@ -1,6 +1,9 @@
 /**
  * The JSTP (metarhia) server of Tether: handshake, sessions with resend buffers, calls,
- * events, inspect, ping, hosted applications and the shared actions and rooms.
+ * events, inspect, ping, hosted applications and the shared actions and rooms. Connections
+ * are bounded per listener and per address, cut after the idle timeout (no traffic either way)
+ * and, before the handshake, after the handshake timeout (and the TLS handshake timeout):
+ * {@link io.tether.server.limits.ConnectionLimits}, {@link io.tether.server.jstp.JstpOptions}.
  *
  * <pre>{@code
  * JstpApplication app = JstpApplication.builder("calc", "1.0.0")

@@ -32,21 +32,32 @@ final class SocketActionCaller {
 
     /** An inline call: sticky {@code action} := name, then run with the sticky params. */
     void callInline(SocketSession session, String name, Correlation c, Executor loop, Consumer<SocketMessage> reply) {
-        session.params().put("action", name);
+        String refused = session.sticky().put("action", name);
+        if (refused != null) {
+            reply.accept(SocketReplies.verbError(refused, c.messageId(), c.messageCount()));
+            return;
+        }
         run(session, name, c, loop, reply);
     }
 
     /**
      * A JSON call: {@code params} replaces the sticky params, a truthy {@code action} is
      * stored, a truthy new {@code messageId} overrides the line's id; returns the correlation used.
+     * Params over the sticky bounds are answered with an error (with the line's id fixed from
+     * the old params) and change nothing.
      */
     Correlation callJson(SocketSession session, SocketRequest.JsonRequest request, Correlation fixed, Executor loop,
                          Consumer<SocketMessage> reply) {
+        Object newAction = JsTruth.isTruthy(request.action()) ? request.action() : null;
+        String refused = null;
         if (request.hasParams()) {
-            session.replaceParams(request.params());
+            refused = session.sticky().replace(request.params(), newAction);
+        } else if (newAction != null) {
+            refused = session.sticky().put("action", newAction);
         }
-        if (JsTruth.isTruthy(request.action())) {
-            session.params().put("action", request.action());
+        if (refused != null) {
+            reply.accept(SocketReplies.verbError(refused, fixed.messageId(), fixed.messageCount()));
+            return fixed;
         }
         Correlation c = fixed;
         Object newId = session.params().get("messageId");

@@ -13,11 +13,13 @@ import io.tether.codec.socket.SocketFraming;
 import io.tether.codec.socket.SocketLineDecoder;
 import io.tether.codec.socket.SocketRequestClassifier;
 import io.tether.codec.socket.SocketWireWriter;
+import io.tether.server.limits.ConnectionGuard;
 import java.util.function.Supplier;
 
 /**
  * Assembles each accepted channel's pipeline from small single-role stages:
- * TLS → break detector → framing (hard cap) → line decoder → coalescing message encoder →
+ * connection limits (a refused channel is closed before anything else) → TLS (bounded
+ * handshake) → idle timeout → break detector → framing (hard cap) → line decoder → coalescing message encoder →
  * flush consolidation → connection handler (which also owns flow control). A connection's
  * first {@code file} adds a chunked-file stage before the encoder.
  * Registers the channel in the listener's {@link ChannelGroup}.
@@ -31,26 +33,36 @@ final class SocketChannelInitializer extends ChannelInitializer<Channel> {
     private final SocketServices services;
     private final SslContext sslContext;
     private final ChannelGroup channels;
+    private final ConnectionGuard guard;
+    private final StickyParamsPolicy stickyPolicy;
     private final BreakCharacterDetector breakDetector = new BreakCharacterDetector();
     private final SocketLineDecoder lineDecoder;
     private final Supplier<ByteToMessageDecoder> framing;
     private final SocketWireWriter writer = new SocketWireWriter();
 
-    SocketChannelInitializer(SocketServices services, SslContext sslContext, ChannelGroup channels) {
+    SocketChannelInitializer(SocketServices services, SslContext sslContext, ChannelGroup channels,
+                             ConnectionGuard guard) {
         this.services = services;
         this.sslContext = sslContext;
         this.channels = channels;
+        this.guard = guard;
+        this.stickyPolicy = new StickyParamsPolicy(services.options().stickyParams(), services.core().refusals());
         this.lineDecoder = new SocketLineDecoder(services.options().maxDataLength(), new SocketRequestClassifier());
         this.framing = SocketFraming.frameDecoders(services.options().delimiter(), services.options().maxLineBytes());
     }
 
     @Override
     protected void initChannel(Channel ch) {
+        if (!guard.admit(ch)) {
+            return;
+        }
         channels.add(ch);
         ChannelPipeline p = ch.pipeline();
         if (sslContext != null) {
-            p.addLast("tls", sslContext.newHandler(ch.alloc()));
+            guard.addTls(p, sslContext);
         }
+        // no handshake to time out on plain TCP: a client that never sends is the idle timeout's
+        guard.addIdleTimeout(p);
         p.addLast("break", breakDetector)
                 .addLast("framing", framing.get())
                 .addLast("lines", lineDecoder)
@@ -58,6 +70,6 @@ final class SocketChannelInitializer extends ChannelInitializer<Channel> {
                 // consolidator lets their flushes through as one, the encoder batches until then
                 .addLast(ENCODER, new CoalescingEncoder(writer))
                 .addLast("flush", new FlushConsolidationHandler(FLUSHES_PER_SYSCALL, true))
-                .addLast("handler", new SocketConnectionHandler(services));
+                .addLast("handler", new SocketConnectionHandler(services, stickyPolicy));
     }
 }

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.tether.codec.socket.SocketBreak;
 import io.tether.codec.socket.SocketMessage;
 import io.tether.codec.socket.SocketReplies;
@@ -38,6 +39,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
             EnumSet.of(SocketVerb.ROOM_ADD, SocketVerb.ROOM_LEAVE, SocketVerb.ROOM_VIEW, SocketVerb.SAY);
 
     private final SocketServices services;
+    private final StickyParamsPolicy stickyPolicy;
     private final LineBacklog backlog = new LineBacklog();
     private final WritabilityReadGate gate = new WritabilityReadGate();
     private ChannelHandlerContext ctx;
@@ -46,9 +48,10 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     private CompletableFuture<?> lastVerb; // the latest room verb run off the loop, if any
     private boolean draining;
 
-    SocketConnectionHandler(SocketServices services) {
+    SocketConnectionHandler(SocketServices services, StickyParamsPolicy stickyPolicy) {
         super(SocketRequest.class);
         this.services = services;
+        this.stickyPolicy = stickyPolicy;
     }
 
     @Override
@@ -57,7 +60,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         InetSocketAddress peer = (InetSocketAddress) context.channel().remoteAddress();
         String ip = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
         Connection connection = Connection.open("socket", ip, peer.getPort(), message -> chat.queue(message));
-        session = new SocketSession(connection);
+        session = new SocketSession(connection, stickyPolicy);
         chat = new SocketChatWriter(context, session, backlog, services.options().maxOutboundBytes(),
                 () -> overflow("room messages"));
         context.writeAndFlush(services.welcome(), context.voidPromise());
@@ -165,8 +168,21 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     public void userEventTriggered(ChannelHandlerContext context, Object evt) {
         if (evt == SocketBreak.INSTANCE) {
             byeAndClose();
+        } else if (evt instanceof IdleStateEvent) {
+            sayByeBeforeIdleClose(context);
         } else {
             context.fireUserEventTriggered(evt);
+        }
+    }
+
+    /**
+     * The idle-timeout stage closes the channel right after this event; the goodbye is written
+     * first (as on every server-initiated close) and leaves with that close's flush.
+     */
+    private void sayByeBeforeIdleClose(ChannelHandlerContext context) {
+        if (session != null && !session.isClosing()) {
+            session.markClosing();
+            context.writeAndFlush(SocketReplies.bye(), context.voidPromise());
         }
     }
 

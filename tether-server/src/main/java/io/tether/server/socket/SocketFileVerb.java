@@ -27,8 +27,10 @@ final class SocketFileVerb {
     }
 
     void serve(ChannelHandlerContext ctx, SocketSession session, SocketRequest.FileRequest request) {
-        if (request.path() != null && !request.path().isEmpty()) {
-            session.params().put("file", request.path());
+        if (request.path() != null && !request.path().isEmpty()
+                && session.sticky().put("file", request.path()) != null) {
+            ctx.writeAndFlush(SocketReplies.fileNotFound()); // over the sticky bounds: no such file either
+            return;
         }
         Object stored = session.params().get("file");
         Optional<Path> path = files.resolve(stored == null ? null : String.valueOf(stored));

@@ -1,5 +1,6 @@
 package io.tether.server.socket;
 
+import io.tether.server.limits.ConnectionLimits;
 import io.tether.server.tls.TlsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,10 +22,13 @@ import java.util.Objects;
  * @param pendingShutdownWaitLimit how long shutdown waits for a busy connection (default 5 s)
  * @param publicDirectory          directory served by the {@code file} verb, or null for none
  * @param maxOutboundBytes         bytes queued for a client that does not read (room broadcasts pile up) before it is disconnected (default 8 MiB)
+ * @param connectionLimits         connections per listener and per address, idle and TLS handshake timeouts
+ * @param stickyParams             size bounds of the sticky params and of the messageId
  */
 public record SocketOptions(String name, String host, int port, TlsOptions tls, boolean keepAlive, String delimiter,
                             int maxDataLength, int maxLineBytes, String welcomeMessage,
-                            Duration pendingShutdownWaitLimit, Path publicDirectory, long maxOutboundBytes) {
+                            Duration pendingShutdownWaitLimit, Path publicDirectory, long maxOutboundBytes,
+                            ConnectionLimits connectionLimits, StickyParamLimits stickyParams) {
 
     /** Default framing cap: 1 MiB. */
     public static final int DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
@@ -39,6 +43,8 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(welcomeMessage, "welcomeMessage");
         Objects.requireNonNull(pendingShutdownWaitLimit, "pendingShutdownWaitLimit");
+        Objects.requireNonNull(connectionLimits, "connectionLimits");
+        Objects.requireNonNull(stickyParams, "stickyParams");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -61,7 +67,7 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
     public static SocketOptions defaults() {
         return new SocketOptions("socket", "0.0.0.0", 5000, TlsOptions.disabled(), false, "\n", 0,
                 DEFAULT_MAX_LINE_BYTES, "Welcome to the tether api", Duration.ofSeconds(5), null,
-                DEFAULT_MAX_OUTBOUND_BYTES);
+                DEFAULT_MAX_OUTBOUND_BYTES, ConnectionLimits.defaults(), StickyParamLimits.defaults());
     }
 
     /** A builder starting from these values. */
@@ -83,6 +89,8 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
         private Duration pendingShutdownWaitLimit;
         private Path publicDirectory;
         private long maxOutboundBytes;
+        private ConnectionLimits connectionLimits;
+        private StickyParamLimits stickyParams;
 
         private Builder(SocketOptions o) {
             name = o.name;
@@ -97,6 +105,8 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
             pendingShutdownWaitLimit = o.pendingShutdownWaitLimit;
             publicDirectory = o.publicDirectory;
             maxOutboundBytes = o.maxOutboundBytes;
+            connectionLimits = o.connectionLimits;
+            stickyParams = o.stickyParams;
         }
 
         /** Listener name. */
@@ -171,10 +181,23 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
             return this;
         }
 
+        /** Connections per listener and per address, idle and TLS handshake timeouts. */
+        public Builder connectionLimits(ConnectionLimits v) {
+            connectionLimits = v;
+            return this;
+        }
+
+        /** Bounds of the sticky params and the messageId. */
+        public Builder stickyParams(StickyParamLimits v) {
+            stickyParams = v;
+            return this;
+        }
+
         /** Builds the options. */
         public SocketOptions build() {
             return new SocketOptions(name, host, port, tls, keepAlive, delimiter, maxDataLength, maxLineBytes,
-                    welcomeMessage, pendingShutdownWaitLimit, publicDirectory, maxOutboundBytes);
+                    welcomeMessage, pendingShutdownWaitLimit, publicDirectory, maxOutboundBytes, connectionLimits,
+                    stickyParams);
         }
     }
 }

@@ -9,6 +9,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.tether.core.TetherCore;
 import io.tether.server.ChannelGroups;
 import io.tether.server.ProtocolServer;
+import io.tether.server.limits.ConnectionGuard;
 import io.tether.server.tls.TlsContextFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +35,8 @@ public final class SocketProtocolServer implements ProtocolServer {
         this.options = options;
         SslContext ssl = TlsContextFactory.serverContext(options.tls());
         this.channels = new DefaultChannelGroup(options.name(), GlobalEventExecutor.INSTANCE);
-        this.initializer = new SocketChannelInitializer(SocketServices.of(core, options), ssl, channels);
+        this.initializer = new SocketChannelInitializer(SocketServices.of(core, options), ssl, channels,
+                new ConnectionGuard(options.name(), options.connectionLimits(), core.refusals()));
     }
 
     @Override

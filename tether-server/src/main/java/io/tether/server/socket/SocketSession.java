@@ -2,7 +2,6 @@ package io.tether.server.socket;
 
 import io.tether.core.connection.Connection;
 import io.tether.core.connection.RandomIds;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,28 +11,28 @@ import java.util.Map;
  */
 final class SocketSession {
     private final Connection connection;
-    private final Map<String, Object> params = new LinkedHashMap<>();
+    private final StickyParams params;
     private Object lastMessageId = "0";
     private long messageCount;
     private volatile boolean closing;
 
-    SocketSession(Connection connection) {
+    SocketSession(Connection connection, StickyParamsPolicy stickyPolicy) {
         this.connection = connection;
+        this.params = new StickyParams(stickyPolicy, connection.info().remoteIp());
     }
 
     Connection connection() {
         return connection;
     }
 
-    /** The live sticky params (event loop only). */
+    /** The sticky params, read-only live view (event loop only). */
     Map<String, Object> params() {
-        return params;
+        return params.view();
     }
 
-    /** Replaces every sticky param. */
-    void replaceParams(Map<String, Object> replacement) {
-        params.clear();
-        params.putAll(replacement);
+    /** The sticky params, to change them within their bounds (event loop only). */
+    StickyParams sticky() {
+        return params;
     }
 
     /** Counts a non-empty request line; returns its messageCount. */
@@ -46,7 +45,7 @@ final class SocketSession {
      * {@code messageId} when truthy, else a fresh UUID.
      */
     Object fixMessageId() {
-        Object sticky = params.get("messageId");
+        Object sticky = params.view().get("messageId");
         lastMessageId = JsTruth.isTruthy(sticky) ? sticky : RandomIds.uuid();
         return lastMessageId;
     }

@@ -30,9 +30,9 @@ final class SocketVerbs {
     SocketMessage run(SocketRequest.Verb v, SocketSession session, Correlation c) {
         try {
             return switch (v.verb()) {
-                case PARAM_ADD -> ok(paramAdd(v, session), c);
+                case PARAM_ADD -> paramAdd(v, session, c);
                 case PARAM_VIEW -> paramView(v.arg(0), session, c);
-                case PARAM_DELETE -> ok(session.params().remove(v.arg(0) == null ? "" : v.arg(0)), c);
+                case PARAM_DELETE -> ok(remove(session, v.arg(0) == null ? "" : v.arg(0)), c);
                 case PARAMS_VIEW -> data(new LinkedHashMap<>(session.params()), c);
                 case PARAMS_DELETE -> ok(clear(session), c);
                 case DETAILS_VIEW -> data(details(session), c);
@@ -56,11 +56,14 @@ final class SocketVerbs {
         return SocketReplies.verbOk(true, value, c.messageId(), c.messageCount());
     }
 
-    /** {@code k=v} (value between the first and second '=') or {@code k v}; whitelisted keys only. */
-    private Object paramAdd(SocketRequest.Verb v, SocketSession session) {
+    /**
+     * {@code k=v} (value between the first and second '=') or {@code k v}; whitelisted keys
+     * only; a value over the sticky bounds is answered with an error and not stored.
+     */
+    private SocketMessage paramAdd(SocketRequest.Verb v, SocketSession session, Correlation c) {
         String first = v.arg(0);
         if (first == null) {
-            return null;
+            return ok(null, c);
         }
         String key;
         String value;
@@ -74,13 +77,18 @@ final class SocketVerbs {
             value = v.arg(1);
         }
         if (!core.registry().isAllowedParam(key)) {
-            return null;
+            return ok(null, c);
         }
         if (value == null) {
-            session.params().remove(key); // an undefined value: invisible from now on
-        } else {
-            session.params().put(key, value);
+            session.sticky().remove(key); // an undefined value: invisible from now on
+            return ok(null, c);
         }
+        String refused = session.sticky().put(key, value);
+        return refused == null ? ok(null, c) : SocketReplies.verbError(refused, c.messageId(), c.messageCount());
+    }
+
+    private static Object remove(SocketSession session, String key) {
+        session.sticky().remove(key);
         return null;
     }
 
@@ -92,7 +100,7 @@ final class SocketVerbs {
     }
 
     private static Object clear(SocketSession session) {
-        session.params().clear();
+        session.sticky().clear();
         return null;
     }
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class SocketVerbsTest {
     private final TetherCore core = TetherCore.builder().action(TestActions.all()).room("r").build();
     private final SocketVerbs verbs = new SocketVerbs(core);
-    private final SocketSession session = new SocketSession(Connection.open("socket", "127.0.0.1", 1, m -> { }));
+    private final SocketSession session = new SocketSession(Connection.open("socket", "127.0.0.1", 1, m -> { }),
+            new StickyParamsPolicy(StickyParamLimits.defaults(), core.refusals()));
     private final Correlation c = new Correlation("id", 1);
 
     @AfterEach
