@@ -1,5 +1,6 @@
 package io.tether.server.jstp;
 
+import io.tether.codec.mdsf.MdsfLimits;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.auth.JstpAuthenticator;
 import io.tether.server.jstp.session.SessionLimits;
@@ -36,16 +37,30 @@ import java.util.Objects;
  * @param chatInterface        name of the rooms interface (default {@code chat})
  * @param authenticator        policy for {@code login} and custom strategies (default: accepts nothing)
  * @param listener             traffic observer (default no-op)
+ * @param maxHandshakeBytes    cap of one message until the handshake succeeded (the handshake request and
+ *                             anything pipelined behind it); a longer one closes the connection (16 KiB;
+ *                             {@code maxMessageBytes} when that is lower)
+ * @param mdsfLimits           parser bounds of one message: nesting depth, elements, number-literal length;
+ *                             a message over them closes the connection like a syntax error
+ *                             ({@link MdsfLimits#defaults()}: 512, 100,000, 1,000)
  */
 public record JstpOptions(String name, String host, int port, TlsOptions tls, int maxMessageBytes,
                           Duration handshakeTimeout, Duration heartbeatInterval, int heartbeatMissedLimit,
                           Duration sessionExpiry, SessionLimits sessionLimits, int maxPipelined,
                           int maxInFlightCalls, Duration methodTimeout,
                           List<JstpApplication> applications, String builtinApplication, String actionsInterface,
-                          String chatInterface, JstpAuthenticator authenticator, JstpListener listener) {
+                          String chatInterface, JstpAuthenticator authenticator, JstpListener listener,
+                          int maxHandshakeBytes, MdsfLimits mdsfLimits) {
 
     /** Default message cap: 8 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+    /**
+     * Default pre-handshake message cap: 16 KiB. A handshake is an application name and a
+     * version (each at most 256 characters) plus credentials; 16 KiB leaves room for a bearer
+     * token of several KiB in a custom strategy, and is 512 times less than an anonymous
+     * peer could make the server buffer and parse under the message cap.
+     */
+    public static final int DEFAULT_MAX_HANDSHAKE_BYTES = 16 * 1024;
 
     /** Validates the values. */
     public JstpOptions {
@@ -56,6 +71,10 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         Objects.requireNonNull(builtinApplication, "builtinApplication");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(mdsfLimits, "mdsfLimits");
+        if (maxHandshakeBytes < 64) {
+            throw new IllegalArgumentException("maxHandshakeBytes must be >= 64");
+        }
         requirePositive(handshakeTimeout, "handshakeTimeout");
         requirePositive(sessionExpiry, "sessionExpiry");
         requirePositive(methodTimeout, "methodTimeout");
@@ -83,7 +102,13 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
     public static JstpOptions defaults() {
         return new JstpOptions("jstp", "0.0.0.0", 4000, TlsOptions.disabled(), DEFAULT_MAX_MESSAGE_BYTES,
                 Duration.ofSeconds(3), Duration.ZERO, 3, Duration.ofMinutes(10), SessionLimits.defaults(), 1024, 256,
-                Duration.ofSeconds(60), List.of(), "tether", "api", "chat", JstpAuthenticator.none(), new JstpListener() { });
+                Duration.ofSeconds(60), List.of(), "tether", "api", "chat", JstpAuthenticator.none(), new JstpListener() { },
+                DEFAULT_MAX_HANDSHAKE_BYTES, MdsfLimits.defaults());
+    }
+
+    /** The cap of one message before the handshake succeeded: the handshake cap, never above the message cap. */
+    public int effectiveMaxHandshakeBytes() {
+        return Math.min(maxHandshakeBytes, maxMessageBytes);
     }
 
     /** A builder starting from these values. */
@@ -112,6 +137,8 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         private String chatInterface;
         private JstpAuthenticator authenticator;
         private JstpListener listener;
+        private int maxHandshakeBytes;
+        private MdsfLimits mdsfLimits;
 
         private Builder(JstpOptions o) {
             name = o.name;
@@ -133,6 +160,8 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             chatInterface = o.chatInterface;
             authenticator = o.authenticator;
             listener = o.listener;
+            maxHandshakeBytes = o.maxHandshakeBytes;
+            mdsfLimits = o.mdsfLimits;
         }
 
         /** Listener name. */
@@ -249,11 +278,24 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             return this;
         }
 
+        /** Cap in bytes of one message until the handshake succeeded. */
+        public Builder maxHandshakeBytes(int v) {
+            maxHandshakeBytes = v;
+            return this;
+        }
+
+        /** Parser bounds of one message (depth, elements, number-literal length). */
+        public Builder mdsfLimits(MdsfLimits v) {
+            mdsfLimits = v;
+            return this;
+        }
+
         /** Builds the options. */
         public JstpOptions build() {
             return new JstpOptions(name, host, port, tls, maxMessageBytes, handshakeTimeout, heartbeatInterval,
                     heartbeatMissedLimit, sessionExpiry, sessionLimits, maxPipelined, maxInFlightCalls, methodTimeout,
-                    applications, builtinApplication, actionsInterface, chatInterface, authenticator, listener);
+                    applications, builtinApplication, actionsInterface, chatInterface, authenticator, listener,
+                    maxHandshakeBytes, mdsfLimits);
         }
     }
 }
