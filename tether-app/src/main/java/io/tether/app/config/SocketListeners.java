@@ -30,6 +30,7 @@ final class SocketListeners {
                 .maxDataLength(nonNegative(socket, "max-data-length"))
                 .maxLineBytes(nonNegative(socket, "max-line-bytes"))
                 .maxOutboundBytes(socket.getBytes("max-outbound-bytes"))
+                .maxJsonTokens(positive(socket, "max-json-tokens"))
                 .welcomeMessage(socket.getString("welcome"))
                 .pendingShutdownWaitLimit(socket.getDuration("pending-shutdown-wait"))
                 .publicDirectory(PublicDirectory.resolve(socket.getString("public-dir"), jarDirectory))
@@ -56,6 +57,14 @@ final class SocketListeners {
         int value = socket.getInt(key);
         if (value < 0) {
             throw error("tether.socket." + key + " must not be negative, was " + value);
+        }
+        return value;
+    }
+
+    private static int positive(Config socket, String key) {
+        int value = socket.getInt(key);
+        if (value < 1) {
+            throw error("tether.socket." + key + " must be 1 or more, was " + value);
         }
         return value;
     }

@@ -45,6 +45,7 @@ class AppConfigTest {
         assertThat(socket.maxDataLength()).isZero();
         assertThat(socket.maxLineBytes()).isEqualTo(1024 * 1024);
         assertThat(socket.maxOutboundBytes()).isEqualTo(8L * 1024 * 1024);
+        assertThat(socket.maxJsonTokens()).isEqualTo(200_000);
         assertThat(socket.pendingShutdownWaitLimit()).isEqualTo(Duration.ofSeconds(5));
         assertThat(socket.welcomeMessage()).isEqualTo("Welcome to the tether api");
         assertThat(config.actions().simultaneousActions()).isEqualTo(5);
@@ -59,6 +60,7 @@ class AppConfigTest {
                 tether.socket { port = 6000, welcome = "from file", max-data-length = 100 }
                 tether.actions.simultaneous = 7
                 tether.socket.max-outbound-bytes = 2M
+                tether.socket.max-json-tokens = 500
                 tether.server.id = file-id
                 """);
         Map<String, String> env = Map.of("TETHER_SOCKET_PORT", "6001", "TETHER_SOCKET_MAX_DATA_LENGTH", "200",
@@ -71,6 +73,7 @@ class AppConfigTest {
         assertThat(socket.welcomeMessage()).isEqualTo("from file");
         assertThat(config.actions().simultaneousActions()).isEqualTo(7);
         assertThat(socket.maxOutboundBytes()).isEqualTo(2L * 1024 * 1024);
+        assertThat(socket.maxJsonTokens()).isEqualTo(500);
         assertThat(config.serverId()).isEqualTo("file-id");
     }
 

@@ -40,7 +40,7 @@ final class SocketChannelInitializer extends ChannelInitializer<Channel> {
         this.services = services;
         this.sslContext = sslContext;
         this.channels = channels;
-        this.lineDecoder = new SocketLineDecoder(services.options().maxDataLength(), new SocketRequestClassifier());
+        this.lineDecoder = new SocketLineDecoder(services.options().maxDataLength(), new SocketRequestClassifier(services.options().maxJsonTokens()));
         this.framing = SocketFraming.frameDecoders(services.options().delimiter(), services.options().maxLineBytes());
     }
 

@@ -1,5 +1,6 @@
 package io.tether.server.socket;
 
+import io.tether.codec.socket.SocketRequestClassifier;
 import io.tether.server.tls.TlsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,10 +22,14 @@ import java.util.Objects;
  * @param pendingShutdownWaitLimit how long shutdown waits for a busy connection (default 5 s)
  * @param publicDirectory          directory served by the {@code file} verb, or null for none
  * @param maxOutboundBytes         bytes queued for a client that does not read (room broadcasts pile up) before it is disconnected (default 8 MiB)
+ * @param maxJsonTokens            tokens (brackets, names, values) of one JSON request line; a line over it, or over
+ *                                 Jackson's nesting, number or string constraints, is answered like a line over
+ *                                 maxDataLength and not interpreted (default 200,000: about 100,000 values)
  */
 public record SocketOptions(String name, String host, int port, TlsOptions tls, boolean keepAlive, String delimiter,
                             int maxDataLength, int maxLineBytes, String welcomeMessage,
-                            Duration pendingShutdownWaitLimit, Path publicDirectory, long maxOutboundBytes) {
+                            Duration pendingShutdownWaitLimit, Path publicDirectory, long maxOutboundBytes,
+                            int maxJsonTokens) {
 
     /** Default framing cap: 1 MiB. */
     public static final int DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
@@ -55,13 +60,16 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
         if (maxOutboundBytes <= 0) {
             throw new IllegalArgumentException("maxOutboundBytes must be > 0");
         }
+        if (maxJsonTokens < 1) {
+            throw new IllegalArgumentException("maxJsonTokens must be > 0");
+        }
     }
 
     /** The defaults of the reference server. */
     public static SocketOptions defaults() {
         return new SocketOptions("socket", "0.0.0.0", 5000, TlsOptions.disabled(), false, "\n", 0,
                 DEFAULT_MAX_LINE_BYTES, "Welcome to the tether api", Duration.ofSeconds(5), null,
-                DEFAULT_MAX_OUTBOUND_BYTES);
+                DEFAULT_MAX_OUTBOUND_BYTES, SocketRequestClassifier.DEFAULT_MAX_JSON_TOKENS);
     }
 
     /** A builder starting from these values. */
@@ -83,6 +91,7 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
         private Duration pendingShutdownWaitLimit;
         private Path publicDirectory;
         private long maxOutboundBytes;
+        private int maxJsonTokens;
 
         private Builder(SocketOptions o) {
             name = o.name;
@@ -97,6 +106,7 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
             pendingShutdownWaitLimit = o.pendingShutdownWaitLimit;
             publicDirectory = o.publicDirectory;
             maxOutboundBytes = o.maxOutboundBytes;
+            maxJsonTokens = o.maxJsonTokens;
         }
 
         /** Listener name. */
@@ -171,10 +181,16 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
             return this;
         }
 
+        /** Tokens of one JSON request line. */
+        public Builder maxJsonTokens(int v) {
+            maxJsonTokens = v;
+            return this;
+        }
+
         /** Builds the options. */
         public SocketOptions build() {
             return new SocketOptions(name, host, port, tls, keepAlive, delimiter, maxDataLength, maxLineBytes,
-                    welcomeMessage, pendingShutdownWaitLimit, publicDirectory, maxOutboundBytes);
+                    welcomeMessage, pendingShutdownWaitLimit, publicDirectory, maxOutboundBytes, maxJsonTokens);
         }
     }
 }
