@@ -138,6 +138,18 @@ class JstpParserDosIT {
     }
 
     @Test
+    void aLoginHandshakeWithLongCredentialsUnderTheCapIsStillDecided() throws Exception {
+        try (OneLoopServer server = new OneLoopServer(b -> b); JstpTestClient c = server.client()) {
+            String reply = c.request("{handshake:[0,'testApp'],login:['user','" + "p".repeat(12_000) + "']}");
+            assertThat(reply).startsWith("{handshake:[0],error:[");
+            assertThat(server.refusals(Refusal.MESSAGE_TOO_LARGE)).isZero();
+        }
+        try (OneLoopServer server = new OneLoopServer(b -> b); JstpTestClient c = server.client()) {
+            assertThat(c.request("{handshake:[0,'testApp'],login:['user','secret']}")).startsWith("{handshake:[0],ok:");
+        }
+    }
+
+    @Test
     void aLargeMessageAfterTheHandshakeIsStillAccepted() throws Exception {
         try (OneLoopServer server = new OneLoopServer(b -> b); JstpTestClient c = ready(server)) {
             String big = "x".repeat(1_000_000);
