@@ -3,6 +3,7 @@ package io.tether.app.config;
 import com.typesafe.config.Config;
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
+import io.tether.codec.mdsf.MdsfLimits;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.testapp.JstpTestApp;
 import java.time.Duration;
@@ -33,7 +34,12 @@ final class JstpSettings {
                 .host(jstp.getString("host"))
                 .port(port(jstp))
                 .tls(TlsSettings.from(jstp.getConfig("tls"), PATH + ".tls"))
-                .maxMessageBytes(maxMessageBytes(jstp))
+                .maxMessageBytes(bytes(jstp, "max-message-bytes"))
+                .maxHandshakeBytes(bytes(jstp, "max-handshake-bytes"))
+                .mdsfLimits(MdsfLimits.defaults().toBuilder()
+                        .maxElements(positive(jstp, "max-elements"))
+                        .maxNumberLength(positive(jstp, "max-number-length"))
+                        .build())
                 .handshakeTimeout(duration(jstp, "handshake-timeout", false))
                 .heartbeatInterval(duration(jstp, "heartbeat-interval", true))
                 .sessionExpiry(duration(jstp, "session-expiry", false))
@@ -63,13 +69,20 @@ final class JstpSettings {
         return d;
     }
 
-    private static int maxMessageBytes(Config jstp) {
-        long bytes = jstp.getBytes("max-message-bytes");
+    private static int bytes(Config jstp, String key) {
+        long bytes = jstp.getBytes(key);
         if (bytes < 64 || bytes > Integer.MAX_VALUE) {
-            throw error(PATH + ".max-message-bytes must be between 64 and " + Integer.MAX_VALUE
-                    + ", was " + bytes);
+            throw error(PATH + "." + key + " must be between 64 and " + Integer.MAX_VALUE + ", was " + bytes);
         }
         return (int) bytes;
+    }
+
+    private static int positive(Config jstp, String key) {
+        int n = jstp.getInt(key);
+        if (n < 1) {
+            throw error(PATH + "." + key + " must be 1 or more, was " + n);
+        }
+        return n;
     }
 
     private static TetherException error(String message) {

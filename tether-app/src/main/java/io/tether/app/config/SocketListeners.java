@@ -31,6 +31,7 @@ final class SocketListeners {
                 .maxDataLength(nonNegative(socket, "max-data-length"))
                 .maxLineBytes(nonNegative(socket, "max-line-bytes"))
                 .maxOutboundBytes(socket.getBytes("max-outbound-bytes"))
+                .maxJsonTokens(positive(socket, "max-json-tokens"))
                 .welcomeMessage(socket.getString("welcome"))
                 .pendingShutdownWaitLimit(socket.getDuration("pending-shutdown-wait"))
                 .publicDirectory(PublicDirectory.resolve(socket.getString("public-dir"), jarDirectory))

@@ -47,6 +47,7 @@ class AppConfigTest {
         assertThat(socket.maxDataLength()).isZero();
         assertThat(socket.maxLineBytes()).isEqualTo(1024 * 1024);
         assertThat(socket.maxOutboundBytes()).isEqualTo(8L * 1024 * 1024);
+        assertThat(socket.maxJsonTokens()).isEqualTo(200_000);
         assertThat(socket.pendingShutdownWaitLimit()).isEqualTo(Duration.ofSeconds(5));
         assertThat(socket.welcomeMessage()).isEqualTo("Welcome to the tether api");
         assertThat(config.actions().simultaneousActions()).isEqualTo(5);
@@ -89,6 +90,7 @@ class AppConfigTest {
                 tether.socket { port = 6000, welcome = "from file", max-data-length = 100 }
                 tether.actions.simultaneous = 7
                 tether.socket.max-outbound-bytes = 2M
+                tether.socket.max-json-tokens = 500
                 tether.server.id = file-id
                 """);
         Map<String, String> env = Map.of("TETHER_SOCKET_PORT", "6001", "TETHER_SOCKET_MAX_DATA_LENGTH", "200",
@@ -101,6 +103,7 @@ class AppConfigTest {
         assertThat(socket.welcomeMessage()).isEqualTo("from file");
         assertThat(config.actions().simultaneousActions()).isEqualTo(7);
         assertThat(socket.maxOutboundBytes()).isEqualTo(2L * 1024 * 1024);
+        assertThat(socket.maxJsonTokens()).isEqualTo(500);
         assertThat(config.serverId()).isEqualTo("file-id");
     }
 
@@ -216,6 +219,10 @@ class AppConfigTest {
         assertThat(jstp.port()).isEqualTo(4000);
         assertThat(jstp.tls().enabled()).isFalse();
         assertThat(jstp.maxMessageBytes()).isEqualTo(8 * 1024 * 1024);
+        assertThat(jstp.maxHandshakeBytes()).isEqualTo(16 * 1024);
+        assertThat(jstp.mdsfLimits().maxElements()).isEqualTo(100_000);
+        assertThat(jstp.mdsfLimits().maxNumberLength()).isEqualTo(1_000);
+        assertThat(jstp.mdsfLimits().maxDepth()).isEqualTo(512);
         assertThat(jstp.handshakeTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(jstp.heartbeatInterval()).isZero();
         assertThat(jstp.sessionExpiry()).isEqualTo(Duration.ofMinutes(10));
@@ -230,6 +237,7 @@ class AppConfigTest {
     void jstpKeysFromFileEnvironmentAndCommandLine() throws IOException {
         Path file = Files.writeString(dir.resolve("tether.conf"), """
                 tether.jstp { port = 4100, max-message-bytes = 1M, heartbeat-interval = 15s,
+                  max-handshake-bytes = 4K, max-elements = 5000, max-number-length = 64,
                   actions-interface = actions, chat-interface = rooms, builtin-application = demo }
                 """);
         Map<String, String> env = Map.of("TETHER_JSTP_PORT", "4200", "TETHER_JSTP_SESSION_EXPIRY", "1h",
@@ -238,6 +246,9 @@ class AppConfigTest {
         assertThat(jstp.port()).isEqualTo(4200);
         assertThat(jstp.host()).isEqualTo("127.0.0.1");
         assertThat(jstp.maxMessageBytes()).isEqualTo(1024 * 1024);
+        assertThat(jstp.maxHandshakeBytes()).isEqualTo(4 * 1024);
+        assertThat(jstp.mdsfLimits().maxElements()).isEqualTo(5000);
+        assertThat(jstp.mdsfLimits().maxNumberLength()).isEqualTo(64);
         assertThat(jstp.heartbeatInterval()).isEqualTo(Duration.ofSeconds(15));
         assertThat(jstp.sessionExpiry()).isEqualTo(Duration.ofHours(1));
         assertThat(jstp.handshakeTimeout()).isEqualTo(Duration.ofMillis(500));
@@ -297,6 +308,9 @@ class AppConfigTest {
                 "tether.jstp.handshake-timeout", "0s",
                 "tether.jstp.heartbeat-interval", "-1s",
                 "tether.jstp.max-message-bytes", 10,
+                "tether.jstp.max-handshake-bytes", 10,
+                "tether.jstp.max-elements", 0,
+                "tether.jstp.max-number-length", -1,
                 "tether.jstp.chat-interface", "api");
         bad.forEach((key, value) -> assertThatThrownBy(() -> map(null, Map.of(), Map.of(key, value)))
                 .as(key).isInstanceOf(TetherException.class)

@@ -15,7 +15,10 @@ import java.util.List;
  * header validation. An empty frame, a syntax error or an invalid header reaches
  * {@code exceptionCaught} as a {@link io.netty.handler.codec.DecoderException} whose
  * cause is a {@link TetherException} with {@link ErrorCode#PROTOCOL_ERROR}; the handler
- * should close the connection. Stateless and {@link Sharable}.
+ * should close the connection. A message over the reader's
+ * {@link io.tether.codec.mdsf.MdsfLimits} (elements, number-literal length) fails the same
+ * way with a {@link io.tether.codec.mdsf.MdsfLimitException} as the cause, so a handler can
+ * count it apart. Stateless and {@link Sharable}.
  */
 @Sharable
 public final class JstpMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
@@ -26,7 +29,7 @@ public final class JstpMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
         this(JstpMessages.defaults());
     }
 
-    /** A decoder using the given converter (e.g. with a different nesting cap). */
+    /** A decoder using the given converter (e.g. with other {@link io.tether.codec.mdsf.MdsfLimits}). */
     public JstpMessageDecoder(JstpMessages messages) {
         super(ByteBuf.class);
         this.messages = messages;

@@ -8,16 +8,23 @@ import java.util.Map;
 /**
  * Recursive-descent parser for one mdsf text (spec §3.3). One instance per parse; the
  * nesting depth is capped so that hostile input fails with a syntax error instead of a
- * {@link StackOverflowError}.
+ * {@link StackOverflowError}, and the values created are counted against the element budget
+ * so that a text of tiny values ({@code [{},{},…]}) cannot multiply into a heap many times
+ * its size.
  */
 final class MdsfParser {
     private final ParseCursor in;
     private final int maxDepth;
+    private final int maxNumberLength;
     private int depth;
+    private final int maxElements;
+    private int elements;
 
-    MdsfParser(String text, int maxDepth) {
+    MdsfParser(String text, MdsfLimits limits) {
         this.in = new ParseCursor(text);
-        this.maxDepth = maxDepth;
+        this.maxDepth = limits.maxDepth();
+        this.maxNumberLength = limits.maxNumberLength();
+        this.maxElements = limits.maxElements();
     }
 
     /** Parses {@code ws object ws} and requires the end of input. */
@@ -26,6 +33,7 @@ final class MdsfParser {
         if (in.peek() != '{') {
             throw in.error(in.atEnd() ? "empty input, expected an object" : "top level must be an object");
         }
+        count();
         Map<String, Object> result = parseObject();
         requireEnd();
         return result;
@@ -48,11 +56,12 @@ final class MdsfParser {
     private Object parseValue() {
         in.skipWhitespace();
         int c = in.peek();
+        count();
         return switch (c) {
             case '{' -> parseObject();
             case '[' -> parseArray();
             case '\'', '"' -> StringLiteralParser.parse(in);
-            case '+', '-', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> NumberLiteralParser.parse(in);
+            case '+', '-', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> NumberLiteralParser.parse(in, maxNumberLength);
             case ParseCursor.EOF -> throw in.error("unexpected end of input, expected a value");
             default -> parseBareWord();
         };
@@ -130,6 +139,7 @@ final class MdsfParser {
                 break;
             }
             if (c == ',') {
+                count();
                 list.add(Undefined.INSTANCE);
                 in.pos++;
                 continue;
@@ -148,6 +158,13 @@ final class MdsfParser {
         in.pos++;
         depth--;
         return list;
+    }
+
+    /** Spends one element of the budget on the value (or hole) about to be read. */
+    private void count() {
+        if (++elements > maxElements) {
+            throw new MdsfLimitException("more than " + maxElements + " elements", in.pos);
+        }
     }
 
     private void enter() {

@@ -5,9 +5,10 @@ import io.tether.api.TetherException;
 
 /**
  * Malformed mdsf input. Always carries {@link ErrorCode#PROTOCOL_ERROR} and the offset
- * (in UTF-16 code units) of the character where the reader gave up.
+ * (in UTF-16 code units) of the character where the reader gave up. A
+ * {@link MdsfLimitException} when the text is over one of the reader's {@link MdsfLimits}.
  */
-public final class MdsfSyntaxException extends TetherException {
+public sealed class MdsfSyntaxException extends TetherException permits MdsfLimitException {
     private static final long serialVersionUID = 1L;
 
     private final int position;

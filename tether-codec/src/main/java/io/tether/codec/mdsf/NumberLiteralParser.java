@@ -7,16 +7,27 @@ import java.math.BigInteger;
  * exponent ({@code .5}, {@code 5.}, {@code 1e-7}), {@code 0x}/{@code 0o}/{@code 0b}
  * (either case), {@code NaN} and {@code Infinity}. Integral values with magnitude up to
  * 2^53 become {@link Long}, everything else {@link Double}.
+ *
+ * <p>A literal longer than the reader's number-length limit is refused with a
+ * {@link MdsfLimitException} after one linear scan and before any conversion; conversions
+ * themselves stay linear even for long literals (radix literals wider than a double's range
+ * are infinite without building a {@link BigInteger} of them).
  */
 final class NumberLiteralParser {
     /** 2^53: the largest magnitude up to which every integer is an exact double. */
     static final long MAX_SAFE = 1L << 53;
+    /** An integer whose highest set bit is at 2^1024 or above rounds to infinity as a double. */
+    private static final int MAX_DOUBLE_BITS = 1024;
 
     private NumberLiteralParser() {
     }
 
-    /** Reads a number; the cursor is on a sign, a digit, a dot, {@code N} or {@code I}. */
-    static Object parse(ParseCursor in) {
+    /**
+     * Reads a number; the cursor is on a sign, a digit, a dot, {@code N} or {@code I}.
+     *
+     * @throws MdsfLimitException if the literal is longer than {@code maxLength} characters
+     */
+    static Object parse(ParseCursor in, int maxLength) {
         int start = in.pos;
         boolean negative = false;
         int c = in.peek();
@@ -32,10 +43,10 @@ final class NumberLiteralParser {
             int radix = radixOf(in.peekAt(1));
             if (radix != 0) {
                 in.pos += 2;
-                return parseRadix(in, radix, negative);
+                return parseRadix(in, start, maxLength, radix, negative);
             }
         }
-        return parseDecimal(in, start, negative);
+        return parseDecimal(in, start, maxLength, negative);
     }
 
     private static Object parseSpecial(ParseCursor in, int start, boolean negative) {
@@ -59,23 +70,37 @@ final class NumberLiteralParser {
         };
     }
 
-    private static Object parseRadix(ParseCursor in, int radix, boolean negative) {
+    private static Object parseRadix(ParseCursor in, int start, int maxLength, int radix, boolean negative) {
         int digitsStart = in.pos;
         while (!in.atEnd() && isDigitOf(in.text.charAt(in.pos), radix)) {
             in.pos++;
         }
-        int count = in.pos - digitsStart;
-        if (count == 0) {
+        if (in.pos == digitsStart) {
             throw in.error("missing digits after radix prefix");
         }
-        String digits = in.text.substring(digitsStart, in.pos);
+        requireLength(in, start, maxLength);
+        int first = digitsStart;
+        while (first < in.pos - 1 && in.text.charAt(first) == '0') {
+            first++; // leading zeros add no value and must not count towards the width
+        }
+        int count = in.pos - first;
         int bitsPerDigit = radix == 16 ? 4 : radix == 8 ? 3 : 1;
         if ((long) count * bitsPerDigit <= 62) {
-            long v = Long.parseLong(digits, radix);
+            long v = Long.parseLong(in.text, first, in.pos, radix);
             return box(negative ? -v : v);
         }
-        double d = new BigInteger(digits, radix).doubleValue();
+        if ((long) (count - 1) * bitsPerDigit >= MAX_DOUBLE_BITS) {
+            // at least 2^1024: beyond every finite double, whatever the digits (no BigInteger of them)
+            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        double d = new BigInteger(in.text.substring(first, in.pos), radix).doubleValue();
         return box(negative ? -d : d);
+    }
+
+    private static void requireLength(ParseCursor in, int start, int maxLength) {
+        if (in.pos - start > maxLength) {
+            throw new MdsfLimitException("number literal longer than " + maxLength + " characters", start);
+        }
     }
 
     private static boolean isDigitOf(char c, int radix) {
@@ -86,7 +111,7 @@ final class NumberLiteralParser {
         };
     }
 
-    private static Object parseDecimal(ParseCursor in, int start, boolean negative) {
+    private static Object parseDecimal(ParseCursor in, int start, int maxLength, boolean negative) {
         int intStart = in.pos;
         int intDigits = skipDigits(in);
         if (intDigits > 1 && in.text.charAt(intStart) == '0') {
@@ -113,6 +138,7 @@ final class NumberLiteralParser {
                 throw in.error("missing exponent digits");
             }
         }
+        requireLength(in, start, maxLength);
         if (integral && intDigits <= 15) {
             long v = Long.parseLong(in.text, intStart, in.pos, 10);
             return box(negative ? -v : v);

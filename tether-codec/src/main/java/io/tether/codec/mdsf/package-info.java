@@ -7,7 +7,13 @@
  * List<?> header = (List<?>) msg.get("call");              // [3L, "calc"]
  * String text = Mdsf.stringify(Map.of("ok", List.of(42)));  // "{ok:[42]}"
  * MdsfReader strict = MdsfReader.withMaxDepth(64);          // tighter nesting cap
+ * MdsfReader small = MdsfReader.of(MdsfLimits.defaults().toBuilder().maxElements(1_000).build());
  * }</pre>
+ *
+ * <p>Every reader is bounded by {@link io.tether.codec.mdsf.MdsfLimits} (nesting depth 512,
+ * 100,000 values per text, number literals of 1,000 characters by default), so parsing
+ * untrusted text costs time and memory linear in its length; a text over a limit throws
+ * {@link io.tether.codec.mdsf.MdsfLimitException}.
  *
  * <p>Values: {@code LinkedHashMap}, {@code ArrayList} (holes are {@link
  * io.tether.codec.mdsf.Mdsf#UNDEFINED}), {@code String}, {@code Long} (integral, within

@@ -1,22 +1,54 @@
 package io.tether.codec.socket;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Classifies one decoded, non-empty line (spec §3.5): {@code file} verb, other verbs,
  * JSON request, else inline action. Stateless and thread-safe.
+ *
+ * <p>JSON is parsed under a token budget (Jackson's {@link StreamReadConstraints#getMaxTokenCount()}:
+ * every bracket, name and value is a token) so that a line of tiny values such as
+ * {@code [{},{},…]} cannot build thirty times its size in objects; Jackson's own defaults
+ * bound nesting (500), number length (1,000) and string length but not the token count. A
+ * line over any of these constraints is not interpreted: it is classified as
+ * {@link SocketRequest.TooLong}, answered as a line over {@code maxDataLength} would be.
  */
 public final class SocketRequestClassifier {
-    private final JsonMapper json = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /** Default token budget of one JSON line: 200,000 tokens, about 100,000 values. */
+    public static final int DEFAULT_MAX_JSON_TOKENS = 200_000;
 
-    /** Classifies a line (without its terminator). */
+    private final JsonMapper json;
+
+    /** A classifier with the default JSON token budget. */
+    public SocketRequestClassifier() {
+        this(DEFAULT_MAX_JSON_TOKENS);
+    }
+
+    /**
+     * A classifier whose JSON lines may hold at most {@code maxJsonTokens} tokens.
+     *
+     * @param maxJsonTokens at least 1
+     */
+    public SocketRequestClassifier(int maxJsonTokens) {
+        if (maxJsonTokens < 1) {
+            throw new IllegalArgumentException("maxJsonTokens must be >= 1: " + maxJsonTokens);
+        }
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxTokenCount(maxJsonTokens).build())
+                .build();
+        json = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    }
+
+    /** Classifies a line (without its terminator); a JSON line over the parser's constraints is {@link SocketRequest.TooLong}. */
     public SocketRequest classify(String line) {
         List<String> words = splitOnSpaces(line);
         String first = words.get(0);
@@ -51,6 +83,8 @@ public final class SocketRequestClassifier {
         Object value;
         try {
             value = json.readValue(line, Object.class);
+        } catch (StreamConstraintsException e) {
+            return new SocketRequest.TooLong(line.getBytes(StandardCharsets.UTF_8).length);
         } catch (JacksonException e) {
             return null;
         }

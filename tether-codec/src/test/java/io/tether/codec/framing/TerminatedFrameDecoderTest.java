@@ -80,6 +80,55 @@ class TerminatedFrameDecoderTest {
         assertThat(readAll(ch)).containsExactly("ok");
     }
 
+    @Test
+    void aFrameTrickledInOneByteReadsIsScannedOnceNotOncePerRead() {
+        int frameBytes = 1024 * 1024;
+        long budget = 2L * frameBytes + 16; // linear: each byte is looked at about once
+        long[] scanned = {0};
+        ByteProcessor counting = b -> {
+            if (++scanned[0] > budget) {
+                throw new AssertionError("scanned more than " + budget + " bytes for a " + frameBytes + "-byte frame");
+            }
+            return b != 0;
+        };
+        EmbeddedChannel ch = new EmbeddedChannel(new TerminatedFrameDecoder(counting, 2 * frameBytes));
+        ByteBuf one = Unpooled.wrappedBuffer(new byte[] {'a'});
+        for (int i = 0; i < frameBytes; i++) {
+            ch.writeInbound(one.retainedDuplicate());
+        }
+        one.release();
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {0, 'b', 0}));
+        ByteBuf frame = ch.readInbound();
+        assertThat(frame.readableBytes()).isEqualTo(frameBytes);
+        frame.release();
+        assertThat(readAll(ch)).containsExactly("b");
+        assertThat(scanned[0]).isLessThanOrEqualTo(budget);
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void anUnterminatedFrameTrickledPastTheCapFailsOnceAndTheNextFrameComesOut() {
+        EmbeddedChannel ch = new EmbeddedChannel(lines(8));
+        Throwable failure = null;
+        for (int i = 0; i < 20 && failure == null; i++) {
+            failure = writeCatching(ch, "x");
+        }
+        assertThat(failure).isInstanceOf(TooLongFrameException.class);
+        assertThat(writeCatching(ch, "yy")).isNull();
+        writeCatching(ch, "z\nok\n");
+        assertThat(readAll(ch)).containsExactly("ok");
+    }
+
+    @Test
+    void aTerminatorArrivingInALaterReadEndsTheFrameThatWasScannedSoFar() {
+        EmbeddedChannel ch = new EmbeddedChannel(lines(MAX));
+        writeCatching(ch, "ab");
+        writeCatching(ch, "cd");
+        writeCatching(ch, "e\nf");
+        writeCatching(ch, "g\r\n");
+        assertThat(readAll(ch)).containsExactly("abcde", "fg", "");
+    }
+
     private static DelimiterBasedFrameDecoder netty() {
         return new DelimiterBasedFrameDecoder(MAX, true, true,
                 Unpooled.wrappedBuffer(new byte[] {'\r', '\n'}), Unpooled.wrappedBuffer(new byte[] {'\r'}),

@@ -23,6 +23,32 @@ class SocketRequestClassifierTest {
     }
 
     @Test
+    void aMegabyteJsonElementBombIsRefusedAsTooLongInsteadOfBuildingItsObjects() {
+        StringBuilder sb = new StringBuilder("{\"action\":\"status\",\"params\":{\"a\":[");
+        while (sb.length() < 1_000_000) {
+            sb.append("{},");
+        }
+        String line = sb.append("{}]}}").toString();
+        assertThat(classify(line)).isEqualTo(new SocketRequest.TooLong(line.length()));
+    }
+
+    @Test
+    void theTokenBudgetIsConfigurableAndCountsEveryToken() {
+        SocketRequestClassifier small = new SocketRequestClassifier(9);
+        // { "action" "x" "params" { "a" 1 } } = 9 tokens
+        assertThat(small.classify("{\"action\":\"x\",\"params\":{\"a\":1}}"))
+                .isEqualTo(new SocketRequest.JsonRequest(true, "x", true, Map.of("a", 1)));
+        assertThat(small.classify("{\"action\":\"x\",\"params\":{\"a\":1,\"b\":2}}"))
+                .isInstanceOf(SocketRequest.TooLong.class);
+        assertThat(small.classify("[\"é\",1,2,3,4,5,6,7]")).isEqualTo(new SocketRequest.TooLong(20)); // 10 tokens
+    }
+
+    @Test
+    void aMegabyteOfOpeningBracketsIsRefusedByTheNestingConstraint() {
+        assertThat(classify("[".repeat(1_000_000))).isInstanceOf(SocketRequest.TooLong.class);
+    }
+
+    @Test
     void verbsAreCaseSensitive() {
         assertThat(classify("PARAMSVIEW")).isEqualTo(new SocketRequest.InlineAction("PARAMSVIEW"));
         assertThat(classify("paramadd key=x")).isEqualTo(new SocketRequest.InlineAction("paramadd"));

@@ -1,5 +1,6 @@
 package io.tether.server.jstp;
 
+import io.tether.codec.mdsf.MdsfLimits;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.auth.JstpAuthenticator;
 import io.tether.server.jstp.session.SessionLimits;
@@ -39,6 +40,12 @@ import java.util.Objects;
  * @param listener             traffic observer (default no-op)
  * @param connectionLimits     connections per listener and per address, idle timeout (after the
  *                             handshake; before it {@code handshakeTimeout} applies) and TLS handshake timeout
+ * @param maxHandshakeBytes    cap of one message until the handshake succeeded (the handshake request and
+ *                             anything pipelined behind it); a longer one closes the connection (16 KiB;
+ *                             {@code maxMessageBytes} when that is lower)
+ * @param mdsfLimits           parser bounds of one message: nesting depth, elements, number-literal length;
+ *                             a message over them closes the connection like a syntax error
+ *                             ({@link MdsfLimits#defaults()}: 512, 100,000, 1,000)
  */
 public record JstpOptions(String name, String host, int port, TlsOptions tls, int maxMessageBytes,
                           Duration handshakeTimeout, Duration heartbeatInterval, int heartbeatMissedLimit,
@@ -46,10 +53,18 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
                           int maxInFlightCalls, Duration methodTimeout,
                           List<JstpApplication> applications, String builtinApplication, String actionsInterface,
                           String chatInterface, JstpAuthenticator authenticator, JstpListener listener,
-                          ConnectionLimits connectionLimits) {
+                          ConnectionLimits connectionLimits,
+                          int maxHandshakeBytes, MdsfLimits mdsfLimits) {
 
     /** Default message cap: 8 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+    /**
+     * Default pre-handshake message cap: 16 KiB. A handshake is an application name and a
+     * version (each at most 256 characters) plus credentials; 16 KiB leaves room for a bearer
+     * token of several KiB in a custom strategy, and is 512 times less than an anonymous
+     * peer could make the server buffer and parse under the message cap.
+     */
+    public static final int DEFAULT_MAX_HANDSHAKE_BYTES = 16 * 1024;
 
     /** Validates the values. */
     public JstpOptions {
@@ -61,6 +76,10 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(connectionLimits, "connectionLimits");
+        Objects.requireNonNull(mdsfLimits, "mdsfLimits");
+        if (maxHandshakeBytes < 64) {
+            throw new IllegalArgumentException("maxHandshakeBytes must be >= 64");
+        }
         requirePositive(handshakeTimeout, "handshakeTimeout");
         requirePositive(sessionExpiry, "sessionExpiry");
         requirePositive(methodTimeout, "methodTimeout");
@@ -89,7 +108,13 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         return new JstpOptions("jstp", "0.0.0.0", 4000, TlsOptions.disabled(), DEFAULT_MAX_MESSAGE_BYTES,
                 Duration.ofSeconds(3), Duration.ZERO, 3, Duration.ofMinutes(10), SessionLimits.defaults(), 1024, 256,
                 Duration.ofSeconds(60), List.of(), "tether", "api", "chat", JstpAuthenticator.none(), new JstpListener() { },
-                ConnectionLimits.defaults());
+                ConnectionLimits.defaults(),
+                DEFAULT_MAX_HANDSHAKE_BYTES, MdsfLimits.defaults());
+    }
+
+    /** The cap of one message before the handshake succeeded: the handshake cap, never above the message cap. */
+    public int effectiveMaxHandshakeBytes() {
+        return Math.min(maxHandshakeBytes, maxMessageBytes);
     }
 
     /** A builder starting from these values. */
@@ -119,6 +144,8 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         private JstpAuthenticator authenticator;
         private JstpListener listener;
         private ConnectionLimits connectionLimits;
+        private int maxHandshakeBytes;
+        private MdsfLimits mdsfLimits;
 
         private Builder(JstpOptions o) {
             name = o.name;
@@ -141,6 +168,8 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             authenticator = o.authenticator;
             listener = o.listener;
             connectionLimits = o.connectionLimits;
+            maxHandshakeBytes = o.maxHandshakeBytes;
+            mdsfLimits = o.mdsfLimits;
         }
 
         /** Listener name. */
@@ -263,12 +292,25 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             return this;
         }
 
+        /** Cap in bytes of one message until the handshake succeeded. */
+        public Builder maxHandshakeBytes(int v) {
+            maxHandshakeBytes = v;
+            return this;
+        }
+
+        /** Parser bounds of one message (depth, elements, number-literal length). */
+        public Builder mdsfLimits(MdsfLimits v) {
+            mdsfLimits = v;
+            return this;
+        }
+
         /** Builds the options. */
         public JstpOptions build() {
             return new JstpOptions(name, host, port, tls, maxMessageBytes, handshakeTimeout, heartbeatInterval,
                     heartbeatMissedLimit, sessionExpiry, sessionLimits, maxPipelined, maxInFlightCalls, methodTimeout,
                     applications, builtinApplication, actionsInterface, chatInterface, authenticator, listener,
-                    connectionLimits);
+                    connectionLimits,
+                    maxHandshakeBytes, mdsfLimits);
         }
     }
 }

@@ -12,6 +12,9 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.tether.codec.jstp.JstpFrameDecoder;
 import io.tether.codec.jstp.JstpMessageDecoder;
+import io.tether.codec.jstp.JstpMessages;
+import io.tether.codec.mdsf.MdsfReader;
+import io.tether.codec.mdsf.MdsfWriter;
 import io.tether.codec.jstp.JstpWireWriter;
 import io.tether.codec.outbound.CoalescingEncoder;
 import io.tether.core.TetherCore;
@@ -50,7 +53,7 @@ public final class JstpProtocolServer implements ProtocolServer {
     private final JstpHandshake handshake;
     private final JstpDispatcher dispatcher;
     private final SslContext ssl;
-    private final JstpMessageDecoder decoder = new JstpMessageDecoder();
+    private final JstpMessageDecoder decoder;
     private final JstpWireWriter writer = new JstpWireWriter();
     private final ChannelGroup channels = new DefaultChannelGroup("jstp", GlobalEventExecutor.INSTANCE);
     private final ConnectionGuard guard;
@@ -63,6 +66,7 @@ public final class JstpProtocolServer implements ProtocolServer {
     /** A listener over {@code core} with the given session store. */
     public JstpProtocolServer(TetherCore core, JstpOptions options, SessionStore sessions) {
         this.options = options;
+        this.decoder = new JstpMessageDecoder(JstpMessages.of(MdsfReader.of(options.mdsfLimits()), MdsfWriter.defaults()));
         JstpApplicationRegistry apps = new JstpApplicationRegistry(options.applications());
         if (!options.builtinApplication().isEmpty()
                 && apps.select(options.builtinApplication(), BUILTIN_VERSION).isEmpty()) {
@@ -101,7 +105,8 @@ public final class JstpProtocolServer implements ProtocolServer {
                     guard.addTls(p, ssl);
                 }
                 guard.addIdleTimeout(p);
-                p.addLast("frame", new JstpFrameDecoder(options.maxMessageBytes()));
+                // frames are held to the small pre-handshake cap until the handler lifts it
+                p.addLast("frame", new JstpFrameDecoder(options.effectiveMaxHandshakeBytes(), options.maxMessageBytes()));
                 p.addLast("decode", decoder);
                 // the replies produced during one read go out as one buffer in one syscall: the
                 // consolidator lets their flushes through as one, the encoder batches until then

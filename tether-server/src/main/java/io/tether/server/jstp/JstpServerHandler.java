@@ -3,6 +3,7 @@ package io.tether.server.jstp;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.tether.codec.jstp.JstpFrameDecoder;
 import io.tether.codec.jstp.JstpMessage;
 import io.tether.server.jstp.JstpHandshake.Created;
 import io.tether.server.jstp.JstpHandshake.Outcome;
@@ -126,6 +127,10 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
             return;
         }
         phase = Phase.READY;
+        JstpFrameDecoder frames = channel.pipeline().get(JstpFrameDecoder.class);
+        if (frames != null) {
+            frames.handshakeDone();
+        }
         conn.established();
         handshakeTimer.cancel(false);
         handshakeTimer = null;
@@ -221,6 +226,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        JstpInboundRefusals.count(services, conn, cause, phase == Phase.READY);
         reject(null, cause.toString());
     }
 

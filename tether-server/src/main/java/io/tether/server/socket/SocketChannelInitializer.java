@@ -47,7 +47,7 @@ final class SocketChannelInitializer extends ChannelInitializer<Channel> {
         this.channels = channels;
         this.guard = guard;
         this.stickyPolicy = new StickyParamsPolicy(services.options().stickyParams(), services.core().refusals());
-        this.lineDecoder = new SocketLineDecoder(services.options().maxDataLength(), new SocketRequestClassifier());
+        this.lineDecoder = new SocketLineDecoder(services.options().maxDataLength(), new SocketRequestClassifier(services.options().maxJsonTokens()));
         this.framing = SocketFraming.frameDecoders(services.options().delimiter(), services.options().maxLineBytes());
     }
 

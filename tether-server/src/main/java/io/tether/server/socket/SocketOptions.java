@@ -1,6 +1,7 @@
 package io.tether.server.socket;
 
 import io.tether.server.limits.ConnectionLimits;
+import io.tether.codec.socket.SocketRequestClassifier;
 import io.tether.server.tls.TlsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,11 +25,15 @@ import java.util.Objects;
  * @param maxOutboundBytes         bytes queued for a client that does not read (room broadcasts pile up) before it is disconnected (default 8 MiB)
  * @param connectionLimits         connections per listener and per address, idle and TLS handshake timeouts
  * @param stickyParams             size bounds of the sticky params and of the messageId
+ * @param maxJsonTokens            tokens (brackets, names, values) of one JSON request line; a line over it, or over
+ *                                 Jackson's nesting, number or string constraints, is answered like a line over
+ *                                 maxDataLength and not interpreted (default 200,000: about 100,000 values)
  */
 public record SocketOptions(String name, String host, int port, TlsOptions tls, boolean keepAlive, String delimiter,
                             int maxDataLength, int maxLineBytes, String welcomeMessage,
                             Duration pendingShutdownWaitLimit, Path publicDirectory, long maxOutboundBytes,
-                            ConnectionLimits connectionLimits, StickyParamLimits stickyParams) {
+                            ConnectionLimits connectionLimits, StickyParamLimits stickyParams,
+                            int maxJsonTokens) {
 
     /** Default framing cap: 1 MiB. */
     public static final int DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
@@ -61,13 +66,17 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
         if (maxOutboundBytes <= 0) {
             throw new IllegalArgumentException("maxOutboundBytes must be > 0");
         }
+        if (maxJsonTokens < 1) {
+            throw new IllegalArgumentException("maxJsonTokens must be > 0");
+        }
     }
 
     /** The defaults of the reference server. */
     public static SocketOptions defaults() {
         return new SocketOptions("socket", "0.0.0.0", 5000, TlsOptions.disabled(), false, "\n", 0,
                 DEFAULT_MAX_LINE_BYTES, "Welcome to the tether api", Duration.ofSeconds(5), null,
-                DEFAULT_MAX_OUTBOUND_BYTES, ConnectionLimits.defaults(), StickyParamLimits.defaults());
+                DEFAULT_MAX_OUTBOUND_BYTES, ConnectionLimits.defaults(), StickyParamLimits.defaults(),
+                SocketRequestClassifier.DEFAULT_MAX_JSON_TOKENS);
     }
 
     /** A builder starting from these values. */
@@ -91,6 +100,7 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
         private long maxOutboundBytes;
         private ConnectionLimits connectionLimits;
         private StickyParamLimits stickyParams;
+        private int maxJsonTokens;
 
         private Builder(SocketOptions o) {
             name = o.name;
@@ -107,6 +117,7 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
             maxOutboundBytes = o.maxOutboundBytes;
             connectionLimits = o.connectionLimits;
             stickyParams = o.stickyParams;
+            maxJsonTokens = o.maxJsonTokens;
         }
 
         /** Listener name. */
@@ -193,11 +204,17 @@ public record SocketOptions(String name, String host, int port, TlsOptions tls, 
             return this;
         }
 
+        /** Tokens of one JSON request line. */
+        public Builder maxJsonTokens(int v) {
+            maxJsonTokens = v;
+            return this;
+        }
+
         /** Builds the options. */
         public SocketOptions build() {
             return new SocketOptions(name, host, port, tls, keepAlive, delimiter, maxDataLength, maxLineBytes,
                     welcomeMessage, pendingShutdownWaitLimit, publicDirectory, maxOutboundBytes, connectionLimits,
-                    stickyParams);
+                    stickyParams, maxJsonTokens);
         }
     }
 }

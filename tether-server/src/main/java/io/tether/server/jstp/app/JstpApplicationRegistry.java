@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.semver4j.Semver;
 import org.semver4j.range.RangeList;
 import org.semver4j.range.RangeListFactory;
@@ -15,11 +14,18 @@ import org.semver4j.range.RangeListFactory;
  * The applications a server hosts and the version selection of spec §6: no version → the
  * highest; an exact version → exactly that string; otherwise an npm range → the highest
  * satisfying version (prereleases excluded unless the range names one); else not found.
+ *
+ * <p>The requested name and version come from an unauthenticated peer and are matched on
+ * an event loop: a name over {@value #MAX_NAME_LENGTH} or a version over
+ * {@value #MAX_VERSION_LENGTH} characters is not found without being parsed, and the exact
+ * version check is a single linear scan (no regex, which backtracked quadratically on
+ * space-padded versions). semver4j's own range parser is linear on inputs of that length.
  */
 public final class JstpApplicationRegistry {
-    /** npm {@code semver.valid}: an optional {@code v}/{@code =} prefix and a full version. */
-    private static final Pattern EXACT = Pattern.compile(
-            "^\\s*[v=]*\\s*\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\s*$");
+    /** Longest application name a handshake may request; longer ones are not found. */
+    public static final int MAX_NAME_LENGTH = 256;
+    /** Longest version or range a handshake may request; longer ones are not found. */
+    public static final int MAX_VERSION_LENGTH = 256;
 
     private final Map<String, Map<String, JstpApplication>> byName = new ConcurrentHashMap<>();
 
@@ -38,7 +44,11 @@ public final class JstpApplicationRegistry {
 
     /** Selects an application by name and the requested version or range (null: highest). */
     public Optional<JstpApplication> select(String name, String requested) {
-        Map<String, JstpApplication> versions = name == null ? null : byName.get(name);
+        if (name == null || name.length() > MAX_NAME_LENGTH
+                || (requested != null && requested.length() > MAX_VERSION_LENGTH)) {
+            return Optional.empty();
+        }
+        Map<String, JstpApplication> versions = byName.get(name);
         if (versions == null || versions.isEmpty()) {
             return Optional.empty();
         }
@@ -48,7 +58,7 @@ public final class JstpApplicationRegistry {
             }
             return highest(versions.values().stream().toList());
         }
-        if (EXACT.matcher(requested).matches()) {
+        if (ExactVersion.isValid(requested)) {
             return Optional.ofNullable(versions.get(requested));
         }
         RangeList range = parseRange(requested);

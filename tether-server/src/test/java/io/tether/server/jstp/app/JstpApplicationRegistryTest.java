@@ -30,6 +30,35 @@ class JstpApplicationRegistryTest {
     }
 
     @Test
+    void aSpacePaddedVersionIsNotFoundPromptly() {
+        long t0 = System.nanoTime();
+        assertThat(registry.select("testApp", " ".repeat(40_000) + "x")).isEmpty();
+        assertThat(registry.select("testApp", " ".repeat(200) + "x")).isEmpty();
+        assertThat(System.nanoTime() - t0).isLessThan(2_000_000_000L); // the regex took 12 s
+    }
+
+    @Test
+    void namesAndVersionsOverTheirCapsAreNotFoundEvenWhenTheyWouldMatch() {
+        String padded = "1.0.0" + " ".repeat(JstpApplicationRegistry.MAX_VERSION_LENGTH);
+        assertThat(registry.select("testApp", padded)).isEmpty();
+        assertThat(registry.select("testApp", padded.substring(0, JstpApplicationRegistry.MAX_VERSION_LENGTH)))
+                .isEmpty(); // a valid exact version, but not the exact string registered
+        assertThat(registry.select("testApp", "^1.0.0" + " ".repeat(JstpApplicationRegistry.MAX_VERSION_LENGTH - 6)))
+                .map(JstpApplication::version).contains("1.0.0");
+        String longName = "a".repeat(JstpApplicationRegistry.MAX_NAME_LENGTH + 1);
+        JstpApplicationRegistry withLong = new JstpApplicationRegistry(List.of(JstpApplication.builder(longName, "1.0.0").build()));
+        assertThat(withLong.select(longName, null)).isEmpty();
+    }
+
+    @Test
+    void aLongPrereleaseUpToTheCapNeitherOverflowsNorMatches() {
+        String pre = "1.0.0-" + "a.".repeat((JstpApplicationRegistry.MAX_VERSION_LENGTH - 7) / 2) + "!";
+        assertThat(pre.length()).isLessThanOrEqualTo(JstpApplicationRegistry.MAX_VERSION_LENGTH);
+        assertThat(registry.select("testApp", pre)).isEmpty();
+        assertThat(registry.select("testApp", ">=" + pre.substring(0, pre.length() - 1) + "0")).isEmpty();
+    }
+
+    @Test
     void unknownNameIsNotFound() {
         assertThat(registry.select("noApp", null)).isEqualTo(Optional.empty());
     }
