@@ -199,7 +199,7 @@ class AppConfigTest {
     @Test
     void jstpKeysFromFileEnvironmentAndCommandLine() throws IOException {
         Path file = Files.writeString(dir.resolve("tether.conf"), """
-                tether.jstp { port = 4100, max-message-bytes = 1M, heartbeat-interval = 15s,
+                tether.jstp { port = 4100, max-message-bytes = 1M, heartbeat-interval = 15s, max-outbound-bytes = 2M,
                   actions-interface = actions, chat-interface = rooms, builtin-application = demo }
                 """);
         Map<String, String> env = Map.of("TETHER_JSTP_PORT", "4200", "TETHER_JSTP_SESSION_EXPIRY", "1h",
@@ -208,6 +208,7 @@ class AppConfigTest {
         assertThat(jstp.port()).isEqualTo(4200);
         assertThat(jstp.host()).isEqualTo("127.0.0.1");
         assertThat(jstp.maxMessageBytes()).isEqualTo(1024 * 1024);
+        assertThat(jstp.maxOutboundBytes()).isEqualTo(2 * 1024 * 1024);
         assertThat(jstp.heartbeatInterval()).isEqualTo(Duration.ofSeconds(15));
         assertThat(jstp.sessionExpiry()).isEqualTo(Duration.ofHours(1));
         assertThat(jstp.handshakeTimeout()).isEqualTo(Duration.ofMillis(500));
@@ -267,6 +268,7 @@ class AppConfigTest {
                 "tether.jstp.handshake-timeout", "0s",
                 "tether.jstp.heartbeat-interval", "-1s",
                 "tether.jstp.max-message-bytes", 10,
+                "tether.jstp.max-outbound-bytes", 0,
                 "tether.jstp.chat-interface", "api");
         bad.forEach((key, value) -> assertThatThrownBy(() -> map(null, Map.of(), Map.of(key, value)))
                 .as(key).isInstanceOf(TetherException.class)

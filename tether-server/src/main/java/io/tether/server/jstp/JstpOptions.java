@@ -29,6 +29,9 @@ import java.util.Objects;
  * @param methodTimeout        deadline of a call to a JSTP-native method; a late one is answered
  *                             {@code [24, message]} and frees its slot (default 60 s; the actions
  *                             interface keeps each action's own deadline)
+ * @param maxOutboundBytes     bytes queued for a client that does not read (replies, events, pings)
+ *                             before it is disconnected (default 8 MiB; see
+ *                             {@link io.tether.server.flow.OutboundFlow})
  * @param applications         the JSTP-native applications hosted
  * @param builtinApplication   name of the built-in application exposing only actions and chat
  *                             (version 1.0.0; default {@code tether}; empty = none)
@@ -40,12 +43,14 @@ import java.util.Objects;
 public record JstpOptions(String name, String host, int port, TlsOptions tls, int maxMessageBytes,
                           Duration handshakeTimeout, Duration heartbeatInterval, int heartbeatMissedLimit,
                           Duration sessionExpiry, SessionLimits sessionLimits, int maxPipelined,
-                          int maxInFlightCalls, Duration methodTimeout,
+                          int maxInFlightCalls, Duration methodTimeout, long maxOutboundBytes,
                           List<JstpApplication> applications, String builtinApplication, String actionsInterface,
                           String chatInterface, JstpAuthenticator authenticator, JstpListener listener) {
 
     /** Default message cap: 8 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+    /** Default outbound cap per connection: 8 MiB. */
+    public static final long DEFAULT_MAX_OUTBOUND_BYTES = 8L * 1024 * 1024;
 
     /** Validates the values. */
     public JstpOptions {
@@ -66,6 +71,9 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
                 || heartbeatMissedLimit < 0) {
             throw new IllegalArgumentException("invalid port, maxMessageBytes, maxPipelined or heartbeatMissedLimit");
         }
+        if (maxOutboundBytes <= 0) {
+            throw new IllegalArgumentException("maxOutboundBytes must be > 0");
+        }
         if (actionsInterface == null || actionsInterface.isEmpty() || chatInterface == null
                 || chatInterface.isEmpty()) {
             throw new IllegalArgumentException("interface names must not be empty");
@@ -83,7 +91,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
     public static JstpOptions defaults() {
         return new JstpOptions("jstp", "0.0.0.0", 4000, TlsOptions.disabled(), DEFAULT_MAX_MESSAGE_BYTES,
                 Duration.ofSeconds(3), Duration.ZERO, 3, Duration.ofMinutes(10), SessionLimits.defaults(), 1024, 256,
-                Duration.ofSeconds(60), List.of(), "tether", "api", "chat", JstpAuthenticator.none(), new JstpListener() { });
+                Duration.ofSeconds(60), DEFAULT_MAX_OUTBOUND_BYTES, List.of(), "tether", "api", "chat", JstpAuthenticator.none(), new JstpListener() { });
     }
 
     /** A builder starting from these values. */
@@ -106,6 +114,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         private int maxPipelined;
         private int maxInFlightCalls;
         private Duration methodTimeout;
+        private long maxOutboundBytes;
         private final List<JstpApplication> applications;
         private String builtinApplication;
         private String actionsInterface;
@@ -127,6 +136,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             maxPipelined = o.maxPipelined;
             maxInFlightCalls = o.maxInFlightCalls;
             methodTimeout = o.methodTimeout;
+            maxOutboundBytes = o.maxOutboundBytes;
             applications = new ArrayList<>(o.applications);
             builtinApplication = o.builtinApplication;
             actionsInterface = o.actionsInterface;
@@ -213,6 +223,12 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             return this;
         }
 
+        /** Bytes queued for a client that does not read before it is disconnected. */
+        public Builder maxOutboundBytes(long v) {
+            maxOutboundBytes = v;
+            return this;
+        }
+
         /** Adds hosted applications. */
         public Builder application(JstpApplication... apps) {
             applications.addAll(List.of(apps));
@@ -253,7 +269,8 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         public JstpOptions build() {
             return new JstpOptions(name, host, port, tls, maxMessageBytes, handshakeTimeout, heartbeatInterval,
                     heartbeatMissedLimit, sessionExpiry, sessionLimits, maxPipelined, maxInFlightCalls, methodTimeout,
-                    applications, builtinApplication, actionsInterface, chatInterface, authenticator, listener);
+                    maxOutboundBytes, applications, builtinApplication, actionsInterface, chatInterface, authenticator,
+                    listener);
         }
     }
 }

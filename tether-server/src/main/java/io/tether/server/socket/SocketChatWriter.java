@@ -1,34 +1,31 @@
 package io.tether.server.socket;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.tether.api.RoomMessage;
 import io.tether.codec.socket.SocketReplies;
+import io.tether.server.flow.OutboundFlow;
 import java.util.concurrent.RejectedExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes room messages to one socket connection, always on its event loop (so a sender's
  * OK, written first, precedes its own copy): held in the {@link LineBacklog} while a verb is
  * pending off the loop, and a client that does not read is disconnected once more than
- * {@code maxOutboundBytes} are queued for it.
+ * {@code maxOutboundBytes} are queued for it (the connection's {@link OutboundFlow}).
  */
 final class SocketChatWriter {
-    private static final Logger LOG = LoggerFactory.getLogger(SocketChatWriter.class);
 
     private final ChannelHandlerContext ctx;
     private final SocketSession session;
     private final LineBacklog backlog;
-    private final long maxOutboundBytes;
+    private final OutboundFlow<?> flow;
     private final Runnable onHeldOverflow;
 
-    SocketChatWriter(ChannelHandlerContext ctx, SocketSession session, LineBacklog backlog, long maxOutboundBytes,
+    SocketChatWriter(ChannelHandlerContext ctx, SocketSession session, LineBacklog backlog, OutboundFlow<?> flow,
                      Runnable onHeldOverflow) {
         this.ctx = ctx;
         this.session = session;
         this.backlog = backlog;
-        this.maxOutboundBytes = maxOutboundBytes;
+        this.flow = flow;
         this.onHeldOverflow = onHeldOverflow;
     }
 
@@ -60,18 +57,8 @@ final class SocketChatWriter {
     }
 
     private void send(RoomMessage message) {
-        if (outboundBacklog() > maxOutboundBytes) {
-            LOG.info("closing {}: it does not read and over {} bytes of messages are queued for it",
-                    ctx.channel().remoteAddress(), maxOutboundBytes);
-            session.markClosing();
-            ctx.close();
-            return;
+        if (flow.mayWrite()) {
+            ctx.writeAndFlush(SocketReplies.chat(message), ctx.voidPromise());
         }
-        ctx.writeAndFlush(SocketReplies.chat(message), ctx.voidPromise());
-    }
-
-    private long outboundBacklog() {
-        ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
-        return out == null ? 0 : out.totalPendingWriteBytes();
     }
 }

@@ -10,6 +10,8 @@ import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketRequest;
 import io.tether.codec.socket.SocketVerb;
 import io.tether.core.connection.Connection;
+import io.tether.server.IoErrors;
+import io.tether.server.flow.OutboundFlow;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -26,10 +28,13 @@ import org.slf4j.LoggerFactory;
  * once, actions started concurrently), goodbye on quit/break/shutdown, room cleanup on
  * close. Any unexpected failure closes only this connection.
  *
- * <p>When the room broker may block (Redis), room verbs run on the core's workers: the
- * connection stops reading and queues lines already decoded in its {@link LineBacklog}
- * until the verb's reply is written, so lines stay strictly ordered and the event loop
- * never waits for Redis. With the in-memory broker they run inline.
+ * <p>Every line passes the connection's {@link OutboundFlow}: while the client does not read
+ * (the channel is unwritable) lines already decoded wait there and reading stops, and every
+ * write is checked against {@code maxOutboundBytes} (a client over it is disconnected). When
+ * the room broker may block (Redis), room verbs run on the core's workers under a hold of the
+ * same flow, so later lines wait until the verb's reply is written: lines stay strictly
+ * ordered and the event loop never waits for Redis; room messages arriving meanwhile wait in
+ * the {@link LineBacklog}. With the in-memory broker room verbs run inline.
  */
 final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(SocketConnectionHandler.class);
@@ -39,7 +44,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
 
     private final SocketServices services;
     private final LineBacklog backlog = new LineBacklog();
-    private final WritabilityReadGate gate = new WritabilityReadGate();
+    private OutboundFlow<SocketRequest> flow;
     private ChannelHandlerContext ctx;
     private SocketSession session;
     private volatile SocketChatWriter chat;
@@ -58,24 +63,31 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         String ip = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
         Connection connection = Connection.open("socket", ip, peer.getPort(), message -> chat.queue(message));
         session = new SocketSession(connection);
-        chat = new SocketChatWriter(context, session, backlog, services.options().maxOutboundBytes(),
-                () -> overflow("room messages"));
+        flow = new OutboundFlow<>(context.channel(), services.options().maxOutboundBytes(),
+                services.core().refusals(), this::processDeferred, this::cutOff);
+        chat = new SocketChatWriter(context, session, backlog, flow, () -> overflow("room messages"));
         context.writeAndFlush(services.welcome(), context.voidPromise());
         context.fireChannelActive();
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext context, SocketRequest request) {
-        if (session.isClosing()) {
-            return;
+        if (!session.isClosing() && flow.admit(request)) {
+            process(context, request);
         }
-        if (backlog.pending()) {
-            if (!backlog.deferLine(request)) {
-                overflow("lines");
-            }
-            return;
+    }
+
+    /** A line that waited in the flow (client not reading, or a room verb pending). */
+    private void processDeferred(SocketRequest request) {
+        if (!session.isClosing()) {
+            process(ctx, request);
         }
-        process(context, request);
+    }
+
+    /** The flow disconnects this client. */
+    private void cutOff() {
+        session.markClosing();
+        backlog.clear();
     }
 
     private void process(ChannelHandlerContext context, SocketRequest request) {
@@ -103,7 +115,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
             return;
         }
         backlog.pending(true);
-        holdReads(true);
+        flow.hold(OutboundFlow.HOLD_PENDING_REQUEST, true);
         CompletableFuture<SocketMessage> reply;
         try {
             reply = CompletableFuture.supplyAsync(() -> services.verbs().run(v, session, c), services.core().workers());
@@ -119,6 +131,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         backlog.pending(false);
         if (session.isClosing()) {
             backlog.clear();
+            flow.clear();
             return;
         }
         if (failure != null) {
@@ -127,22 +140,14 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         }
         write(reply);
         chat.flushHeld();
-        SocketRequest next = null;
-        while (!backlog.pending() && !session.isClosing() && (next = backlog.nextLine()) != null) {
-            process(ctx, next);
-        }
-        if (!backlog.pending()) {
-            holdReads(false);
-        }
-    }
-
-    private void holdReads(boolean hold) {
-        gate.holdForVerb(ctx.channel(), hold);
+        flow.hold(OutboundFlow.HOLD_PENDING_REQUEST, false); // works off the lines that waited
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext context) {
-        gate.writabilityChanged(context.channel());
+        if (flow != null) {
+            flow.writabilityChanged();
+        }
         context.fireChannelWritabilityChanged();
     }
 
@@ -156,8 +161,10 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
 
     private void overflow(String what) {
         LOG.info("closing {}: too many {} queued behind a pending room verb", ctx.channel().remoteAddress(), what);
+        services.core().refusals().count(io.tether.core.limits.Refusal.OVERLOADED);
         session.markClosing();
         backlog.clear();
+        flow.clear();
         ctx.close();
     }
 
@@ -178,6 +185,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         }
         session.markClosing();
         backlog.clear();
+        flow.clear();
         Connection connection = session.connection();
         if (services.core().rooms().blocking()) {
             // after the verb still running (a late roomAdd must not outlive the connection), off the loop
@@ -199,6 +207,15 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
 
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        if (cause instanceof Error error) {
+            // close first: logging an OutOfMemoryError may itself fail
+            if (session != null) {
+                session.markClosing();
+            }
+            context.close();
+            IoErrors.log(LOG, context.channel(), error);
+            return;
+        }
         if (cause instanceof TooLongFrameException) {
             LOG.info("closing {}: line over {} bytes", context.channel().remoteAddress(),
                     services.options().maxLineBytes());
@@ -215,7 +232,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
 
     /** Graceful shutdown of this connection; runs on the channel's event loop. */
     void drain(io.netty.channel.Channel channel, Duration limit) {
-        channel.eventLoop().execute(() -> {
+        onLoopOrClose(channel, () -> {
             if (session == null) {
                 channel.close();
             } else if (session.connection().pendingActions() == 0) {
@@ -225,6 +242,14 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
                 ctx.executor().schedule(this::byeAndClose, limit.toNanos(), TimeUnit.NANOSECONDS);
             }
         });
+    }
+
+    private static void onLoopOrClose(io.netty.channel.Channel channel, Runnable task) {
+        try {
+            channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException loopStopped) {
+            channel.close();
+        }
     }
 
     private void deliverReply(SocketMessage reply) {
@@ -238,7 +263,9 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     }
 
     private void write(SocketMessage message) {
-        ctx.writeAndFlush(message, ctx.voidPromise());
+        if (flow.mayWrite()) {
+            ctx.writeAndFlush(message, ctx.voidPromise());
+        }
     }
 
     private void byeAndClose() {

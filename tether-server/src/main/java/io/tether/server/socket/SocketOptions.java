@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param welcomeMessage           text of the welcome line
  * @param pendingShutdownWaitLimit how long shutdown waits for a busy connection (default 5 s)
  * @param publicDirectory          directory served by the {@code file} verb, or null for none
- * @param maxOutboundBytes         bytes queued for a client that does not read (room broadcasts pile up) before it is disconnected (default 8 MiB)
+ * @param maxOutboundBytes         bytes queued for a client that does not read (replies and room messages) before it
+ *                                 is disconnected (default 8 MiB; see {@link io.tether.server.flow.OutboundFlow})
  */
 public record SocketOptions(String name, String host, int port, TlsOptions tls, boolean keepAlive, String delimiter,
                             int maxDataLength, int maxLineBytes, String welcomeMessage,
