@@ -1,6 +1,6 @@
 package io.tether.server.socket;
 
-import io.tether.api.RoomMessage;
+import io.tether.codec.outbound.PreEncoded;
 import java.util.ArrayDeque;
 
 /**
@@ -15,7 +15,7 @@ final class LineBacklog {
     static final int MAX_MESSAGES = 10_000;
 
     /** Created on first use: most connections never queue anything. */
-    private ArrayDeque<RoomMessage> messages;
+    private ArrayDeque<PreEncoded> messages;
     private boolean pending;
 
     /** Whether a verb is running off the loop. */
@@ -29,7 +29,7 @@ final class LineBacklog {
     }
 
     /** Holds a room message until the pending verb's reply is written; false when full. */
-    boolean holdMessage(RoomMessage message) {
+    boolean holdMessage(PreEncoded message) {
         if (messages == null) {
             messages = new ArrayDeque<>();
         } else if (messages.size() >= MAX_MESSAGES) {
@@ -40,7 +40,7 @@ final class LineBacklog {
     }
 
     /** The next held room message, or null. */
-    RoomMessage nextMessage() {
+    PreEncoded nextMessage() {
         return messages == null ? null : messages.poll();
     }
 

@@ -61,11 +61,12 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         this.ctx = context;
         InetSocketAddress peer = (InetSocketAddress) context.channel().remoteAddress();
         String ip = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
-        Connection connection = Connection.open("socket", ip, peer.getPort(), message -> chat.queue(message));
+        Connection connection = Connection.openShared("socket", ip, peer.getPort(), message -> chat.queue(message));
         session = new SocketSession(connection);
         flow = new OutboundFlow<>(context.channel(), services.options().maxOutboundBytes(),
                 services.core().refusals(), this::processDeferred, this::cutOff);
-        chat = new SocketChatWriter(context, session, backlog, flow, () -> overflow("room messages"));
+        chat = new SocketChatWriter(context, session, backlog, flow, services.wire(),
+                () -> overflow("room messages"));
         context.writeAndFlush(services.welcome(), context.voidPromise());
         context.fireChannelActive();
     }
