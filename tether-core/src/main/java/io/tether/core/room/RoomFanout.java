@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * sender's event loop), at most {@link #INLINE_MESSAGES} messages at a time; a larger room, or
  * a backlog, is served by the core's workers, {@link #WORKER_MESSAGES} messages per task, so no
  * event loop does unbounded work for a room. At most {@link #MAX_QUEUED} messages wait; more
- * are dropped ({@link Refusal#OVERLOADED}, logged). Thread-safe, lock-free.
+ * are dropped ({@link Refusal#OVERLOADED}, logged once per episode). Thread-safe, lock-free.
  */
 final class RoomFanout {
     /** Largest room fanned out on the publishing thread. */
@@ -40,6 +40,7 @@ final class RoomFanout {
     private final ConcurrentLinkedQueue<RoomDelivery> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean dropping = new AtomicBoolean();
 
     RoomFanout(String room, Collection<Connection> members, Executor workers, Refusals refusals) {
         this.room = room;
@@ -53,7 +54,9 @@ final class RoomFanout {
         if (queued.incrementAndGet() > MAX_QUEUED) {
             queued.decrementAndGet();
             refusals.count(Refusal.OVERLOADED);
-            LOG.info("room {}: a message dropped, over {} messages wait for fan-out", room, MAX_QUEUED);
+            if (!dropping.getAndSet(true)) { // once per episode, not once per message
+                LOG.info("room {}: dropping messages, over {} wait for fan-out", room, MAX_QUEUED);
+            }
             return;
         }
         queue.add(delivery);
@@ -80,6 +83,7 @@ final class RoomFanout {
                 }
             }
             running.set(false);
+            dropping.set(false);
             if (queue.isEmpty() || !running.compareAndSet(false, true)) {
                 return;
             }

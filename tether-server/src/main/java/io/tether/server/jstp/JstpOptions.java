@@ -25,7 +25,8 @@ import java.util.Objects;
  * @param sessionLimits        bounds of each session's resend buffer
  * @param maxPipelined         messages queued behind an unfinished handshake before closing (1024)
  * @param maxInFlightCalls     calls of one connection running at once; at the limit the server
- *                             stops reading from that connection until half of them finished (256)
+ *                             stops reading from that connection, and holds the messages already
+ *                             read, until half of them finished (256)
  * @param methodTimeout        deadline of a call to a JSTP-native method; a late one is answered
  *                             {@code [24, message]} and frees its slot (default 60 s; the actions
  *                             interface keeps each action's own deadline)
