@@ -10,6 +10,7 @@ import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketRequest;
 import io.tether.codec.socket.SocketVerb;
 import io.tether.core.connection.Connection;
+import io.tether.core.limits.Refusal;
 import io.tether.server.IoErrors;
 import io.tether.server.flow.OutboundFlow;
 import java.net.InetSocketAddress;
@@ -162,7 +163,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
 
     private void overflow(String what) {
         LOG.info("closing {}: too many {} queued behind a pending room verb", ctx.channel().remoteAddress(), what);
-        services.core().refusals().count(io.tether.core.limits.Refusal.OVERLOADED);
+        services.core().refusals().count(Refusal.OVERLOADED);
         session.markClosing();
         backlog.clear();
         flow.clear();

@@ -71,20 +71,25 @@ class SocketOutboundIT {
     void aClientThatDoesNotReadItsRepliesIsCutOffAtTheCapAndOthersAreServed() throws Exception {
         start(b -> b.maxOutboundBytes(1024 * 1024));
         LineClient bystander = client();
-        // a small receive buffer, so the kernel cannot take in what the server must not queue
+        // a small receive buffer, so the kernel takes in little of what the server queues
         try (Socket attacker = new Socket()) {
             attacker.setReceiveBufferSize(8 * 1024);
             attacker.connect(new InetSocketAddress("127.0.0.1", server.port("socket")));
             OutputStream out = attacker.getOutputStream();
-            // calls answered with 4 MiB each, never read: the replies of the actions already
-            // running (five at a time per connection) pass the 1 MiB cap
-            out.write("paramAdd size=4194304\n".getBytes(StandardCharsets.UTF_8));
+            // calls answered with 8 MiB each and room messages, never read: whatever is written
+            // for it once the first reply is queued (replies of the actions already running,
+            // room messages) finds it over the 1 MiB cap
+            out.write("roomAdd defaultRoom\nparamAdd size=8388608\n".getBytes(StandardCharsets.UTF_8));
             out.write("blob\n".repeat(200).getBytes(StandardCharsets.UTF_8));
             out.flush();
+            assertThat(promptly(bystander, "roomAdd defaultRoom")).containsEntry("status", "OK");
             AtomicLong peak = new AtomicLong();
             boolean cutOff = eventually(Duration.ofSeconds(30), () -> {
                 peak.accumulateAndGet(FlowTestSupport.allocatorBytes(), Math::max);
                 assertThat(promptly(bystander, "randomNumber")).containsKey("randomNumber");
+                bystander.send("say defaultRoom still there?");
+                assertThat(bystander.readMap(PROMPT)).containsEntry("status", "OK");
+                assertThat(bystander.readMap(PROMPT)).containsEntry("message", "still there?");
                 return core.refusals().get(Refusal.SLOW_CONSUMER) > 0;
             });
             assertThat(cutOff).as("the non-reading client is disconnected over the cap").isTrue();
