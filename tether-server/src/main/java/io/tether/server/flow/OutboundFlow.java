@@ -127,7 +127,10 @@ public final class OutboundFlow<T> {
         return false;
     }
 
-    /** Bytes written for the client and not yet sent: the outbound buffer and the encoder's batch. */
+    /**
+     * Bytes written for the client and not yet sent: the outbound buffer (as Netty counts it,
+     * with its small per-message overhead; 0 while writable) and the encoder's batch.
+     */
     public long queuedBytes() {
         long beyondLowMark = channel.bytesBeforeWritable(); // 0 while writable
         long buffered = beyondLowMark > 0
