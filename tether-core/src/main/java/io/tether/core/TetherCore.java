@@ -46,10 +46,10 @@ public final class TetherCore implements AutoCloseable {
         this.registry = new ActionRegistry();
         b.actions.forEach(registry::register);
         this.roomBroker = b.roomBroker;
-        this.rooms = new RoomService(roomBroker);
+        this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tether-action-", 0).factory());
+        this.rooms = new RoomService(roomBroker, workers, refusals);
         b.rooms.forEach(rooms::create);
         this.cache = b.cache;
-        this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tether-action-", 0).factory());
         this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("tether-timer").factory());
         this.timer.setRemoveOnCancelPolicy(true);
         this.processor = new ActionProcessor(registry, b.middleware, b.processorOptions, rooms, cache, workers,

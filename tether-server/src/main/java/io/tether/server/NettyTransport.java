@@ -2,7 +2,6 @@ package io.tether.server;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -29,8 +28,11 @@ public record NettyTransport(String name, IoHandlerFactory ioHandlerFactory,
         return new NettyTransport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class);
     }
 
-    /** A new event loop group of this transport; {@code threads} 0 means Netty's default. */
+    /**
+     * A new event loop group of this transport; {@code threads} 0 means Netty's default. Its
+     * loops survive an {@link Error} (see {@link GuardedEventLoopGroup}).
+     */
     public EventLoopGroup newGroup(int threads, ThreadFactory factory) {
-        return new MultiThreadIoEventLoopGroup(threads, factory, ioHandlerFactory);
+        return new GuardedEventLoopGroup(threads, factory, ioHandlerFactory);
     }
 }

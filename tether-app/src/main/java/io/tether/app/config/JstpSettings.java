@@ -44,6 +44,7 @@ final class JstpSettings {
                 .heartbeatInterval(duration(jstp, "heartbeat-interval", true))
                 .sessionExpiry(duration(jstp, "session-expiry", false))
                 .methodTimeout(duration(jstp, "method-timeout", false))
+                .maxOutboundBytes(positiveBytes(jstp, "max-outbound-bytes"))
                 .builtinApplication(jstp.getString("builtin-application"))
                 .actionsInterface(actions)
                 .chatInterface(chat)
@@ -83,6 +84,14 @@ final class JstpSettings {
             throw error(PATH + "." + key + " must be 1 or more, was " + n);
         }
         return n;
+    }
+
+    private static long positiveBytes(Config jstp, String key) {
+        long bytes = jstp.getBytes(key);
+        if (bytes <= 0) {
+            throw error(PATH + "." + key + " must be more than 0, was " + bytes);
+        }
+        return bytes;
     }
 
     private static TetherException error(String message) {

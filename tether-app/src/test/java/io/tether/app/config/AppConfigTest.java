@@ -237,6 +237,7 @@ class AppConfigTest {
     void jstpKeysFromFileEnvironmentAndCommandLine() throws IOException {
         Path file = Files.writeString(dir.resolve("tether.conf"), """
                 tether.jstp { port = 4100, max-message-bytes = 1M, heartbeat-interval = 15s,
+                  max-outbound-bytes = 2M,
                   max-handshake-bytes = 4K, max-elements = 5000, max-number-length = 64,
                   actions-interface = actions, chat-interface = rooms, builtin-application = demo }
                 """);
@@ -249,6 +250,7 @@ class AppConfigTest {
         assertThat(jstp.maxHandshakeBytes()).isEqualTo(4 * 1024);
         assertThat(jstp.mdsfLimits().maxElements()).isEqualTo(5000);
         assertThat(jstp.mdsfLimits().maxNumberLength()).isEqualTo(64);
+        assertThat(jstp.maxOutboundBytes()).isEqualTo(2 * 1024 * 1024);
         assertThat(jstp.heartbeatInterval()).isEqualTo(Duration.ofSeconds(15));
         assertThat(jstp.sessionExpiry()).isEqualTo(Duration.ofHours(1));
         assertThat(jstp.handshakeTimeout()).isEqualTo(Duration.ofMillis(500));
@@ -311,6 +313,7 @@ class AppConfigTest {
                 "tether.jstp.max-handshake-bytes", 10,
                 "tether.jstp.max-elements", 0,
                 "tether.jstp.max-number-length", -1,
+                "tether.jstp.max-outbound-bytes", 0,
                 "tether.jstp.chat-interface", "api");
         bad.forEach((key, value) -> assertThatThrownBy(() -> map(null, Map.of(), Map.of(key, value)))
                 .as(key).isInstanceOf(TetherException.class)

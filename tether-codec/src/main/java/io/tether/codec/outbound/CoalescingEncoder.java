@@ -74,6 +74,16 @@ public final class CoalescingEncoder extends ChannelOutboundHandlerAdapter {
         }
     }
 
+    /**
+     * Bytes encoded into the current batch and not yet handed on (at most about
+     * {@link #MAX_BATCH_BYTES} plus one message): not yet counted by the channel's outbound
+     * buffer, so a caller measuring what is queued for a client adds them. Event loop only.
+     */
+    public int pendingBytes() {
+        ByteBuf out = batch;
+        return out == null ? 0 : out.readableBytes();
+    }
+
     @Override
     public void flush(ChannelHandlerContext ctx) {
         emit(ctx);

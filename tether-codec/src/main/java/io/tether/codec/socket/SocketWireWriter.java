@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.tether.codec.outbound.CoalescingEncoder;
+import io.tether.codec.outbound.PreEncoded;
 import io.tether.codec.outbound.WireWriter;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.json.JsonFactory;
@@ -15,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  * kept) followed by {@code \r\n} (spec §3.4); used by a per-channel {@link CoalescingEncoder},
  * so a message is never split across writes. Each thread keeps one {@link JsonLineWriter} (a
  * reused Jackson generator), and action replies ({@link ActionReply}) are written from their
- * fields without building a merged map. Other outbound messages (e.g. file chunks) are not
- * accepted and pass the encoder unchanged. Thread-safe: one instance serves a whole listener.
+ * fields without building a merged map. A {@link PreEncoded} line (see {@link #encode}) is
+ * copied as is. Other outbound messages (e.g. file chunks) are not accepted and pass the
+ * encoder unchanged. Thread-safe: one instance serves a whole listener.
  */
 public final class SocketWireWriter implements WireWriter {
     private static final byte[] CRLF = {'\r', '\n'};
@@ -34,13 +36,34 @@ public final class SocketWireWriter implements WireWriter {
 
     @Override
     public boolean accepts(Object msg) {
-        return msg instanceof SocketMessage;
+        return msg instanceof SocketMessage || msg instanceof PreEncoded;
     }
 
     @Override
     public void write(Object msg, ByteBuf out) {
+        if (msg instanceof PreEncoded p) {
+            out.writeBytes(p.wire());
+            return;
+        }
         writers.get().write(((SocketMessage) msg).value(), out);
         out.writeBytes(CRLF);
+    }
+
+    /**
+     * The complete wire form of a message (JSON and {@code \r\n}), to be written to many
+     * channels without serializing it again (e.g. a room message to every member).
+     */
+    public PreEncoded encode(SocketMessage msg) {
+        ByteBuf buf = Unpooled.buffer(256);
+        try {
+            writers.get().write(msg.value(), buf);
+            buf.writeBytes(CRLF);
+            byte[] wire = new byte[buf.readableBytes()];
+            buf.readBytes(wire);
+            return new PreEncoded(wire);
+        } finally {
+            buf.release();
+        }
     }
 
     /** The JSON text of a message, without the line ending (for logs and tests). */

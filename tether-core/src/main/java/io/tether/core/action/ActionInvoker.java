@@ -8,7 +8,12 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs before-middleware, the handler and after-middleware of one action run. */
+/**
+ * Runs before-middleware, the handler and after-middleware of one action run. A
+ * {@link VirtualMachineError} of the handler or a middleware ({@code StackOverflowError},
+ * {@code OutOfMemoryError}) answers the request with an internal error (logged at ERROR,
+ * never shown to the client) instead of escaping to the worker or I/O thread running it.
+ */
 final class ActionInvoker {
     private static final Logger LOG = LoggerFactory.getLogger(ActionInvoker.class);
 
@@ -27,6 +32,8 @@ final class ActionInvoker {
             }
         } catch (Exception e) {
             error = asTether(e, ErrorCode.REJECTED, ctx);
+        } catch (VirtualMachineError e) {
+            error = internal(e, ctx);
         }
         if (error == null) {
             error = runHandler(ctx);
@@ -36,6 +43,8 @@ final class ActionInvoker {
                 error = m.after(ctx, error);
             } catch (Exception e) {
                 error = asTether(e, ErrorCode.INTERNAL_ERROR, ctx);
+            } catch (VirtualMachineError e) {
+                error = internal(e, ctx);
             }
         }
         return new ActionOutcome(Collections.unmodifiableMap(ctx.fields()), error); // the run's own map
@@ -50,7 +59,23 @@ final class ActionInvoker {
             return new TetherException(ErrorCode.ACTION_TIMEOUT, "the action " + ctx.action().name() + " was interrupted");
         } catch (Exception | LinkageError | AssertionError e) {
             return asTether(e, ErrorCode.APPLICATION_ERROR, ctx);
+        } catch (VirtualMachineError e) {
+            return internal(e, ctx);
         }
+    }
+
+    /** An internal error for the client; the Error is logged (if even that works), never sent. */
+    private static TetherException internal(VirtualMachineError e, ActionRun ctx) {
+        try {
+            LOG.error("action {} failed with {}", ctx.action().name(), e.getClass().getName(), e);
+        } catch (Throwable logFailed) {
+            try {
+                LOG.error("action {} failed with an Error that could not be logged", ctx.action().name());
+            } catch (Throwable ignored) {
+                // the answer below matters more than the log
+            }
+        }
+        return new TetherException(ErrorCode.INTERNAL_ERROR, "internal error");
     }
 
     private static TetherException asTether(Throwable e, ErrorCode code, ActionRun ctx) {

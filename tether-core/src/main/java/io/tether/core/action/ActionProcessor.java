@@ -122,7 +122,7 @@ public final class ActionProcessor {
             return CompletableFuture.completedFuture(runHere(connection, action, raw, started, deadline));
         }
         Completion completion = new Completion(connection);
-        Future<?> task = workers.submit(() -> completion.complete(run(connection, action, raw, deadline)));
+        Future<?> task = workers.submit(() -> completion.complete(runGuarded(connection, action, raw, deadline)));
         ScheduledFuture<?> alarm = timer.schedule(() -> {
             if (completion.complete(ActionOutcome.failure(new TetherException(ErrorCode.ACTION_TIMEOUT,
                     "the action " + action.name() + " timed out after " + timeout.toMillis() + " ms")))) {
@@ -137,10 +137,7 @@ public final class ActionProcessor {
                                   long deadline) {
         ActionOutcome outcome;
         try {
-            outcome = run(connection, action, raw, deadline);
-        } catch (RuntimeException | Error e) {
-            LOG.warn("action {} failed unexpectedly", action.name(), e);
-            outcome = ActionOutcome.failure(new TetherException(ErrorCode.INTERNAL_ERROR, "internal error"));
+            outcome = runGuarded(connection, action, raw, deadline);
         } finally {
             ConnectionCounters.finished(connection);
         }
@@ -151,6 +148,20 @@ public final class ActionProcessor {
                     TimeUnit.NANOSECONDS.toMillis(deadline - started));
         }
         return outcome;
+    }
+
+    /** {@link #run}, with anything unexpected answered as an internal error (the client never sees it). */
+    private ActionOutcome runGuarded(Connection connection, Action action, Map<String, ?> raw, long deadline) {
+        try {
+            return run(connection, action, raw, deadline);
+        } catch (RuntimeException | Error e) {
+            try {
+                LOG.error("action {} failed unexpectedly", action.name(), e);
+            } catch (Throwable logFailed) {
+                // an Error that cannot even be logged (e.g. no heap left): the answer still goes out
+            }
+            return ActionOutcome.failure(new TetherException(ErrorCode.INTERNAL_ERROR, "internal error"));
+        }
     }
 
     private ActionOutcome run(Connection connection, Action action, Map<String, ?> raw, long deadline) {

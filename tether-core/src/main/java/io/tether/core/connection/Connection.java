@@ -2,6 +2,7 @@ package io.tether.core.connection;
 
 import io.tether.api.ConnectionInfo;
 import io.tether.api.RoomMessage;
+import io.tether.core.room.RoomDelivery;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class Connection {
     }
 
     private final ConnectionInfo info;
-    private final Consumer<RoomMessage> roomSink;
+    private final Consumer<RoomDelivery> roomSink;
     // plain fields updated through VarHandles: no Atomic*/list objects per connection
     private volatile long totalActions;
     private volatile int pendingActions;
@@ -37,8 +38,23 @@ public final class Connection {
 
     /** Creates a connection record. {@code roomSink} receives messages of joined rooms. */
     public Connection(ConnectionInfo info, Consumer<RoomMessage> roomSink) {
+        this(info, roomSink, null);
+    }
+
+    private Connection(ConnectionInfo info, Consumer<RoomMessage> messages, Consumer<RoomDelivery> deliveries) {
         this.info = info;
-        this.roomSink = roomSink;
+        this.roomSink = deliveries != null ? deliveries : d -> messages.accept(d.message());
+    }
+
+    /**
+     * A new connection (as {@link #open}) whose sink receives each room message as the
+     * {@link RoomDelivery} all members share, so the protocol can serialize it once.
+     */
+    public static Connection openShared(String type, String remoteIp, int remotePort,
+                                        Consumer<RoomDelivery> roomSink) {
+        ConnectionInfo info = new ConnectionInfo(RandomIds.uuid(), type, remoteIp, remotePort,
+                System.currentTimeMillis());
+        return new Connection(info, null, roomSink);
     }
 
     /** A new connection with a fresh random UUID id ({@link RandomIds}), connected now. */
@@ -114,7 +130,12 @@ public final class Connection {
 
     /** Delivers a message of a joined room to this connection's protocol. */
     public void deliver(RoomMessage message) {
-        roomSink.accept(message);
+        roomSink.accept(new RoomDelivery(message));
+    }
+
+    /** Delivers a message of a joined room, shared with the room's other members. */
+    public void deliver(RoomDelivery delivery) {
+        roomSink.accept(delivery);
     }
 
     @Override

@@ -6,21 +6,42 @@ import io.tether.api.RoomView;
 import io.tether.api.Rooms;
 import io.tether.api.TetherException;
 import io.tether.core.connection.Connection;
+import io.tether.core.limits.Refusals;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * Rooms as every protocol uses them: join, leave, view and say with the ActionHero error
  * texts, local fan-out of what the {@link RoomBroker} delivers. One per server.
+ *
+ * <p>Fan-out: each message becomes one {@link RoomDelivery} that every local member shares
+ * (protocols serialize it once per wire form, not once per member), delivered by the room's
+ * {@link RoomFanout}: in publish order, on the publishing thread for a small room, on the
+ * workers for a large one, so a sender's event loop never does work proportional to a large
+ * room.
  */
 public final class RoomService implements Rooms {
     private final RoomBroker broker;
-    private final Map<String, Map<String, Connection>> local = new ConcurrentHashMap<>();
+    private final Executor workers;
+    private final Refusals refusals;
+    private final Map<String, LocalRoom> local = new ConcurrentHashMap<>();
 
-    /** Creates the service and starts the broker's delivery into it. */
+    /** The members of a room on this node and their fan-out. */
+    private record LocalRoom(Map<String, Connection> members, RoomFanout fanout) {
+    }
+
+    /** Creates the service with fan-out on the calling thread (tests, tools), starting the broker's delivery. */
     public RoomService(RoomBroker broker) {
+        this(broker, Runnable::run, new Refusals());
+    }
+
+    /** Creates the service, fanning out large rooms on {@code workers}, and starts the broker's delivery. */
+    public RoomService(RoomBroker broker, Executor workers, Refusals refusals) {
         this.broker = broker;
+        this.workers = workers;
+        this.refusals = refusals;
         broker.start(this::deliverLocally);
     }
 
@@ -36,9 +57,9 @@ public final class RoomService implements Rooms {
 
     @Override
     public boolean destroy(String room) {
-        Map<String, Connection> members = local.remove(room);
+        LocalRoom members = local.remove(room);
         if (members != null) {
-            members.values().forEach(c -> c.left(room));
+            members.members().values().forEach(c -> c.left(room));
             broker.unlisten(room);
         }
         return broker.destroyRoom(room);
@@ -79,12 +100,12 @@ public final class RoomService implements Rooms {
         if (!broker.addMember(room, c.id(), joinedAt)) {
             throw new TetherException(ErrorCode.ALREADY_IN_ROOM, "connection already in this room (" + room + ")");
         }
-        local.compute(room, (r, members) -> {
-            Map<String, Connection> m = members == null ? new ConcurrentHashMap<>() : members;
-            if (m.isEmpty()) {
+        local.compute(room, (r, existing) -> {
+            LocalRoom m = existing == null ? newLocalRoom(r) : existing;
+            if (m.members().isEmpty()) {
                 broker.listen(r);
             }
-            m.put(c.id(), c);
+            m.members().put(c.id(), c);
             return m;
         });
         c.joined(room);
@@ -98,13 +119,13 @@ public final class RoomService implements Rooms {
         }
         c.left(room);
         broker.removeMember(room, c.id());
-        local.computeIfPresent(room, (r, members) -> {
-            members.remove(c.id());
-            if (members.isEmpty()) {
+        local.computeIfPresent(room, (r, m) -> {
+            m.members().remove(c.id());
+            if (m.members().isEmpty()) {
                 broker.unlisten(r);
                 return null;
             }
-            return members;
+            return m;
         });
     }
 
@@ -134,10 +155,15 @@ public final class RoomService implements Rooms {
         }
     }
 
+    private LocalRoom newLocalRoom(String room) {
+        Map<String, Connection> members = new ConcurrentHashMap<>();
+        return new LocalRoom(members, new RoomFanout(room, members.values(), workers, refusals));
+    }
+
     private void deliverLocally(RoomMessage message) {
-        Map<String, Connection> members = local.get(message.room());
-        if (members != null) {
-            members.values().forEach(c -> c.deliver(message));
+        LocalRoom room = local.get(message.room());
+        if (room != null) {
+            room.fanout().publish(new RoomDelivery(message));
         }
     }
 

@@ -4,6 +4,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
+import io.tether.server.flow.OutboundFlow;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.session.JstpSession;
 import io.tether.server.jstp.session.SessionTransport;
@@ -42,24 +43,37 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
     private volatile int inFlight;
     private volatile int queuedWrites;
     private final int maxInFlight;
+    private final OutboundFlow<?> flow; // event loop only
 
-    JstpChannelConnection(Channel channel, JstpListener listener, int maxInFlight) {
+    JstpChannelConnection(Channel channel, JstpListener listener, int maxInFlight, OutboundFlow<?> flow) {
         this.channel = channel;
         this.listener = listener;
         this.maxInFlight = maxInFlight;
+        this.flow = flow;
     }
 
-    /** Counts a started call; at the limit, stops reading from the channel (back-pressure). */
+    /**
+     * Counts a started call (on the event loop); at the limit, holds further messages and stops
+     * reading (back-pressure).
+     */
     void callStarted() {
         if ((int) IN_FLIGHT.getAndAdd(this, 1) + 1 >= maxInFlight) {
-            channel.config().setAutoRead(false);
+            flow.hold(OutboundFlow.HOLD_IN_FLIGHT, true);
         }
     }
 
-    /** Counts a finished call; resumes reading once half of the limit is free. */
+    /** Counts a finished call (any thread); releases the hold once half of the limit is free. */
     void callFinished() {
         if ((int) IN_FLIGHT.getAndAdd(this, -1) - 1 == maxInFlight / 2) {
-            channel.eventLoop().execute(() -> channel.config().setAutoRead(true));
+            try {
+                channel.eventLoop().execute(() -> {
+                    if (inFlight <= maxInFlight / 2) {
+                        flow.hold(OutboundFlow.HOLD_IN_FLIGHT, false);
+                    }
+                });
+            } catch (RejectedExecutionException loopStopped) {
+                // the server is stopping; this connection is going away
+            }
         }
     }
 
@@ -104,8 +118,10 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
     }
 
     private void write(String text) {
-        channel.writeAndFlush(text, channel.voidPromise());
-        listener.outgoingMessage(this, text);
+        if (flow.mayWrite()) {
+            channel.writeAndFlush(text, channel.voidPromise());
+            listener.outgoingMessage(this, text);
+        }
     }
 
     @Override

@@ -122,7 +122,7 @@ final class JstpHandshake {
         String ip = remote instanceof InetSocketAddress isa ? isa.getAddress().getHostAddress() : String.valueOf(remote);
         int port = remote instanceof InetSocketAddress isa ? isa.getPort() : 0;
         String chat = services.options().chatInterface();
-        Connection core = Connection.open("jstp", ip, port, m -> {
+        Connection core = Connection.openShared("jstp", ip, port, m -> {
             try {
                 ChatInterface.deliver(chat, session, m);
             } catch (RuntimeException e) {

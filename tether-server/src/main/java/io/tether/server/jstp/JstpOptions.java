@@ -27,10 +27,14 @@ import java.util.Objects;
  * @param sessionLimits        bounds of each session's resend buffer
  * @param maxPipelined         messages queued behind an unfinished handshake before closing (1024)
  * @param maxInFlightCalls     calls of one connection running at once; at the limit the server
- *                             stops reading from that connection until half of them finished (256)
+ *                             stops reading from that connection, and holds the messages already
+ *                             read, until half of them finished (256)
  * @param methodTimeout        deadline of a call to a JSTP-native method; a late one is answered
  *                             {@code [24, message]} and frees its slot (default 60 s; the actions
  *                             interface keeps each action's own deadline)
+ * @param maxOutboundBytes     bytes queued for a client that does not read (replies, events, pings)
+ *                             before it is disconnected (default 8 MiB; see
+ *                             {@link io.tether.server.flow.OutboundFlow})
  * @param applications         the JSTP-native applications hosted
  * @param builtinApplication   name of the built-in application exposing only actions and chat
  *                             (version 1.0.0; default {@code tether}; empty = none)
@@ -50,7 +54,7 @@ import java.util.Objects;
 public record JstpOptions(String name, String host, int port, TlsOptions tls, int maxMessageBytes,
                           Duration handshakeTimeout, Duration heartbeatInterval, int heartbeatMissedLimit,
                           Duration sessionExpiry, SessionLimits sessionLimits, int maxPipelined,
-                          int maxInFlightCalls, Duration methodTimeout,
+                          int maxInFlightCalls, Duration methodTimeout, long maxOutboundBytes,
                           List<JstpApplication> applications, String builtinApplication, String actionsInterface,
                           String chatInterface, JstpAuthenticator authenticator, JstpListener listener,
                           ConnectionLimits connectionLimits,
@@ -65,6 +69,8 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
      * peer could make the server buffer and parse under the message cap.
      */
     public static final int DEFAULT_MAX_HANDSHAKE_BYTES = 16 * 1024;
+    /** Default outbound cap per connection: 8 MiB. */
+    public static final long DEFAULT_MAX_OUTBOUND_BYTES = 8L * 1024 * 1024;
 
     /** Validates the values. */
     public JstpOptions {
@@ -90,6 +96,9 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
                 || heartbeatMissedLimit < 0) {
             throw new IllegalArgumentException("invalid port, maxMessageBytes, maxPipelined or heartbeatMissedLimit");
         }
+        if (maxOutboundBytes <= 0) {
+            throw new IllegalArgumentException("maxOutboundBytes must be > 0");
+        }
         if (actionsInterface == null || actionsInterface.isEmpty() || chatInterface == null
                 || chatInterface.isEmpty()) {
             throw new IllegalArgumentException("interface names must not be empty");
@@ -107,7 +116,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
     public static JstpOptions defaults() {
         return new JstpOptions("jstp", "0.0.0.0", 4000, TlsOptions.disabled(), DEFAULT_MAX_MESSAGE_BYTES,
                 Duration.ofSeconds(3), Duration.ZERO, 3, Duration.ofMinutes(10), SessionLimits.defaults(), 1024, 256,
-                Duration.ofSeconds(60), List.of(), "tether", "api", "chat", JstpAuthenticator.none(), new JstpListener() { },
+                Duration.ofSeconds(60), DEFAULT_MAX_OUTBOUND_BYTES, List.of(), "tether", "api", "chat", JstpAuthenticator.none(), new JstpListener() { },
                 ConnectionLimits.defaults(),
                 DEFAULT_MAX_HANDSHAKE_BYTES, MdsfLimits.defaults());
     }
@@ -137,6 +146,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         private int maxPipelined;
         private int maxInFlightCalls;
         private Duration methodTimeout;
+        private long maxOutboundBytes;
         private final List<JstpApplication> applications;
         private String builtinApplication;
         private String actionsInterface;
@@ -161,6 +171,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             maxPipelined = o.maxPipelined;
             maxInFlightCalls = o.maxInFlightCalls;
             methodTimeout = o.methodTimeout;
+            maxOutboundBytes = o.maxOutboundBytes;
             applications = new ArrayList<>(o.applications);
             builtinApplication = o.builtinApplication;
             actionsInterface = o.actionsInterface;
@@ -250,6 +261,12 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             return this;
         }
 
+        /** Bytes queued for a client that does not read before it is disconnected. */
+        public Builder maxOutboundBytes(long v) {
+            maxOutboundBytes = v;
+            return this;
+        }
+
         /** Adds hosted applications. */
         public Builder application(JstpApplication... apps) {
             applications.addAll(List.of(apps));
@@ -308,7 +325,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         public JstpOptions build() {
             return new JstpOptions(name, host, port, tls, maxMessageBytes, handshakeTimeout, heartbeatInterval,
                     heartbeatMissedLimit, sessionExpiry, sessionLimits, maxPipelined, maxInFlightCalls, methodTimeout,
-                    applications, builtinApplication, actionsInterface, chatInterface, authenticator, listener,
+                    maxOutboundBytes, applications, builtinApplication, actionsInterface, chatInterface, authenticator, listener,
                     connectionLimits,
                     maxHandshakeBytes, mdsfLimits);
         }

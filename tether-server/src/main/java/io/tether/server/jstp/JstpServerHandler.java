@@ -5,6 +5,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.tether.codec.jstp.JstpFrameDecoder;
 import io.tether.codec.jstp.JstpMessage;
+import io.tether.server.IoErrors;
+import io.tether.server.flow.OutboundFlow;
 import io.tether.server.jstp.JstpHandshake.Created;
 import io.tether.server.jstp.JstpHandshake.Outcome;
 import io.tether.server.jstp.JstpHandshake.Rejected;
@@ -25,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * {@link io.tether.core.limits.Refusal#HANDSHAKE_TIMEOUT}), the heartbeat, and
  * the routing of messages of an established connection. Its state is confined to the
  * channel's event loop; writes from any thread are queued on that loop in call order.
+ * Messages of an established connection pass the connection's {@link OutboundFlow}: while the
+ * client does not read, or while its maximum of calls runs, they wait (bounded, in order) and
+ * reading stops; every write is checked against {@code maxOutboundBytes}.
  */
 final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     private static final Logger LOG = LoggerFactory.getLogger(JstpServerHandler.class);
@@ -39,6 +44,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     private Phase phase = Phase.AWAITING;
     private JstpSession session;
     private volatile JstpChannelConnection conn;
+    private OutboundFlow<JstpMessage> flow;
     private Channel channel;
     private ScheduledFuture<?> handshakeTimer;
     private ScheduledFuture<?> heartbeat;
@@ -55,7 +61,13 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         channel = ctx.channel();
-        conn = new JstpChannelConnection(channel, services.listener(), services.options().maxInFlightCalls());
+        flow = new OutboundFlow<>(channel, services.options().maxOutboundBytes(), services.core().refusals(),
+                this::processDeferred, () -> {
+                    phase = Phase.CLOSED;
+                    pipelined = null;
+                    conn.abort();
+                });
+        conn = new JstpChannelConnection(channel, services.listener(), services.options().maxInFlightCalls(), flow);
         long timeout = services.options().handshakeTimeout().toNanos();
         handshakeTimer = ctx.executor().schedule(() -> {
             if (phase != Phase.READY && phase != Phase.CLOSED) {
@@ -82,8 +94,19 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
                     pipelined.add(msg);
                 }
             }
-            case READY -> established(msg);
+            case READY -> {
+                if (flow.admit(msg)) {
+                    established(msg);
+                }
+            }
             case CLOSED -> { }
+        }
+    }
+
+    /** A message that waited in the flow (client not reading, or its calls at the limit). */
+    private void processDeferred(JstpMessage msg) {
+        if (phase == Phase.READY) {
+            established(msg);
         }
     }
 
@@ -139,7 +162,10 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
         ArrayDeque<JstpMessage> queued = pipelined;
         pipelined = null;
         while (queued != null && phase == Phase.READY && !queued.isEmpty()) {
-            established(queued.poll());
+            JstpMessage next = queued.poll();
+            if (flow.admit(next)) {
+                established(next);
+            }
         }
     }
 
@@ -203,6 +229,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
         LOG.debug("closing {}: {}", conn, reason);
         phase = Phase.CLOSED;
         pipelined = null;
+        flow.clear();
         conn.abort();
     }
 
@@ -210,6 +237,9 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         phase = Phase.CLOSED;
         pipelined = null;
+        if (flow != null) {
+            flow.clear();
+        }
         cancelTimers();
         conn.detach();
         super.channelInactive(ctx);
@@ -227,7 +257,28 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         JstpInboundRefusals.count(services, conn, cause, phase == Phase.READY);
+        if (cause instanceof Error error) {
+            // close first: logging an OutOfMemoryError may itself fail
+            phase = Phase.CLOSED;
+            pipelined = null;
+            if (conn != null) {
+                flow.clear();
+                conn.abort();
+            } else {
+                ctx.close();
+            }
+            IoErrors.log(LOG, ctx.channel(), error);
+            return;
+        }
         reject(null, cause.toString());
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (flow != null) {
+            flow.writabilityChanged();
+        }
+        super.channelWritabilityChanged(ctx);
     }
 
     /** This channel's connection (null before channelActive). */

@@ -12,7 +12,6 @@ import io.tether.codec.socket.BreakCharacterDetector;
 import io.tether.codec.socket.SocketFraming;
 import io.tether.codec.socket.SocketLineDecoder;
 import io.tether.codec.socket.SocketRequestClassifier;
-import io.tether.codec.socket.SocketWireWriter;
 import io.tether.server.limits.ConnectionGuard;
 import java.util.function.Supplier;
 
@@ -38,7 +37,6 @@ final class SocketChannelInitializer extends ChannelInitializer<Channel> {
     private final BreakCharacterDetector breakDetector = new BreakCharacterDetector();
     private final SocketLineDecoder lineDecoder;
     private final Supplier<ByteToMessageDecoder> framing;
-    private final SocketWireWriter writer = new SocketWireWriter();
 
     SocketChannelInitializer(SocketServices services, SslContext sslContext, ChannelGroup channels,
                              ConnectionGuard guard) {
@@ -68,7 +66,7 @@ final class SocketChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast("lines", lineDecoder)
                 // replies to the lines of one read leave as one buffer in one syscall: the
                 // consolidator lets their flushes through as one, the encoder batches until then
-                .addLast(ENCODER, new CoalescingEncoder(writer))
+                .addLast(ENCODER, new CoalescingEncoder(services.wire()))
                 .addLast("flush", new FlushConsolidationHandler(FLUSHES_PER_SYSCALL, true))
                 .addLast("handler", new SocketConnectionHandler(services, stickyPolicy));
     }

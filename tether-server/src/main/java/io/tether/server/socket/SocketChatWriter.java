@@ -1,39 +1,43 @@
 package io.tether.server.socket;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundBuffer;
-import io.tether.api.RoomMessage;
+import io.tether.codec.outbound.PreEncoded;
 import io.tether.codec.socket.SocketReplies;
+import io.tether.codec.socket.SocketWireWriter;
+import io.tether.core.room.RoomDelivery;
+import io.tether.server.flow.OutboundFlow;
 import java.util.concurrent.RejectedExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes room messages to one socket connection, always on its event loop (so a sender's
- * OK, written first, precedes its own copy): held in the {@link LineBacklog} while a verb is
+ * OK, written first, precedes its own copy). The chat line of a message is serialized once
+ * for all members ({@link RoomDelivery#shared}) and every member's channel copies the same
+ * bytes. Held in the {@link LineBacklog} while a verb is
  * pending off the loop, and a client that does not read is disconnected once more than
- * {@code maxOutboundBytes} are queued for it.
+ * {@code maxOutboundBytes} are queued for it (the connection's {@link OutboundFlow}).
  */
 final class SocketChatWriter {
-    private static final Logger LOG = LoggerFactory.getLogger(SocketChatWriter.class);
 
     private final ChannelHandlerContext ctx;
     private final SocketSession session;
     private final LineBacklog backlog;
-    private final long maxOutboundBytes;
+    private final OutboundFlow<?> flow;
+    private final SocketWireWriter wire;
     private final Runnable onHeldOverflow;
 
-    SocketChatWriter(ChannelHandlerContext ctx, SocketSession session, LineBacklog backlog, long maxOutboundBytes,
-                     Runnable onHeldOverflow) {
+    SocketChatWriter(ChannelHandlerContext ctx, SocketSession session, LineBacklog backlog, OutboundFlow<?> flow,
+                     SocketWireWriter wire, Runnable onHeldOverflow) {
         this.ctx = ctx;
         this.session = session;
         this.backlog = backlog;
-        this.maxOutboundBytes = maxOutboundBytes;
+        this.flow = flow;
+        this.wire = wire;
         this.onHeldOverflow = onHeldOverflow;
     }
 
-    /** Queues a message from any thread. */
-    void queue(RoomMessage message) {
+    /** Queues a message from any thread (the room's fan-out). */
+    void queue(RoomDelivery delivery) {
+        PreEncoded message = delivery.shared(SocketChatWriter.class, m -> wire.encode(SocketReplies.chat(m)));
         try {
             ctx.executor().execute(() -> {
                 if (session.isClosing()) {
@@ -54,24 +58,14 @@ final class SocketChatWriter {
 
     /** Writes the messages held while a verb was pending (event loop). */
     void flushHeld() {
-        for (RoomMessage m = backlog.nextMessage(); m != null && !session.isClosing(); m = backlog.nextMessage()) {
+        for (PreEncoded m = backlog.nextMessage(); m != null && !session.isClosing(); m = backlog.nextMessage()) {
             send(m);
         }
     }
 
-    private void send(RoomMessage message) {
-        if (outboundBacklog() > maxOutboundBytes) {
-            LOG.info("closing {}: it does not read and over {} bytes of messages are queued for it",
-                    ctx.channel().remoteAddress(), maxOutboundBytes);
-            session.markClosing();
-            ctx.close();
-            return;
+    private void send(PreEncoded message) {
+        if (flow.mayWrite()) {
+            ctx.writeAndFlush(message, ctx.voidPromise());
         }
-        ctx.writeAndFlush(SocketReplies.chat(message), ctx.voidPromise());
-    }
-
-    private long outboundBacklog() {
-        ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
-        return out == null ? 0 : out.totalPendingWriteBytes();
     }
 }

@@ -11,6 +11,9 @@ import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketRequest;
 import io.tether.codec.socket.SocketVerb;
 import io.tether.core.connection.Connection;
+import io.tether.core.limits.Refusal;
+import io.tether.server.IoErrors;
+import io.tether.server.flow.OutboundFlow;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -27,10 +30,13 @@ import org.slf4j.LoggerFactory;
  * once, actions started concurrently), goodbye on quit/break/shutdown, room cleanup on
  * close. Any unexpected failure closes only this connection.
  *
- * <p>When the room broker may block (Redis), room verbs run on the core's workers: the
- * connection stops reading and queues lines already decoded in its {@link LineBacklog}
- * until the verb's reply is written, so lines stay strictly ordered and the event loop
- * never waits for Redis. With the in-memory broker they run inline.
+ * <p>Every line passes the connection's {@link OutboundFlow}: while the client does not read
+ * (the channel is unwritable) lines already decoded wait there and reading stops, and every
+ * write is checked against {@code maxOutboundBytes} (a client over it is disconnected). When
+ * the room broker may block (Redis), room verbs run on the core's workers under a hold of the
+ * same flow, so later lines wait until the verb's reply is written: lines stay strictly
+ * ordered and the event loop never waits for Redis; room messages arriving meanwhile wait in
+ * the {@link LineBacklog}. With the in-memory broker room verbs run inline.
  */
 final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(SocketConnectionHandler.class);
@@ -41,7 +47,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     private final SocketServices services;
     private final StickyParamsPolicy stickyPolicy;
     private final LineBacklog backlog = new LineBacklog();
-    private final WritabilityReadGate gate = new WritabilityReadGate();
+    private OutboundFlow<SocketRequest> flow;
     private ChannelHandlerContext ctx;
     private SocketSession session;
     private volatile SocketChatWriter chat;
@@ -59,9 +65,11 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         this.ctx = context;
         InetSocketAddress peer = (InetSocketAddress) context.channel().remoteAddress();
         String ip = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
-        Connection connection = Connection.open("socket", ip, peer.getPort(), message -> chat.queue(message));
+        Connection connection = Connection.openShared("socket", ip, peer.getPort(), message -> chat.queue(message));
         session = new SocketSession(connection, stickyPolicy);
-        chat = new SocketChatWriter(context, session, backlog, services.options().maxOutboundBytes(),
+        flow = new OutboundFlow<>(context.channel(), services.options().maxOutboundBytes(),
+                services.core().refusals(), this::processDeferred, this::cutOff);
+        chat = new SocketChatWriter(context, session, backlog, flow, services.wire(),
                 () -> overflow("room messages"));
         context.writeAndFlush(services.welcome(), context.voidPromise());
         context.fireChannelActive();
@@ -69,16 +77,22 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
 
     @Override
     protected void channelRead0(ChannelHandlerContext context, SocketRequest request) {
-        if (session.isClosing()) {
-            return;
+        if (!session.isClosing() && flow.admit(request)) {
+            process(context, request);
         }
-        if (backlog.pending()) {
-            if (!backlog.deferLine(request)) {
-                overflow("lines");
-            }
-            return;
+    }
+
+    /** A line that waited in the flow (client not reading, or a room verb pending). */
+    private void processDeferred(SocketRequest request) {
+        if (!session.isClosing()) {
+            process(ctx, request);
         }
-        process(context, request);
+    }
+
+    /** The flow disconnects this client. */
+    private void cutOff() {
+        session.markClosing();
+        backlog.clear();
     }
 
     private void process(ChannelHandlerContext context, SocketRequest request) {
@@ -106,7 +120,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
             return;
         }
         backlog.pending(true);
-        holdReads(true);
+        flow.hold(OutboundFlow.HOLD_PENDING_REQUEST, true);
         CompletableFuture<SocketMessage> reply;
         try {
             reply = CompletableFuture.supplyAsync(() -> services.verbs().run(v, session, c), services.core().workers());
@@ -122,6 +136,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         backlog.pending(false);
         if (session.isClosing()) {
             backlog.clear();
+            flow.clear();
             return;
         }
         if (failure != null) {
@@ -130,22 +145,14 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         }
         write(reply);
         chat.flushHeld();
-        SocketRequest next = null;
-        while (!backlog.pending() && !session.isClosing() && (next = backlog.nextLine()) != null) {
-            process(ctx, next);
-        }
-        if (!backlog.pending()) {
-            holdReads(false);
-        }
-    }
-
-    private void holdReads(boolean hold) {
-        gate.holdForVerb(ctx.channel(), hold);
+        flow.hold(OutboundFlow.HOLD_PENDING_REQUEST, false); // works off the lines that waited
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext context) {
-        gate.writabilityChanged(context.channel());
+        if (flow != null) {
+            flow.writabilityChanged();
+        }
         context.fireChannelWritabilityChanged();
     }
 
@@ -159,8 +166,10 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
 
     private void overflow(String what) {
         LOG.info("closing {}: too many {} queued behind a pending room verb", ctx.channel().remoteAddress(), what);
+        services.core().refusals().count(Refusal.OVERLOADED);
         session.markClosing();
         backlog.clear();
+        flow.clear();
         ctx.close();
     }
 
@@ -194,6 +203,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         }
         session.markClosing();
         backlog.clear();
+        flow.clear();
         Connection connection = session.connection();
         if (services.core().rooms().blocking()) {
             // after the verb still running (a late roomAdd must not outlive the connection), off the loop
@@ -215,6 +225,15 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
 
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        if (cause instanceof Error error) {
+            // close first: logging an OutOfMemoryError may itself fail
+            if (session != null) {
+                session.markClosing();
+            }
+            context.close();
+            IoErrors.log(LOG, context.channel(), error);
+            return;
+        }
         if (cause instanceof TooLongFrameException) {
             LOG.info("closing {}: line over {} bytes", context.channel().remoteAddress(),
                     services.options().maxLineBytes());
@@ -231,7 +250,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
 
     /** Graceful shutdown of this connection; runs on the channel's event loop. */
     void drain(io.netty.channel.Channel channel, Duration limit) {
-        channel.eventLoop().execute(() -> {
+        onLoopOrClose(channel, () -> {
             if (session == null) {
                 channel.close();
             } else if (session.connection().pendingActions() == 0) {
@@ -241,6 +260,14 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
                 ctx.executor().schedule(this::byeAndClose, limit.toNanos(), TimeUnit.NANOSECONDS);
             }
         });
+    }
+
+    private static void onLoopOrClose(io.netty.channel.Channel channel, Runnable task) {
+        try {
+            channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException loopStopped) {
+            channel.close();
+        }
     }
 
     private void deliverReply(SocketMessage reply) {
@@ -254,7 +281,9 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     }
 
     private void write(SocketMessage message) {
-        ctx.writeAndFlush(message, ctx.voidPromise());
+        if (flow.mayWrite()) {
+            ctx.writeAndFlush(message, ctx.voidPromise());
+        }
     }
 
     private void byeAndClose() {

@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param welcomeMessage           text of the welcome line
  * @param pendingShutdownWaitLimit how long shutdown waits for a busy connection (default 5 s)
  * @param publicDirectory          directory served by the {@code file} verb, or null for none
- * @param maxOutboundBytes         bytes queued for a client that does not read (room broadcasts pile up) before it is disconnected (default 8 MiB)
+ * @param maxOutboundBytes         bytes queued for a client that does not read (replies and room messages) before it
+ *                                 is disconnected (default 8 MiB; see {@link io.tether.server.flow.OutboundFlow})
  * @param connectionLimits         connections per listener and per address, idle and TLS handshake timeouts
  * @param stickyParams             size bounds of the sticky params and of the messageId
  * @param maxJsonTokens            tokens (brackets, names, values) of one JSON request line; a line over it, or over

@@ -2,6 +2,7 @@ package io.tether.server.socket;
 
 import io.tether.codec.socket.SocketMessage;
 import io.tether.codec.socket.SocketReplies;
+import io.tether.codec.socket.SocketWireWriter;
 import io.tether.core.TetherCore;
 
 /**
@@ -14,14 +15,15 @@ import io.tether.core.TetherCore;
  * @param actions inline and JSON action calls
  * @param files   the file verb
  * @param welcome the welcome line, built once (messages are never changed after they are made)
+ * @param wire    the listener's wire writer (encoders, and room messages serialized once)
  */
 record SocketServices(TetherCore core, SocketOptions options, SocketVerbs verbs, SocketActionCaller actions,
-                      SocketFileVerb files, SocketMessage welcome) {
+                      SocketFileVerb files, SocketMessage welcome, SocketWireWriter wire) {
 
     /** Builds the helpers for a core and options. */
     static SocketServices of(TetherCore core, SocketOptions options) {
         return new SocketServices(core, options, new SocketVerbs(core), new SocketActionCaller(core.processor()),
                 new SocketFileVerb(new PublicFiles(options.publicDirectory())),
-                SocketReplies.welcome(options.welcomeMessage()));
+                SocketReplies.welcome(options.welcomeMessage()), new SocketWireWriter());
     }
 }

@@ -5,6 +5,7 @@ import io.tether.api.RoomMessage;
 import io.tether.api.RoomView;
 import io.tether.api.TetherException;
 import io.tether.core.connection.Connection;
+import io.tether.core.room.RoomDelivery;
 import io.tether.core.room.RoomService;
 import io.tether.server.jstp.app.JstpCallContext;
 import io.tether.server.jstp.app.JstpInterface;
@@ -19,7 +20,8 @@ import java.util.Map;
  * The shared rooms as a JSTP interface (default name {@code chat}): {@code join(room)},
  * {@code leave(room)}, {@code view(room)} and {@code say(room, message)} on the core's
  * {@link RoomService}, and the delivery of room messages to a session as events
- * {@code {event:[-n,'chat'],message:[{message, room, from, sentAt}]}}.
+ * {@code {event:[-n,'chat'],message:[{message, room, from, sentAt}]}}, whose payload is
+ * serialized once per room message, not once per member.
  */
 public final class ChatInterface {
     private ChatInterface() {
@@ -47,12 +49,30 @@ public final class ChatInterface {
 
     /** Delivers a room message to a session as a chat event (buffered while offline). */
     public static void deliver(String name, JstpSession session, RoomMessage m) {
+        String tail = eventTail(name, m);
+        session.originate(id -> JstpText.event(id, tail));
+    }
+
+    /**
+     * Delivers a room message shared by all members of the room: the event's payload is
+     * serialized once for every member (with the same interface name), only the id differs.
+     */
+    public static void deliver(String name, JstpSession session, RoomDelivery delivery) {
+        String tail = delivery.shared(new EventFormat(name), m -> eventTail(name, m));
+        session.originate(id -> JstpText.event(id, tail));
+    }
+
+    /** The memo key of the chat event form for one interface name. */
+    private record EventFormat(String iface) {
+    }
+
+    private static String eventTail(String name, RoomMessage m) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("message", m.message());
         payload.put("room", m.room());
         payload.put("from", m.from());
         payload.put("sentAt", m.sentAt());
-        session.originate(id -> JstpText.event(id, name, "message", List.of(payload)));
+        return JstpText.eventTail(name, "message", List.of(payload));
     }
 
     private static Map<String, Object> view(RoomView v) {

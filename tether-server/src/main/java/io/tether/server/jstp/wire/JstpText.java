@@ -40,7 +40,20 @@ public final class JstpText {
 
     /** {@code {event:[id,'iface'],name:[args…]}}. */
     public static String event(long id, String iface, String name, List<?> args) {
-        return "{event:[" + id + "," + WRITER.write(iface) + "]," + key(name) + ":" + WRITER.write(args) + "}";
+        return event(id, eventTail(iface, name, args));
+    }
+
+    /**
+     * Everything of an event after its id, {@code ,'iface'],name:[args…]}}: serialized once,
+     * it serves many events that differ only in the id (one room message to every member).
+     */
+    public static String eventTail(String iface, String name, List<?> args) {
+        return "," + WRITER.write(iface) + "]," + key(name) + ":" + WRITER.write(args) + "}";
+    }
+
+    /** {@code {event:[id} followed by a tail made by {@link #eventTail}. */
+    public static String event(long id, String tail) {
+        return "{event:[" + id + tail;
     }
 
     /** {@code {call:[id,'iface'],method:[args…]}}. */

@@ -1,0 +1,112 @@
+package io.tether.core.room;
+
+import io.tether.core.connection.Connection;
+import io.tether.core.limits.Refusal;
+import io.tether.core.limits.Refusals;
+import java.util.Collection;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The serial fan-out of one room's messages to its local members: messages are delivered one
+ * at a time, in the order they were published, so every member sees them in that order. A
+ * room of at most {@link #INLINE_MEMBERS} members is served on the publishing thread (e.g. the
+ * sender's event loop), at most {@link #INLINE_MESSAGES} messages at a time; a larger room, or
+ * a backlog, is served by the core's workers, {@link #WORKER_MESSAGES} messages per task, so no
+ * event loop does unbounded work for a room. At most {@link #MAX_QUEUED} messages wait; more
+ * are dropped ({@link Refusal#OVERLOADED}, logged once per episode). Thread-safe, lock-free.
+ */
+final class RoomFanout {
+    /** Largest room fanned out on the publishing thread. */
+    static final int INLINE_MEMBERS = 64;
+    /** Messages one publishing thread delivers at most before handing the rest to a worker. */
+    static final int INLINE_MESSAGES = 4;
+    /** Messages one worker task delivers before it yields to other work. */
+    static final int WORKER_MESSAGES = 64;
+    /** Messages waiting for fan-out, per room. */
+    static final int MAX_QUEUED = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoomFanout.class);
+
+    private final String room;
+    private final Collection<Connection> members;
+    private final Executor workers;
+    private final Refusals refusals;
+    private final ConcurrentLinkedQueue<RoomDelivery> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean dropping = new AtomicBoolean();
+
+    RoomFanout(String room, Collection<Connection> members, Executor workers, Refusals refusals) {
+        this.room = room;
+        this.members = members;
+        this.workers = workers;
+        this.refusals = refusals;
+    }
+
+    /** Queues a message for every member; delivers it here when the room is small and idle. */
+    void publish(RoomDelivery delivery) {
+        if (queued.incrementAndGet() > MAX_QUEUED) {
+            queued.decrementAndGet();
+            refusals.count(Refusal.OVERLOADED);
+            if (!dropping.getAndSet(true)) { // once per episode, not once per message
+                LOG.info("room {}: dropping messages, over {} wait for fan-out", room, MAX_QUEUED);
+            }
+            return;
+        }
+        queue.add(delivery);
+        if (!running.compareAndSet(false, true)) {
+            return; // whoever is delivering takes it, in order
+        }
+        if (members.size() <= INLINE_MEMBERS) {
+            drain(INLINE_MESSAGES);
+        } else {
+            handOff();
+        }
+    }
+
+    /** Delivers up to {@code budget} messages while owning the room, then hands off or releases it. */
+    private void drain(int budget) {
+        while (true) {
+            RoomDelivery d;
+            while ((d = queue.poll()) != null) {
+                queued.decrementAndGet();
+                deliver(d);
+                if (--budget <= 0 && !queue.isEmpty()) {
+                    handOff();
+                    return;
+                }
+            }
+            running.set(false);
+            dropping.set(false);
+            if (queue.isEmpty() || !running.compareAndSet(false, true)) {
+                return;
+            }
+        }
+    }
+
+    private void deliver(RoomDelivery d) {
+        for (Connection c : members) {
+            try {
+                c.deliver(d);
+            } catch (RuntimeException e) {
+                LOG.warn("room {}: delivery to {} failed", room, c, e);
+            }
+        }
+    }
+
+    private void handOff() {
+        try {
+            workers.execute(() -> drain(WORKER_MESSAGES));
+        } catch (RejectedExecutionException stopping) {
+            queue.clear(); // the core is stopping
+            queued.set(0);
+            running.set(false);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.tether.server.flow;
+
+import io.netty.channel.Channel;
+import io.tether.codec.outbound.CoalescingEncoder;
+import io.tether.core.limits.Refusal;
+import io.tether.core.limits.Refusals;
+import java.util.ArrayDeque;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbound policy of one connection, the same for both protocols and for every message
+ * the server sends (replies, room messages, events, pings):
+ * <ul>
+ *   <li><b>Back-pressure.</b> While the channel is unwritable (its outbound buffer passed the
+ *       high watermark) or a {@linkplain #hold hold} is set, inbound messages are not
+ *       processed: those already decoded wait in a bounded queue, in order, and reading
+ *       stops; once writable and unheld again the queue is worked off, then reading resumes.
+ *       A client that stops reading therefore stops the work it causes.</li>
+ *   <li><b>Cap.</b> What is still written anyway (replies of calls already running, room
+ *       messages, events) is checked by {@link #mayWrite()}: a client with more than
+ *       {@code maxOutboundBytes} queued is disconnected (INFO log with its address and the
+ *       cap, {@link Refusal#SLOW_CONSUMER}). Queued bytes are the channel's pending outbound
+ *       bytes plus the batch still inside the {@link CoalescingEncoder}.</li>
+ *   <li><b>Queue bound.</b> More than {@link #MAX_DEFERRED} messages waiting (only possible
+ *       from what one read decoded) closes the connection ({@link Refusal#OVERLOADED}).</li>
+ * </ul>
+ * A writable channel costs one writability check per message; the queue exists only while
+ * something waits. One instance per connection, confined to its event loop.
+ *
+ * @param <T> the protocol's decoded inbound message type
+ */
+public final class OutboundFlow<T> {
+    /** Hold reason: a request runs off the loop and later lines must wait for it (socket room verbs). */
+    public static final int HOLD_PENDING_REQUEST = 1;
+    /** Hold reason: the connection has its maximum of calls running (JSTP). */
+    public static final int HOLD_IN_FLIGHT = 2;
+    /** Most inbound messages waiting (a 64 KiB read of 2-byte lines is 32 Ki lines). */
+    public static final int MAX_DEFERRED = 40_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundFlow.class);
+
+    private final Channel channel;
+    private final long maxOutboundBytes;
+    private final Refusals refusals;
+    private final Consumer<T> processor;
+    private final Runnable onCutOff;
+    private CoalescingEncoder encoder;
+    private ArrayDeque<T> deferred; // made when first needed: most connections never wait
+    private int holds;
+    private boolean draining;
+    private boolean cutOff;
+
+    /**
+     * A policy for {@code channel}.
+     *
+     * @param channel          the connection's channel
+     * @param maxOutboundBytes the cap of bytes queued for the client
+     * @param refusals         where a cut-off is counted
+     * @param processor        processes one inbound message (called on the event loop)
+     * @param onCutOff         marks the connection as closing when the policy disconnects it
+     *                         (the policy then closes the channel itself)
+     */
+    public OutboundFlow(Channel channel, long maxOutboundBytes, Refusals refusals, Consumer<T> processor,
+                        Runnable onCutOff) {
+        this.channel = channel;
+        this.maxOutboundBytes = maxOutboundBytes;
+        this.refusals = refusals;
+        this.processor = processor;
+        this.onCutOff = onCutOff;
+    }
+
+    /**
+     * An inbound message was decoded: true when it may be processed now (the caller does so),
+     * false when it was queued (or the connection is being cut off).
+     */
+    public boolean admit(T message) {
+        if (holds == 0 && (deferred == null || deferred.isEmpty()) && channel.isWritable() && !cutOff) {
+            return true;
+        }
+        if (cutOff) {
+            return false;
+        }
+        if (deferred == null) {
+            deferred = new ArrayDeque<>();
+        } else if (deferred.size() >= MAX_DEFERRED) {
+            cutOff(Refusal.OVERLOADED, "over " + MAX_DEFERRED + " requests are waiting");
+            return false;
+        }
+        deferred.add(message);
+        channel.config().setAutoRead(false);
+        return false;
+    }
+
+    /** Sets or clears a hold (a {@code HOLD_*} reason); clearing the last one works off the queue. */
+    public void hold(int reason, boolean on) {
+        holds = on ? holds | reason : holds & ~reason;
+        resume();
+    }
+
+    /** Whether a hold of that reason is set. */
+    public boolean held(int reason) {
+        return (holds & reason) != 0;
+    }
+
+    /** The channel's writability changed (call from {@code channelWritabilityChanged}). */
+    public void writabilityChanged() {
+        resume();
+    }
+
+    /**
+     * Call before each write: true if it may go ahead; false when more than the cap is queued
+     * for the client, which is then disconnected (or was already).
+     */
+    public boolean mayWrite() {
+        if (cutOff) {
+            return false;
+        }
+        if (channel.isWritable()) {
+            return true; // at most the high watermark plus one encoder batch is queued
+        }
+        if (queuedBytes() <= maxOutboundBytes) {
+            return true;
+        }
+        cutOff(Refusal.SLOW_CONSUMER, "it does not read and over " + maxOutboundBytes + " bytes are queued for it");
+        return false;
+    }
+
+    /**
+     * Bytes written for the client and not yet sent: the outbound buffer (as Netty counts it,
+     * with its small per-message overhead; 0 while writable) and the encoder's batch.
+     */
+    public long queuedBytes() {
+        long beyondLowMark = channel.bytesBeforeWritable(); // 0 while writable
+        long buffered = beyondLowMark > 0
+                ? beyondLowMark + channel.config().getWriteBufferLowWaterMark() - 1
+                : 0;
+        CoalescingEncoder e = encoder();
+        return buffered + (e == null ? 0 : e.pendingBytes());
+    }
+
+    /** Whether this policy has disconnected the client. */
+    public boolean isCutOff() {
+        return cutOff;
+    }
+
+    /** Forgets the waiting messages (the connection is closing). */
+    public void clear() {
+        deferred = null;
+    }
+
+    private CoalescingEncoder encoder() {
+        if (encoder == null) {
+            encoder = channel.pipeline().get(CoalescingEncoder.class);
+        }
+        return encoder;
+    }
+
+    /** Works off the queue while allowed, then reads again if nothing waits. Re-entrant calls return. */
+    private void resume() {
+        if (draining) {
+            return;
+        }
+        draining = true;
+        try {
+            T next;
+            while (holds == 0 && !cutOff && deferred != null && channel.isWritable()
+                    && (next = deferred.poll()) != null) {
+                processor.accept(next);
+            }
+        } finally {
+            draining = false;
+        }
+        if (!cutOff) {
+            channel.config().setAutoRead(holds == 0 && channel.isWritable() && (deferred == null || deferred.isEmpty()));
+        }
+    }
+
+    private void cutOff(Refusal reason, String why) {
+        cutOff = true;
+        deferred = null;
+        refusals.count(reason);
+        LOG.info("closing {}: {}", channel.remoteAddress(), why);
+        try {
+            onCutOff.run();
+        } finally {
+            channel.close();
+        }
+    }
+}
