@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tether.core.TetherCore;
 import io.tether.core.limits.Refusal;
 import io.tether.server.TetherServer;
+import io.tether.server.limits.ConnectionLimits;
 import io.tether.server.socket.SocketOptions;
 import io.tether.server.socket.SocketProtocolServer;
+import io.tether.server.socket.StickyParamLimits;
 import io.tether.testkit.LineClient;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -111,7 +113,9 @@ class SocketOutboundIT {
 
     @Test
     void aLargeMessageIdEchoedInEveryReplyIsContainedAndNoReplyIsLost() throws Exception {
-        start(b -> b.maxOutboundBytes(1024 * 1024));
+        // the messageId bound is raised: the outbound policy must hold without it
+        start(b -> b.maxOutboundBytes(1024 * 1024).stickyParams(StickyParamLimits.defaults().toBuilder()
+                .maxMessageIdLength(128 * 1024).maxValueBytes(128 * 1024).build()));
         LineClient bystander = client();
         LineClient attacker = client();
         String messageId = "m".repeat(64 * 1024);
@@ -163,7 +167,7 @@ class SocketOutboundIT {
 
     @Test
     void oneSayReachesEveryMemberOfALargeRoomInOrderAndTheLoopStaysResponsive() throws Exception {
-        start(b -> b);
+        start(b -> b.connectionLimits(ConnectionLimits.defaults().toBuilder().maxConnectionsPerAddress(0).build()));
         LineClient bystander = client();
         int members = 500;
         List<LineClient> room = new ArrayList<>();
