@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
 import io.tether.server.jstp.JstpOptions;
+import io.tether.server.jstp.session.SessionLimits;
 import io.tether.server.jstp.testapp.JstpTestApp;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,6 +38,11 @@ final class JstpSettings {
                 .handshakeTimeout(duration(jstp, "handshake-timeout", false))
                 .heartbeatInterval(duration(jstp, "heartbeat-interval", true))
                 .sessionExpiry(duration(jstp, "session-expiry", false))
+                .sessionLimits(new SessionLimits(positiveInt(jstp, "session-max-buffered-messages"),
+                        positiveBytes(jstp, "session-max-buffered-bytes")))
+                .maxDetachedSessions(positiveInt(jstp, "max-detached-sessions"))
+                .maxDetachedSessionsPerAddress(positiveInt(jstp, "max-detached-sessions-per-address"))
+                .sessionBufferBudgetBytes(positiveBytes(jstp, "session-buffer-budget"))
                 .methodTimeout(duration(jstp, "method-timeout", false))
                 .builtinApplication(jstp.getString("builtin-application"))
                 .actionsInterface(actions)
@@ -60,6 +66,22 @@ final class JstpSettings {
                     + ", was " + jstp.getValue(key).unwrapped());
         }
         return d;
+    }
+
+    private static int positiveInt(Config jstp, String key) {
+        int v = jstp.getInt(key);
+        if (v < 1) {
+            throw error(PATH + "." + key + " must be at least 1, was " + v);
+        }
+        return v;
+    }
+
+    private static long positiveBytes(Config jstp, String key) {
+        long v = jstp.getBytes(key);
+        if (v < 1) {
+            throw error(PATH + "." + key + " must be at least 1 byte, was " + v);
+        }
+        return v;
     }
 
     private static int maxMessageBytes(Config jstp) {

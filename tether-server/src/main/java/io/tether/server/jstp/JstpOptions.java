@@ -2,7 +2,9 @@ package io.tether.server.jstp;
 
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.auth.JstpAuthenticator;
+import io.tether.core.limits.Refusals;
 import io.tether.server.jstp.session.SessionLimits;
+import io.tether.server.jstp.session.SessionQuota;
 import io.tether.server.tls.TlsOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import java.util.Objects;
  * @param heartbeatInterval    server ping interval, {@link Duration#ZERO} = off (default off)
  * @param heartbeatMissedLimit close after this many intervals without inbound traffic, 0 = never (3)
  * @param sessionExpiry        how long a session without transport stays restorable (10 min)
- * @param sessionLimits        bounds of each session's resend buffer
+ * @param sessionLimits        bounds of each session's resend buffer (1,000 messages, 1 MiB)
  * @param maxPipelined         messages queued behind an unfinished handshake before closing (1024)
  * @param maxInFlightCalls     calls of one connection running at once; at the limit the server
  *                             stops reading from that connection until half of them finished (256)
@@ -36,13 +38,20 @@ import java.util.Objects;
  * @param chatInterface        name of the rooms interface (default {@code chat})
  * @param authenticator        policy for {@code login} and custom strategies (default: accepts nothing)
  * @param listener             traffic observer (default no-op)
+ * @param maxDetachedSessions  detached sessions this node keeps; past it the oldest detached
+ *                             session of the node is evicted (10,000)
+ * @param maxDetachedSessionsPerAddress detached sessions of one remote address; past it that
+ *                             address's oldest detached session is evicted (64)
+ * @param sessionBufferBudgetBytes all sessions' buffered messages together; a session that
+ *                             would buffer past it is dropped (64 MiB)
  */
 public record JstpOptions(String name, String host, int port, TlsOptions tls, int maxMessageBytes,
                           Duration handshakeTimeout, Duration heartbeatInterval, int heartbeatMissedLimit,
                           Duration sessionExpiry, SessionLimits sessionLimits, int maxPipelined,
                           int maxInFlightCalls, Duration methodTimeout,
                           List<JstpApplication> applications, String builtinApplication, String actionsInterface,
-                          String chatInterface, JstpAuthenticator authenticator, JstpListener listener) {
+                          String chatInterface, JstpAuthenticator authenticator, JstpListener listener,
+                          int maxDetachedSessions, int maxDetachedSessionsPerAddress, long sessionBufferBudgetBytes) {
 
     /** Default message cap: 8 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -70,7 +79,16 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
                 || chatInterface.isEmpty()) {
             throw new IllegalArgumentException("interface names must not be empty");
         }
+        if (maxDetachedSessions < 1 || maxDetachedSessionsPerAddress < 1 || sessionBufferBudgetBytes < 1) {
+            throw new IllegalArgumentException("session caps and the session buffer budget must be positive");
+        }
         applications = List.copyOf(applications);
+    }
+
+    /** The node-wide session bounds of these options, counting refusals in {@code refusals}. */
+    public SessionQuota sessionQuota(Refusals refusals) {
+        return new SessionQuota(sessionLimits, sessionBufferBudgetBytes, maxDetachedSessions,
+                maxDetachedSessionsPerAddress, refusals);
     }
 
     private static void requirePositive(Duration d, String what) {
@@ -83,7 +101,9 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
     public static JstpOptions defaults() {
         return new JstpOptions("jstp", "0.0.0.0", 4000, TlsOptions.disabled(), DEFAULT_MAX_MESSAGE_BYTES,
                 Duration.ofSeconds(3), Duration.ZERO, 3, Duration.ofMinutes(10), SessionLimits.defaults(), 1024, 256,
-                Duration.ofSeconds(60), List.of(), "tether", "api", "chat", JstpAuthenticator.none(), new JstpListener() { });
+                Duration.ofSeconds(60), List.of(), "tether", "api", "chat", JstpAuthenticator.none(), new JstpListener() { },
+                SessionQuota.DEFAULT_MAX_DETACHED, SessionQuota.DEFAULT_MAX_DETACHED_PER_ADDRESS,
+                SessionQuota.DEFAULT_BUFFER_BUDGET_BYTES);
     }
 
     /** A builder starting from these values. */
@@ -112,6 +132,9 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         private String chatInterface;
         private JstpAuthenticator authenticator;
         private JstpListener listener;
+        private int maxDetachedSessions;
+        private int maxDetachedSessionsPerAddress;
+        private long sessionBufferBudgetBytes;
 
         private Builder(JstpOptions o) {
             name = o.name;
@@ -133,6 +156,9 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             chatInterface = o.chatInterface;
             authenticator = o.authenticator;
             listener = o.listener;
+            maxDetachedSessions = o.maxDetachedSessions;
+            maxDetachedSessionsPerAddress = o.maxDetachedSessionsPerAddress;
+            sessionBufferBudgetBytes = o.sessionBufferBudgetBytes;
         }
 
         /** Listener name. */
@@ -249,11 +275,30 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             return this;
         }
 
+        /** Detached sessions this node keeps (oldest evicted past it). */
+        public Builder maxDetachedSessions(int v) {
+            maxDetachedSessions = v;
+            return this;
+        }
+
+        /** Detached sessions of one remote address (its oldest evicted past it). */
+        public Builder maxDetachedSessionsPerAddress(int v) {
+            maxDetachedSessionsPerAddress = v;
+            return this;
+        }
+
+        /** Node-wide budget of buffered session messages, in bytes. */
+        public Builder sessionBufferBudgetBytes(long v) {
+            sessionBufferBudgetBytes = v;
+            return this;
+        }
+
         /** Builds the options. */
         public JstpOptions build() {
             return new JstpOptions(name, host, port, tls, maxMessageBytes, handshakeTimeout, heartbeatInterval,
                     heartbeatMissedLimit, sessionExpiry, sessionLimits, maxPipelined, maxInFlightCalls, methodTimeout,
-                    applications, builtinApplication, actionsInterface, chatInterface, authenticator, listener);
+                    applications, builtinApplication, actionsInterface, chatInterface, authenticator, listener,
+                    maxDetachedSessions, maxDetachedSessionsPerAddress, sessionBufferBudgetBytes);
         }
     }
 }
