@@ -159,7 +159,10 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
 
     @Override
     public void remove(String id) {
-        sessions.remove(id);
+        JstpSession s = id == null ? null : sessions.remove(id);
+        if (s != null) {
+            quota.untrack(s);
+        }
     }
 
     @Override

@@ -281,7 +281,7 @@ public final class JstpSession {
                         quota.limits().maxEntries(), quota.limits().maxBytes());
             }
             dropLocked();
-            throw new SessionOverflowException(id);
+            throw new SessionOverflowException(toString());
         }
         return text;
     }

@@ -61,7 +61,10 @@ public final class MemorySessionStore implements SessionStore {
 
     @Override
     public void remove(String id) {
-        sessions.remove(id);
+        JstpSession s = id == null ? null : sessions.remove(id);
+        if (s != null) {
+            quota.untrack(s);
+        }
     }
 
     @Override

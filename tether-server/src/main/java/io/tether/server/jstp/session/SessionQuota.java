@@ -87,6 +87,11 @@ public final class SessionQuota {
         detached.detached(session);
     }
 
+    /** Stops counting a session a store no longer keeps (without dropping it). */
+    public void untrack(JstpSession session) {
+        detached.removed(session);
+    }
+
     DetachedSessions detached() {
         return detached;
     }
