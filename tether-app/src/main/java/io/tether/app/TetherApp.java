@@ -67,7 +67,7 @@ public final class TetherApp {
             config.jstp().ifPresent(jstp -> {
                 JstpProtocolServer listener = redis == null ? new JstpProtocolServer(core, jstp)
                         : new JstpProtocolServer(core, jstp,
-                                redis.sessionStore(jstp.sessionExpiry(), jstp.sessionLimits(), core.timer()));
+                                redis.sessionStore(jstp.sessionExpiry(), jstp.sessionQuota(core.refusals()), core.timer()));
                 metrics.bind(listener);
                 server.protocol(listener);
             });

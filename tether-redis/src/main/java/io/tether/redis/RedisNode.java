@@ -14,6 +14,7 @@ import io.lettuce.core.resource.Delay;
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
 import io.tether.server.jstp.session.SessionLimits;
+import io.tether.server.jstp.session.SessionQuota;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -119,10 +120,22 @@ public final class RedisNode implements AutoCloseable {
      * connection; fails with {@code CLUSTER_UNAVAILABLE} if Redis is unreachable.
      *
      * @param expiry how long a session without transport stays restorable (Redis TTL)
-     * @param limits bounds of each session's resend buffer
+     * @param limits bounds of each session's resend buffer (default caps and budget, own counters)
      * @param timer  a scheduler for the expiry sweep (e.g. {@code core.timer()})
      */
     public RedisSessionStore sessionStore(Duration expiry, SessionLimits limits, ScheduledExecutorService timer) {
+        return sessionStore(expiry, SessionQuota.defaults(limits), timer);
+    }
+
+    /**
+     * A JSTP session store shared through Redis (one per JSTP listener), with its own pub/sub
+     * connection; fails with {@code CLUSTER_UNAVAILABLE} if Redis is unreachable.
+     *
+     * @param expiry how long a session without transport stays restorable (Redis TTL)
+     * @param quota  bounds of the sessions this node holds (e.g. {@code options.sessionQuota(core.refusals())})
+     * @param timer  a scheduler for the expiry sweep (e.g. {@code core.timer()})
+     */
+    public RedisSessionStore sessionStore(Duration expiry, SessionQuota quota, ScheduledExecutorService timer) {
         StatefulRedisPubSubConnection<String, String> sessionPubSub;
         try {
             sessionPubSub = client.connectPubSub();
@@ -131,7 +144,7 @@ public final class RedisNode implements AutoCloseable {
         }
         SessionTransfer transfer = new SessionTransfer(commands.sync(), sessionPubSub, keys, options.nodeId(), calls,
                 mapper, expiry, options.commandTimeout().multipliedBy(2));
-        RedisSessionStore store = new RedisSessionStore(transfer, expiry, limits, timer);
+        RedisSessionStore store = new RedisSessionStore(transfer, expiry, quota, timer);
         sessionStores.add(store);
         return store;
     }

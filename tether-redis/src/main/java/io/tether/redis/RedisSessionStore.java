@@ -2,7 +2,8 @@ package io.tether.redis;
 
 import io.tether.server.jstp.session.JstpSession;
 import io.tether.server.jstp.session.SessionForwarder;
-import io.tether.server.jstp.session.SessionLimits;
+import io.tether.server.jstp.session.SessionIds;
+import io.tether.server.jstp.session.SessionQuota;
 import io.tether.server.jstp.session.SessionSnapshot;
 import io.tether.server.jstp.session.SessionStore;
 import java.time.Duration;
@@ -29,8 +30,15 @@ import org.slf4j.LoggerFactory;
  * old session object is still asked to send afterwards (timers, late replies) are forwarded
  * to the owner's channel, or queued in {@code P session:{id}:inbox} when nobody owns it.
  *
+ * <p>The {@link SessionQuota} bounds the sessions this node holds in memory: its detached
+ * sessions (per node and per address; the oldest is evicted, which deletes it from Redis too)
+ * and their buffered bytes. A session handed off to another node leaves this node's counts; one
+ * continued here joins them. A restore naming an id that is not a well-formed session id is
+ * refused before any Redis call, and a failed claim leaves no key behind.
+ *
  * <pre>{@code
- * RedisSessionStore sessions = redis.sessionStore(Duration.ofMinutes(10), SessionLimits.defaults(), core.timer());
+ * RedisSessionStore sessions = redis.sessionStore(Duration.ofMinutes(10), options.sessionQuota(core.refusals()),
+ *         core.timer());
  * JstpProtocolServer jstp = new JstpProtocolServer(core, jstpOptions, sessions);
  * }</pre>
  */
@@ -38,17 +46,17 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
     private static final Logger LOG = LoggerFactory.getLogger(RedisSessionStore.class);
 
     private final SessionTransfer transfer;
-    private final SessionLimits limits;
+    private final SessionQuota quota;
     private final Duration expiry;
     private final Map<String, JstpSession> sessions = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final ScheduledFuture<?> sweeper;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    RedisSessionStore(SessionTransfer transfer, Duration expiry, SessionLimits limits,
+    RedisSessionStore(SessionTransfer transfer, Duration expiry, SessionQuota quota,
                       ScheduledExecutorService timer) {
         this.transfer = transfer;
-        this.limits = limits;
+        this.quota = quota;
         this.expiry = expiry;
         long period = Math.clamp(expiry.toMillis() / 4, 50, 30_000);
         transfer.start(this);
@@ -73,8 +81,8 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
 
     @Override
     public Optional<JstpSession> find(String id) {
-        if (id == null) {
-            return Optional.empty();
+        if (!SessionIds.wellFormed(id)) {
+            return Optional.empty(); // never a key made of client text
         }
         JstpSession mine = sessions.get(id);
         if (mine != null && !mine.isDropped()) {
@@ -84,7 +92,7 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        JstpSession session = JstpSession.restored(stored.get(), limits);
+        JstpSession session = JstpSession.restored(stored.get(), quota);
         keep(session);
         transfer.drain(id, m -> deliver(session, m.get("op"), m.get("text")));
         LOG.debug("{} continued on this node", session);
@@ -100,6 +108,7 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
                 transfer.submit(() -> transfer.delete(session.id()));
             }
         });
+        quota.track(session);
     }
 
     /** Coalesces stores: one pending store per session, taking the newest snapshot when it runs. */
@@ -144,8 +153,16 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
     }
 
     @Override
+    public SessionQuota quota() {
+        return quota;
+    }
+
+    @Override
     public void remove(String id) {
-        sessions.remove(id);
+        JstpSession s = id == null ? null : sessions.remove(id);
+        if (s != null) {
+            quota.untrack(s);
+        }
     }
 
     @Override

@@ -27,6 +27,7 @@ final class SessionSnapshotCodec {
         m.put("id", s.id());
         m.put("user", s.username());
         m.put("app", s.application());
+        m.put("version", s.version());
         Map<String, Object> data = new LinkedHashMap<>();
         s.userData().forEach((k, v) -> {
             if (plain(v)) {
@@ -52,6 +53,7 @@ final class SessionSnapshotCodec {
         TreeMap<Long, String> buffered = new TreeMap<>();
         ((Map<String, String>) m.get("buffered")).forEach((id, text) -> buffered.put(Long.parseLong(id), text));
         return new SessionSnapshot((String) m.get("id"), (String) m.get("user"), (String) m.get("app"),
+                (String) m.get("version"),
                 data instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of(),
                 number(m.get("received")), number(m.get("delivered")), number(m.get("lastId")), buffered,
                 new ArrayList<>((List<String>) m.get("held")), new ArrayList<>((List<String>) m.get("rooms")));

@@ -147,7 +147,20 @@ final class SessionTransfer {
             channel.askRelease(id, old, releaseWait);
         }
         String json = calls.call("loading a session", () -> redis.get(keys.session(id)));
-        return json == null ? Optional.empty() : Optional.of(codec.decode(json));
+        Optional<SessionSnapshot> snapshot = json == null ? Optional.empty() : decode(json);
+        if (snapshot.isEmpty()) {
+            disown(id); // expired meanwhile or unreadable: leave no owner key behind
+        }
+        return snapshot;
+    }
+
+    private Optional<SessionSnapshot> decode(String json) {
+        try {
+            return Optional.of(codec.decode(json));
+        } catch (RuntimeException e) {
+            LOG.warn("ignoring an unreadable stored session: {}", e.toString());
+            return Optional.empty();
+        }
     }
 
     /** Tells {@code toNode} that this node handed the session off (blocking). */

@@ -5,6 +5,7 @@ import io.tether.server.TetherServer;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.JstpProtocolServer;
 import io.tether.server.jstp.session.SessionLimits;
+import io.tether.server.jstp.session.SessionQuota;
 import io.tether.server.jstp.testapp.JstpTestApp;
 import io.tether.testkit.JstpFrameClient;
 import java.time.Duration;
@@ -42,8 +43,13 @@ final class JstpNodes implements AutoCloseable {
     }
 
     Node start() {
+        return start(core -> SessionQuota.defaults(SessionLimits.defaults()));
+    }
+
+    /** A node whose session store has the quota made for its core. */
+    Node start(java.util.function.Function<io.tether.core.TetherCore, SessionQuota> quota) {
         TestNodes.Node n = nodes.start();
-        RedisSessionStore sessions = n.redis().sessionStore(expiry, SessionLimits.defaults(), n.core().timer());
+        RedisSessionStore sessions = n.redis().sessionStore(expiry, quota.apply(n.core()), n.core().timer());
         JstpOptions options = JstpTestApp.configure(JstpOptions.defaults().toBuilder().host("127.0.0.1").port(0)
                 .sessionExpiry(expiry).build());
         JstpProtocolServer jstp = new JstpProtocolServer(n.core(), options, sessions);

@@ -5,6 +5,7 @@ import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
 import io.tether.codec.mdsf.MdsfLimits;
 import io.tether.server.jstp.JstpOptions;
+import io.tether.server.jstp.session.SessionLimits;
 import io.tether.server.jstp.testapp.JstpTestApp;
 import java.time.Duration;
 import java.util.Optional;
@@ -43,6 +44,11 @@ final class JstpSettings {
                 .handshakeTimeout(duration(jstp, "handshake-timeout", false))
                 .heartbeatInterval(duration(jstp, "heartbeat-interval", true))
                 .sessionExpiry(duration(jstp, "session-expiry", false))
+                .sessionLimits(new SessionLimits(positive(jstp, "session-max-buffered-messages"),
+                        positiveBytes(jstp, "session-max-buffered-bytes")))
+                .maxDetachedSessions(positive(jstp, "max-detached-sessions"))
+                .maxDetachedSessionsPerAddress(positive(jstp, "max-detached-sessions-per-address"))
+                .sessionBufferBudgetBytes(positiveBytes(jstp, "session-buffer-budget"))
                 .methodTimeout(duration(jstp, "method-timeout", false))
                 .maxOutboundBytes(positiveBytes(jstp, "max-outbound-bytes"))
                 .builtinApplication(jstp.getString("builtin-application"))

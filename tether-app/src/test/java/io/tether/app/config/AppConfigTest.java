@@ -234,6 +234,22 @@ class AppConfigTest {
     }
 
     @Test
+    void jstpSessionBoundsHaveSmallServerDefaultsAndKeys() {
+        JstpOptions defaults = jstp(map(null, Map.of(), Map.of()));
+        assertThat(defaults.maxDetachedSessions()).isEqualTo(10_000);
+        assertThat(defaults.maxDetachedSessionsPerAddress()).isEqualTo(64);
+        assertThat(defaults.sessionBufferBudgetBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(defaults.sessionLimits()).isEqualTo(new io.tether.server.jstp.session.SessionLimits(1000, 1024 * 1024));
+        JstpOptions set = jstp(map(null, Map.of(), Map.of("tether.jstp.max-detached-sessions", "50",
+                "tether.jstp.max-detached-sessions-per-address", "5", "tether.jstp.session-buffer-budget", "8M",
+                "tether.jstp.session-max-buffered-messages", "10", "tether.jstp.session-max-buffered-bytes", "64K")));
+        assertThat(set.maxDetachedSessions()).isEqualTo(50);
+        assertThat(set.maxDetachedSessionsPerAddress()).isEqualTo(5);
+        assertThat(set.sessionBufferBudgetBytes()).isEqualTo(8L * 1024 * 1024);
+        assertThat(set.sessionLimits()).isEqualTo(new io.tether.server.jstp.session.SessionLimits(10, 64 * 1024));
+    }
+
+    @Test
     void jstpKeysFromFileEnvironmentAndCommandLine() throws IOException {
         Path file = Files.writeString(dir.resolve("tether.conf"), """
                 tether.jstp { port = 4100, max-message-bytes = 1M, heartbeat-interval = 15s,

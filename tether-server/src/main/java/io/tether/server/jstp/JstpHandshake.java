@@ -6,20 +6,24 @@ import io.tether.core.connection.Connection;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.bridge.ChatInterface;
 import io.tether.server.jstp.session.JstpSession;
+import io.tether.server.jstp.session.SessionIds;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.semver4j.Semver;
 
 /**
  * Decides a handshake request (spec §5.1, §6, §7, §8.4): selects the application, then
  * authenticates ({@code anonymous}, {@code login} and custom strategies through the
- * authenticator on a worker thread) or finds the session to restore. Does not touch the
- * transport: the handler applies the outcome on its event loop.
+ * authenticator on a worker thread) or finds the session to restore. A restore is tied to the
+ * application version the session was opened with: a request naming another version, or a
+ * range that version does not satisfy, is refused like an unknown session; one naming no
+ * version gets the session's own. Does not touch the transport: the handler applies the
+ * outcome on its event loop.
  */
 final class JstpHandshake {
     private static final Logger LOG = LoggerFactory.getLogger(JstpHandshake.class);
@@ -55,7 +59,7 @@ final class JstpHandshake {
         String strategy = request.strategy() == null ? "anonymous" : request.strategy();
         return switch (strategy) {
             case "anonymous" -> created(app.get(), null, remote);
-            case "session" -> CompletableFuture.supplyAsync(() -> restore(app.get(), request.credentials(), remote),
+            case "session" -> CompletableFuture.supplyAsync(() -> restore(request, remote),
                     services.core().workers())
                     .exceptionally(e -> {
                         LOG.warn("session restore failed: {}", e.toString());
@@ -84,22 +88,61 @@ final class JstpHandshake {
         return services.sessions().save(session).handle((v, e) -> new Created(app, session));
     }
 
-    private Outcome restore(JstpApplication app, Object credentials, SocketAddress remote) {
-        if (!(credentials instanceof List<?> list) || list.size() < 2 || !(list.get(0) instanceof String id)
-                || !(list.get(1) instanceof Number received)) {
+    private Outcome restore(HandshakeRequest request, SocketAddress remote) {
+        if (!(request.credentials() instanceof List<?> list) || list.size() < 2
+                || !(list.get(0) instanceof String id) || !(list.get(1) instanceof Number received)
+                || !SessionIds.wellFormed(id)) {
             return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
         }
-        return services.sessions().find(id)
-                .filter(s -> s.application() == null || s.application().equals(app.name()))
-                .<Outcome>map(s -> new Restoring(app, continued(s, remote), Math.max(0, received.longValue())))
-                .orElse(new Rejected(ErrorCode.AUTH_FAILED.jstpCode()));
+        Optional<JstpSession> found = services.sessions().find(id)
+                .filter(s -> s.application() == null || s.application().equals(request.app()));
+        Optional<JstpApplication> app = found.flatMap(s -> applicationOf(s, request));
+        if (app.isEmpty()) {
+            return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
+        }
+        JstpSession session = found.get();
+        session.address(hostAddress(remote));
+        return new Restoring(app.get(), continued(session, remote), Math.max(0, received.longValue()));
+    }
+
+    /**
+     * The application version the session was opened with, if the request accepts it: no
+     * version, that exact version, or a range it satisfies. A session without a recorded
+     * version (stored by an older node) gets the version the request selects.
+     */
+    private Optional<JstpApplication> applicationOf(JstpSession session, HandshakeRequest request) {
+        String requested = request.version();
+        String own = session.applicationVersion();
+        if (own == null) {
+            return services.applications().select(request.app(), requested);
+        }
+        if (requested != null && !requested.isEmpty() && !requested.equals(own) && !satisfies(own, requested)) {
+            return Optional.empty();
+        }
+        return services.applications().select(request.app(), own)
+                .filter(a -> a.version().equals(own));
+    }
+
+    /** Whether {@code version} satisfies the npm range {@code range} (the request selected a hosted version with it). */
+    private static boolean satisfies(String version, String range) {
+        try {
+            return new Semver(version).satisfies(range);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private JstpSession newSession(JstpApplication app, String username, SocketAddress remote) {
-        JstpSession session = new JstpSession(UUID.randomUUID().toString(), username, app.name(),
-                services.options().sessionLimits());
+        JstpSession session = new JstpSession(SessionIds.next(), username, app.name(), app.version(),
+                services.sessions().quota());
+        session.address(hostAddress(remote));
         bind(session, remote);
         return session;
+    }
+
+    private static String hostAddress(SocketAddress remote) {
+        return remote instanceof InetSocketAddress isa && isa.getAddress() != null
+                ? isa.getAddress().getHostAddress() : String.valueOf(remote);
     }
 
     /** A session a shared store brought from another node: bind a core connection, rejoin its rooms. */

@@ -3,8 +3,10 @@ package io.tether.server.jstp;
 import io.tether.codec.mdsf.MdsfLimits;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.auth.JstpAuthenticator;
+import io.tether.core.limits.Refusals;
 import io.tether.server.jstp.session.SessionLimits;
 import io.tether.server.limits.ConnectionLimits;
+import io.tether.server.jstp.session.SessionQuota;
 import io.tether.server.tls.TlsOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import java.util.Objects;
  * @param heartbeatInterval    server ping interval, {@link Duration#ZERO} = off (default off)
  * @param heartbeatMissedLimit close after this many intervals without inbound traffic, 0 = never (3)
  * @param sessionExpiry        how long a session without transport stays restorable (10 min)
- * @param sessionLimits        bounds of each session's resend buffer
+ * @param sessionLimits        bounds of each session's resend buffer (1,000 messages, 1 MiB)
  * @param maxPipelined         messages queued behind an unfinished handshake before closing (1024)
  * @param maxInFlightCalls     calls of one connection running at once; at the limit the server
  *                             stops reading from that connection, and holds the messages already
@@ -50,6 +52,12 @@ import java.util.Objects;
  * @param mdsfLimits           parser bounds of one message: nesting depth, elements, number-literal length;
  *                             a message over them closes the connection like a syntax error
  *                             ({@link MdsfLimits#defaults()}: 512, 100,000, 1,000)
+ * @param maxDetachedSessions  detached sessions this node keeps; past it the oldest detached
+ *                             session of the node is evicted (10,000)
+ * @param maxDetachedSessionsPerAddress detached sessions of one remote address; past it that
+ *                             address's oldest detached session is evicted (64)
+ * @param sessionBufferBudgetBytes all sessions' buffered messages together; a session that
+ *                             would buffer past it is dropped (64 MiB)
  */
 public record JstpOptions(String name, String host, int port, TlsOptions tls, int maxMessageBytes,
                           Duration handshakeTimeout, Duration heartbeatInterval, int heartbeatMissedLimit,
@@ -58,7 +66,8 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
                           List<JstpApplication> applications, String builtinApplication, String actionsInterface,
                           String chatInterface, JstpAuthenticator authenticator, JstpListener listener,
                           ConnectionLimits connectionLimits,
-                          int maxHandshakeBytes, MdsfLimits mdsfLimits) {
+                          int maxHandshakeBytes, MdsfLimits mdsfLimits,
+                          int maxDetachedSessions, int maxDetachedSessionsPerAddress, long sessionBufferBudgetBytes) {
 
     /** Default message cap: 8 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -103,7 +112,16 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
                 || chatInterface.isEmpty()) {
             throw new IllegalArgumentException("interface names must not be empty");
         }
+        if (maxDetachedSessions < 1 || maxDetachedSessionsPerAddress < 1 || sessionBufferBudgetBytes < 1) {
+            throw new IllegalArgumentException("session caps and the session buffer budget must be positive");
+        }
         applications = List.copyOf(applications);
+    }
+
+    /** The node-wide session bounds of these options, counting refusals in {@code refusals}. */
+    public SessionQuota sessionQuota(Refusals refusals) {
+        return new SessionQuota(sessionLimits, sessionBufferBudgetBytes, maxDetachedSessions,
+                maxDetachedSessionsPerAddress, refusals);
     }
 
     private static void requirePositive(Duration d, String what) {
@@ -118,7 +136,9 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
                 Duration.ofSeconds(3), Duration.ZERO, 3, Duration.ofMinutes(10), SessionLimits.defaults(), 1024, 256,
                 Duration.ofSeconds(60), DEFAULT_MAX_OUTBOUND_BYTES, List.of(), "tether", "api", "chat", JstpAuthenticator.none(), new JstpListener() { },
                 ConnectionLimits.defaults(),
-                DEFAULT_MAX_HANDSHAKE_BYTES, MdsfLimits.defaults());
+                DEFAULT_MAX_HANDSHAKE_BYTES, MdsfLimits.defaults(),
+                SessionQuota.DEFAULT_MAX_DETACHED, SessionQuota.DEFAULT_MAX_DETACHED_PER_ADDRESS,
+                SessionQuota.DEFAULT_BUFFER_BUDGET_BYTES);
     }
 
     /** The cap of one message before the handshake succeeded: the handshake cap, never above the message cap. */
@@ -156,6 +176,9 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         private ConnectionLimits connectionLimits;
         private int maxHandshakeBytes;
         private MdsfLimits mdsfLimits;
+        private int maxDetachedSessions;
+        private int maxDetachedSessionsPerAddress;
+        private long sessionBufferBudgetBytes;
 
         private Builder(JstpOptions o) {
             name = o.name;
@@ -181,6 +204,9 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             connectionLimits = o.connectionLimits;
             maxHandshakeBytes = o.maxHandshakeBytes;
             mdsfLimits = o.mdsfLimits;
+            maxDetachedSessions = o.maxDetachedSessions;
+            maxDetachedSessionsPerAddress = o.maxDetachedSessionsPerAddress;
+            sessionBufferBudgetBytes = o.sessionBufferBudgetBytes;
         }
 
         /** Listener name. */
@@ -321,13 +347,32 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             return this;
         }
 
+        /** Detached sessions this node keeps (oldest evicted past it). */
+        public Builder maxDetachedSessions(int v) {
+            maxDetachedSessions = v;
+            return this;
+        }
+
+        /** Detached sessions of one remote address (its oldest evicted past it). */
+        public Builder maxDetachedSessionsPerAddress(int v) {
+            maxDetachedSessionsPerAddress = v;
+            return this;
+        }
+
+        /** Node-wide budget of buffered session messages, in bytes. */
+        public Builder sessionBufferBudgetBytes(long v) {
+            sessionBufferBudgetBytes = v;
+            return this;
+        }
+
         /** Builds the options. */
         public JstpOptions build() {
             return new JstpOptions(name, host, port, tls, maxMessageBytes, handshakeTimeout, heartbeatInterval,
                     heartbeatMissedLimit, sessionExpiry, sessionLimits, maxPipelined, maxInFlightCalls, methodTimeout,
                     maxOutboundBytes, applications, builtinApplication, actionsInterface, chatInterface, authenticator, listener,
                     connectionLimits,
-                    maxHandshakeBytes, mdsfLimits);
+                    maxHandshakeBytes, mdsfLimits,
+                    maxDetachedSessions, maxDetachedSessionsPerAddress, sessionBufferBudgetBytes);
         }
     }
 }

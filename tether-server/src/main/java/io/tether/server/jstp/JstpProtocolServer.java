@@ -60,7 +60,8 @@ public final class JstpProtocolServer implements ProtocolServer {
 
     /** A listener over {@code core} with in-memory sessions. */
     public JstpProtocolServer(TetherCore core, JstpOptions options) {
-        this(core, options, new MemorySessionStore(options.sessionExpiry(), core.timer()));
+        this(core, options, new MemorySessionStore(options.sessionExpiry(), options.sessionQuota(core.refusals()),
+                core.timer()));
     }
 
     /** A listener over {@code core} with the given session store. */

@@ -1,5 +1,6 @@
 package io.tether.server.jstp.session;
 
+import io.tether.core.limits.Refusal;
 import io.tether.server.jstp.wire.JstpText;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,14 +14,17 @@ import java.util.function.LongFunction;
 /**
  * The delivery accounting of one session (spec §8.1, §8.2): the bounded buffer of
  * serialized originated messages keyed by abs(id), replies held while detached,
- * {@code receivedCount}, {@code deliveredCount} and {@code lastId}. Not thread-safe: the
- * owning {@link JstpSession} guards it with its lock.
+ * {@code receivedCount}, {@code deliveredCount} and {@code lastId}. Every buffered message is
+ * charged to the node-wide {@link SessionBudget} and released exactly once (acknowledged,
+ * replayed, cleared); {@link #charged()} is what this ledger holds of the budget. Not
+ * thread-safe: the owning {@link JstpSession} guards it with its lock.
  */
 final class DeliveryLedger {
     /** Room for a solicitation ping: the longest ping text. */
     private static final String LONGEST_PING = JstpText.ping(-9007199254740991L);
 
     private final SessionLimits limits;
+    private final SessionBudget budget;
     // empty and immutable until a message is buffered: most sessions of idle clients buffer nothing
     private NavigableMap<Long, String> originated = Collections.emptyNavigableMap();
     private List<String> held = List.of();
@@ -29,9 +33,12 @@ final class DeliveryLedger {
     private long deliveredCount;
     private long lastId;
     private long solicited;
+    private long charged;
+    private Refusal refused;
 
-    DeliveryLedger(SessionLimits limits) {
+    DeliveryLedger(SessionLimits limits, SessionBudget budget) {
         this.limits = limits;
+        this.budget = budget;
     }
 
     /** Whether one more message of this length fits within the limits. */
@@ -43,18 +50,50 @@ final class DeliveryLedger {
     /**
      * Takes the next id (−1, −2, …) and buffers the text made for it.
      *
-     * @return the text, or null if it does not fit (nothing changed)
+     * @return the text, or null if it does not fit (nothing changed; {@link #refused()} says why)
      */
     String originate(LongFunction<String> serializer) {
         long next = lastId - 1;
         String text = serializer.apply(next);
-        if (!fits(text)) {
+        if (!charge(text)) {
             return null;
         }
         lastId = next;
         writableOriginated().put(-next, text);
-        chars += text.length();
         return text;
+    }
+
+    /** Checks the session's own limits, then charges the node budget; false (and why) if either refuses. */
+    private boolean charge(String text) {
+        if (!fits(text)) {
+            refused = Refusal.SESSION_BUFFER_FULL;
+            return false;
+        }
+        long cost = SessionBudget.cost(text);
+        if (!budget.tryCharge(cost)) {
+            refused = Refusal.SESSION_BUFFER_BUDGET;
+            return false;
+        }
+        charged += cost;
+        chars += text.length();
+        return true;
+    }
+
+    private void uncharge(String text) {
+        long cost = SessionBudget.cost(text);
+        chars -= text.length();
+        charged -= cost;
+        budget.release(cost);
+    }
+
+    /** The bound that refused the last {@link #originate} or {@link #hold} that returned null/false. */
+    Refusal refused() {
+        return refused;
+    }
+
+    /** Bytes of the node budget this ledger holds now. */
+    long charged() {
+        return charged;
     }
 
     /**
@@ -63,7 +102,8 @@ final class DeliveryLedger {
      */
     boolean shouldSolicit() {
         boolean halfFull = (originated.size() + held.size()) * 2L >= limits.maxEntries()
-                || chars * 2 >= limits.maxBytes();
+                || chars * 2 >= limits.maxBytes()
+                || (!originated.isEmpty() && budget.underPressure());
         if (halfFull && solicited <= deliveredCount && fits(LONGEST_PING)) {
             solicited = 1 - lastId;
             return true;
@@ -71,13 +111,17 @@ final class DeliveryLedger {
         return false;
     }
 
+    /** The solicitation ping could not be buffered: none is outstanding. */
+    void unsolicit() {
+        solicited = 0;
+    }
+
     /** Holds a reply until the next restore; false if it does not fit. */
     boolean hold(String text) {
-        if (!fits(text)) {
+        if (!charge(text)) {
             return false;
         }
         writableHeld().add(text);
-        chars += text.length();
         return true;
     }
 
@@ -95,7 +139,7 @@ final class DeliveryLedger {
         if (!originated.isEmpty()) {
             Map<Long, String> acked = originated.headMap(upTo, true);
             for (String text : acked.values()) {
-                chars -= text.length();
+                uncharge(text);
             }
             acked.clear();
         }
@@ -119,21 +163,25 @@ final class DeliveryLedger {
     void replayAll(Consumer<String> out) {
         replayOriginated(out);
         held.forEach(out);
-        held.forEach(text -> chars -= text.length());
+        held.forEach(this::uncharge);
         held = List.of();
     }
 
-    /** Replaces the whole state with a snapshot's (a session continued on this node). */
+    /**
+     * Replaces the whole state with a snapshot's (a session continued on this node). The
+     * snapshot's messages are charged to the budget even past it: refusing them would lose
+     * them; the next message buffered past the budget drops the session.
+     */
     void load(SessionSnapshot s) {
         clear();
         s.buffered().forEach((id, text) -> {
             writableOriginated().put(id, text);
-            chars += text.length();
+            forceCharge(text);
         });
         if (!s.held().isEmpty()) {
             writableHeld().addAll(s.held());
         }
-        s.held().forEach(text -> chars += text.length());
+        s.held().forEach(this::forceCharge);
         receivedCount = s.receivedCount();
         deliveredCount = s.deliveredCount();
         lastId = s.lastId();
@@ -154,10 +202,20 @@ final class DeliveryLedger {
         return deliveredCount;
     }
 
+    private void forceCharge(String text) {
+        long cost = SessionBudget.cost(text);
+        budget.charge(cost);
+        charged += cost;
+        chars += text.length();
+    }
+
+    /** Empties the buffer and gives its share of the budget back. */
     void clear() {
         originated = Collections.emptyNavigableMap();
         held = List.of();
         chars = 0;
+        budget.release(charged);
+        charged = 0;
     }
 
     private NavigableMap<Long, String> writableOriginated() {

@@ -1,6 +1,7 @@
 package io.tether.server.jstp.session;
 
 import io.tether.core.connection.Connection;
+import io.tether.core.limits.Refusal;
 import io.tether.server.jstp.wire.JstpText;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One JSTP session as the server keeps it (spec §8): its {@link DeliveryLedger} (resend
@@ -15,7 +18,9 @@ import java.util.function.LongFunction;
  * Thread-safe: one {@link ReentrantLock} orders every send, so the wire order is the order
  * of the calls below. When the buffer is half full and a transport is attached, it pings
  * the client to obtain a cumulative acknowledgement (events alone are never acknowledged).
- * A session that would exceed its {@link SessionLimits} is dropped.
+ * A session that would exceed its {@link SessionLimits}, or buffer past the node's
+ * {@link SessionBudget}, is dropped; its {@link SessionQuota} counts that and indexes the
+ * session while it is detached (caps per node and per address, oldest evicted).
  *
  * <p>For a shared store: {@link #snapshot()} and {@link #restored} move a session between
  * nodes, {@link #onOfflineChange} tells the store when a detached session changed (so it
@@ -23,9 +28,14 @@ import java.util.function.LongFunction;
  * to the node that owns it now.
  */
 public final class JstpSession {
+    private static final Logger LOG = LoggerFactory.getLogger(JstpSession.class);
+
     private final String id;
     private final String username;
     private final String application;
+    private final String version;
+    private final SessionQuota quota;
+    private volatile String address = "unknown";
     // created on first use, so a session that needs none costs nothing for them
     private volatile Map<String, Object> userData;
     private List<Runnable> dropHooks = List.of(); // guarded by lock
@@ -39,17 +49,26 @@ public final class JstpSession {
     private volatile boolean dropped;
     private volatile Connection coreConnection;
 
+    /** A new, detached session outside any node's bounds (no version): for tests and examples. */
+    public JstpSession(String id, String username, String application, SessionLimits limits) {
+        this(id, username, application, null, SessionQuota.unbounded(limits));
+    }
+
     /**
      * A new, detached session.
      *
      * @param username    null for anonymous sessions
      * @param application name of the application it was opened for (restores must name it), or null
+     * @param version     version of that application (restores are tied to it), or null
+     * @param quota       the bounds of the node that keeps it
      */
-    public JstpSession(String id, String username, String application, SessionLimits limits) {
+    public JstpSession(String id, String username, String application, String version, SessionQuota quota) {
         this.id = id;
         this.username = username;
         this.application = application;
-        this.ledger = new DeliveryLedger(limits);
+        this.version = version;
+        this.quota = quota;
+        this.ledger = new DeliveryLedger(quota.limits(), quota.budget());
     }
 
     /** The session id (a bearer credential: never log it in full). */
@@ -65,6 +84,21 @@ public final class JstpSession {
     /** Name of the application the session was opened for, or null. */
     public String application() {
         return application;
+    }
+
+    /** Version of the application the session was opened for, or null (a snapshot of an older node). */
+    public String applicationVersion() {
+        return version;
+    }
+
+    /** The remote address (host address text) of the client that opened or last restored it. */
+    public String address() {
+        return address;
+    }
+
+    /** Sets the remote address; call before the session is attached or saved. */
+    public void address(String remote) {
+        this.address = remote;
     }
 
     /** Application state of this session; survives transport changes. */
@@ -94,9 +128,15 @@ public final class JstpSession {
         return coreConnection;
     }
 
-    /** A session continued from a snapshot (taken on this or another node), detached. */
+    /** A session continued from a snapshot, outside any node's bounds. */
     public static JstpSession restored(SessionSnapshot snapshot, SessionLimits limits) {
-        JstpSession s = new JstpSession(snapshot.id(), snapshot.username(), snapshot.application(), limits);
+        return restored(snapshot, SessionQuota.unbounded(limits));
+    }
+
+    /** A session continued from a snapshot (taken on this or another node), detached, within {@code quota}. */
+    public static JstpSession restored(SessionSnapshot snapshot, SessionQuota quota) {
+        JstpSession s = new JstpSession(snapshot.id(), snapshot.username(), snapshot.application(),
+                snapshot.version(), quota);
         snapshot.userData().forEach((k, v) -> {
             if (v != null) {
                 s.userData().put(k, v);
@@ -128,7 +168,7 @@ public final class JstpSession {
         if (userData != null) {
             userData.forEach(data::put);
         }
-        return new SessionSnapshot(id, username, application, data, ledger.receivedCount(),
+        return new SessionSnapshot(id, username, application, version, data, ledger.receivedCount(),
                 ledger.deliveredCount(), ledger.lastId(), ledger.originated(), ledger.held(),
                 core == null ? restoredRooms : core.rooms());
     }
@@ -198,7 +238,12 @@ public final class JstpSession {
             send(overflowIfNull(ledger.originate(serializer)));
             long id = ledger.lastId();
             if (transport != null && ledger.shouldSolicit()) {
-                send(overflowIfNull(ledger.originate(JstpText::ping)));
+                String ping = ledger.originate(JstpText::ping);
+                if (ping == null) {
+                    ledger.unsolicit(); // no room for the ping: the message itself was buffered
+                } else {
+                    send(ping);
+                }
             }
             offlineChanged();
             return id;
@@ -226,8 +271,17 @@ public final class JstpSession {
 
     private String overflowIfNull(String text) {
         if (text == null) {
+            Refusal why = ledger.refused();
+            quota.refusals().count(why);
+            if (why == Refusal.SESSION_BUFFER_BUDGET) {
+                LOG.info("JSTP session {} of {} dropped: the node budget of {} bytes for buffered session messages"
+                        + " is spent", this, address, quota.budget().limitBytes());
+            } else {
+                LOG.info("JSTP session {} of {} dropped: its buffer is full ({} messages, {} bytes)", this, address,
+                        quota.limits().maxEntries(), quota.limits().maxBytes());
+            }
             dropLocked();
-            throw new SessionOverflowException(id);
+            throw new SessionOverflowException(toString());
         }
         return text;
     }
@@ -254,10 +308,15 @@ public final class JstpSession {
      */
     public void attachNew(SessionTransport t, String handshakeReply) {
         locked(() -> {
+            if (dropped) { // evicted before its reply could be sent: the client may open another
+                t.close();
+                return;
+            }
             transport = t;
             t.send(handshakeReply);
             ledger.replayOriginated(t::send);
         });
+        quota.detached().removed(this);
     }
 
     /**
@@ -283,21 +342,44 @@ public final class JstpSession {
             transport = t;
             t.send(replyForReceived.apply(ledger.receivedCount()));
             ledger.replayAll(t::send);
-            return true;
         } finally {
             lock.unlock();
         }
+        quota.detached().removed(this);
+        return true;
     }
 
     /** Detaches the transport if it is still the attached one (on transport close). */
     public void detach(SessionTransport t) {
-        locked(() -> {
+        boolean detached = false;
+        lock.lock();
+        try {
             if (transport == t) {
                 transport = null;
                 detachedAt = System.currentTimeMillis();
                 offlineChanged();
+                detached = true;
             }
-        });
+        } finally {
+            lock.unlock();
+        }
+        if (detached) { // outside the lock: indexing may evict (drop) other sessions
+            quota.detached().detached(this);
+        }
+    }
+
+    /** Drops the session if it is (still) detached: evicted by a cap on detached sessions. */
+    boolean evict() {
+        lock.lock();
+        try {
+            if (dropped || transport != null) {
+                return false;
+            }
+            dropLocked();
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Drops the session for good: closes the transport, clears the buffer, runs drop hooks. */
@@ -315,6 +397,7 @@ public final class JstpSession {
             transport = null;
         }
         ledger.clear();
+        quota.detached().removed(this);
         dropHooks.forEach(Runnable::run);
     }
 

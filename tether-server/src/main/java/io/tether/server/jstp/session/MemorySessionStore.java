@@ -11,16 +11,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * In-memory {@link SessionStore}: a concurrent map and a periodic sweep that drops
- * sessions that have had no transport for longer than the expiry.
+ * sessions that have had no transport for longer than the expiry. Its {@link SessionQuota}
+ * caps the detached sessions it keeps (oldest evicted) and their buffered bytes.
  */
 public final class MemorySessionStore implements SessionStore {
     private final Map<String, JstpSession> sessions = new ConcurrentHashMap<>();
     private final Duration expiry;
+    private final SessionQuota quota;
     private final ScheduledFuture<?> sweeper;
 
-    /** Creates a store sweeping on {@code timer} (sweep period: expiry/4, 50 ms to 30 s). */
+    /** A store with the default caps and budget ({@link SessionQuota#defaults}) and its own counters. */
     public MemorySessionStore(Duration expiry, ScheduledExecutorService timer) {
+        this(expiry, SessionQuota.defaults(SessionLimits.defaults()), timer);
+    }
+
+    /** Creates a store sweeping on {@code timer} (sweep period: expiry/4, 50 ms to 30 s). */
+    public MemorySessionStore(Duration expiry, SessionQuota quota, ScheduledExecutorService timer) {
         this.expiry = expiry;
+        this.quota = quota;
         long period = Math.clamp(expiry.toMillis() / 4, 50, 30_000);
         this.sweeper = timer.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
     }
@@ -29,12 +37,13 @@ public final class MemorySessionStore implements SessionStore {
     public CompletableFuture<Void> save(JstpSession session) {
         sessions.put(session.id(), session);
         session.onDrop(() -> sessions.remove(session.id(), session));
+        quota.track(session);
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
     public Optional<JstpSession> find(String id) {
-        JstpSession s = id == null ? null : sessions.get(id);
+        JstpSession s = SessionIds.wellFormed(id) ? sessions.get(id) : null;
         if (s == null || s.isDropped()) {
             return Optional.empty();
         }
@@ -46,8 +55,16 @@ public final class MemorySessionStore implements SessionStore {
     }
 
     @Override
+    public SessionQuota quota() {
+        return quota;
+    }
+
+    @Override
     public void remove(String id) {
-        sessions.remove(id);
+        JstpSession s = id == null ? null : sessions.remove(id);
+        if (s != null) {
+            quota.untrack(s);
+        }
     }
 
     @Override

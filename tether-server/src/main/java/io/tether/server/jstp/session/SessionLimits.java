@@ -16,8 +16,11 @@ public record SessionLimits(int maxEntries, long maxBytes) {
         }
     }
 
-    /** 10,000 messages, 64 MiB. */
+    /**
+     * 1,000 messages, 1 MiB: a client that is further behind than that will not catch up; the
+     * node-wide {@link SessionBudget} (64 MiB by default) then holds 64 such sessions at most.
+     */
     public static SessionLimits defaults() {
-        return new SessionLimits(10_000, 64L * 1024 * 1024);
+        return new SessionLimits(1_000, 1024L * 1024);
     }
 }

@@ -14,6 +14,7 @@ import java.util.TreeMap;
  * @param id             session id
  * @param username       authenticated user, or null
  * @param application    name of the application the session was opened for, or null
+ * @param version        version of that application, or null (a snapshot stored by an older node)
  * @param userData       application state (a store keeps the plain mdsf-compatible values)
  * @param receivedCount  abs(id) of the last originated message received from the client
  * @param deliveredCount highest abs(id) the client is known to have received
@@ -22,7 +23,8 @@ import java.util.TreeMap;
  * @param held           replies held while detached, in order
  * @param rooms          rooms the session's core connection was in
  */
-public record SessionSnapshot(String id, String username, String application, Map<String, Object> userData,
+public record SessionSnapshot(String id, String username, String application, String version,
+                              Map<String, Object> userData,
                               long receivedCount, long deliveredCount, long lastId, SortedMap<Long, String> buffered,
                               List<String> held, List<String> rooms) {
     /** Copies the collections. */

@@ -29,6 +29,12 @@ public interface SessionStore extends AutoCloseable {
      */
     Optional<JstpSession> find(String id);
 
+    /**
+     * The bounds of the sessions this store keeps on this node (per-session limits, buffer
+     * budget, detached-session caps); new sessions are created with it.
+     */
+    SessionQuota quota();
+
     /** Removes a session (does not drop it). */
     void remove(String id);
 

@@ -1,0 +1,145 @@
+package io.tether.server.jstp.session;
+
+import io.tether.core.limits.Refusal;
+import io.tether.core.limits.Refusals;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The detached sessions of one node in the order they detached, overall and per remote
+ * address, and the caps on both: when a session detaches past a cap, the oldest detached
+ * session (of that address, or of the node) is evicted: dropped, so it leaves its rooms and
+ * frees its buffer. A client that churns sessions only recycles its own; a new client is never
+ * refused. Only detached sessions are indexed (attached ones are bounded by the connection
+ * limits); the index costs one map entry and one deque slot per detached session.
+ *
+ * <p>Thread-safe: one lock guards the index and is never held while a session's lock is
+ * taken (victims are dropped after it is released), so it cannot deadlock with sessions that
+ * call in under their own lock.
+ */
+final class DetachedSessions {
+    private static final Logger LOG = LoggerFactory.getLogger(DetachedSessions.class);
+
+    private final int maxPerNode;
+    private final int maxPerAddress;
+    private final Refusals refusals;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final LinkedHashMap<JstpSession, String> order = new LinkedHashMap<>(); // session → address key
+    private final Map<String, ArrayDeque<JstpSession>> byAddress = new HashMap<>();
+
+    DetachedSessions(int maxPerNode, int maxPerAddress, Refusals refusals) {
+        if (maxPerNode < 1 || maxPerAddress < 1) {
+            throw new IllegalArgumentException("detached session caps must be positive");
+        }
+        this.maxPerNode = maxPerNode;
+        this.maxPerAddress = maxPerAddress;
+        this.refusals = refusals;
+    }
+
+    /** Indexes a session that has no transport (new, or just detached); evicts past the caps. */
+    void detached(JstpSession s) {
+        List<JstpSession> byAddr = List.of();
+        List<JstpSession> byNode = List.of();
+        lock.lock();
+        try {
+            // attached again or dropped meanwhile: its attach/drop already ran or will run after this
+            if (s.isAttached() || s.isDropped() || order.containsKey(s)) {
+                return;
+            }
+            String address = s.address();
+            order.put(s, address);
+            ArrayDeque<JstpSession> same = byAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
+            same.addLast(s);
+            while (same.size() > maxPerAddress) {
+                byAddr = with(byAddr, unindex(same.peekFirst()));
+            }
+            while (order.size() > maxPerNode) {
+                byNode = with(byNode, unindex(order.keySet().iterator().next()));
+            }
+        } finally {
+            lock.unlock();
+        }
+        byAddr.forEach(v -> evict(v, Refusal.SESSIONS_PER_ADDRESS, maxPerAddress, "per address"));
+        byNode.forEach(v -> evict(v, Refusal.SESSIONS_PER_NODE, maxPerNode, "per node"));
+    }
+
+    /** Removes a session from the index (attached again, dropped, handed off). */
+    void removed(JstpSession s) {
+        lock.lock();
+        try {
+            if (order.containsKey(s)) {
+                unindex(s);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Detached sessions indexed now. */
+    int size() {
+        lock.lock();
+        try {
+            return order.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Detached sessions of one address key indexed now. */
+    int size(String address) {
+        lock.lock();
+        try {
+            ArrayDeque<JstpSession> same = byAddress.get(address);
+            return same == null ? 0 : same.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private JstpSession unindex(JstpSession s) {
+        String address = order.remove(s);
+        ArrayDeque<JstpSession> same = byAddress.get(address);
+        if (same != null) {
+            if (same.peekFirst() == s) {
+                same.pollFirst();
+            } else {
+                removeFrom(same, s);
+            }
+            if (same.isEmpty()) {
+                byAddress.remove(address);
+            }
+        }
+        return s;
+    }
+
+    private static void removeFrom(ArrayDeque<JstpSession> deque, JstpSession s) {
+        for (Iterator<JstpSession> it = deque.iterator(); it.hasNext(); ) {
+            if (it.next() == s) {
+                it.remove();
+                return;
+            }
+        }
+    }
+
+    private static List<JstpSession> with(List<JstpSession> list, JstpSession s) {
+        List<JstpSession> grown = list.isEmpty() ? new ArrayList<>(2) : list;
+        grown.add(s);
+        return grown;
+    }
+
+    private void evict(JstpSession victim, Refusal reason, int bound, String scope) {
+        if (victim.evict()) {
+            refusals.count(reason);
+            LOG.info("JSTP session {} of {} evicted: more than {} detached sessions {}", victim, victim.address(),
+                    bound, scope);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.tether.server.jstp.session;
+
+import io.tether.core.limits.Refusals;
+
+/**
+ * The node-wide bounds shared by every session of one {@link SessionStore}: each session's
+ * own {@link SessionLimits}, the {@link SessionBudget} of buffered messages of all sessions,
+ * and the caps on detached sessions per node and per remote address (oldest evicted). Counts
+ * each refusal in the core's {@link Refusals}. Thread-safe.
+ *
+ * <pre>{@code
+ * SessionQuota quota = new SessionQuota(SessionLimits.defaults(), 64L << 20, 10_000, 64, core.refusals());
+ * SessionStore store = new MemorySessionStore(Duration.ofMinutes(10), quota, core.timer());
+ * }</pre>
+ */
+public final class SessionQuota {
+    /** Default cap of detached sessions per node. */
+    public static final int DEFAULT_MAX_DETACHED = 10_000;
+    /** Default cap of detached sessions per remote address. */
+    public static final int DEFAULT_MAX_DETACHED_PER_ADDRESS = 64;
+    /** Default node-wide budget of buffered session messages: 64 MiB. */
+    public static final long DEFAULT_BUFFER_BUDGET_BYTES = 64L * 1024 * 1024;
+
+    private final SessionLimits limits;
+    private final SessionBudget budget;
+    private final DetachedSessions detached;
+    private final Refusals refusals;
+
+    /**
+     * The bounds of one node.
+     *
+     * @param limits                 bounds of each session's resend buffer
+     * @param bufferBudgetBytes      all sessions' buffered messages together
+     * @param maxDetached            detached sessions of the node
+     * @param maxDetachedPerAddress  detached sessions of one remote address
+     * @param refusals               where evictions and overflows are counted
+     */
+    public SessionQuota(SessionLimits limits, long bufferBudgetBytes, int maxDetached, int maxDetachedPerAddress,
+                        Refusals refusals) {
+        this.limits = limits;
+        this.budget = new SessionBudget(bufferBudgetBytes);
+        this.detached = new DetachedSessions(maxDetached, maxDetachedPerAddress, refusals);
+        this.refusals = refusals;
+    }
+
+    /** The default caps and budget with these session limits and their own counters. */
+    public static SessionQuota defaults(SessionLimits limits) {
+        return new SessionQuota(limits, DEFAULT_BUFFER_BUDGET_BYTES, DEFAULT_MAX_DETACHED,
+                DEFAULT_MAX_DETACHED_PER_ADDRESS, new Refusals());
+    }
+
+    /** No node-wide bounds: for a session outside any store (unit tests, examples). */
+    static SessionQuota unbounded(SessionLimits limits) {
+        return new SessionQuota(limits, Long.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, new Refusals());
+    }
+
+    /** Bounds of each session's resend buffer. */
+    public SessionLimits limits() {
+        return limits;
+    }
+
+    /** The node-wide budget of buffered messages. */
+    public SessionBudget budget() {
+        return budget;
+    }
+
+    /** Where refusals are counted. */
+    public Refusals refusals() {
+        return refusals;
+    }
+
+    /** Detached sessions indexed now (a gauge). */
+    public int detachedCount() {
+        return detached.size();
+    }
+
+    /** Detached sessions of one remote address (its host address text) indexed now. */
+    public int detachedCount(String address) {
+        return detached.size(address);
+    }
+
+    /**
+     * Starts counting a session kept by a store: indexed as detached while it has no
+     * transport (a new session is, until its handshake reply is sent).
+     */
+    public void track(JstpSession session) {
+        detached.detached(session);
+    }
+
+    /** Stops counting a session a store no longer keeps (without dropping it). */
+    public void untrack(JstpSession session) {
+        detached.removed(session);
+    }
+
+    DetachedSessions detached() {
+        return detached;
+    }
+}
