@@ -41,6 +41,7 @@ final class JstpSettings {
                 .builtinApplication(jstp.getString("builtin-application"))
                 .actionsInterface(actions)
                 .chatInterface(chat)
+                .login(LoginSettings.from(jstp.getConfig("login"), PATH + ".login"))
                 .build();
         return Optional.of(demo.hostsJstpTestApp() ? JstpTestApp.configure(options) : options);
     }

@@ -2,6 +2,7 @@ package io.tether.server.jstp;
 
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.auth.JstpAuthenticator;
+import io.tether.server.jstp.auth.LoginLimits;
 import io.tether.server.jstp.session.SessionLimits;
 import io.tether.server.tls.TlsOptions;
 import java.time.Duration;
@@ -36,13 +37,16 @@ import java.util.Objects;
  * @param chatInterface        name of the rooms interface (default {@code chat})
  * @param authenticator        policy for {@code login} and custom strategies (default: accepts nothing)
  * @param listener             traffic observer (default no-op)
+ * @param login                failed-login limits with backoff and the password-hashing pool
+ *                             (default {@link LoginLimits#defaults()})
  */
 public record JstpOptions(String name, String host, int port, TlsOptions tls, int maxMessageBytes,
                           Duration handshakeTimeout, Duration heartbeatInterval, int heartbeatMissedLimit,
                           Duration sessionExpiry, SessionLimits sessionLimits, int maxPipelined,
                           int maxInFlightCalls, Duration methodTimeout,
                           List<JstpApplication> applications, String builtinApplication, String actionsInterface,
-                          String chatInterface, JstpAuthenticator authenticator, JstpListener listener) {
+                          String chatInterface, JstpAuthenticator authenticator, JstpListener listener,
+                          LoginLimits login) {
 
     /** Default message cap: 8 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -56,6 +60,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         Objects.requireNonNull(builtinApplication, "builtinApplication");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(login, "login");
         requirePositive(handshakeTimeout, "handshakeTimeout");
         requirePositive(sessionExpiry, "sessionExpiry");
         requirePositive(methodTimeout, "methodTimeout");
@@ -83,7 +88,8 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
     public static JstpOptions defaults() {
         return new JstpOptions("jstp", "0.0.0.0", 4000, TlsOptions.disabled(), DEFAULT_MAX_MESSAGE_BYTES,
                 Duration.ofSeconds(3), Duration.ZERO, 3, Duration.ofMinutes(10), SessionLimits.defaults(), 1024, 256,
-                Duration.ofSeconds(60), List.of(), "tether", "api", "chat", JstpAuthenticator.none(), new JstpListener() { });
+                Duration.ofSeconds(60), List.of(), "tether", "api", "chat", JstpAuthenticator.none(), new JstpListener() { },
+                LoginLimits.defaults());
     }
 
     /** A builder starting from these values. */
@@ -112,6 +118,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         private String chatInterface;
         private JstpAuthenticator authenticator;
         private JstpListener listener;
+        private LoginLimits login;
 
         private Builder(JstpOptions o) {
             name = o.name;
@@ -133,6 +140,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             chatInterface = o.chatInterface;
             authenticator = o.authenticator;
             listener = o.listener;
+            login = o.login;
         }
 
         /** Listener name. */
@@ -249,11 +257,18 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             return this;
         }
 
+        /** Failed-login limits and the password-hashing pool. */
+        public Builder login(LoginLimits v) {
+            login = v;
+            return this;
+        }
+
         /** Builds the options. */
         public JstpOptions build() {
             return new JstpOptions(name, host, port, tls, maxMessageBytes, handshakeTimeout, heartbeatInterval,
                     heartbeatMissedLimit, sessionExpiry, sessionLimits, maxPipelined, maxInFlightCalls, methodTimeout,
-                    applications, builtinApplication, actionsInterface, chatInterface, authenticator, listener);
+                    applications, builtinApplication, actionsInterface, chatInterface, authenticator, listener,
+                    login);
         }
     }
 }
