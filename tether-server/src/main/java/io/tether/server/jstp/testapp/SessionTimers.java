@@ -1,0 +1,112 @@
+package io.tether.server.jstp.testapp;
+
+import io.tether.api.ErrorCode;
+import io.tether.api.TetherException;
+import io.tether.server.jstp.session.JstpSession;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The {@code emitLater} and {@code delayedEcho} timers of one session: at most
+ * {@link #MAX_PENDING} at once, all cancelled when the session is dropped (expiry, overflow,
+ * hand-off), which releases the payloads they hold. Not when only the transport closes: an
+ * {@code emitLater} event is buffered for a session that is offline (spec §5).
+ */
+final class SessionTimers {
+    /** Timers one session may have pending. */
+    static final int MAX_PENDING = 16;
+    private static final String KEY = "testApp.timers";
+
+    private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger count = new AtomicInteger();
+    private volatile boolean cancelled;
+
+    /** The timers of {@code session} (kept in its user data, which snapshots skip as not plain). */
+    static SessionTimers of(JstpSession session) {
+        return (SessionTimers) session.userData().computeIfAbsent(KEY, k -> {
+            SessionTimers timers = new SessionTimers();
+            session.onDrop(timers::cancelAll);
+            if (session.isDropped()) {
+                timers.cancelAll();
+            }
+            return timers;
+        });
+    }
+
+    /**
+     * Runs {@code task} after {@code delayMillis}; {@code onCancel} runs instead if the session
+     * is dropped first.
+     *
+     * @throws TetherException {@link ErrorCode#TOO_MANY_PENDING} at the bound
+     */
+    void schedule(ScheduledExecutorService timer, long delayMillis, Runnable task, Runnable onCancel) {
+        if (count.incrementAndGet() > MAX_PENDING || cancelled) {
+            count.decrementAndGet();
+            throw new TetherException(ErrorCode.TOO_MANY_PENDING,
+                    "too many pending timers in this session (at most " + MAX_PENDING + ")");
+        }
+        Pending p = new Pending(task, onCancel);
+        pending.add(p);
+        p.future = timer.schedule(p, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+        if (cancelled) {
+            p.cancel();
+        }
+    }
+
+    /** Timers pending now. */
+    int pending() {
+        return count.get();
+    }
+
+    private void cancelAll() {
+        cancelled = true;
+        pending.forEach(Pending::cancel);
+    }
+
+    /** One timer; forgets its task (and so the payload) once run or cancelled. */
+    private final class Pending implements Runnable {
+        private final AtomicInteger state = new AtomicInteger(); // 0 pending, 1 done
+        private volatile Runnable task;
+        private volatile Runnable onCancel;
+        private volatile ScheduledFuture<?> future;
+
+        Pending(Runnable task, Runnable onCancel) {
+            this.task = task;
+            this.onCancel = onCancel;
+        }
+
+        @Override
+        public void run() {
+            Runnable t = task;
+            if (finish()) {
+                t.run();
+            }
+        }
+
+        void cancel() {
+            Runnable c = onCancel;
+            if (finish()) {
+                ScheduledFuture<?> f = future;
+                if (f != null) {
+                    f.cancel(false);
+                }
+                c.run();
+            }
+        }
+
+        private boolean finish() {
+            if (!state.compareAndSet(0, 1)) {
+                return false;
+            }
+            task = null;
+            onCancel = null;
+            pending.remove(this);
+            count.decrementAndGet();
+            return true;
+        }
+    }
+}
