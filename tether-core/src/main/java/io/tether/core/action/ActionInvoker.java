@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 /** Runs before-middleware, the handler and after-middleware of one action run. */
 final class ActionInvoker {
     private static final Logger LOG = LoggerFactory.getLogger(ActionInvoker.class);
+    /** What a client reads for an unexpected failure. */
+    static final String INTERNAL_TEXT = "internal error";
 
     private final List<ActionMiddleware> middleware;
     private final ResultFields results = new ResultFields();
@@ -53,9 +55,19 @@ final class ActionInvoker {
         }
     }
 
+    /**
+     * The error a client sees for an exception that is not a {@link TetherException}: the text
+     * of an exception the action code made itself (no cause: the ActionHero contract), but
+     * {@link #INTERNAL_TEXT} for one that wraps another or is an {@link Error}, whose message
+     * may carry what a library saw (addresses, keys, paths); that detail goes to the log.
+     */
     private static TetherException asTether(Throwable e, ErrorCode code, ActionRun ctx) {
         if (e instanceof TetherException te) {
             return te;
+        }
+        if (e.getCause() != null || e instanceof Error) {
+            LOG.warn("action {} failed unexpectedly", ctx.action().name(), e);
+            return new TetherException(ErrorCode.INTERNAL_ERROR, INTERNAL_TEXT, e);
         }
         LOG.debug("action {} failed", ctx.action().name(), e);
         String message = e.getMessage();
