@@ -30,11 +30,11 @@ class JstpTestAppLimitsIT {
             c.handshake("testApp");
             baseline = server.core.timer().getQueue().size();
             for (int i = 1; i <= 8; i++) {
-                assertThat(c.request("{call:[" + i + ",'testInterface'],emitLater:[600000,'e','" + PAYLOAD + "']}"))
+                assertThat(c.request("{call:[" + i + ",'testInterface'],emitLater:[50000,'e','" + PAYLOAD + "']}"))
                         .isEqualTo("{callback:[" + i + "],ok:[]}");
             }
             for (int i = 9; i <= 12; i++) {
-                c.send("{call:[" + i + ",'testInterface'],delayedEcho:[600000,'" + PAYLOAD + "']}");
+                c.send("{call:[" + i + ",'testInterface'],delayedEcho:[50000,'" + PAYLOAD + "']}");
             }
             assertThat(c.request("{call:[20,'calculator'],answer:[]}")).isEqualTo("{callback:[20],ok:[42]}");
             assertThat(server.core.timer().getQueue().size()).isGreaterThanOrEqualTo(baseline + 12);
@@ -59,14 +59,19 @@ class JstpTestAppLimitsIT {
             assertThat(c.request("{call:[2,'testInterface'],delayedEcho:[10,'" + big + "']}"))
                     .startsWith("{callback:[2],error:[41,");
             for (int i = 3; i < 3 + 16; i++) {
-                assertThat(c.request("{call:[" + i + ",'testInterface'],emitLater:[600000,'e',1]}"))
+                assertThat(c.request("{call:[" + i + ",'testInterface'],emitLater:[50000,'e',1]}"))
                         .isEqualTo("{callback:[" + i + "],ok:[]}");
             }
-            assertThat(c.request("{call:[30,'testInterface'],emitLater:[600000,'e',1]}"))
+            assertThat(c.request("{call:[30,'testInterface'],emitLater:[50000,'e',1]}"))
                     .startsWith("{callback:[30],error:[22,");
             assertThat(c.request("{call:[31,'testInterface'],delayedEcho:[0,1]}"))
                     .startsWith("{callback:[31],error:[22,");
             assertThat(c.request("{call:[32,'calculator'],answer:[]}")).isEqualTo("{callback:[32],ok:[42]}");
+        }
+        try (JstpTestClient c = server.client()) {
+            c.handshake("testApp");
+            assertThat(c.request("{call:[1,'testInterface'],emitLater:[60001,'e',1]}"))
+                    .startsWith("{callback:[1],error:[21,");
         }
     }
 

@@ -12,13 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@code emitLater} and {@code delayedEcho} timers of one session: at most
- * {@link #MAX_PENDING} at once, all cancelled when the session is dropped (expiry, overflow,
- * hand-off), which releases the payloads they hold. Not when only the transport closes: an
- * {@code emitLater} event is buffered for a session that is offline (spec §5).
+ * {@link #MAX_PENDING} at once, each at most {@link #MAX_DELAY_MILLIS} ahead, all cancelled
+ * when the session is dropped for good (expiry, overflow, {@link JstpSession#drop()}), which
+ * releases the payloads they hold. Not when only the transport closes (an {@code emitLater}
+ * event is buffered for a session that is offline, spec §5), nor when the session is handed
+ * off to another node (their results follow it there; the delay cap bounds how long).
  */
 final class SessionTimers {
     /** Timers one session may have pending. */
     static final int MAX_PENDING = 16;
+    /** Longest delay of one timer. */
+    static final long MAX_DELAY_MILLIS = 60_000;
     private static final String KEY = "testApp.timers";
 
     private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
@@ -29,7 +33,11 @@ final class SessionTimers {
     static SessionTimers of(JstpSession session) {
         return (SessionTimers) session.userData().computeIfAbsent(KEY, k -> {
             SessionTimers timers = new SessionTimers();
-            session.onDrop(timers::cancelAll);
+            session.onDrop(() -> {
+                if (!session.isHandedOff()) {
+                    timers.cancelAll();
+                }
+            });
             if (session.isDropped()) {
                 timers.cancelAll();
             }
@@ -41,9 +49,13 @@ final class SessionTimers {
      * Runs {@code task} after {@code delayMillis}; {@code onCancel} runs instead if the session
      * is dropped first.
      *
-     * @throws TetherException {@link ErrorCode#TOO_MANY_PENDING} at the bound
+     * @throws TetherException {@link ErrorCode#TOO_MANY_PENDING} at the bound,
+     *                         {@link ErrorCode#PARAM_INVALID} for a delay over the cap
      */
     void schedule(ScheduledExecutorService timer, long delayMillis, Runnable task, Runnable onCancel) {
+        if (delayMillis > MAX_DELAY_MILLIS) {
+            throw new TetherException(ErrorCode.PARAM_INVALID, "delay over " + MAX_DELAY_MILLIS + " ms");
+        }
         if (count.incrementAndGet() > MAX_PENDING || cancelled) {
             count.decrementAndGet();
             throw new TetherException(ErrorCode.TOO_MANY_PENDING,

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code testInterface} of the test application (see {@code jstp-test-app.md} §5). The
  * payloads of {@code emitLater}/{@code delayedEcho} are bounded ({@link #MAX_PAYLOAD_CHARS},
- * else {@code [41, message]}), so are their timers per session ({@link SessionTimers}, else
- * {@code [22, message]}) and the events kept for {@code getClientEvents} ({@link ClientEvents}).
+ * else {@code [41, message]}), so are their timers per session ({@link SessionTimers}: at most
+ * 16 pending, else {@code [22, message]}; at most 60 s ahead, else {@code [21, message]}) and the events kept for {@code getClientEvents} ({@link ClientEvents}).
  */
 final class TestInterface {
     private static final Logger LOG = LoggerFactory.getLogger(TestInterface.class);

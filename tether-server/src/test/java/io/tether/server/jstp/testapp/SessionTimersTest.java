@@ -38,7 +38,7 @@ class SessionTimersTest {
         WeakReference<Object> ref = new WeakReference<>(payload[0]);
         for (int i = 0; i < SessionTimers.MAX_PENDING; i++) {
             Object held = payload[0];
-            timers.schedule(timer, 600_000, () -> ran.set(held.hashCode()), cancelled::incrementAndGet);
+            timers.schedule(timer, 50_000, () -> ran.set(held.hashCode()), cancelled::incrementAndGet);
         }
         assertThatThrownBy(() -> timers.schedule(timer, 1, () -> { }, () -> { }))
                 .isInstanceOfSatisfying(TetherException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_PENDING));
@@ -56,6 +56,29 @@ class SessionTimersTest {
         assertThat(ran).hasValue(0);
         assertThatThrownBy(() -> timers.schedule(timer, 1, () -> { }, () -> { }))
                 .isInstanceOf(TetherException.class);
+    }
+
+    @Test
+    void aSessionHandedOffKeepsItsTimersTheirResultsFollowIt() throws Exception {
+        SessionTimers timers = SessionTimers.of(session);
+        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+        timers.schedule(timer, 200, ran::countDown, () -> { });
+        List<String> forwarded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        session.handOff(new io.tether.server.jstp.session.SessionForwarder() {
+            @Override
+            public void originate(String text) {
+                forwarded.add(text);
+            }
+
+            @Override
+            public void reply(String text) {
+                forwarded.add(text);
+            }
+        }, snapshot -> { });
+        assertThat(timers.pending()).isEqualTo(1);
+        assertThat(ran.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(() -> timers.schedule(timer, 60_001, () -> { }, () -> { }))
+                .isInstanceOfSatisfying(TetherException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PARAM_INVALID));
     }
 
     @Test
