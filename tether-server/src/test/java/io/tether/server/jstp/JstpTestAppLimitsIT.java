@@ -58,15 +58,24 @@ class JstpTestAppLimitsIT {
                     .startsWith("{callback:[1],error:[41,");
             assertThat(c.request("{call:[2,'testInterface'],delayedEcho:[10,'" + big + "']}"))
                     .startsWith("{callback:[2],error:[41,");
-            for (int i = 3; i < 3 + 16; i++) {
+            String large = "l".repeat(65_000);
+            for (int i = 3; i < 3 + 16; i++) { // 16 x 65,000 characters: just under the 1 Mi per session
+                assertThat(c.request("{call:[" + i + ",'testInterface'],emitLater:[50000,'e','" + large + "']}"))
+                        .isEqualTo("{callback:[" + i + "],ok:[]}");
+            }
+            assertThat(c.request("{call:[30,'testInterface'],emitLater:[50000,'e','" + large + "']}"))
+                    .startsWith("{callback:[30],error:[22,");
+            assertThat(c.request("{call:[31,'calculator'],answer:[]}")).isEqualTo("{callback:[31],ok:[42]}");
+        }
+        try (JstpTestClient c = server.client()) {
+            c.handshake("testApp");
+            for (int i = 1; i <= 256; i++) {
                 assertThat(c.request("{call:[" + i + ",'testInterface'],emitLater:[50000,'e',1]}"))
                         .isEqualTo("{callback:[" + i + "],ok:[]}");
             }
-            assertThat(c.request("{call:[30,'testInterface'],emitLater:[50000,'e',1]}"))
-                    .startsWith("{callback:[30],error:[22,");
-            assertThat(c.request("{call:[31,'testInterface'],delayedEcho:[0,1]}"))
-                    .startsWith("{callback:[31],error:[22,");
-            assertThat(c.request("{call:[32,'calculator'],answer:[]}")).isEqualTo("{callback:[32],ok:[42]}");
+            assertThat(c.request("{call:[300,'testInterface'],delayedEcho:[0,1]}"))
+                    .startsWith("{callback:[300],error:[22,");
+            assertThat(c.request("{call:[301,'calculator'],answer:[]}")).isEqualTo("{callback:[301],ok:[42]}");
         }
         try (JstpTestClient c = server.client()) {
             c.handshake("testApp");

@@ -9,10 +9,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The {@code emitLater} and {@code delayedEcho} timers of one session: at most
- * {@link #MAX_PENDING} at once, each at most {@link #MAX_DELAY_MILLIS} ahead, all cancelled
+ * {@link #MAX_PENDING} at once holding at most {@link #MAX_PENDING_CHARS} characters of
+ * payload in all, each at most {@link #MAX_DELAY_MILLIS} ahead, all cancelled
  * when the session is dropped for good (expiry, overflow, {@link JstpSession#drop()}), which
  * releases the payloads they hold. Not when only the transport closes (an {@code emitLater}
  * event is buffered for a session that is offline, spec §5), nor when the session is handed
@@ -20,13 +22,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SessionTimers {
     /** Timers one session may have pending. */
-    static final int MAX_PENDING = 16;
+    static final int MAX_PENDING = 256;
+    /** Characters of payload (mdsf form) the pending timers of one session hold in all. */
+    static final long MAX_PENDING_CHARS = 1024 * 1024;
     /** Longest delay of one timer. */
     static final long MAX_DELAY_MILLIS = 60_000;
     private static final String KEY = "testApp.timers";
 
     private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
     private final AtomicInteger count = new AtomicInteger();
+    private final AtomicLong chars = new AtomicLong();
     private volatile boolean cancelled;
 
     /** The timers of {@code session} (kept in its user data, which snapshots skip as not plain). */
@@ -46,22 +51,26 @@ final class SessionTimers {
     }
 
     /**
-     * Runs {@code task} after {@code delayMillis}; {@code onCancel} runs instead if the session
-     * is dropped first.
+     * Runs {@code task}, which holds {@code payloadChars} characters of payload, after
+     * {@code delayMillis}; {@code onCancel} runs instead if the session is dropped first.
      *
      * @throws TetherException {@link ErrorCode#TOO_MANY_PENDING} at the bound,
      *                         {@link ErrorCode#PARAM_INVALID} for a delay over the cap
      */
-    void schedule(ScheduledExecutorService timer, long delayMillis, Runnable task, Runnable onCancel) {
+    void schedule(ScheduledExecutorService timer, long delayMillis, int payloadChars, Runnable task,
+                  Runnable onCancel) {
         if (delayMillis > MAX_DELAY_MILLIS) {
             throw new TetherException(ErrorCode.PARAM_INVALID, "delay over " + MAX_DELAY_MILLIS + " ms");
         }
-        if (count.incrementAndGet() > MAX_PENDING || cancelled) {
+        boolean tooMany = count.incrementAndGet() > MAX_PENDING;
+        boolean tooLarge = chars.addAndGet(payloadChars) > MAX_PENDING_CHARS;
+        if (tooMany || tooLarge || cancelled) {
             count.decrementAndGet();
-            throw new TetherException(ErrorCode.TOO_MANY_PENDING,
-                    "too many pending timers in this session (at most " + MAX_PENDING + ")");
+            chars.addAndGet(-payloadChars);
+            throw new TetherException(ErrorCode.TOO_MANY_PENDING, "too many pending timers in this session (at most "
+                    + MAX_PENDING + ", holding " + MAX_PENDING_CHARS + " characters)");
         }
-        Pending p = new Pending(task, onCancel);
+        Pending p = new Pending(task, onCancel, payloadChars);
         pending.add(p);
         p.future = timer.schedule(p, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
         if (cancelled) {
@@ -85,10 +94,12 @@ final class SessionTimers {
         private volatile Runnable task;
         private volatile Runnable onCancel;
         private volatile ScheduledFuture<?> future;
+        private final int payloadChars;
 
-        Pending(Runnable task, Runnable onCancel) {
+        Pending(Runnable task, Runnable onCancel, int payloadChars) {
             this.task = task;
             this.onCancel = onCancel;
+            this.payloadChars = payloadChars;
         }
 
         @Override
@@ -118,6 +129,7 @@ final class SessionTimers {
             onCancel = null;
             pending.remove(this);
             count.decrementAndGet();
+            chars.addAndGet(-payloadChars);
             return true;
         }
     }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The {@code testInterface} of the test application (see {@code jstp-test-app.md} §5). The
  * payloads of {@code emitLater}/{@code delayedEcho} are bounded ({@link #MAX_PAYLOAD_CHARS},
  * else {@code [41, message]}), so are their timers per session ({@link SessionTimers}: at most
- * 16 pending, else {@code [22, message]}; at most 60 s ahead, else {@code [21, message]}) and the events kept for {@code getClientEvents} ({@link ClientEvents}).
+ * 256 pending holding 1 Mi characters, else {@code [22, message]}; at most 60 s ahead, else
+ * {@code [21, message]}) and the events kept for {@code getClientEvents} ({@link ClientEvents}).
  */
 final class TestInterface {
     private static final Logger LOG = LoggerFactory.getLogger(TestInterface.class);
@@ -78,10 +79,10 @@ final class TestInterface {
     /** The reply after the delay; the timer is the session's (bounded, cancelled when it is dropped). */
     private static CompletableFuture<List<Object>> delayedEcho(JstpCallContext ctx) {
         long delay = (long) ctx.number(0);
-        Object value = bounded(ctx.arg(1));
+        Object value = ctx.arg(1);
         CompletableFuture<List<Object>> result = new CompletableFuture<>();
-        SessionTimers.of(ctx.session()).schedule(ctx.timer(), delay, () -> result.complete(JstpTestApp.one(value)),
-                () -> result.cancel(false));
+        SessionTimers.of(ctx.session()).schedule(ctx.timer(), delay, size(value),
+                () -> result.complete(JstpTestApp.one(value)), () -> result.cancel(false));
         return result;
     }
 
@@ -89,9 +90,10 @@ final class TestInterface {
     private static List<Object> emitLater(JstpCallContext ctx) {
         long delay = (long) ctx.number(0);
         String event = String.valueOf(ctx.arg(1));
-        List<Object> payload = JstpTestApp.one(bounded(ctx.arg(2)));
+        List<Object> payload = JstpTestApp.one(ctx.arg(2));
         JstpSession session = ctx.session();
-        SessionTimers.of(session).schedule(ctx.timer(), delay, () -> emit(ctx, event, payload), () -> { });
+        SessionTimers.of(session).schedule(ctx.timer(), delay, size(payload) + event.length(),
+                () -> emit(ctx, event, payload), () -> { });
         return List.of();
     }
 
@@ -103,12 +105,13 @@ final class TestInterface {
         }
     }
 
-    private static Object bounded(Object payload) {
-        if (Mdsf.stringify(payload).length() > MAX_PAYLOAD_CHARS) {
-            throw new TetherException(ErrorCode.DATA_TOO_LONG,
-                    "payload over " + MAX_PAYLOAD_CHARS + " characters");
+    /** The payload's size in characters of its mdsf form; over {@link #MAX_PAYLOAD_CHARS} fails with [41]. */
+    private static int size(Object payload) {
+        int chars = Mdsf.stringify(payload).length();
+        if (chars > MAX_PAYLOAD_CHARS) {
+            throw new TetherException(ErrorCode.DATA_TOO_LONG, "payload over " + MAX_PAYLOAD_CHARS + " characters");
         }
-        return payload;
+        return chars;
     }
 
     private static List<Object> dropFirst(JstpCallContext ctx) {

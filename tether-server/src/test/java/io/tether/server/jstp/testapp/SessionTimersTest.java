@@ -38,9 +38,9 @@ class SessionTimersTest {
         WeakReference<Object> ref = new WeakReference<>(payload[0]);
         for (int i = 0; i < SessionTimers.MAX_PENDING; i++) {
             Object held = payload[0];
-            timers.schedule(timer, 50_000, () -> ran.set(held.hashCode()), cancelled::incrementAndGet);
+            timers.schedule(timer, 50_000, 1, () -> ran.set(held.hashCode()), cancelled::incrementAndGet);
         }
-        assertThatThrownBy(() -> timers.schedule(timer, 1, () -> { }, () -> { }))
+        assertThatThrownBy(() -> timers.schedule(timer, 1, 1, () -> { }, () -> { }))
                 .isInstanceOfSatisfying(TetherException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_PENDING));
         assertThat(timer.getQueue()).hasSize(SessionTimers.MAX_PENDING);
 
@@ -54,7 +54,7 @@ class SessionTimersTest {
         }
         assertThat(ref.get()).as("payload released").isNull();
         assertThat(ran).hasValue(0);
-        assertThatThrownBy(() -> timers.schedule(timer, 1, () -> { }, () -> { }))
+        assertThatThrownBy(() -> timers.schedule(timer, 1, 1, () -> { }, () -> { }))
                 .isInstanceOf(TetherException.class);
     }
 
@@ -62,7 +62,7 @@ class SessionTimersTest {
     void aSessionHandedOffKeepsItsTimersTheirResultsFollowIt() throws Exception {
         SessionTimers timers = SessionTimers.of(session);
         java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
-        timers.schedule(timer, 200, ran::countDown, () -> { });
+        timers.schedule(timer, 200, 1, ran::countDown, () -> { });
         List<String> forwarded = new java.util.concurrent.CopyOnWriteArrayList<>();
         session.handOff(new io.tether.server.jstp.session.SessionForwarder() {
             @Override
@@ -77,7 +77,7 @@ class SessionTimersTest {
         }, snapshot -> { });
         assertThat(timers.pending()).isEqualTo(1);
         assertThat(ran.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThatThrownBy(() -> timers.schedule(timer, 60_001, () -> { }, () -> { }))
+        assertThatThrownBy(() -> timers.schedule(timer, 60_001, 1, () -> { }, () -> { }))
                 .isInstanceOfSatisfying(TetherException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PARAM_INVALID));
     }
 
@@ -85,9 +85,12 @@ class SessionTimersTest {
     void aTimerThatRanFreesItsSlot() throws Exception {
         SessionTimers timers = SessionTimers.of(session);
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        timers.schedule(timer, 0, done::countDown, () -> { });
+        timers.schedule(timer, 0, 1, done::countDown, () -> { });
         assertThat(done.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         org.awaitility.Awaitility.await().until(() -> timers.pending() == 0);
+        timers.schedule(timer, 50_000, (int) SessionTimers.MAX_PENDING_CHARS, () -> { }, () -> { });
+        assertThatThrownBy(() -> timers.schedule(timer, 1, 1, () -> { }, () -> { }))
+                .as("the payload budget is spent").isInstanceOf(TetherException.class);
     }
 
     @Test
