@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * Decides a handshake request (spec §5.1, §6, §7, §8.4): selects the application, then
  * authenticates ({@code anonymous}; {@code login} and custom strategies through the
  * listener's {@link LoginGate}, which throttles and hashes off the action executor) or finds
- * the session to restore. Does not touch the
- * transport: the handler applies the outcome on its event loop.
+ * the session to restore. Does not touch the transport: the handler applies the outcome on
+ * its event loop.
  */
 final class JstpHandshake {
     private static final Logger LOG = LoggerFactory.getLogger(JstpHandshake.class);
