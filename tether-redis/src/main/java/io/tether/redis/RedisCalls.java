@@ -6,45 +6,60 @@ import io.lettuce.core.RedisException;
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one blocking Redis call and turns every Lettuce failure into
- * {@code TetherException(CLUSTER_UNAVAILABLE)} with a text that says what failed. Commands
- * carry the connection's timeout, so a call never waits longer than
+ * {@code TetherException(CLUSTER_UNAVAILABLE)}. Its message reaches clients (socket error
+ * text, JSTP {@code [50, message]}), so it only says that the cluster is unavailable and why
+ * in general terms; the Redis address, the operation and the key names go to the log (WARN).
+ * Commands carry the connection's timeout, so a call never waits longer than
  * {@link RedisOptions#commandTimeout()}; while disconnected Lettuce rejects commands at once.
  */
 final class RedisCalls {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisCalls.class);
+    /** The start of every client-facing text. */
+    static final String CLIENT_TEXT = "cluster unavailable: ";
+
     private final String target;
 
     RedisCalls(String target) {
         this.target = target;
     }
 
-    /** Runs {@code call}; {@code what} names the operation in the error text. */
+    /** Runs {@code call}; {@code what} names the operation in the log line (never on the wire). */
     <T> T call(String what, Supplier<T> call) {
         try {
             return call.get();
         } catch (RedisException e) {
-            throw unavailable(what, e);
+            throw failed(what, e, "the shared store " + reason(e));
         } catch (IllegalStateException e) {
-            throw new TetherException(ErrorCode.CLUSTER_UNAVAILABLE,
-                    "cluster unavailable: " + what + " failed, the connection to Redis is closed", e);
+            throw failed(what, e, "the connection to the shared store is closed");
         }
     }
 
-    /** The exception for a failed operation. */
-    TetherException unavailable(String what, Throwable cause) {
-        return new TetherException(ErrorCode.CLUSTER_UNAVAILABLE, text(what, cause), cause);
+    private TetherException failed(String what, Throwable cause, String reason) {
+        LOG.warn("{} failed, Redis at {}: {} ({})", what, target, reason, cause.toString());
+        return new TetherException(ErrorCode.CLUSTER_UNAVAILABLE, CLIENT_TEXT + reason, cause);
     }
 
-    private String text(String what, Throwable cause) {
-        String prefix = "cluster unavailable: " + what + " failed, ";
+    /**
+     * The exception for a failure while starting (connecting the node or its session channel):
+     * seen by the operator, not by clients, so it names the operation and the Redis address.
+     */
+    TetherException unavailable(String what, Throwable cause) {
+        return new TetherException(ErrorCode.CLUSTER_UNAVAILABLE,
+                CLIENT_TEXT + what + " failed, Redis at " + target + " " + reason(cause), cause);
+    }
+
+    private static String reason(Throwable cause) {
         if (cause instanceof RedisCommandTimeoutException) {
-            return prefix + "Redis at " + target + " did not answer in time";
+            return "did not answer in time";
         }
         if (cause instanceof RedisCommandExecutionException) {
-            return prefix + "Redis at " + target + " refused the command";
+            return "refused the command";
         }
-        return prefix + "Redis at " + target + " is not reachable";
+        return "is not reachable";
     }
 }

@@ -25,7 +25,8 @@
  * }</pre>
  *
  * <p>Redis unreachable: calls fail after at most the command timeout with
- * {@code TetherException(CLUSTER_UNAVAILABLE)}, {@link io.tether.redis.RedisNode#ready()} is
- * false, Lettuce reconnects and resubscribes, the node re-announces itself.
+ * {@code TetherException(CLUSTER_UNAVAILABLE)}, whose message (it reaches clients) names
+ * neither the Redis address nor keys (those are logged), {@link io.tether.redis.RedisNode#ready()}
+ * is false, Lettuce reconnects and resubscribes, the node re-announces itself.
  */
 package io.tether.redis;

@@ -51,7 +51,7 @@ final class JstpNodes implements AutoCloseable {
         TestNodes.Node n = nodes.start();
         RedisSessionStore sessions = n.redis().sessionStore(expiry, quota.apply(n.core()), n.core().timer());
         JstpOptions options = JstpTestApp.configure(JstpOptions.defaults().toBuilder().host("127.0.0.1").port(0)
-                .sessionExpiry(expiry).build());
+                .sessionExpiry(expiry).build(), 20_000); // fewer iterations than the demo: fast test logins
         JstpProtocolServer jstp = new JstpProtocolServer(n.core(), options, sessions);
         TetherServer server = TetherServer.builder(n.core()).protocol(jstp).build().start();
         Node node = new Node(n, sessions, jstp, server);

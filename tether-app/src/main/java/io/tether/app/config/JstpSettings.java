@@ -55,6 +55,7 @@ final class JstpSettings {
                 .actionsInterface(actions)
                 .chatInterface(chat)
                 .connectionLimits(ConnectionLimitsSettings.from(jstp, PATH))
+                .login(LoginSettings.from(jstp.getConfig("login"), PATH + ".login"))
                 .build();
         return Optional.of(demo.hostsJstpTestApp() ? JstpTestApp.configure(options) : options);
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
 import io.tether.server.jstp.JstpOptions;
+import io.tether.server.jstp.auth.LoginLimits;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.limits.ConnectionLimits;
 import io.tether.server.socket.SocketOptions;
@@ -275,6 +276,21 @@ class AppConfigTest {
         assertThat(jstp.builtinApplication()).isEqualTo("demo");
         assertThat(jstp(map(null, Map.of("TETHER_JSTP_PORT", "4200"), Map.of("tether.jstp.port", 0))).port())
                 .as("command line beats environment").isZero();
+    }
+
+    @Test
+    void jstpLoginLimitsHaveDefaultsAndKeys() {
+        assertThat(jstp(map(null, Map.of(), Map.of())).login()).isEqualTo(LoginLimits.defaults());
+        LoginLimits login = jstp(map(null, Map.of("TETHER_JSTP_LOGIN_THREADS", "2"), Map.of(
+                "tether.jstp.login.max-failures", 3, "tether.jstp.login.window", "1m",
+                "tether.jstp.login.initial-delay", "2s", "tether.jstp.login.max-delay", "1h",
+                "tether.jstp.login.max-tracked", 500, "tether.jstp.login.queue", 0))).login();
+        assertThat(login).isEqualTo(new LoginLimits(3, Duration.ofMinutes(1), Duration.ofSeconds(2),
+                Duration.ofHours(1), 500, 2, 0));
+        assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.jstp.login.max-failures", 0)))
+                .isInstanceOf(TetherException.class).hasMessageContaining("tether.jstp.login.max-failures");
+        assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.jstp.login.max-delay", "100ms")))
+                .isInstanceOf(TetherException.class).hasMessageContaining("tether.jstp.login.max-delay");
     }
 
     @Test

@@ -21,7 +21,7 @@ public final class JstpTestServer implements AutoCloseable {
     public static JstpTestServer start(TestCertificates tls) {
         ServerIdentity id = new ServerIdentity("test", "demo", "demo", "0.1.0", "0.1.0", System.currentTimeMillis());
         TetherCore core = DemoApplication.install(TetherCore.builder(), id).build();
-        JstpOptions.Builder b = JstpTestApp.configure(JstpOptions.defaults()).toBuilder().host("127.0.0.1").port(0);
+        JstpOptions.Builder b = JstpTestApp.configure(JstpOptions.defaults(), 20_000).toBuilder().host("127.0.0.1").port(0);
         if (tls != null) {
             b.tls(TlsOptions.pem(tls.certificatePem(), tls.privateKeyPem()));
         }

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ActionInvoker {
     private static final Logger LOG = LoggerFactory.getLogger(ActionInvoker.class);
+    /** What a client reads for an unexpected failure. */
+    static final String INTERNAL_TEXT = "internal error";
 
     private final List<ActionMiddleware> middleware;
     private final ResultFields results = new ResultFields();
@@ -75,12 +77,22 @@ final class ActionInvoker {
                 // the answer below matters more than the log
             }
         }
-        return new TetherException(ErrorCode.INTERNAL_ERROR, "internal error");
+        return new TetherException(ErrorCode.INTERNAL_ERROR, INTERNAL_TEXT);
     }
 
+    /**
+     * The error a client sees for an exception that is not a {@link TetherException}: the text
+     * of an exception the action code made itself (no cause: the ActionHero contract), but
+     * {@link #INTERNAL_TEXT} for one that wraps another or is an {@link Error}, whose message
+     * may carry what a library saw (addresses, keys, paths); that detail goes to the log.
+     */
     private static TetherException asTether(Throwable e, ErrorCode code, ActionRun ctx) {
         if (e instanceof TetherException te) {
             return te;
+        }
+        if (e.getCause() != null || e instanceof Error) {
+            LOG.warn("action {} failed unexpectedly", ctx.action().name(), e);
+            return new TetherException(ErrorCode.INTERNAL_ERROR, INTERNAL_TEXT, e);
         }
         LOG.debug("action {} failed", ctx.action().name(), e);
         String message = e.getMessage();

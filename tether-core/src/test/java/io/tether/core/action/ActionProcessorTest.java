@@ -42,6 +42,13 @@ class ActionProcessorTest {
                     ctx.response().put("before", 1);
                     throw new IllegalStateException("boom");
                 }).build())
+                .action(Action.named("wraps").handler(ctx -> {
+                    throw new IllegalStateException("Unable to connect to 10.1.2.3:6379 for key tether:cache:k",
+                            new java.io.IOException("Connection refused: /10.1.2.3:6379"));
+                }).build())
+                .action(Action.named("errs").handler(ctx -> {
+                    throw new AssertionError("internal state at /srv/data/key");
+                }).build())
                 .action(Action.named("slow").timeout(Duration.ofMillis(100)).handler(ctx -> {
                     Thread.sleep(10_000);
                     return null;
@@ -128,6 +135,17 @@ class ActionProcessorTest {
         assertThat(o.fields()).containsEntry("before", 1);
         assertThat(o.error().getMessage()).isEqualTo("boom");
         assertThat(o.error().code()).isEqualTo(ErrorCode.APPLICATION_ERROR);
+    }
+
+    @Test
+    void unexpectedFailuresReachTheClientAsAGenericText() throws Exception {
+        core();
+        for (String action : new String[] {"wraps", "errs"}) {
+            ActionOutcome o = run(connection(), action, Map.of());
+            assertThat(o.error().code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
+            assertThat(o.error().getMessage()).isEqualTo("internal error");
+            assertThat(o.error().getCause()).isNotNull(); // the detail stays for the log
+        }
     }
 
     @Test

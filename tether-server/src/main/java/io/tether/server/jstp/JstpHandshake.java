@@ -4,6 +4,7 @@ import io.tether.api.ErrorCode;
 import io.tether.codec.jstp.JstpMessage.HandshakeRequest;
 import io.tether.core.connection.Connection;
 import io.tether.server.jstp.app.JstpApplication;
+import io.tether.server.jstp.auth.LoginGate;
 import io.tether.server.jstp.bridge.ChatInterface;
 import io.tether.server.jstp.session.JstpSession;
 import io.tether.server.jstp.session.SessionIds;
@@ -18,12 +19,12 @@ import org.semver4j.Semver;
 
 /**
  * Decides a handshake request (spec §5.1, §6, §7, §8.4): selects the application, then
- * authenticates ({@code anonymous}, {@code login} and custom strategies through the
- * authenticator on a worker thread) or finds the session to restore. A restore is tied to the
- * application version the session was opened with: a request naming another version, or a
- * range that version does not satisfy, is refused like an unknown session; one naming no
- * version gets the session's own. Does not touch the transport: the handler applies the
- * outcome on its event loop.
+ * authenticates ({@code anonymous}; {@code login} and custom strategies through the
+ * listener's {@link LoginGate}, which throttles and hashes off the action executor) or finds
+ * the session to restore. A restore is tied to the application version the session was
+ * opened with: a request naming another version, or a range that version does not satisfy,
+ * is refused like an unknown session; one naming no version gets the session's own. Does not
+ * touch the transport: the handler applies the outcome on its event loop.
  */
 final class JstpHandshake {
     private static final Logger LOG = LoggerFactory.getLogger(JstpHandshake.class);
@@ -45,9 +46,11 @@ final class JstpHandshake {
     }
 
     private final JstpServices services;
+    private final LoginGate login;
 
-    JstpHandshake(JstpServices services) {
+    JstpHandshake(JstpServices services, LoginGate login) {
         this.services = services;
+        this.login = login;
     }
 
     /** Decides the request; the future never completes exceptionally. */
@@ -65,21 +68,15 @@ final class JstpHandshake {
                         LOG.warn("session restore failed: {}", e.toString());
                         return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
                     });
-            default -> CompletableFuture.supplyAsync(() -> authenticate(strategy, request.credentials()),
-                            services.core().workers())
-                    .thenCompose(user -> user == null ? done(new Rejected(ErrorCode.AUTH_FAILED.jstpCode()))
-                            : created(app.get(), user, remote))
+            // hashing runs on the gate's own bounded pool; the session is made back on a worker
+            default -> login.attempt(strategy, request.credentials(), remote)
+                    .thenComposeAsync(user -> user.isEmpty() ? done(new Rejected(ErrorCode.AUTH_FAILED.jstpCode()))
+                            : created(app.get(), user.get(), remote), services.core().workers())
                     .exceptionally(e -> {
                         LOG.warn("authenticator failed: {}", e.toString());
                         return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
                     });
         };
-    }
-
-    /** The authenticated user name, or null when the credentials are refused. */
-    private String authenticate(String strategy, Object credentials) {
-        Optional<String> user = services.options().authenticator().authenticate(strategy, credentials);
-        return user.filter(u -> !u.isEmpty()).orElse(null);
     }
 
     /** A new session, answered only once the store can restore it (from any node, for a shared store). */

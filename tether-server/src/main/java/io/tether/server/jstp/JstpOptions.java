@@ -4,6 +4,7 @@ import io.tether.codec.mdsf.MdsfLimits;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.auth.JstpAuthenticator;
 import io.tether.core.limits.Refusals;
+import io.tether.server.jstp.auth.LoginLimits;
 import io.tether.server.jstp.session.SessionLimits;
 import io.tether.server.limits.ConnectionLimits;
 import io.tether.server.jstp.session.SessionQuota;
@@ -58,6 +59,8 @@ import java.util.Objects;
  *                             address's oldest detached session is evicted (64)
  * @param sessionBufferBudgetBytes all sessions' buffered messages together; a session that
  *                             would buffer past it is dropped (64 MiB)
+ * @param login                failed-login limits with backoff and the password-hashing pool
+ *                             (default {@link LoginLimits#defaults()})
  */
 public record JstpOptions(String name, String host, int port, TlsOptions tls, int maxMessageBytes,
                           Duration handshakeTimeout, Duration heartbeatInterval, int heartbeatMissedLimit,
@@ -67,7 +70,8 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
                           String chatInterface, JstpAuthenticator authenticator, JstpListener listener,
                           ConnectionLimits connectionLimits,
                           int maxHandshakeBytes, MdsfLimits mdsfLimits,
-                          int maxDetachedSessions, int maxDetachedSessionsPerAddress, long sessionBufferBudgetBytes) {
+                          int maxDetachedSessions, int maxDetachedSessionsPerAddress, long sessionBufferBudgetBytes,
+                          LoginLimits login) {
 
     /** Default message cap: 8 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -95,6 +99,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         if (maxHandshakeBytes < 64) {
             throw new IllegalArgumentException("maxHandshakeBytes must be >= 64");
         }
+        Objects.requireNonNull(login, "login");
         requirePositive(handshakeTimeout, "handshakeTimeout");
         requirePositive(sessionExpiry, "sessionExpiry");
         requirePositive(methodTimeout, "methodTimeout");
@@ -138,7 +143,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
                 ConnectionLimits.defaults(),
                 DEFAULT_MAX_HANDSHAKE_BYTES, MdsfLimits.defaults(),
                 SessionQuota.DEFAULT_MAX_DETACHED, SessionQuota.DEFAULT_MAX_DETACHED_PER_ADDRESS,
-                SessionQuota.DEFAULT_BUFFER_BUDGET_BYTES);
+                SessionQuota.DEFAULT_BUFFER_BUDGET_BYTES, LoginLimits.defaults());
     }
 
     /** The cap of one message before the handshake succeeded: the handshake cap, never above the message cap. */
@@ -179,6 +184,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         private int maxDetachedSessions;
         private int maxDetachedSessionsPerAddress;
         private long sessionBufferBudgetBytes;
+        private LoginLimits login;
 
         private Builder(JstpOptions o) {
             name = o.name;
@@ -207,6 +213,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             maxDetachedSessions = o.maxDetachedSessions;
             maxDetachedSessionsPerAddress = o.maxDetachedSessionsPerAddress;
             sessionBufferBudgetBytes = o.sessionBufferBudgetBytes;
+            login = o.login;
         }
 
         /** Listener name. */
@@ -365,6 +372,12 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             return this;
         }
 
+        /** Failed-login limits and the password-hashing pool. */
+        public Builder login(LoginLimits v) {
+            login = v;
+            return this;
+        }
+
         /** Builds the options. */
         public JstpOptions build() {
             return new JstpOptions(name, host, port, tls, maxMessageBytes, handshakeTimeout, heartbeatInterval,
@@ -372,7 +385,8 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
                     maxOutboundBytes, applications, builtinApplication, actionsInterface, chatInterface, authenticator, listener,
                     connectionLimits,
                     maxHandshakeBytes, mdsfLimits,
-                    maxDetachedSessions, maxDetachedSessionsPerAddress, sessionBufferBudgetBytes);
+                    maxDetachedSessions, maxDetachedSessionsPerAddress, sessionBufferBudgetBytes,
+                    login);
         }
     }
 }

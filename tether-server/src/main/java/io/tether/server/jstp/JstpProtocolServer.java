@@ -23,6 +23,7 @@ import io.tether.server.ProtocolServer;
 import io.tether.server.limits.ConnectionGuard;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.app.JstpApplicationRegistry;
+import io.tether.server.jstp.auth.LoginGate;
 import io.tether.server.jstp.bridge.ActionsInterface;
 import io.tether.server.jstp.bridge.ChatInterface;
 import io.tether.server.jstp.session.MemorySessionStore;
@@ -51,6 +52,7 @@ public final class JstpProtocolServer implements ProtocolServer {
     private final JstpOptions options;
     private final JstpServices services;
     private final JstpHandshake handshake;
+    private final LoginGate login;
     private final JstpDispatcher dispatcher;
     private final SslContext ssl;
     private final JstpMessageDecoder decoder;
@@ -76,7 +78,8 @@ public final class JstpProtocolServer implements ProtocolServer {
         this.services = new JstpServices(core, options, apps, sessions,
                 new ActionsInterface(options.actionsInterface(), core.processor()),
                 ChatInterface.create(options.chatInterface(), core.rooms()));
-        this.handshake = new JstpHandshake(services);
+        this.login = new LoginGate(options.authenticator(), options.login(), core.refusals());
+        this.handshake = new JstpHandshake(services, login);
         this.dispatcher = new JstpDispatcher(services);
         this.ssl = options.tls().enabled() ? TlsContextFactory.serverContext(options.tls()) : null;
         this.guard = new ConnectionGuard(options.name(), options.connectionLimits(), core.refusals());
@@ -143,8 +146,8 @@ public final class JstpProtocolServer implements ProtocolServer {
     }
 
     /**
-     * Flushes and closes every connection; sessions stay in the store (restorable if the
-     * store outlives this listener). Never blocks.
+     * Flushes and closes every connection and stops the login hashing pool; sessions stay in
+     * the store (restorable if the store outlives this listener). Never blocks.
      */
     @Override
     public CompletableFuture<Void> shutdown() {
@@ -152,6 +155,9 @@ public final class JstpProtocolServer implements ProtocolServer {
         for (Channel ch : channels) {
             ch.eventLoop().execute(() -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
         }
-        return allClosed.whenComplete((v, e) -> services.sessions().close());
+        return allClosed.whenComplete((v, e) -> {
+            login.close();
+            services.sessions().close();
+        });
     }
 }

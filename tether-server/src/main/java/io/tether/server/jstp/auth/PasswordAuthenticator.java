@@ -10,7 +10,7 @@ import java.util.Optional;
  * checked against a dummy hash so that timing does not reveal which users exist.
  *
  * <pre>{@code
- * JstpAuthenticator auth = new PasswordAuthenticator(Map.of("user", PasswordHash.create("secret".toCharArray(), 100_000)));
+ * JstpAuthenticator auth = new PasswordAuthenticator(Map.of("user", PasswordHash.create("secret".toCharArray(), PasswordHash.RECOMMENDED_ITERATIONS)));
  * }</pre>
  */
 public final class PasswordAuthenticator implements JstpAuthenticator {

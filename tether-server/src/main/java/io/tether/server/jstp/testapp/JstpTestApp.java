@@ -32,9 +32,17 @@ public final class JstpTestApp {
     private JstpTestApp() {
     }
 
-    /** Options with both versions of the test application and its authenticator added. */
+    /**
+     * Options with both versions of the test application and its authenticator added; the
+     * password is hashed here, once, with {@link PasswordHash#RECOMMENDED_ITERATIONS}.
+     */
     public static JstpOptions configure(JstpOptions base) {
-        JstpOptions.Builder b = base.toBuilder().authenticator(authenticator());
+        return configure(base, PasswordHash.RECOMMENDED_ITERATIONS);
+    }
+
+    /** As {@link #configure(JstpOptions)} with another iteration count (tests that log in often use fewer). */
+    public static JstpOptions configure(JstpOptions base, int iterations) {
+        JstpOptions.Builder b = base.toBuilder().authenticator(authenticator(iterations));
         applications().forEach(b::application);
         return b.build();
     }
@@ -44,9 +52,14 @@ public final class JstpTestApp {
         return VERSIONS.stream().map(JstpTestApp::application).toList();
     }
 
-    /** The test login policy: user {@code user}, password {@code secret}. */
+    /** The test login policy: user {@code user}, password {@code secret}, hashed with the recommended count. */
     public static JstpAuthenticator authenticator() {
-        return new PasswordAuthenticator(Map.of("user", PasswordHash.create("secret".toCharArray(), 20_000)));
+        return authenticator(PasswordHash.RECOMMENDED_ITERATIONS);
+    }
+
+    /** The test login policy with the password hashed with {@code iterations} PBKDF2 iterations. */
+    public static JstpAuthenticator authenticator(int iterations) {
+        return new PasswordAuthenticator(Map.of("user", PasswordHash.create("secret".toCharArray(), iterations)));
     }
 
     /** One version of {@code testApp}. */

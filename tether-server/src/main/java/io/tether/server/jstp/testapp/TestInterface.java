@@ -1,20 +1,32 @@
 package io.tether.server.jstp.testapp;
 
+import io.tether.api.ErrorCode;
+import io.tether.api.TetherException;
+import io.tether.codec.mdsf.Mdsf;
 import io.tether.server.jstp.app.JstpCallContext;
 import io.tether.server.jstp.app.JstpInterface;
 import io.tether.server.jstp.app.JstpMethod;
 import io.tether.server.jstp.app.JstpRemoteError;
+import io.tether.server.jstp.session.JstpSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The {@code testInterface} of the test application (see {@code jstp-test-app.md} §5). */
+/**
+ * The {@code testInterface} of the test application (see {@code jstp-test-app.md} §5). The
+ * payloads of {@code emitLater}/{@code delayedEcho} are bounded ({@link #MAX_PAYLOAD_CHARS},
+ * else {@code [41, message]}), so are their timers per session ({@link SessionTimers}: at most
+ * 256 pending holding 1 Mi characters, else {@code [22, message]}; at most 60 s ahead, else
+ * {@code [21, message]}) and the events kept for {@code getClientEvents} ({@link ClientEvents}).
+ */
 final class TestInterface {
+    private static final Logger LOG = LoggerFactory.getLogger(TestInterface.class);
     static final String NAME = "testInterface";
-    private static final String EVENTS = "testApp.clientEvents";
+    /** Largest {@code emitLater}/{@code delayedEcho} payload, in characters of its mdsf form. */
+    static final int MAX_PAYLOAD_CHARS = 64 * 1024;
     private static final String VALUE = "testApp.value";
     private static final String DROPS = "testApp.dropFirst";
 
@@ -36,7 +48,7 @@ final class TestInterface {
                     return List.of();
                 })
                 .sync("emitLater", 3, TestInterface::emitLater)
-                .sync("getClientEvents", 0, ctx -> List.of(new ArrayList<>(events(ctx))))
+                .sync("getClientEvents", 0, ctx -> List.of(ClientEvents.of(ctx.session()).list()))
                 .sync("setValue", 1, ctx -> {
                     ctx.session().userData().put(VALUE, JstpTestApp.one(ctx.arg(0)));
                     return List.of();
@@ -64,22 +76,42 @@ final class TestInterface {
         throw new JstpRemoteError(code, message);
     }
 
+    /** The reply after the delay; the timer is the session's (bounded, cancelled when it is dropped). */
     private static CompletableFuture<List<Object>> delayedEcho(JstpCallContext ctx) {
         long delay = (long) ctx.number(0);
         Object value = ctx.arg(1);
         CompletableFuture<List<Object>> result = new CompletableFuture<>();
-        ctx.timer().schedule(() -> result.complete(JstpTestApp.one(value)), Math.max(0, delay),
-                TimeUnit.MILLISECONDS);
+        SessionTimers.of(ctx.session()).schedule(ctx.timer(), delay, size(value),
+                () -> result.complete(JstpTestApp.one(value)), () -> result.cancel(false));
         return result;
     }
 
+    /** The event after the delay, to the session (buffered while it is offline); dropped with the session. */
     private static List<Object> emitLater(JstpCallContext ctx) {
         long delay = (long) ctx.number(0);
         String event = String.valueOf(ctx.arg(1));
         List<Object> payload = JstpTestApp.one(ctx.arg(2));
-        ctx.timer().schedule(() -> ctx.emitToSession(NAME, event, payload), Math.max(0, delay),
-                TimeUnit.MILLISECONDS);
+        JstpSession session = ctx.session();
+        SessionTimers.of(session).schedule(ctx.timer(), delay, size(payload) + event.length(),
+                () -> emit(ctx, event, payload), () -> { });
         return List.of();
+    }
+
+    private static void emit(JstpCallContext ctx, String event, List<Object> payload) {
+        try {
+            ctx.emitToSession(NAME, event, payload);
+        } catch (RuntimeException dropped) { // the session overflowed or was dropped meanwhile
+            LOG.debug("emitLater event not sent: {}", dropped.toString());
+        }
+    }
+
+    /** The payload's size in characters of its mdsf form; over {@link #MAX_PAYLOAD_CHARS} fails with [41]. */
+    private static int size(Object payload) {
+        int chars = Mdsf.stringify(payload).length();
+        if (chars > MAX_PAYLOAD_CHARS) {
+            throw new TetherException(ErrorCode.DATA_TOO_LONG, "payload over " + MAX_PAYLOAD_CHARS + " characters");
+        }
+        return chars;
     }
 
     private static List<Object> dropFirst(JstpCallContext ctx) {
@@ -93,15 +125,10 @@ final class TestInterface {
         return List.of(n);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object> events(JstpCallContext ctx) {
-        return (List<Object>) ctx.session().userData().computeIfAbsent(EVENTS, k -> new CopyOnWriteArrayList<>());
-    }
-
-    /** Records events the client sends on {@code testInterface}. */
+    /** Records events the client sends on {@code testInterface} (the newest, bounded: {@link ClientEvents}). */
     static void recordEvent(JstpCallContext ctx) {
         if (NAME.equals(ctx.iface())) {
-            events(ctx).add(List.of(ctx.member(), new ArrayList<>(ctx.args())));
+            ClientEvents.of(ctx.session()).add(ctx.member(), new ArrayList<>(ctx.args()));
         }
     }
 }
