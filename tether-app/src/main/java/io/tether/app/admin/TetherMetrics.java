@@ -44,6 +44,12 @@ public final class TetherMetrics {
         Gauge.builder("tether.jstp.sessions", listener, l -> l.sessions().size())
                 .description("JSTP sessions held by the session store").tag("listener", listener.name())
                 .register(registry);
+        Gauge.builder("tether.jstp.sessions.detached", listener, l -> l.sessions().quota().detachedCount())
+                .description("JSTP sessions without a connection, kept restorable (bounded by max-detached-sessions)")
+                .tag("listener", listener.name()).register(registry);
+        Gauge.builder("tether.jstp.session.buffer", listener, l -> l.sessions().quota().budget().usedBytes())
+                .description("Bytes of buffered session messages (bounded by session-buffer-budget)")
+                .baseUnit("bytes").tag("listener", listener.name()).register(registry);
     }
 
     /** Refusals by reason ({@code tether_refusals_total{reason="slow_consumer"}}, …), read when scraped. */

@@ -35,12 +35,18 @@ class AdminHttpIT {
                 assertThat(c.readMap(WAIT)).containsKey("randomNumber");
                 c.send("cacheTest");
                 assertThat(c.readMap(WAIT)).containsEntry("error", "key is a required parameter for this action");
+                c.send("paramAdd messageId=" + "m".repeat(300)); // over the messageId bound: refused and counted
+                assertThat(c.readMap(WAIT)).containsKey("error");
                 String metrics = get(server, "/metrics").body();
                 assertThat(metrics)
                         .contains("tether_actions_total{action=\"randomNumber\",outcome=\"ok\"} 1.0")
                         .contains("tether_connections{listener=\"socket\"} 1.0")
                         .contains("tether_connections{listener=\"jstp\"} 0.0")
-                        .contains("tether_ready 1.0");
+                        .contains("tether_ready 1.0")
+                        .contains("tether_refusals_total{reason=\"message_id_too_long\"} 1.0")
+                        .contains("tether_refusals_total{reason=\"slow_consumer\"} 0.0")
+                        .contains("tether_jstp_sessions_detached{listener=\"jstp\"} 0.0")
+                        .contains("tether_jstp_session_buffer_bytes{listener=\"jstp\"} 0.0");
                 // refused before the handler (validation) is not a run of the handler
                 assertThat(metrics).doesNotContain("action=\"cacheTest\"");
             }

@@ -98,6 +98,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     private void process(ChannelHandlerContext context, SocketRequest request) {
         long count = session.countLine();
         if (request instanceof SocketRequest.TooLong) {
+            services.core().refusals().count(Refusal.MESSAGE_TOO_LARGE);
             write(SocketReplies.dataTooLong(session.lastMessageId(), count));
             return;
         }

@@ -3,6 +3,7 @@ package io.tether.server.socket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tether.core.TetherCore;
+import io.tether.core.limits.Refusal;
 import io.tether.server.TetherServer;
 import io.tether.testkit.LineClient;
 import java.time.Duration;
@@ -35,6 +36,7 @@ class SocketJsonBudgetIT {
             bystander.send("paramAdd key=still");
             assertThat(bystander.readMap(WAIT)).containsEntry("status", "OK");
             assertThat(attacker.readMap(WAIT)).containsEntry("error", "DATA_LENGTH_TOO_LONG");
+            assertThat(core.refusals().get(Refusal.MESSAGE_TOO_LARGE)).isEqualTo(1);
             attacker.send("paramAdd key=fine");
             assertThat(attacker.readMap(WAIT)).containsEntry("status", "OK");
             attacker.send("{\"action\":\"randomNumber\"}");
