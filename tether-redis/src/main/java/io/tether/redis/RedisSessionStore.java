@@ -65,7 +65,7 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
 
     @Override
     public CompletableFuture<Void> save(JstpSession session) {
-        keep(session);
+        keep(session, false); // a new session is counted as detached once its connection goes
         CompletableFuture<Void> stored = new CompletableFuture<>();
         if (!transfer.submit(() -> {
             try {
@@ -93,13 +93,13 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
             return Optional.empty();
         }
         JstpSession session = JstpSession.restored(stored.get(), quota);
-        keep(session);
+        keep(session, true); // detached here until restored
         transfer.drain(id, m -> deliver(session, m.get("op"), m.get("text")));
         LOG.debug("{} continued on this node", session);
         return Optional.of(session);
     }
 
-    private void keep(JstpSession session) {
+    private void keep(JstpSession session, boolean detached) {
         sessions.put(session.id(), session);
         session.onOfflineChange(() -> storeLater(session));
         session.onDrop(() -> {
@@ -108,7 +108,9 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
                 transfer.submit(() -> transfer.delete(session.id()));
             }
         });
-        quota.track(session);
+        if (detached) {
+            quota.track(session);
+        }
     }
 
     /** Coalesces stores: one pending store per session, taking the newest snapshot when it runs. */

@@ -126,6 +126,11 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
 
     private void apply(JstpMessage.HandshakeRequest request, Outcome outcome) {
         if (phase != Phase.HANDSHAKING) {
+            if (outcome instanceof Created c) {
+                // the connection went before its reply: nobody knows this session's id, so it
+                // could never be restored; dropping it keeps abandoned handshakes from piling up
+                c.session().drop();
+            }
             return;
         }
         boolean ok = switch (outcome) {

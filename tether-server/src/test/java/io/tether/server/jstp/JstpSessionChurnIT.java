@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tether.core.TetherCore;
 import io.tether.core.limits.Refusal;
 import io.tether.server.TetherServer;
+import io.tether.server.jstp.auth.JstpAuthenticator;
 import io.tether.server.jstp.testapp.JstpTestApp;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -120,5 +121,55 @@ class JstpSessionChurnIT {
             assertThat(bystander.request("{ping:[999]}")).isEqualTo("{pong:[999]}");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         }
+    }
+
+    @Test
+    void aBurstOfHandshakesFromOneAddressIsAnsweredWhateverThePerAddressCap() throws Exception {
+        start();
+        // far more handshakes at once than detached sessions an address may keep: none of these
+        // sessions is detached, so none may be evicted (a load test or a NAT behaves like this)
+        List<JstpTestClient> burst = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5 * PER_ADDRESS; i++) {
+                burst.add(clientFrom("127.0.0.2").send("{handshake:[0,'tether']}"));
+            }
+            for (JstpTestClient c : burst) {
+                assertThat(c.readText()).startsWith("{handshake:[0],ok:'");
+            }
+            assertThat(core.refusals().get(Refusal.SESSIONS_PER_ADDRESS)).isZero();
+            assertThat(jstp.sessions().quota().detachedCount()).isZero();
+        } finally {
+            for (JstpTestClient c : burst) {
+                c.close();
+            }
+        }
+        // once they go, they are detached sessions like any other: capped
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jstp.sessions().quota().detachedCount("127.0.0.2") == PER_ADDRESS);
+    }
+
+    @Test
+    void aNewSessionWhoseConnectionWentBeforeItsReplyIsDropped() throws Exception {
+        core = TetherCore.builder().room("defaultRoom").build();
+        JstpAuthenticator slow = (strategy, credentials) -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return java.util.Optional.of("someone");
+        };
+        jstp = new JstpProtocolServer(core, JstpOptions.defaults().toBuilder().port(0).host("127.0.0.1")
+                .authenticator(slow).build());
+        server = TetherServer.builder(core).protocol(jstp).ioThreads(1).build().start();
+        for (int i = 0; i < 5; i++) {
+            try (JstpTestClient c = clientFrom("127.0.0.2")) {
+                c.send("{handshake:[0,'tether'],login:['someone','x']}"); // and hang up at once
+            }
+        }
+        // each login succeeds after its connection is gone: nobody can ever restore those sessions
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
+                .until(() -> jstp.sessions().size() == 0);
+        assertThat(jstp.sessions().quota().detachedCount()).isZero();
     }
 }

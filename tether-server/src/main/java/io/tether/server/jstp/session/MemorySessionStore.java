@@ -37,7 +37,8 @@ public final class MemorySessionStore implements SessionStore {
     public CompletableFuture<Void> save(JstpSession session) {
         sessions.put(session.id(), session);
         session.onDrop(() -> sessions.remove(session.id(), session));
-        quota.track(session);
+        // not indexed as detached yet: it is counted once its connection goes (a handshake whose
+        // connection closed before the reply drops its new session, see JstpServerHandler)
         return CompletableFuture.completedFuture(null);
     }
 

@@ -80,8 +80,9 @@ public final class SessionQuota {
     }
 
     /**
-     * Starts counting a session kept by a store: indexed as detached while it has no
-     * transport (a new session is, until its handshake reply is sent).
+     * Counts a session a store took over detached (continued from another node's store):
+     * indexed as detached until it is restored or dropped. A new session is indexed only when
+     * its transport detaches.
      */
     public void track(JstpSession session) {
         detached.detached(session);

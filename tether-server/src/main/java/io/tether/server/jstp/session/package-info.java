@@ -7,8 +7,11 @@
  * <li>Detached sessions per node and per remote address: when a session detaches past a cap,
  * the oldest detached session (of the node, or of that address) is evicted: dropped, so it
  * leaves its rooms, frees its buffer and can no longer be restored. New clients are never
- * refused; a client that churns sessions only recycles its own. A new session counts as
- * detached until its handshake reply is sent.</li>
+ * refused; a client that churns sessions only recycles its own. A session counts once its
+ * connection goes (a session continued from another node's store counts until it is
+ * restored); a new session whose connection closed before its handshake reply is dropped at
+ * once (nobody knows its id), so abandoned handshakes never pile up, and a burst of
+ * handshakes from one address never evicts sessions that are about to be attached.</li>
  * <li>Each session's own resend buffer ({@link io.tether.server.jstp.session.SessionLimits}):
  * a session that would exceed it is dropped.</li>
  * <li>A node-wide {@link io.tether.server.jstp.session.SessionBudget} of buffered bytes shared
