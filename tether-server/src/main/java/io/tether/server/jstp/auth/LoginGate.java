@@ -3,6 +3,7 @@ package io.tether.server.jstp.auth;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.tether.core.limits.Refusal;
 import io.tether.core.limits.Refusals;
+import io.tether.server.limits.RateLimitedLog;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoginGate implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LoginGate.class);
+    /** Overload refusals come in floods: one line a second, the rest counted. */
+    private final RateLimitedLog overloadLog = new RateLimitedLog(LOG, Duration.ofSeconds(1));
     /** User names are tracked by at most this many leading characters (bounds the map's memory). */
     static final int USER_KEY_CHARS = 256;
     private static final CompletableFuture<Optional<String>> REFUSED = CompletableFuture.completedFuture(Optional.empty());
@@ -81,7 +84,7 @@ public final class LoginGate implements AutoCloseable {
             pool.execute(attempt);
         } catch (RejectedExecutionException e) {
             refusals.count(Refusal.OVERLOADED);
-            LOG.info("login from {} refused: {} logins already wait for a hashing thread (login.queue)",
+            overloadLog.info("login from {} refused: {} logins already wait for a hashing thread (login.queue)",
                     remote, limits.queue());
             return REFUSED;
         }

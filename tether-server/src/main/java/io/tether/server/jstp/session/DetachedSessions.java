@@ -2,6 +2,8 @@ package io.tether.server.jstp.session;
 
 import io.tether.core.limits.Refusal;
 import io.tether.core.limits.Refusals;
+import io.tether.server.limits.RateLimitedLog;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 final class DetachedSessions {
     private static final Logger LOG = LoggerFactory.getLogger(DetachedSessions.class);
+    /** Evictions come in floods under a churn attack: one line a second, the rest counted. */
+    private final RateLimitedLog evictionLog = new RateLimitedLog(LOG, Duration.ofSeconds(1));
 
     private final int maxPerNode;
     private final int maxPerAddress;
@@ -138,7 +142,7 @@ final class DetachedSessions {
     private void evict(JstpSession victim, Refusal reason, int bound, String scope) {
         if (victim.evict()) {
             refusals.count(reason);
-            LOG.info("JSTP session {} of {} evicted: more than {} detached sessions {}", victim, victim.address(),
+            evictionLog.info("JSTP session {} of {} evicted: more than {} detached sessions {}", victim, victim.address(),
                     bound, scope);
         }
     }
