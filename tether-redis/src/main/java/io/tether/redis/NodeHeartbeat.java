@@ -67,7 +67,9 @@ final class NodeHeartbeat {
                 LOG.info("redis: heartbeat of node {} was gone; re-announcing its rooms and members", options.nodeId());
                 broker.reannounce();
             }
-            if (lost || !healthy) {
+            // also when a subscription change failed after the outage: the pub/sub connection
+            // reconnects on its own schedule, and what failed on it is repaired on a later beat
+            if (lost || !healthy || broker.subscriptionsOutOfSync()) {
                 broker.resubscribe();
             }
             broker.flushPendingRemovals();

@@ -190,6 +190,11 @@ public final class RedisRoomBroker implements RoomBroker {
         subscriptions.resync();
     }
 
+    /** Whether a subscription change failed and must be repeated (checked on every heartbeat). */
+    boolean subscriptionsOutOfSync() {
+        return subscriptions.outOfSync();
+    }
+
     /** Retries removals that failed while Redis was unreachable. */
     void flushPendingRemovals() {
         for (NodeMemberships.Member m : memberships.pendingRemovals()) {

@@ -26,6 +26,8 @@ final class RoomSubscriptions {
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
     private volatile Consumer<RoomMessage> sink = m -> { };
+    /** A subscribe or unsubscribe failed since the last {@link #resync()}. */
+    private volatile boolean repairNeeded;
 
     RoomSubscriptions(StatefulRedisPubSubConnection<String, String> connection, RedisKeys keys,
                       RoomMessageCodec codec) {
@@ -58,6 +60,7 @@ final class RoomSubscriptions {
             connection.sync().subscribe(keys.channel(room));
             subscribed.add(room);
         } catch (RedisException e) {
+            repairNeeded = true;
             LOG.warn("redis: subscribing to room {} failed ({}); retried when Redis is back", room, e.toString());
         }
     }
@@ -74,10 +77,12 @@ final class RoomSubscriptions {
                 if (error == null) {
                     subscribed.add(room);
                 } else {
+                    repairNeeded = true;
                     LOG.debug("redis: subscribing to room {} failed ({}); repaired later", room, error.toString());
                 }
             });
         } catch (RuntimeException e) {
+            repairNeeded = true;
             LOG.debug("redis: subscribing to room {} failed ({}); repaired later", room, e.toString());
         }
     }
@@ -98,8 +103,18 @@ final class RoomSubscriptions {
         return Set.copyOf(wanted);
     }
 
+    /**
+     * Whether the subscriptions in Redis may differ from the wanted rooms: an unsubscribe or a
+     * subscribe failed (e.g. the pub/sub connection was still down when the node's other
+     * connection was back, and Lettuce re-subscribes what it had when it reconnects).
+     */
+    boolean outOfSync() {
+        return repairNeeded;
+    }
+
     /** Brings the subscriptions in Redis in line with the wanted rooms (after an outage). */
     void resync() {
+        repairNeeded = false;
         Set<String> stale = new HashSet<>(subscribed);
         stale.removeAll(wanted);
         stale.forEach(this::unsubscribe);
@@ -124,10 +139,12 @@ final class RoomSubscriptions {
                         subscribed.remove(room);
                     }
                 } else {
+                    repairNeeded = true;
                     LOG.debug("redis: unsubscribing from room {} failed ({}); repaired later", room, error.toString());
                 }
             });
         } catch (RuntimeException e) {
+            repairNeeded = true;
             LOG.debug("redis: unsubscribing from room {} failed ({}); repaired later", room, e.toString());
         }
     }
