@@ -58,7 +58,10 @@ import java.util.regex.Pattern;
  *
  * <p><b>Threads</b> — actions run on the core's virtual-thread workers and hop back to the
  * channel's {@code EmbeddedEventLoop}; the test thread runs those tasks while it polls (with
- * a bounded wait) for the number of frames a step expects.
+ * a bounded wait) for the number of frames a step expects. {@code EmbeddedEventLoop}'s task
+ * queue is not thread-safe: a test must not let two worker threads hop back to the same
+ * channel at the same moment (concurrent actions get staggered durations), or a reply may be
+ * lost.
  */
 public final class WireTranscript {
     /** Longest wait for the frames a step expects. */

@@ -126,8 +126,10 @@ class SocketWirePinTest {
     @Test
     void tooManySimultaneousActions() throws IOException {
         var c = client(server(), "a", 40001);
-        c.send("paramAdd sleepDuration=200\n", 1).send("sleepTest\nsleepTest\nsleepTest\n", 1).expectUnordered(2)
-                .expectSilence();
+        // staggered durations: the two replies hop back to the loop one after the other (see WireTranscript)
+        c.send("{\"action\":\"sleepTest\",\"params\":{\"sleepDuration\":100}}\n"
+                + "{\"action\":\"sleepTest\",\"params\":{\"sleepDuration\":600}}\n"
+                + "sleepTest\n", 1).expect(1).expect(1).expectSilence();
         t.assertMatches("socket/simultaneous");
     }
 
