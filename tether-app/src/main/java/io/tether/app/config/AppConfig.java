@@ -72,8 +72,8 @@ public record AppConfig(String serverId, String name, String description, String
 
     private static Optional<AdminOptions> admin(Config admin) {
         int port = admin.getInt("port");
-        return port == -1 ? Optional.empty() : Optional.of(new AdminOptions(admin.getString("host"), port,
-                admin.getDuration("request-timeout")));
+        return port == -1 ? Optional.empty() : Optional.of(AdminOptions.builder()
+                .host(admin.getString("host")).port(port).requestTimeout(admin.getDuration("request-timeout")).build());
     }
 
     private static ProcessorOptions processor(Config actions) {

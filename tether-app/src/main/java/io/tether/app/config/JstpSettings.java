@@ -44,8 +44,10 @@ final class JstpSettings {
                 .handshakeTimeout(duration(jstp, "handshake-timeout", false))
                 .heartbeatInterval(duration(jstp, "heartbeat-interval", true))
                 .sessionExpiry(duration(jstp, "session-expiry", false))
-                .sessionLimits(new SessionLimits(positive(jstp, "session-max-buffered-messages"),
-                        positiveBytes(jstp, "session-max-buffered-bytes")))
+                .sessionLimits(SessionLimits.builder()
+                        .maxEntries(positive(jstp, "session-max-buffered-messages"))
+                        .maxBytes(positiveBytes(jstp, "session-max-buffered-bytes"))
+                        .build())
                 .maxDetachedSessions(positive(jstp, "max-detached-sessions"))
                 .maxDetachedSessionsPerAddress(positive(jstp, "max-detached-sessions-per-address"))
                 .sessionBufferBudgetBytes(positiveBytes(jstp, "session-buffer-budget"))

@@ -240,14 +240,16 @@ class AppConfigTest {
         assertThat(defaults.maxDetachedSessions()).isEqualTo(10_000);
         assertThat(defaults.maxDetachedSessionsPerAddress()).isEqualTo(64);
         assertThat(defaults.sessionBufferBudgetBytes()).isEqualTo(64L * 1024 * 1024);
-        assertThat(defaults.sessionLimits()).isEqualTo(new io.tether.server.jstp.session.SessionLimits(1000, 1024 * 1024));
+        assertThat(defaults.sessionLimits()).isEqualTo(
+                io.tether.server.jstp.session.SessionLimits.builder().maxEntries(1000).maxBytes(1024 * 1024).build());
         JstpOptions set = jstp(map(null, Map.of(), Map.of("tether.jstp.max-detached-sessions", "50",
                 "tether.jstp.max-detached-sessions-per-address", "5", "tether.jstp.session-buffer-budget", "8M",
                 "tether.jstp.session-max-buffered-messages", "10", "tether.jstp.session-max-buffered-bytes", "64K")));
         assertThat(set.maxDetachedSessions()).isEqualTo(50);
         assertThat(set.maxDetachedSessionsPerAddress()).isEqualTo(5);
         assertThat(set.sessionBufferBudgetBytes()).isEqualTo(8L * 1024 * 1024);
-        assertThat(set.sessionLimits()).isEqualTo(new io.tether.server.jstp.session.SessionLimits(10, 64 * 1024));
+        assertThat(set.sessionLimits()).isEqualTo(
+                io.tether.server.jstp.session.SessionLimits.builder().maxEntries(10).maxBytes(64 * 1024).build());
     }
 
     @Test
@@ -285,8 +287,9 @@ class AppConfigTest {
                 "tether.jstp.login.max-failures", 3, "tether.jstp.login.window", "1m",
                 "tether.jstp.login.initial-delay", "2s", "tether.jstp.login.max-delay", "1h",
                 "tether.jstp.login.max-tracked", 500, "tether.jstp.login.queue", 0))).login();
-        assertThat(login).isEqualTo(new LoginLimits(3, Duration.ofMinutes(1), Duration.ofSeconds(2),
-                Duration.ofHours(1), 500, 2, 0));
+        assertThat(login).isEqualTo(LoginLimits.builder().maxFailures(3).window(Duration.ofMinutes(1))
+                .initialDelay(Duration.ofSeconds(2)).maxDelay(Duration.ofHours(1)).maxTracked(500).threads(2).queue(0)
+                .build());
         assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.jstp.login.max-failures", 0)))
                 .isInstanceOf(TetherException.class).hasMessageContaining("tether.jstp.login.max-failures");
         assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.jstp.login.max-delay", "100ms")))

@@ -4,15 +4,27 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Limits of the action processor. Immutable; {@code ProcessorOptions.defaults().toBuilder()}.
+ * Limits of the action processor. Immutable; start from {@link #defaults()} or {@link #builder()}
+ * and change with {@link #toBuilder()}:
  *
- * @param simultaneousActions max concurrently pending actions per connection (default 5)
- * @param defaultTimeout      deadline of an action that declares none (default 30 s)
+ * <pre>{@code
+ * ProcessorOptions options = ProcessorOptions.defaults().toBuilder().simultaneousActions(64).build();
+ * }</pre>
  */
-public record ProcessorOptions(int simultaneousActions, Duration defaultTimeout) {
+public final class ProcessorOptions {
+    /** Default pending actions per connection: 5. */
+    public static final int DEFAULT_SIMULTANEOUS_ACTIONS = 5;
+    /** Default deadline of an action that declares none: 30 s. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    /** Validates the values. */
-    public ProcessorOptions {
+    private static final ProcessorOptions DEFAULTS = new Builder().build();
+
+    private final int simultaneousActions;
+    private final Duration defaultTimeout;
+
+    private ProcessorOptions(Builder b) {
+        this.simultaneousActions = b.simultaneousActions;
+        this.defaultTimeout = b.defaultTimeout;
         if (simultaneousActions < 1) {
             throw new IllegalArgumentException("simultaneousActions must be >= 1");
         }
@@ -24,7 +36,12 @@ public record ProcessorOptions(int simultaneousActions, Duration defaultTimeout)
 
     /** The defaults: 5 simultaneous actions, 30 s timeout. */
     public static ProcessorOptions defaults() {
-        return new ProcessorOptions(5, Duration.ofSeconds(30));
+        return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** A builder starting from these values. */
@@ -32,31 +49,63 @@ public record ProcessorOptions(int simultaneousActions, Duration defaultTimeout)
         return new Builder(this);
     }
 
-    /** Builder for {@link ProcessorOptions}. */
+    /** Actions of one connection pending at once, at least 1 (default 5). */
+    public int simultaneousActions() {
+        return simultaneousActions;
+    }
+
+    /** Deadline of an action that declares none, positive (default 30 s). */
+    public Duration defaultTimeout() {
+        return defaultTimeout;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProcessorOptions x
+                && simultaneousActions == x.simultaneousActions
+                && Objects.equals(defaultTimeout, x.defaultTimeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(simultaneousActions, defaultTimeout);
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessorOptions["
+                + "simultaneousActions=" + simultaneousActions
+                + ", defaultTimeout=" + defaultTimeout + "]";
+    }
+
+    /** Builder of {@link ProcessorOptions}; every value starts at its default. */
     public static final class Builder {
-        private int simultaneousActions;
-        private Duration defaultTimeout;
+        private int simultaneousActions = DEFAULT_SIMULTANEOUS_ACTIONS;
+        private Duration defaultTimeout = DEFAULT_TIMEOUT;
 
-        private Builder(ProcessorOptions from) {
-            this.simultaneousActions = from.simultaneousActions;
-            this.defaultTimeout = from.defaultTimeout;
+        private Builder() {
         }
 
-        /** Sets the per-connection pending-action limit. */
-        public Builder simultaneousActions(int n) {
-            this.simultaneousActions = n;
+        private Builder(ProcessorOptions o) {
+            simultaneousActions = o.simultaneousActions;
+            defaultTimeout = o.defaultTimeout;
+        }
+
+        /** Actions of one connection pending at once, at least 1 (default 5). */
+        public Builder simultaneousActions(int v) {
+            simultaneousActions = v;
             return this;
         }
 
-        /** Sets the default action deadline. */
-        public Builder defaultTimeout(Duration d) {
-            this.defaultTimeout = d;
+        /** Deadline of an action that declares none, positive (default 30 s). */
+        public Builder defaultTimeout(Duration v) {
+            defaultTimeout = v;
             return this;
         }
 
-        /** Builds the options. */
+        /** Validates and builds; an invalid value fails with IllegalArgumentException or NullPointerException. */
         public ProcessorOptions build() {
-            return new ProcessorOptions(simultaneousActions, defaultTimeout);
+            return new ProcessorOptions(this);
         }
     }
 }

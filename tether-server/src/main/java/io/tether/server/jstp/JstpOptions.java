@@ -1,13 +1,13 @@
 package io.tether.server.jstp;
 
 import io.tether.codec.mdsf.MdsfLimits;
+import io.tether.core.limits.Refusals;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.auth.JstpAuthenticator;
-import io.tether.core.limits.Refusals;
 import io.tether.server.jstp.auth.LoginLimits;
 import io.tether.server.jstp.session.SessionLimits;
-import io.tether.server.limits.ConnectionLimits;
 import io.tether.server.jstp.session.SessionQuota;
+import io.tether.server.limits.ConnectionLimits;
 import io.tether.server.tls.TlsOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,64 +15,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Options of a JSTP listener. Immutable; start from {@link #defaults()} and change with
- * {@link #toBuilder()}.
+ * Options of a JSTP listener. Immutable; start from {@link #defaults()} or {@link #builder()} and
+ * change with {@link #toBuilder()}:
  *
- * @param name                 listener name (default {@code jstp})
- * @param host                 bind address (default {@code 0.0.0.0})
- * @param port                 port (default 4000; 0 picks a free port)
- * @param tls                  TLS settings (default off)
- * @param maxMessageBytes      cap of one message; a longer unterminated one closes the connection (8 MiB)
- * @param handshakeTimeout     close connections without a successful handshake after this (3 s)
- * @param heartbeatInterval    server ping interval, {@link Duration#ZERO} = off (default off)
- * @param heartbeatMissedLimit close after this many intervals without inbound traffic, 0 = never (3)
- * @param sessionExpiry        how long a session without transport stays restorable (10 min)
- * @param sessionLimits        bounds of each session's resend buffer (1,000 messages, 1 MiB)
- * @param maxPipelined         messages queued behind an unfinished handshake before closing (1024)
- * @param maxInFlightCalls     calls of one connection running at once; at the limit the server
- *                             stops reading from that connection, and holds the messages already
- *                             read, until half of them finished (256)
- * @param methodTimeout        deadline of a call to a JSTP-native method; a late one is answered
- *                             {@code [24, message]} and frees its slot (default 60 s; the actions
- *                             interface keeps each action's own deadline)
- * @param maxOutboundBytes     bytes queued for a client that does not read (replies, events, pings)
- *                             before it is disconnected (default 8 MiB; see
- *                             {@link io.tether.server.flow.OutboundFlow})
- * @param applications         the JSTP-native applications hosted
- * @param builtinApplication   name of the built-in application exposing only actions and chat
- *                             (version 1.0.0; default {@code tether}; empty = none)
- * @param actionsInterface     name of the interface whose methods are the core's actions (default {@code api})
- * @param chatInterface        name of the rooms interface (default {@code chat})
- * @param authenticator        policy for {@code login} and custom strategies (default: accepts nothing)
- * @param listener             traffic observer (default no-op)
- * @param connectionLimits     connections per listener and per address, idle timeout (after the
- *                             handshake; before it {@code handshakeTimeout} applies) and TLS handshake timeout
- * @param maxHandshakeBytes    cap of one message until the handshake succeeded (the handshake request and
- *                             anything pipelined behind it); a longer one closes the connection (16 KiB;
- *                             {@code maxMessageBytes} when that is lower)
- * @param mdsfLimits           parser bounds of one message: nesting depth, elements, number-literal length;
- *                             a message over them closes the connection like a syntax error
- *                             ({@link MdsfLimits#defaults()}: 512, 100,000, 1,000)
- * @param maxDetachedSessions  detached sessions this node keeps; past it the oldest detached
- *                             session of the node is evicted (10,000)
- * @param maxDetachedSessionsPerAddress detached sessions of one remote address; past it that
- *                             address's oldest detached session is evicted (64)
- * @param sessionBufferBudgetBytes all sessions' buffered messages together; a session that
- *                             would buffer past it is dropped (64 MiB)
- * @param login                failed-login limits with backoff and the password-hashing pool
- *                             (default {@link LoginLimits#defaults()})
+ * <pre>{@code
+ * JstpOptions options = JstpOptions.defaults().toBuilder()
+ *         .port(0).heartbeatInterval(Duration.ofSeconds(5)).application(myApp).build();
+ * }</pre>
  */
-public record JstpOptions(String name, String host, int port, TlsOptions tls, int maxMessageBytes,
-                          Duration handshakeTimeout, Duration heartbeatInterval, int heartbeatMissedLimit,
-                          Duration sessionExpiry, SessionLimits sessionLimits, int maxPipelined,
-                          int maxInFlightCalls, Duration methodTimeout, long maxOutboundBytes,
-                          List<JstpApplication> applications, String builtinApplication, String actionsInterface,
-                          String chatInterface, JstpAuthenticator authenticator, JstpListener listener,
-                          ConnectionLimits connectionLimits,
-                          int maxHandshakeBytes, MdsfLimits mdsfLimits,
-                          int maxDetachedSessions, int maxDetachedSessionsPerAddress, long sessionBufferBudgetBytes,
-                          LoginLimits login) {
-
+public final class JstpOptions {
     /** Default message cap: 8 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
     /**
@@ -84,9 +35,66 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
     public static final int DEFAULT_MAX_HANDSHAKE_BYTES = 16 * 1024;
     /** Default outbound cap per connection: 8 MiB. */
     public static final long DEFAULT_MAX_OUTBOUND_BYTES = 8L * 1024 * 1024;
+    private static final JstpListener NO_LISTENER = new JstpListener() { };
 
-    /** Validates the values. */
-    public JstpOptions {
+    private static final JstpOptions DEFAULTS = new Builder().build();
+
+    private final String name;
+    private final String host;
+    private final int port;
+    private final TlsOptions tls;
+    private final int maxMessageBytes;
+    private final Duration handshakeTimeout;
+    private final Duration heartbeatInterval;
+    private final int heartbeatMissedLimit;
+    private final Duration sessionExpiry;
+    private final SessionLimits sessionLimits;
+    private final int maxPipelined;
+    private final int maxInFlightCalls;
+    private final Duration methodTimeout;
+    private final long maxOutboundBytes;
+    private final List<JstpApplication> applications;
+    private final String builtinApplication;
+    private final String actionsInterface;
+    private final String chatInterface;
+    private final JstpAuthenticator authenticator;
+    private final JstpListener listener;
+    private final ConnectionLimits connectionLimits;
+    private final int maxHandshakeBytes;
+    private final MdsfLimits mdsfLimits;
+    private final int maxDetachedSessions;
+    private final int maxDetachedSessionsPerAddress;
+    private final long sessionBufferBudgetBytes;
+    private final LoginLimits login;
+
+    private JstpOptions(Builder b) {
+        this.name = b.name;
+        this.host = b.host;
+        this.port = b.port;
+        this.tls = b.tls;
+        this.maxMessageBytes = b.maxMessageBytes;
+        this.handshakeTimeout = b.handshakeTimeout;
+        this.heartbeatInterval = b.heartbeatInterval;
+        this.heartbeatMissedLimit = b.heartbeatMissedLimit;
+        this.sessionExpiry = b.sessionExpiry;
+        this.sessionLimits = b.sessionLimits;
+        this.maxPipelined = b.maxPipelined;
+        this.maxInFlightCalls = b.maxInFlightCalls;
+        this.methodTimeout = b.methodTimeout;
+        this.maxOutboundBytes = b.maxOutboundBytes;
+        this.applications = List.copyOf(b.applications);
+        this.builtinApplication = b.builtinApplication;
+        this.actionsInterface = b.actionsInterface;
+        this.chatInterface = b.chatInterface;
+        this.authenticator = b.authenticator;
+        this.listener = b.listener;
+        this.connectionLimits = b.connectionLimits;
+        this.maxHandshakeBytes = b.maxHandshakeBytes;
+        this.mdsfLimits = b.mdsfLimits;
+        this.maxDetachedSessions = b.maxDetachedSessions;
+        this.maxDetachedSessionsPerAddress = b.maxDetachedSessionsPerAddress;
+        this.sessionBufferBudgetBytes = b.sessionBufferBudgetBytes;
+        this.login = b.login;
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tls, "tls");
@@ -120,7 +128,21 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
         if (maxDetachedSessions < 1 || maxDetachedSessionsPerAddress < 1 || sessionBufferBudgetBytes < 1) {
             throw new IllegalArgumentException("session caps and the session buffer budget must be positive");
         }
-        applications = List.copyOf(applications);
+    }
+
+    /** The defaults: port 4000, 8 MiB, 3 s handshake, heartbeat off, 10 min expiry, no applications. */
+    public static JstpOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these values. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The node-wide session bounds of these options, counting refusals in {@code refusals}. */
@@ -129,62 +151,295 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
                 maxDetachedSessionsPerAddress, refusals);
     }
 
+    /** The cap of one message before the handshake succeeded: the handshake cap, never above the message cap. */
+    public int effectiveMaxHandshakeBytes() {
+        return Math.min(maxHandshakeBytes, maxMessageBytes);
+    }
+
     private static void requirePositive(Duration d, String what) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(what + " must be > 0");
         }
     }
 
-    /** The defaults: port 4000, 8 MiB, 3 s handshake, heartbeat off, 10 min expiry, no applications. */
-    public static JstpOptions defaults() {
-        return new JstpOptions("jstp", "0.0.0.0", 4000, TlsOptions.disabled(), DEFAULT_MAX_MESSAGE_BYTES,
-                Duration.ofSeconds(3), Duration.ZERO, 3, Duration.ofMinutes(10), SessionLimits.defaults(), 1024, 256,
-                Duration.ofSeconds(60), DEFAULT_MAX_OUTBOUND_BYTES, List.of(), "tether", "api", "chat", JstpAuthenticator.none(), new JstpListener() { },
-                ConnectionLimits.defaults(),
-                DEFAULT_MAX_HANDSHAKE_BYTES, MdsfLimits.defaults(),
-                SessionQuota.DEFAULT_MAX_DETACHED, SessionQuota.DEFAULT_MAX_DETACHED_PER_ADDRESS,
-                SessionQuota.DEFAULT_BUFFER_BUDGET_BYTES, LoginLimits.defaults());
+    /** Listener name (default {@code jstp}). */
+    public String name() {
+        return name;
     }
 
-    /** The cap of one message before the handshake succeeded: the handshake cap, never above the message cap. */
-    public int effectiveMaxHandshakeBytes() {
-        return Math.min(maxHandshakeBytes, maxMessageBytes);
+    /** Bind address (default {@code 0.0.0.0}). */
+    public String host() {
+        return host;
     }
 
-    /** A builder starting from these values. */
-    public Builder toBuilder() {
-        return new Builder(this);
+    /** Port, 0..65535 (default 4000; 0 picks a free port). */
+    public int port() {
+        return port;
     }
 
-    /** Builder for {@link JstpOptions}. */
+    /** TLS settings (default off). */
+    public TlsOptions tls() {
+        return tls;
+    }
+
+    /** Cap of one message, at least 64; a longer unterminated one closes the connection (default 8 MiB). */
+    public int maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    /** Connections without a successful handshake are closed after this (default 3 s). */
+    public Duration handshakeTimeout() {
+        return handshakeTimeout;
+    }
+
+    /** Server ping interval, {@link Duration#ZERO} = off (default off). */
+    public Duration heartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    /** Close after this many intervals without inbound traffic, 0 = never (default 3). */
+    public int heartbeatMissedLimit() {
+        return heartbeatMissedLimit;
+    }
+
+    /** How long a session without transport stays restorable (default 10 min). */
+    public Duration sessionExpiry() {
+        return sessionExpiry;
+    }
+
+    /** Bounds of each session's resend buffer (default 1,000 messages, 1 MiB). */
+    public SessionLimits sessionLimits() {
+        return sessionLimits;
+    }
+
+    /** Messages queued behind an unfinished handshake before the connection is closed (default 1024). */
+    public int maxPipelined() {
+        return maxPipelined;
+    }
+
+    /**
+     * Calls of one connection running at once; at the limit the server stops reading from that connection,
+     * and holds the messages already read, until half of them finished (default 256).
+     */
+    public int maxInFlightCalls() {
+        return maxInFlightCalls;
+    }
+
+    /**
+     * Deadline of a call to a JSTP-native method; a late one is answered {@code [24, message]} and frees
+     * its slot (default 60 s; the actions interface keeps each action's own deadline).
+     */
+    public Duration methodTimeout() {
+        return methodTimeout;
+    }
+
+    /**
+     * Bytes queued for a client that does not read (replies, events, pings) before it is disconnected
+     * (default 8 MiB; see {@link io.tether.server.flow.OutboundFlow}).
+     */
+    public long maxOutboundBytes() {
+        return maxOutboundBytes;
+    }
+
+    /** The JSTP-native applications hosted, unmodifiable (default none). */
+    public List<JstpApplication> applications() {
+        return applications;
+    }
+
+    /**
+     * Name of the built-in application exposing only actions and chat (version 1.0.0; default {@code
+     * tether}; empty = none).
+     */
+    public String builtinApplication() {
+        return builtinApplication;
+    }
+
+    /** Name of the interface whose methods are the core's actions, not empty (default {@code api}). */
+    public String actionsInterface() {
+        return actionsInterface;
+    }
+
+    /** Name of the rooms interface, not empty (default {@code chat}). */
+    public String chatInterface() {
+        return chatInterface;
+    }
+
+    /**
+     * Policy for {@code login} and custom strategies (default {@link JstpAuthenticator#none()}: accepts
+     * nothing).
+     */
+    public JstpAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    /** Traffic observer (default no-op). */
+    public JstpListener listener() {
+        return listener;
+    }
+
+    /**
+     * Connections per listener and per address, idle timeout (after the handshake; before it {@code
+     * handshakeTimeout} applies) and TLS handshake timeout (default {@link ConnectionLimits#defaults()}).
+     */
+    public ConnectionLimits connectionLimits() {
+        return connectionLimits;
+    }
+
+    /**
+     * Cap of one message until the handshake succeeded (the handshake request and anything pipelined
+     * behind it), at least 64; a longer one closes the connection (default 16 KiB; {@code maxMessageBytes}
+     * when that is lower, see {@link #effectiveMaxHandshakeBytes()}).
+     */
+    public int maxHandshakeBytes() {
+        return maxHandshakeBytes;
+    }
+
+    /**
+     * Parser bounds of one message: nesting depth, elements, number-literal length; a message over them
+     * closes the connection like a syntax error (default {@link MdsfLimits#defaults()}: 512, 100,000,
+     * 1,000).
+     */
+    public MdsfLimits mdsfLimits() {
+        return mdsfLimits;
+    }
+
+    /**
+     * Detached sessions this node keeps; past it the oldest detached session of the node is evicted
+     * (default 10,000).
+     */
+    public int maxDetachedSessions() {
+        return maxDetachedSessions;
+    }
+
+    /**
+     * Detached sessions of one remote address; past it that address's oldest detached session is evicted
+     * (default 64).
+     */
+    public int maxDetachedSessionsPerAddress() {
+        return maxDetachedSessionsPerAddress;
+    }
+
+    /**
+     * All sessions' buffered messages together, in bytes; a session that would buffer past it is dropped
+     * (default 64 MiB).
+     */
+    public long sessionBufferBudgetBytes() {
+        return sessionBufferBudgetBytes;
+    }
+
+    /**
+     * Failed-login limits with backoff and the password-hashing pool (default {@link
+     * LoginLimits#defaults()}).
+     */
+    public LoginLimits login() {
+        return login;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JstpOptions x
+                && Objects.equals(name, x.name)
+                && Objects.equals(host, x.host)
+                && port == x.port
+                && Objects.equals(tls, x.tls)
+                && maxMessageBytes == x.maxMessageBytes
+                && Objects.equals(handshakeTimeout, x.handshakeTimeout)
+                && Objects.equals(heartbeatInterval, x.heartbeatInterval)
+                && heartbeatMissedLimit == x.heartbeatMissedLimit
+                && Objects.equals(sessionExpiry, x.sessionExpiry)
+                && Objects.equals(sessionLimits, x.sessionLimits)
+                && maxPipelined == x.maxPipelined
+                && maxInFlightCalls == x.maxInFlightCalls
+                && Objects.equals(methodTimeout, x.methodTimeout)
+                && maxOutboundBytes == x.maxOutboundBytes
+                && Objects.equals(applications, x.applications)
+                && Objects.equals(builtinApplication, x.builtinApplication)
+                && Objects.equals(actionsInterface, x.actionsInterface)
+                && Objects.equals(chatInterface, x.chatInterface)
+                && Objects.equals(authenticator, x.authenticator)
+                && Objects.equals(listener, x.listener)
+                && Objects.equals(connectionLimits, x.connectionLimits)
+                && maxHandshakeBytes == x.maxHandshakeBytes
+                && Objects.equals(mdsfLimits, x.mdsfLimits)
+                && maxDetachedSessions == x.maxDetachedSessions
+                && maxDetachedSessionsPerAddress == x.maxDetachedSessionsPerAddress
+                && sessionBufferBudgetBytes == x.sessionBufferBudgetBytes
+                && Objects.equals(login, x.login);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, host, port, tls, maxMessageBytes, handshakeTimeout, heartbeatInterval,
+                heartbeatMissedLimit, sessionExpiry, sessionLimits, maxPipelined, maxInFlightCalls,
+                methodTimeout, maxOutboundBytes, applications, builtinApplication, actionsInterface,
+                chatInterface, authenticator, listener, connectionLimits, maxHandshakeBytes, mdsfLimits,
+                maxDetachedSessions, maxDetachedSessionsPerAddress, sessionBufferBudgetBytes, login);
+    }
+
+    @Override
+    public String toString() {
+        return "JstpOptions["
+                + "name=" + name
+                + ", host=" + host
+                + ", port=" + port
+                + ", tls=" + tls
+                + ", maxMessageBytes=" + maxMessageBytes
+                + ", handshakeTimeout=" + handshakeTimeout
+                + ", heartbeatInterval=" + heartbeatInterval
+                + ", heartbeatMissedLimit=" + heartbeatMissedLimit
+                + ", sessionExpiry=" + sessionExpiry
+                + ", sessionLimits=" + sessionLimits
+                + ", maxPipelined=" + maxPipelined
+                + ", maxInFlightCalls=" + maxInFlightCalls
+                + ", methodTimeout=" + methodTimeout
+                + ", maxOutboundBytes=" + maxOutboundBytes
+                + ", applications=" + applications
+                + ", builtinApplication=" + builtinApplication
+                + ", actionsInterface=" + actionsInterface
+                + ", chatInterface=" + chatInterface
+                + ", authenticator=" + authenticator
+                + ", listener=" + listener
+                + ", connectionLimits=" + connectionLimits
+                + ", maxHandshakeBytes=" + maxHandshakeBytes
+                + ", mdsfLimits=" + mdsfLimits
+                + ", maxDetachedSessions=" + maxDetachedSessions
+                + ", maxDetachedSessionsPerAddress=" + maxDetachedSessionsPerAddress
+                + ", sessionBufferBudgetBytes=" + sessionBufferBudgetBytes
+                + ", login=" + login + "]";
+    }
+
+    /** Builder of {@link JstpOptions}; every value starts at its default. */
     public static final class Builder {
-        private String name;
-        private String host;
-        private int port;
-        private TlsOptions tls;
-        private int maxMessageBytes;
-        private Duration handshakeTimeout;
-        private Duration heartbeatInterval;
-        private int heartbeatMissedLimit;
-        private Duration sessionExpiry;
-        private SessionLimits sessionLimits;
-        private int maxPipelined;
-        private int maxInFlightCalls;
-        private Duration methodTimeout;
-        private long maxOutboundBytes;
-        private final List<JstpApplication> applications;
-        private String builtinApplication;
-        private String actionsInterface;
-        private String chatInterface;
-        private JstpAuthenticator authenticator;
-        private JstpListener listener;
-        private ConnectionLimits connectionLimits;
-        private int maxHandshakeBytes;
-        private MdsfLimits mdsfLimits;
-        private int maxDetachedSessions;
-        private int maxDetachedSessionsPerAddress;
-        private long sessionBufferBudgetBytes;
-        private LoginLimits login;
+        private String name = "jstp";
+        private String host = "0.0.0.0";
+        private int port = 4000;
+        private TlsOptions tls = TlsOptions.disabled();
+        private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
+        private Duration handshakeTimeout = Duration.ofSeconds(3);
+        private Duration heartbeatInterval = Duration.ZERO;
+        private int heartbeatMissedLimit = 3;
+        private Duration sessionExpiry = Duration.ofMinutes(10);
+        private SessionLimits sessionLimits = SessionLimits.defaults();
+        private int maxPipelined = 1024;
+        private int maxInFlightCalls = 256;
+        private Duration methodTimeout = Duration.ofSeconds(60);
+        private long maxOutboundBytes = DEFAULT_MAX_OUTBOUND_BYTES;
+        private final List<JstpApplication> applications = new ArrayList<>();
+        private String builtinApplication = "tether";
+        private String actionsInterface = "api";
+        private String chatInterface = "chat";
+        private JstpAuthenticator authenticator = JstpAuthenticator.none();
+        private JstpListener listener = NO_LISTENER;
+        private ConnectionLimits connectionLimits = ConnectionLimits.defaults();
+        private int maxHandshakeBytes = DEFAULT_MAX_HANDSHAKE_BYTES;
+        private MdsfLimits mdsfLimits = MdsfLimits.defaults();
+        private int maxDetachedSessions = SessionQuota.DEFAULT_MAX_DETACHED;
+        private int maxDetachedSessionsPerAddress = SessionQuota.DEFAULT_MAX_DETACHED_PER_ADDRESS;
+        private long sessionBufferBudgetBytes = SessionQuota.DEFAULT_BUFFER_BUDGET_BYTES;
+        private LoginLimits login = LoginLimits.defaults();
+
+        private Builder() {
+        }
 
         private Builder(JstpOptions o) {
             name = o.name;
@@ -201,7 +456,7 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             maxInFlightCalls = o.maxInFlightCalls;
             methodTimeout = o.methodTimeout;
             maxOutboundBytes = o.maxOutboundBytes;
-            applications = new ArrayList<>(o.applications);
+            applications.addAll(o.applications);
             builtinApplication = o.builtinApplication;
             actionsInterface = o.actionsInterface;
             chatInterface = o.chatInterface;
@@ -216,177 +471,192 @@ public record JstpOptions(String name, String host, int port, TlsOptions tls, in
             login = o.login;
         }
 
-        /** Listener name. */
+        /** Listener name (default {@code jstp}). */
         public Builder name(String v) {
             name = v;
             return this;
         }
 
-        /** Bind address. */
+        /** Bind address (default {@code 0.0.0.0}). */
         public Builder host(String v) {
             host = v;
             return this;
         }
 
-        /** Port, 0 for any free port. */
+        /** Port, 0..65535 (default 4000; 0 picks a free port). */
         public Builder port(int v) {
             port = v;
             return this;
         }
 
-        /** TLS settings. */
+        /** TLS settings (default off). */
         public Builder tls(TlsOptions v) {
             tls = v;
             return this;
         }
 
-        /** Message cap in bytes. */
+        /** Message cap in bytes (default 8 MiB). */
         public Builder maxMessageBytes(int v) {
             maxMessageBytes = v;
             return this;
         }
 
-        /** Handshake timeout. */
+        /** Connections without a successful handshake are closed after this (default 3 s). */
         public Builder handshakeTimeout(Duration v) {
             handshakeTimeout = v;
             return this;
         }
 
-        /** Server ping interval ({@link Duration#ZERO} = off). */
+        /** Server ping interval, {@link Duration#ZERO} = off (default off). */
         public Builder heartbeatInterval(Duration v) {
             heartbeatInterval = v;
             return this;
         }
 
-        /** Intervals without inbound traffic before closing (0 = never). */
+        /** Close after this many intervals without inbound traffic, 0 = never (default 3). */
         public Builder heartbeatMissedLimit(int v) {
             heartbeatMissedLimit = v;
             return this;
         }
 
-        /** Session retention without transport. */
+        /** How long a session without transport stays restorable (default 10 min). */
         public Builder sessionExpiry(Duration v) {
             sessionExpiry = v;
             return this;
         }
 
-        /** Session buffer bounds. */
+        /** Bounds of each session's resend buffer (default 1,000 messages, 1 MiB). */
         public Builder sessionLimits(SessionLimits v) {
             sessionLimits = v;
             return this;
         }
 
-        /** Messages queued behind a pending handshake. */
+        /** Messages queued behind an unfinished handshake before the connection is closed (default 1024). */
         public Builder maxPipelined(int v) {
             maxPipelined = v;
             return this;
         }
 
-        /** Calls of one connection running at once before reading pauses. */
+        /** Calls of one connection running at once before reading pauses (default 256). */
         public Builder maxInFlightCalls(int v) {
             maxInFlightCalls = v;
             return this;
         }
 
-        /** Deadline of a JSTP-native method call (actions keep their own deadlines). */
+        /** Deadline of a JSTP-native method call (default 60 s; actions keep their own deadlines). */
         public Builder methodTimeout(Duration v) {
             methodTimeout = v;
             return this;
         }
 
-        /** Bytes queued for a client that does not read before it is disconnected. */
+        /** Bytes queued for a client that does not read before it is disconnected (default 8 MiB). */
         public Builder maxOutboundBytes(long v) {
             maxOutboundBytes = v;
             return this;
         }
 
-        /** Adds hosted applications. */
-        public Builder application(JstpApplication... apps) {
-            applications.addAll(List.of(apps));
+        /** Adds hosted applications (default none). */
+        public Builder application(JstpApplication... v) {
+            applications.addAll(List.of(v));
             return this;
         }
 
-        /** Name of the built-in actions-and-chat application ("" = none). */
+        /**
+         * Name of the built-in application exposing only actions and chat (version 1.0.0; default {@code
+         * tether}; empty = none).
+         */
         public Builder builtinApplication(String v) {
             builtinApplication = v;
             return this;
         }
 
-        /** Name of the actions interface. */
+        /** Name of the interface whose methods are the core's actions, not empty (default {@code api}). */
         public Builder actionsInterface(String v) {
             actionsInterface = v;
             return this;
         }
 
-        /** Name of the chat interface. */
+        /** Name of the rooms interface, not empty (default {@code chat}). */
         public Builder chatInterface(String v) {
             chatInterface = v;
             return this;
         }
 
-        /** Authentication policy. */
+        /**
+         * Policy for {@code login} and custom strategies (default {@link JstpAuthenticator#none()}:
+         * accepts nothing).
+         */
         public Builder authenticator(JstpAuthenticator v) {
             authenticator = v;
             return this;
         }
 
-        /** Traffic listener. */
+        /** Traffic observer (default no-op). */
         public Builder listener(JstpListener v) {
             listener = v;
             return this;
         }
 
-        /** Connections per listener and per address, idle and TLS handshake timeouts. */
+        /**
+         * Connections per listener and per address, idle and TLS handshake timeouts (default {@link
+         * ConnectionLimits#defaults()}).
+         */
         public Builder connectionLimits(ConnectionLimits v) {
             connectionLimits = v;
             return this;
         }
 
-        /** Cap in bytes of one message until the handshake succeeded. */
+        /** Cap in bytes of one message until the handshake succeeded (default 16 KiB). */
         public Builder maxHandshakeBytes(int v) {
             maxHandshakeBytes = v;
             return this;
         }
 
-        /** Parser bounds of one message (depth, elements, number-literal length). */
+        /** Parser bounds of one message (default {@link MdsfLimits#defaults()}). */
         public Builder mdsfLimits(MdsfLimits v) {
             mdsfLimits = v;
             return this;
         }
 
-        /** Detached sessions this node keeps (oldest evicted past it). */
+        /**
+         * Detached sessions this node keeps; past it the oldest detached session of the node is evicted
+         * (default 10,000).
+         */
         public Builder maxDetachedSessions(int v) {
             maxDetachedSessions = v;
             return this;
         }
 
-        /** Detached sessions of one remote address (its oldest evicted past it). */
+        /**
+         * Detached sessions of one remote address; past it that address's oldest detached session is
+         * evicted (default 64).
+         */
         public Builder maxDetachedSessionsPerAddress(int v) {
             maxDetachedSessionsPerAddress = v;
             return this;
         }
 
-        /** Node-wide budget of buffered session messages, in bytes. */
+        /**
+         * All sessions' buffered messages together, in bytes; a session that would buffer past it is
+         * dropped (default 64 MiB).
+         */
         public Builder sessionBufferBudgetBytes(long v) {
             sessionBufferBudgetBytes = v;
             return this;
         }
 
-        /** Failed-login limits and the password-hashing pool. */
+        /**
+         * Failed-login limits with backoff and the password-hashing pool (default {@link
+         * LoginLimits#defaults()}).
+         */
         public Builder login(LoginLimits v) {
             login = v;
             return this;
         }
 
-        /** Builds the options. */
+        /** Validates and builds; an invalid value fails with IllegalArgumentException or NullPointerException. */
         public JstpOptions build() {
-            return new JstpOptions(name, host, port, tls, maxMessageBytes, handshakeTimeout, heartbeatInterval,
-                    heartbeatMissedLimit, sessionExpiry, sessionLimits, maxPipelined, maxInFlightCalls, methodTimeout,
-                    maxOutboundBytes, applications, builtinApplication, actionsInterface, chatInterface, authenticator, listener,
-                    connectionLimits,
-                    maxHandshakeBytes, mdsfLimits,
-                    maxDetachedSessions, maxDetachedSessionsPerAddress, sessionBufferBudgetBytes,
-                    login);
+            return new JstpOptions(this);
         }
     }
 }

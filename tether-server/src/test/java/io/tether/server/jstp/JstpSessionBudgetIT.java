@@ -102,7 +102,9 @@ class JstpSessionBudgetIT {
     void aSessionOverItsOwnLimitIsDroppedAndCounted() throws Exception {
         core = TetherCore.builder().room("defaultRoom").build();
         jstp = new JstpProtocolServer(core, JstpOptions.defaults().toBuilder().port(0).host("127.0.0.1")
-                .sessionLimits(new io.tether.server.jstp.session.SessionLimits(3, 1_000_000)).build());
+                .sessionLimits(io.tether.server.jstp.session.SessionLimits.builder()
+                        .maxEntries(3).maxBytes(1_000_000).build())
+                .build());
         server = TetherServer.builder(core).protocol(jstp).ioThreads(1).build().start();
         String id;
         try (JstpTestClient c = client()) {

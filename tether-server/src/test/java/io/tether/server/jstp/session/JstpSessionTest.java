@@ -93,7 +93,8 @@ class JstpSessionTest {
 
     @Test
     void overflowDropsSessionAndClosesTransport() {
-        JstpSession small = new JstpSession("s2", null, null, new SessionLimits(3, 1_000));
+        JstpSession small = new JstpSession("s2", null, null,
+                SessionLimits.builder().maxEntries(3).maxBytes(1_000).build());
         Recorder t = new Recorder();
         List<Boolean> dropped = new ArrayList<>();
         small.onDrop(() -> dropped.add(true));
@@ -110,7 +111,8 @@ class JstpSessionTest {
 
     @Test
     void byteBoundAlsoApplies() {
-        JstpSession small = new JstpSession("s3", null, null, new SessionLimits(100, 20));
+        JstpSession small = new JstpSession("s3", null, null,
+                SessionLimits.builder().maxEntries(100).maxBytes(20).build());
         small.originate(JstpText::ping);
         assertThatThrownBy(() -> small.originate(id -> JstpText.event(id, "i", "x", List.of("long text"))))
                 .isInstanceOf(SessionOverflowException.class);
@@ -118,7 +120,8 @@ class JstpSessionTest {
 
     @Test
     void halfFullBufferSolicitsAnAcknowledgementWithOnePing() {
-        JstpSession s = new JstpSession("s4", null, null, new SessionLimits(6, 10_000));
+        JstpSession s = new JstpSession("s4", null, null,
+                SessionLimits.builder().maxEntries(6).maxBytes(10_000).build());
         Recorder t = new Recorder();
         s.attachNew(t, "hello");
         s.originate(id -> JstpText.event(id, "i", "a", List.of()));

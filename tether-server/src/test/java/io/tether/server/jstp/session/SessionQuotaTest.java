@@ -123,7 +123,8 @@ class SessionQuotaTest {
 
     @Test
     void aSessionOverItsOwnLimitCountsBufferFull() {
-        SessionQuota q = new SessionQuota(new SessionLimits(2, 10_000), 1 << 20, 10, 10, refusals);
+        SessionQuota q = new SessionQuota(SessionLimits.builder().maxEntries(2).maxBytes(10_000).build(),
+                1 << 20, 10, 10, refusals);
         JstpSession s = session(q, "a", "10.0.0.1");
         event(s, "a");
         event(s, "b");
