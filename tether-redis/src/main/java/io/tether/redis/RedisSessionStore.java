@@ -160,14 +160,6 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
     }
 
     @Override
-    public void remove(String id) {
-        JstpSession s = id == null ? null : sessions.remove(id);
-        if (s != null) {
-            quota.untrack(s);
-        }
-    }
-
-    @Override
     public int size() {
         return sessions.size();
     }

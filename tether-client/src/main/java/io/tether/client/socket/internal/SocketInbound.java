@@ -56,7 +56,6 @@ final class SocketInbound {
             emit.accept(l -> l.onWelcome(text));
             conn.welcome().complete(text);
         } else if ("Bye".equals(body.path("status").asString(""))) {
-            conn.onBye();
             conn.channel().close(); // the server closes too; do not wait for it
         }
     }

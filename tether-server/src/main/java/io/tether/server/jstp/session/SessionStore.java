@@ -35,9 +35,6 @@ public interface SessionStore extends AutoCloseable {
      */
     SessionQuota quota();
 
-    /** Removes a session (does not drop it). */
-    void remove(String id);
-
     /** Number of stored sessions. */
     int size();
 
