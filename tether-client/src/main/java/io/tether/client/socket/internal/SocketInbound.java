@@ -41,7 +41,7 @@ final class SocketInbound {
             case "response" -> {
                 if (!conn.onResponse(body) && body.hasNonNull("error")) {
                     SocketRemoteException e = new SocketRemoteException(body.get("error").asString(),
-                            new SocketReply(body, Duration.ZERO));
+                            new SocketReply(PlainJson.object(body), Duration.ZERO));
                     emit.accept(l -> l.onError(e));
                 }
             }
