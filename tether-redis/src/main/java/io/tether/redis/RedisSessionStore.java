@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * JSTP sessions shared by the nodes of a cluster through Redis, so a client can restore its
- * session on any node (spec §8.4). The sessions this node owns live here in memory; each is
+ * session on any node. The sessions this node owns live here in memory; each is
  * persisted as a {@link SessionSnapshot} (key {@code P session:{id}}, Redis TTL = session
  * expiry) when it is created, when its transport drops and whenever it changes while
  * detached (buffered events, held callbacks). A restore on another node claims the session

@@ -18,13 +18,13 @@ import org.slf4j.LoggerFactory;
 import org.semver4j.Semver;
 
 /**
- * Decides a handshake request (spec §5.1, §6, §7, §8.4): selects the application, then
- * authenticates ({@code anonymous}; {@code login} and custom strategies through the
- * listener's {@link LoginGate}, which throttles and hashes off the action executor) or finds
- * the session to restore. A restore is tied to the application version the session was
- * opened with: a request naming another version, or a range that version does not satisfy,
- * is refused like an unknown session; one naming no version gets the session's own. Does not
- * touch the transport: the handler applies the outcome on its event loop.
+ * Decides a handshake request (new session or restore of an existing one): selects the application,
+ * then authenticates ({@code anonymous}; {@code login} and custom strategies through the listener's
+ * {@link LoginGate}, which throttles and hashes off the action executor) or finds the session to
+ * restore. A restore is tied to the application version the session was opened with: a request
+ * naming another version, or a range that version does not satisfy, is refused like an unknown
+ * session; one naming no version gets the session's own. Does not touch the transport: the handler
+ * applies the outcome on its event loop.
  */
 final class JstpHandshake {
     private static final Logger LOG = LoggerFactory.getLogger(JstpHandshake.class);

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Handles each received message kind (spec §5, §8.2, §10 client side): acknowledgements and
- * received counts, callbacks to pending calls, events to listeners and proxies, pongs to
- * pings, calls and inspects to the locally hosted interfaces, {@code [15]} to a handshake
- * request. Event loop only.
+ * Handles each received message kind (a callback or pong acknowledges every buffered message up to
+ * its id; stray callbacks, unknown kinds and non-array event payloads are ignored):
+ * acknowledgements and received counts, callbacks to pending calls, events to listeners and
+ * proxies, pongs to pings, calls and inspects to the locally hosted interfaces, {@code [15]} to a
+ * handshake request. Event loop only.
  */
 final class JstpInbound {
     private final JstpLink link;
