@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * JSTP sessions shared by the nodes of a cluster through Redis, so a client can restore its
- * session on any node (spec §8.4). The sessions this node owns live here in memory; each is
+ * session on any node. The sessions this node owns live here in memory; each is
  * persisted as a {@link SessionSnapshot} (key {@code P session:{id}}, Redis TTL = session
  * expiry) when it is created, when its transport drops and whenever it changes while
  * detached (buffered events, held callbacks). A restore on another node claims the session
@@ -157,14 +157,6 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
     @Override
     public SessionQuota quota() {
         return quota;
-    }
-
-    @Override
-    public void remove(String id) {
-        JstpSession s = id == null ? null : sessions.remove(id);
-        if (s != null) {
-            quota.untrack(s);
-        }
     }
 
     @Override

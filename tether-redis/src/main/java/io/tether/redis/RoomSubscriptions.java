@@ -93,11 +93,6 @@ final class RoomSubscriptions {
         unsubscribe(room);
     }
 
-    /** Whether the node listens to the room. */
-    boolean listening(String room) {
-        return wanted.contains(room);
-    }
-
     /** Rooms the node listens to. */
     Set<String> listened() {
         return Set.copyOf(wanted);

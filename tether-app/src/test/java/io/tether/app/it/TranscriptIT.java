@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Replays the observed session of spec §20 against the demo app over a real socket. */
+/**
+ * Replays a session observed against the reference ActionHero server on the demo app over a real
+ * socket.
+ */
 class TranscriptIT {
     private final TetherServer server = TestServers.start(Map.of());
 
@@ -75,7 +78,9 @@ class TranscriptIT {
         }
     }
 
-    /** The OK reply and the broadcast; their order is not guaranteed (spec §10). */
+    /**
+     * The OK reply and the broadcast; their order is not guaranteed (the broadcast may come first).
+     */
     private static void sayReplies(LineClient c, String id) throws IOException {
         Map<String, Object> first = c.read();
         Map<String, Object> second = c.read();

@@ -60,11 +60,6 @@ public final class PendingCalls<K, V> {
         return calls.containsKey(key);
     }
 
-    /** The oldest waiting key, or null. */
-    public K firstKey() {
-        return calls.isEmpty() ? null : calls.keySet().iterator().next();
-    }
-
     /** Completes the call; false if there was none (unknown or already expired). */
     public boolean complete(K key, V value) {
         Pending<V> p = remove(key);

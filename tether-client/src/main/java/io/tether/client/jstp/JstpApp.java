@@ -6,7 +6,7 @@ import org.semver4j.range.RangeListFactory;
 
 /**
  * The application a client asks for in its handshake: a name and an optional version or
- * npm semver range, validated locally (spec §6).
+ * npm semver range, validated locally (an invalid range fails before anything is sent).
  *
  * @param name    application name
  * @param version exact version or range, or null for "the highest"

@@ -1,7 +1,6 @@
 package io.tether.client.jstp;
 
 import io.tether.client.ConnectionState;
-import io.tether.codec.jstp.JstpMessage;
 import java.time.Duration;
 import java.util.List;
 
@@ -50,8 +49,8 @@ public interface JstpClientListener {
     default void onInspect(String iface) {
     }
 
-    /** Any message received. */
-    default void onIncomingMessage(JstpMessage message) {
+    /** Any message received (before it is handled). */
+    default void onIncomingMessage(IncomingMessage message) {
     }
 
     /** Any message sent (including resends of buffered messages). */
@@ -59,7 +58,7 @@ public interface JstpClientListener {
     }
 
     /** A received message that was ignored (unknown kind, stray callback, malformed payload). */
-    default void onMessageRejected(JstpMessage message, String reason) {
+    default void onMessageRejected(IncomingMessage message, String reason) {
     }
 
     /** Lifecycle change. */

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A JSTP error: from the peer ({@code error:[code, message, info…]} in a callback or
  * handshake reply) or local ({@link #CALLBACK_LOST} −1, {@link #NO_HANDSHAKE_RESPONSE} −2).
- * A missing message becomes the default text of spec §9, or the code as text.
+ * A missing message becomes the protocol's default text for a known code (e.g. 12 →
+ * {@code Interface not found}), or the code as text.
  */
 public class JstpRemoteException extends ClientException {
     private static final long serialVersionUID = 1L;
@@ -59,7 +60,10 @@ public class JstpRemoteException extends ClientException {
         return new JstpRemoteException(code, message, info);
     }
 
-    /** The default text for a code (spec §9), or the code as text. */
+    /**
+     * The protocol's default text for a known code (e.g. 11 → {@code Authentication failed}), or
+     * the code as text.
+     */
     public static String defaultMessage(int code) {
         return DEFAULTS.getOrDefault(code, String.valueOf(code));
     }

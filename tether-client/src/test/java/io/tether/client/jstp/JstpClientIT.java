@@ -175,6 +175,26 @@ class JstpClientIT {
     }
 
     @Test
+    void theListenerSeesEachReceivedMessageAsKindIdAndText() {
+        List<IncomingMessage> received = new CopyOnWriteArrayList<>();
+        JstpClientListener l = new JstpClientListener() {
+            @Override
+            public void onIncomingMessage(IncomingMessage message) {
+                received.add(message);
+            }
+        };
+        try (JstpClient c = JstpClient.connect(options(server.port()).listener(l).build(), "testApp")) {
+            assertThat(c.callMethod("calculator", "answer").join()).containsExactly(42L);
+            await().untilAsserted(() -> assertThat(received).contains(
+                    new IncomingMessage("callback", 1, "{callback:[1],ok:[42]}")));
+            IncomingMessage handshake = received.getFirst();
+            assertThat(handshake.kind()).isEqualTo("handshake");
+            assertThat(handshake.id()).isZero();
+            assertThat(handshake.text()).isEqualTo("{handshake:[0],ok:'" + c.session() + "'}");
+        }
+    }
+
+    @Test
     void callsBeforeHandshakeAndAfterCloseFail() {
         JstpClient c = JstpClient.connect(options(server.port()).build());
         assertThat(catchJoin(c.callMethod("calculator", "answer"))).hasCauseInstanceOf(IllegalStateException.class);

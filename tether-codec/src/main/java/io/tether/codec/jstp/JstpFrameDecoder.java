@@ -4,7 +4,7 @@ import io.netty.util.ByteProcessor;
 import io.tether.codec.framing.TerminatedFrameDecoder;
 
 /**
- * Splits the TCP byte stream into NUL-terminated JSTP frames (spec §2.1) and strips the
+ * Splits the TCP byte stream into NUL-terminated JSTP frames and strips the
  * terminator. An unterminated frame longer than the cap fails fast with a
  * {@link io.netty.handler.codec.TooLongFrameException}; the connection should then be
  * closed.

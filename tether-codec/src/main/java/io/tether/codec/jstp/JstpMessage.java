@@ -3,10 +3,10 @@ package io.tether.codec.jstp;
 import java.util.List;
 
 /**
- * One JSTP message (spec §4, §5). Handlers switch over the records exhaustively.
+ * One JSTP message. Handlers switch over the records exhaustively.
  * Payloads are kept as parsed mdsf values (see {@link io.tether.codec.mdsf.MdsfReader}),
  * so a non-array argument list reaches the handler unchanged and can be answered with
- * {@code [17]} or ignored as the spec requires.
+ * {@code [17]} or ignored (an event with a non-array payload is ignored).
  */
 public sealed interface JstpMessage {
 

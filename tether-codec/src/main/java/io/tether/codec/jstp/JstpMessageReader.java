@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a parsed mdsf object into a {@link JstpMessage}, validating the header (spec
- * §4.1, §10): the first key is the kind, its value an array starting with an integer id,
- * followed by a string interface where the kind needs one. Structurally invalid headers
- * throw {@link TetherException} with {@link ErrorCode#PROTOCOL_ERROR}.
+ * Turns a parsed mdsf object into a {@link JstpMessage}, validating the header (an invalid one
+ * closes the connection): the first key is the kind, its value an array starting with an integer
+ * id, followed by a string interface where the kind needs one. Structurally invalid headers throw
+ * {@link TetherException} with {@link ErrorCode#PROTOCOL_ERROR}.
  */
 final class JstpMessageReader {
     private static final double MAX_SAFE = 9007199254740992.0;

@@ -7,7 +7,7 @@ import io.tether.codec.mdsf.MdsfWriter;
 
 /**
  * Writes the canonical mdsf text of a {@link JstpMessage}: kind first, verb second, ids
- * as integers (spec §4.1, §3.2).
+ * as integers, canonical mdsf values.
  */
 final class JstpMessageWriter {
     private final MdsfWriter mdsf;

@@ -8,7 +8,7 @@ import io.tether.codec.outbound.WireWriter;
 /**
  * Writes a {@link JstpMessage}, or message text that was serialized earlier (a
  * {@link CharSequence}, e.g. from a session's resend buffer), as UTF-8 followed by one
- * {@code 0x00} terminator (spec §2.1); used by a per-channel {@link CoalescingEncoder}, so a
+ * {@code 0x00} terminator; used by a per-channel {@link CoalescingEncoder}, so a
  * message is never split across writes. Pre-serialized text is written byte-identically.
  * Stateless and thread-safe: one instance serves a whole listener.
  */

@@ -1,5 +1,5 @@
 /**
- * JSTP messages and their TCP framing (spec §2.1, §4, §5): a sealed {@link
+ * JSTP messages and their TCP framing (each message followed by one NUL byte): a sealed {@link
  * io.tether.codec.jstp.JstpMessage} hierarchy, {@link io.tether.codec.jstp.JstpMessages}
  * to convert between text and messages, and Netty stages for NUL-terminated frames.
  *

@@ -3,8 +3,8 @@ package io.tether.codec.mdsf;
 import java.math.BigDecimal;
 
 /**
- * Formats doubles exactly like JavaScript's {@code Number.prototype.toString()} (spec
- * §3.2): shortest round-trip digits laid out as {@code 42}, {@code 3.14},
+ * Formats doubles exactly like JavaScript's {@code Number.prototype.toString()} (the number
+ * layout of canonical mdsf): shortest round-trip digits laid out as {@code 42}, {@code 3.14},
  * {@code 0.000001}, {@code 1e+21}, {@code -2.5e-7}. Relies on the shortest-digit
  * {@link Double#toString(double)} of JDK 19+ (JDK-4511638) and only re-lays its output.
  */

@@ -28,7 +28,7 @@ public final class Mdsf {
         return MdsfReader.defaults().parseValue(text);
     }
 
-    /** Writes the canonical form (spec §3.2) of a value with {@link MdsfWriter#defaults()}. */
+    /** Writes the canonical form of a value with {@link MdsfWriter#defaults()} (see {@link MdsfWriter}). */
     public static String stringify(Object value) {
         return MdsfWriter.defaults().write(value);
     }

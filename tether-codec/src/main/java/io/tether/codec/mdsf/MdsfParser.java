@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Recursive-descent parser for one mdsf text (spec §3.3). One instance per parse; the
- * nesting depth is capped so that hostile input fails with a syntax error instead of a
- * {@link StackOverflowError}, and the values created are counted against the element budget
- * so that a text of tiny values ({@code [{},{},…]}) cannot multiply into a heap many times
+ * Recursive-descent parser for one mdsf text (the full input grammar receivers accept). One
+ * instance per parse; the nesting depth is capped so that hostile input fails with a syntax error
+ * instead of a {@link StackOverflowError}, and the values created are counted against the element
+ * budget so that a text of tiny values ({@code [{},{},…]}) cannot multiply into a heap many times
  * its size.
  */
 final class MdsfParser {

@@ -4,12 +4,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads mdsf text (spec §3.3) into plain Java values: {@code LinkedHashMap<String,Object>}
- * for objects (insertion ordered; a duplicate key keeps its first position and takes the
- * last value; members whose value is {@code undefined} are dropped), {@code ArrayList} for
- * arrays (holes are {@link Mdsf#UNDEFINED}), {@link String}, {@link Long} for integral
- * numbers within ±2^53, {@link Double} otherwise, {@link Boolean}, {@code null} and
- * {@link Mdsf#UNDEFINED}.
+ * Reads mdsf text (any JavaScript literal a receiver accepts) into plain Java values:
+ * {@code LinkedHashMap<String,Object>} for objects (insertion ordered; a duplicate key keeps its
+ * first position and takes the last value; members whose value is {@code undefined} are
+ * dropped), {@code ArrayList} for arrays (holes are {@link Mdsf#UNDEFINED}), {@link String},
+ * {@link Long} for integral numbers within ±2^53, {@link Double} otherwise, {@link Boolean},
+ * {@code null} and {@link Mdsf#UNDEFINED}.
  *
  * <p>Immutable and thread-safe. Malformed input throws {@link MdsfSyntaxException}; input over
  * the reader's {@link MdsfLimits} (nesting depth, elements per text, number-literal length)

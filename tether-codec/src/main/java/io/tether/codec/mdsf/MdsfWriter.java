@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes values in the canonical mdsf form of spec §3.2: no whitespace, bare identifier
+ * Writes values in the canonical mdsf form every sender emits: no whitespace, bare identifier
  * keys, single-quoted strings, JavaScript number layout, holes for {@link Mdsf#UNDEFINED}
  * array elements, omitted undefined object members, {@code null} for NaN and infinities.
  *

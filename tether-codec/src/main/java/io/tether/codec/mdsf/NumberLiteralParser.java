@@ -3,7 +3,7 @@ package io.tether.codec.mdsf;
 import java.math.BigInteger;
 
 /**
- * Reads number literals of spec §3.3: optional sign, decimal with optional fraction and
+ * Reads the number literals receivers accept: optional sign, decimal with optional fraction and
  * exponent ({@code .5}, {@code 5.}, {@code 1e-7}), {@code 0x}/{@code 0o}/{@code 0b}
  * (either case), {@code NaN} and {@code Infinity}. Integral values with magnitude up to
  * 2^53 become {@link Long}, everything else {@link Double}.

@@ -52,7 +52,7 @@ final class ParseCursor {
         return new MdsfSyntaxException(reason, at);
     }
 
-    /** Skips whitespace (spec §3.3 {@code ws}) and comments. */
+    /** Skips whitespace ({@link #isWhitespace}) and comments. */
     void skipWhitespace() {
         while (pos < length) {
             char c = text.charAt(pos);
@@ -88,7 +88,10 @@ final class ParseCursor {
         return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
     }
 
-    /** The whitespace set of spec §3.3, including the Unicode spaces receivers should accept. */
+    /**
+     * The whitespace of JavaScript: ASCII spaces, line terminators, and the Unicode spaces
+     * receivers should accept.
+     */
     static boolean isWhitespace(char c) {
         if (c <= ' ') {
             return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f';

@@ -1,7 +1,7 @@
 package io.tether.codec.mdsf;
 
 /**
- * Writes canonical single-quoted mdsf strings and object keys (spec §3.2): the escaping
+ * Writes canonical single-quoted mdsf strings and object keys: the escaping
  * of {@code JSON.stringify} plus {@code \'}, lower-case <code>&#92;u00xx</code> for other control
  * characters, lone surrogates as <code>&#92;udxxx</code>, and U+2028/U+2029 escaped.
  */

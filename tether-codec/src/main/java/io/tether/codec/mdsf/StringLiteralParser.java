@@ -1,7 +1,8 @@
 package io.tether.codec.mdsf;
 
 /**
- * Reads single- or double-quoted string literals with all escapes of spec §3.3.
+ * Reads single- or double-quoted string literals with all JavaScript escapes (single-character,
+ * hex, Unicode in both forms, line continuations).
  * Stateless; works on a {@link ParseCursor}.
  */
 final class StringLiteralParser {

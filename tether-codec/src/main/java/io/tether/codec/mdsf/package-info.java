@@ -1,5 +1,5 @@
 /**
- * mdsf, the JavaScript-literal serialization of JSTP (spec §3): a lenient reader for the
+ * mdsf, the JavaScript-literal serialization of JSTP: a lenient reader for the
  * full input grammar and a writer of the canonical form.
  *
  * <pre>{@code

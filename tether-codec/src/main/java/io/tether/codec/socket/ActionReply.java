@@ -6,7 +6,7 @@ import java.util.Map;
  * The value of an action's reply message: the action's fields at top level (any
  * {@code context}, {@code messageId} or {@code messageCount} among them dropped, and
  * {@code error} moved to the end when the action failed), then the envelope
- * {@code context:"response", messageId, messageCount} (spec §4, §0). Written by
+ * {@code context:"response", messageId, messageCount}. Written by
  * {@link SocketWireWriter} straight from the fields, without building a merged map.
  *
  * @param fields       the action's reply fields, in order (not copied; must not change afterwards)

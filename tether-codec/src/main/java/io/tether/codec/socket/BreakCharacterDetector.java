@@ -7,8 +7,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
  * Placed before framing: an inbound buffer that is exactly {@code 0x04} (Ctrl-D) or exactly
- * {@code FF F4 FF FD 06} (telnet Ctrl-C) is consumed and turned into a {@link SocketBreak}
- * user event (spec §3.2). Anything else passes through untouched. Best effort by nature: TCP
+ * {@code FF F4 FF FD 06} (telnet Ctrl-C) is consumed and turned into a {@link SocketBreak} user
+ * event (handled like {@code quit}). Anything else passes through untouched. Best effort by nature: TCP
  * may merge such a chunk with other bytes. Stateless and sharable.
  */
 @io.netty.channel.ChannelHandler.Sharable

@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Turns each complete line (a frame from {@link SocketFraming}) into a {@link SocketRequest}:
  * drops empty lines, measures the line in UTF-8 bytes against {@code maxDataLength}
- * ({@link SocketRequest.TooLong} when longer, spec §3.3), decodes the whole line as UTF-8
- * (malformed bytes become U+FFFD) and classifies it. Stateless and sharable.
+ * ({@link SocketRequest.TooLong} when longer: not run, answered, connection kept), decodes the
+ * whole line as UTF-8 (malformed bytes become U+FFFD) and classifies it. Stateless and sharable.
  */
 @io.netty.channel.ChannelHandler.Sharable
 public final class SocketLineDecoder extends MessageToMessageDecoder<ByteBuf> {

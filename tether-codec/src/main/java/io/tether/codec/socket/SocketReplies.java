@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Builds every message the socket protocol sends, with the reference key order (spec §3.4,
- * §4) and Tether's {@code messageCount} after {@code messageId} on responses (spec §0).
+ * Builds every message the socket protocol sends, with the reference key order (action fields,
+ * {@code error}, {@code context}, {@code messageId}; verbs {@code status, context, data,
+ * messageId}) and Tether's {@code messageCount} (the number of request lines so far) after
+ * {@code messageId} on responses.
  */
 public final class SocketReplies {
     /** The {@code context} of server messages. */

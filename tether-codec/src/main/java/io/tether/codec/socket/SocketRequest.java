@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One classified, non-empty request line of the socket protocol (spec §3.5). Handlers
+ * One classified, non-empty request line of the socket protocol. Handlers
  * {@code switch} over it exhaustively.
  */
 public sealed interface SocketRequest {
@@ -36,8 +36,9 @@ public sealed interface SocketRequest {
     }
 
     /**
-     * A line that parsed as JSON (§8.2). Values are plain Java: String, Integer/Long/BigInteger
-     * for JSON integers, Double for JSON floats, Boolean, List, Map, null.
+     * A line that parsed as JSON ({@code {"action":…,"params":{…}}}, both optional). Values are
+     * plain Java: String, Integer/Long/BigInteger for JSON integers, Double for JSON floats,
+     * Boolean, List, Map, null.
      *
      * @param hasAction whether the JSON was an object with an {@code action} member
      * @param action    the {@code action} member's value (may be null or of any JSON type)

@@ -12,8 +12,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Classifies one decoded, non-empty line (spec §3.5): {@code file} verb, other verbs,
- * JSON request, else inline action. Stateless and thread-safe.
+ * Classifies one decoded, non-empty line, in this order: {@code file} verb, other verbs
+ * (case-sensitive, words split on single spaces), any JSON text but {@code null} as a JSON
+ * request, else an inline action named by the first word. Stateless and thread-safe.
  *
  * <p>JSON is parsed under a token budget (Jackson's {@link StreamReadConstraints#getMaxTokenCount()}:
  * every bracket, name and value is a token) so that a line of tiny values such as
@@ -89,7 +90,7 @@ public final class SocketRequestClassifier {
             return null;
         }
         if (value == null) {
-            return null; // the line "null" is an inline action named null (spec §3.5)
+            return null; // the line "null" is an inline action named null, as in the reference
         }
         if (!(value instanceof Map<?, ?> object)) {
             return new SocketRequest.JsonRequest(false, null, false, Map.of());

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes each {@link SocketMessage} as compact JSON (raw UTF-8, integers plain, map order
- * kept) followed by {@code \r\n} (spec §3.4); used by a per-channel {@link CoalescingEncoder},
+ * kept) followed by {@code \r\n} in one write; used by a per-channel {@link CoalescingEncoder},
  * so a message is never split across writes. Each thread keeps one {@link JsonLineWriter} (a
  * reused Jackson generator), and action replies ({@link ActionReply}) are written from their
  * fields without building a merged map. A {@link PreEncoded} line (see {@link #encode}) is

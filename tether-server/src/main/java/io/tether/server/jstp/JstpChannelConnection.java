@@ -77,11 +77,6 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
         }
     }
 
-    /** Calls running now. */
-    int inFlight() {
-        return inFlight;
-    }
-
     /** Binds the session and application chosen by the handshake. */
     void bind(JstpApplication app, JstpSession s) {
         application = app;

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Dispatches calls, inspects and client events of an established connection to the
- * selected application (spec §5.3–§5.6). Replies go through the session, so a call that
+ * selected application. Replies go through the session, so a call that
  * completes after a reconnect is answered on the new transport (or held while detached).
  * Never blocks; a slow method does not delay later messages.
  */

@@ -3,12 +3,12 @@ package io.tether.server.jstp;
 import io.tether.api.ErrorCode;
 import io.tether.codec.jstp.JstpMessage.HandshakeRequest;
 import io.tether.core.connection.Connection;
+import io.tether.server.PeerAddress;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.auth.LoginGate;
 import io.tether.server.jstp.bridge.ChatInterface;
 import io.tether.server.jstp.session.JstpSession;
 import io.tether.server.jstp.session.SessionIds;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +18,13 @@ import org.slf4j.LoggerFactory;
 import org.semver4j.Semver;
 
 /**
- * Decides a handshake request (spec §5.1, §6, §7, §8.4): selects the application, then
- * authenticates ({@code anonymous}; {@code login} and custom strategies through the
- * listener's {@link LoginGate}, which throttles and hashes off the action executor) or finds
- * the session to restore. A restore is tied to the application version the session was
- * opened with: a request naming another version, or a range that version does not satisfy,
- * is refused like an unknown session; one naming no version gets the session's own. Does not
- * touch the transport: the handler applies the outcome on its event loop.
+ * Decides a handshake request (new session or restore of an existing one): selects the application,
+ * then authenticates ({@code anonymous}; {@code login} and custom strategies through the listener's
+ * {@link LoginGate}, which throttles and hashes off the action executor) or finds the session to
+ * restore. A restore is tied to the application version the session was opened with: a request
+ * naming another version, or a range that version does not satisfy, is refused like an unknown
+ * session; one naming no version gets the session's own. Does not touch the transport: the handler
+ * applies the outcome on its event loop.
  */
 final class JstpHandshake {
     private static final Logger LOG = LoggerFactory.getLogger(JstpHandshake.class);
@@ -98,7 +98,7 @@ final class JstpHandshake {
             return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
         }
         JstpSession session = found.get();
-        session.address(hostAddress(remote));
+        session.address(PeerAddress.ip(remote));
         return new Restoring(app.get(), continued(session, remote), Math.max(0, received.longValue()));
     }
 
@@ -132,14 +132,9 @@ final class JstpHandshake {
     private JstpSession newSession(JstpApplication app, String username, SocketAddress remote) {
         JstpSession session = new JstpSession(SessionIds.next(), username, app.name(), app.version(),
                 services.sessions().quota());
-        session.address(hostAddress(remote));
+        session.address(PeerAddress.ip(remote));
         bind(session, remote);
         return session;
-    }
-
-    private static String hostAddress(SocketAddress remote) {
-        return remote instanceof InetSocketAddress isa && isa.getAddress() != null
-                ? isa.getAddress().getHostAddress() : String.valueOf(remote);
     }
 
     /** A session a shared store brought from another node: bind a core connection, rejoin its rooms. */
@@ -159,10 +154,8 @@ final class JstpHandshake {
     }
 
     private Connection bind(JstpSession session, SocketAddress remote) {
-        String ip = remote instanceof InetSocketAddress isa ? isa.getAddress().getHostAddress() : String.valueOf(remote);
-        int port = remote instanceof InetSocketAddress isa ? isa.getPort() : 0;
         String chat = services.options().chatInterface();
-        Connection core = Connection.openShared("jstp", ip, port, m -> {
+        Connection core = Connection.openShared("jstp", PeerAddress.ip(remote), PeerAddress.port(remote), m -> {
             try {
                 ChatInterface.deliver(chat, session, m);
             } catch (RuntimeException e) {

@@ -127,7 +127,7 @@ public final class JstpProtocolServer implements ProtocolServer {
     }
 
     /**
-     * The established connections (restored ones included, spec §13 #6), e.g. for a
+     * The established connections (restored ones included, unlike the reference server), e.g. for a
      * server-wide broadcast: {@code c.session()} emits to each.
      */
     public List<JstpConnection> connections() {

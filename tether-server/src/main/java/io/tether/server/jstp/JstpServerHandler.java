@@ -22,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One JSTP connection on the server (spec §5.2, §10): the handshake state machine with
- * pipelined messages queued behind the request, the handshake timeout (counted as
+ * One JSTP connection on the server: the handshake state machine (nothing but a handshake
+ * before the request, the reply before any other message) with pipelined messages queued
+ * behind the request and run only if it succeeds, the handshake timeout (counted as
  * {@link io.tether.core.limits.Refusal#HANDSHAKE_TIMEOUT}), the heartbeat, and
  * the routing of messages of an established connection. Its state is confined to the
  * channel's event loop; writes from any thread are queued on that loop in call order.

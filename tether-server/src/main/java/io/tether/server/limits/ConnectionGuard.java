@@ -6,9 +6,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.tether.core.limits.Refusal;
 import io.tether.core.limits.Refusals;
+import io.tether.server.PeerAddress;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +70,7 @@ public final class ConnectionGuard {
             refuse(ch, Refusal.CONNECTIONS_PER_LISTENER, "the listener holds " + max + " connections");
             return false;
         }
-        InetAddress address = limits.maxConnectionsPerAddress() > 0 ? addressOf(ch.remoteAddress()) : null;
+        InetAddress address = limits.maxConnectionsPerAddress() > 0 ? PeerAddress.inet(ch.remoteAddress()) : null;
         if (address != null && !acquire(address)) {
             open.decrementAndGet();
             refuse(ch, Refusal.CONNECTIONS_PER_ADDRESS,
@@ -101,7 +100,7 @@ public final class ConnectionGuard {
 
     private void refuse(Channel ch, Refusal reason, String bound) {
         refusals.count(reason);
-        refusedLog.info("refused a connection from {} on listener {}: {}", ipOf(ch.remoteAddress()), listener, bound);
+        refusedLog.info("refused a connection from {} on listener {}: {}", PeerAddress.ip(ch.remoteAddress()), listener, bound);
         ch.close();
     }
 
@@ -130,12 +129,12 @@ public final class ConnectionGuard {
     /** Counts and logs a connection closed for having had no handshake in time. */
     public void handshakeTimedOut(Channel ch, Duration limit) {
         refusals.count(Refusal.HANDSHAKE_TIMEOUT);
-        timeoutLog.info("closed {} on listener {}: no handshake within {}", ipOf(ch.remoteAddress()), listener, limit);
+        timeoutLog.info("closed {} on listener {}: no handshake within {}", PeerAddress.ip(ch.remoteAddress()), listener, limit);
     }
 
     void idleTimedOut(Channel ch) {
         refusals.count(Refusal.IDLE_TIMEOUT);
-        timeoutLog.info("closing {} on listener {}: no traffic for {}", ipOf(ch.remoteAddress()), listener,
+        timeoutLog.info("closing {} on listener {}: no traffic for {}", PeerAddress.ip(ch.remoteAddress()), listener,
                 limits.idleTimeout());
     }
 
@@ -147,14 +146,5 @@ public final class ConnectionGuard {
     /** Remote addresses with at least one counted connection (entries never outlive their connections). */
     public int trackedAddresses() {
         return perAddress.size();
-    }
-
-    private static InetAddress addressOf(SocketAddress a) {
-        return a instanceof InetSocketAddress i ? i.getAddress() : null;
-    }
-
-    private static String ipOf(SocketAddress a) {
-        InetAddress address = addressOf(a);
-        return address != null ? address.getHostAddress() : String.valueOf(a);
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The historical {@code documentation} verb payload built from the registry:
- * {@code {name:{version:{name,version,description,inputs,outputExample:{}}}}} (spec §0, D4).
+ * {@code {name:{version:{name,version,description,inputs,outputExample:{}}}}} (the reference
+ * server answers the verb with an error).
  */
 final class ActionDocumentation {
     private ActionDocumentation() {

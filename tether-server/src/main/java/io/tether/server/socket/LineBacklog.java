@@ -4,11 +4,11 @@ import io.tether.codec.outbound.PreEncoded;
 import java.util.ArrayDeque;
 
 /**
- * Keeps one connection's room messages in order while a verb runs off the event loop (spec
- * §9: verb side effects applied strictly in order): room messages for the connection wait
- * here, so a sender's OK precedes its own copy. The lines decoded meanwhile wait in the
- * connection's {@link io.tether.server.flow.OutboundFlow} (held while the verb is pending).
- * Bounded; confined to the event loop.
+ * Keeps one connection's room messages in order while a verb runs off the event loop (the lines of
+ * a connection are parsed and their verb side effects applied strictly in order): room messages for
+ * the connection wait here, so a sender's OK precedes its own copy. The lines decoded meanwhile
+ * wait in the connection's {@link io.tether.server.flow.OutboundFlow} (held while the verb is
+ * pending). Bounded; confined to the event loop.
  */
 final class LineBacklog {
     /** Most room messages held while a verb is pending. */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Resolves {@code file} verb paths inside the public directory (spec §12). A path is served
+ * Resolves {@code file} verb paths inside the public directory. A path is served
  * only if, after normalising, it stays inside the directory and its real path (symlinks
  * followed) does too, and it is a readable regular file. Everything else is "not found".
  */

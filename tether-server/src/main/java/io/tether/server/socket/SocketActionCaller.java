@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Inline and JSON action calls (spec §8): updates the sticky params in line order, hands a
+ * Inline and JSON action calls: updates the sticky params in line order, hands a
  * copy to the core's {@link ActionProcessor} and delivers the reply on the event loop when
- * the action finishes, so replies may overtake each other (§9).
+ * the action finishes, so replies may overtake each other (clients match them by messageId).
  */
 final class SocketActionCaller {
     private static final Logger LOG = LoggerFactory.getLogger(SocketActionCaller.class);

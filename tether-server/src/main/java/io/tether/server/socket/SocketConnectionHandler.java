@@ -13,8 +13,9 @@ import io.tether.codec.socket.SocketVerb;
 import io.tether.core.connection.Connection;
 import io.tether.core.limits.Refusal;
 import io.tether.server.IoErrors;
+import io.tether.server.PeerAddress;
 import io.tether.server.flow.OutboundFlow;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -63,9 +64,9 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     @Override
     public void channelActive(ChannelHandlerContext context) {
         this.ctx = context;
-        InetSocketAddress peer = (InetSocketAddress) context.channel().remoteAddress();
-        String ip = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
-        Connection connection = Connection.openShared("socket", ip, peer.getPort(), message -> chat.queue(message));
+        SocketAddress peer = context.channel().remoteAddress();
+        Connection connection = Connection.openShared("socket", PeerAddress.ip(peer), PeerAddress.port(peer),
+                message -> chat.queue(message));
         session = new SocketSession(connection, stickyPolicy);
         flow = new OutboundFlow<>(context.channel(), services.options().maxOutboundBytes(),
                 services.core().refusals(), this::processDeferred, this::cutOff);

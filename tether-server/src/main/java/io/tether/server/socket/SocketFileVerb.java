@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * The {@code file} verb (spec §12): stores the path as the sticky {@code file} param (or
+ * The {@code file} verb: stores the path as the sticky {@code file} param (or
  * uses the stored one), then streams the raw bytes in chunks (never loading the file in
  * memory) or writes the bare string {@code "that file is not found"}.
  */

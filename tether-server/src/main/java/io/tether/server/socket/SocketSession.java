@@ -41,8 +41,8 @@ final class SocketSession {
     }
 
     /**
-     * Fixes the messageId of the line being processed (spec §5 step 1): the sticky
-     * {@code messageId} when truthy, else a fresh UUID.
+     * Fixes the messageId of the line being processed, before it runs: the sticky
+     * {@code messageId} when truthy (as is, same JSON type), else a fresh UUID.
      */
     Object fixMessageId() {
         Object sticky = params.view().get("messageId");
@@ -50,7 +50,10 @@ final class SocketSession {
         return lastMessageId;
     }
 
-    /** Overrides the current line's id (JSON requests whose new params carry one, §5 step 2). */
+    /**
+     * Overrides the current line's id (a JSON request whose new params carry a truthy messageId;
+     * without one the id fixed from the old params stays).
+     */
     Object overrideMessageId(Object id) {
         lastMessageId = id;
         return id;

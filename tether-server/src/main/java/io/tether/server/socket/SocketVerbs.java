@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The param, room, details and documentation verbs (spec §7): applies each verb's side
+ * The param, room, details and documentation verbs: applies each verb's side
  * effect at once (in line order) and builds its reply. {@code quit}/{@code exit} and
  * {@code file} are handled by the connection handler. Runs on the event loop.
  */

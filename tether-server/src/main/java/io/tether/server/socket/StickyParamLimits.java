@@ -3,7 +3,7 @@ package io.tether.server.socket;
 import java.util.Objects;
 
 /**
- * Bounds of one socket connection's sticky params (spec §6), which live as long as the
+ * Bounds of one socket connection's sticky params, which live as long as the
  * connection: the size of one value, the size of all of them together, and the length of
  * the {@code messageId} (echoed in every reply). Sizes are estimated retained bytes: one per
  * character of a string (keys included) plus 16 per

@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The sticky params of one socket connection (spec §6) and their estimated size, kept
+ * The sticky params of one socket connection (fed by {@code paramAdd} and JSON requests,
+ * copied for each action) and their estimated size, kept
  * within the listener's {@link StickyParamLimits}: a change over a bound is refused whole
  * (nothing stored) and returns the error text for the reply. The size estimate is one byte
  * per character of a string, key or value, plus {@value #ENTRY_OVERHEAD} per param, list
@@ -64,7 +65,8 @@ final class StickyParams {
 
     /**
      * Replaces every param by {@code replacement}, then stores {@code action} unless null
-     * (a JSON request, spec §8.2); returns null, or the error text when a bound refuses it.
+     * (a JSON request with a {@code params} member replaces the whole set); returns null, or the
+     * error text when a bound refuses it.
      */
     String replace(Map<String, Object> replacement, Object action) {
         StickyParamLimits limits = policy.limits();

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The client side of a JSTP session (spec §8): id counter, buffer of serialized originated
- * messages not yet acknowledged, receivedCount and deliveredCount, plus what is needed to
- * open a new session if the server lost this one. Confined to the client's event loop.
+ * The client side of a JSTP session (which outlives its transports): id counter, buffer of
+ * serialized originated messages not yet acknowledged, receivedCount and deliveredCount, plus what
+ * is needed to open a new session if the server lost this one. Confined to the client's event loop.
  */
 final class ClientSession {
     private final String id;

@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Handshakes (spec §5.1, §5.2, §8.4): new sessions, the restore after a reconnect with its
- * accounting (drop acknowledged, fail pending ids ≤ n with −1, resend the rest in order),
- * and the fallback to a new session when the server answers the restore with {@code [11]}.
- * Event loop only.
+ * Handshakes (request, reply, and the restore {@code session:[id, receivedCount]}): new sessions,
+ * the restore after a reconnect with its accounting (drop acknowledged, fail pending ids ≤ n with
+ * −1, resend the rest in order), and the fallback to a new session when the server answers the
+ * restore with {@code [11]}. Event loop only.
  */
 final class JstpHandshakes {
     private final JstpLink link;

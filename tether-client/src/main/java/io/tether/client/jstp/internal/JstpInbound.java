@@ -1,6 +1,7 @@
 package io.tether.client.jstp.internal;
 
 import io.netty.channel.Channel;
+import io.tether.client.jstp.IncomingMessage;
 import io.tether.client.jstp.JstpClientListener;
 import io.tether.client.jstp.JstpRemoteException;
 import io.tether.client.jstp.RemoteProxy;
@@ -10,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Handles each received message kind (spec §5, §8.2, §10 client side): acknowledgements and
- * received counts, callbacks to pending calls, events to listeners and proxies, pongs to
- * pings, calls and inspects to the locally hosted interfaces, {@code [15]} to a handshake
- * request. Event loop only.
+ * Handles each received message kind (a callback or pong acknowledges every buffered message up to
+ * its id; stray callbacks, unknown kinds and non-array event payloads are ignored):
+ * acknowledgements and received counts, callbacks to pending calls, events to listeners and
+ * proxies, pongs to pings, calls and inspects to the locally hosted interfaces, {@code [15]} to a
+ * handshake request. Event loop only.
  */
 final class JstpInbound {
     private final JstpLink link;
@@ -29,7 +31,8 @@ final class JstpInbound {
     }
 
     void route(JstpMessage message) {
-        link.emit(l -> l.onIncomingMessage(message));
+        IncomingMessage incoming = incoming(message);
+        link.emit(l -> l.onIncomingMessage(incoming));
         switch (message) {
             case JstpMessage.HandshakeRequest r -> refuseHandshakeRequest();
             case JstpMessage.HandshakeReply r -> {
@@ -118,6 +121,33 @@ final class JstpInbound {
     }
 
     private void rejected(JstpMessage message, String reason) {
-        link.emit(l -> l.onMessageRejected(message, reason));
+        IncomingMessage incoming = incoming(message);
+        link.emit(l -> l.onMessageRejected(incoming, reason));
+    }
+
+    /** The listener's view of a received message: kind, id and canonical text. */
+    private IncomingMessage incoming(JstpMessage message) {
+        return switch (message) {
+            case JstpMessage.HandshakeRequest m -> seen("handshake", m.id(), m);
+            case JstpMessage.HandshakeReply m -> seen("handshake", 0, m);
+            case JstpMessage.Call m -> seen("call", m.id(), m);
+            case JstpMessage.Callback m -> seen("callback", m.id(), m);
+            case JstpMessage.Event m -> seen("event", m.id(), m);
+            case JstpMessage.Inspect m -> seen("inspect", m.id(), m);
+            case JstpMessage.Ping m -> seen("ping", m.id(), m);
+            case JstpMessage.Pong m -> seen("pong", m.id(), m);
+            case JstpMessage.Heartbeat m -> seen("heartbeat", 0, m);
+            case JstpMessage.Unknown m -> new IncomingMessage(m.kind(), 0, null);
+        };
+    }
+
+    private IncomingMessage seen(String kind, long id, JstpMessage message) {
+        String text;
+        try {
+            text = link.codec.toMdsf(message);
+        } catch (RuntimeException e) { // the listener's view must never stop the message
+            text = null;
+        }
+        return new IncomingMessage(kind, id, text);
     }
 }

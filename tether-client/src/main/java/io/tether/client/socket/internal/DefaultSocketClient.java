@@ -38,7 +38,7 @@ public final class DefaultSocketClient implements SocketClient {
     }
 
     private static SocketReply reply(Received r, long start) {
-        SocketReply reply = new SocketReply(r.body(), Duration.ofNanos(r.arrivalNanos() - start));
+        SocketReply reply = new SocketReply(PlainJson.object(r.body()), Duration.ofNanos(r.arrivalNanos() - start));
         JsonNode status = r.body().get("status");
         if (reply.error() != null) {
             throw new SocketRemoteException(reply.error(), reply);

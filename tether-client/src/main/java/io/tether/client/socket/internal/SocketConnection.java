@@ -37,7 +37,6 @@ final class SocketConnection {
     private long linesSent;
     private CompletableFuture<byte[]> fileFuture;
     private ScheduledFuture<?> fileDeadline;
-    private boolean byeReceived;
 
     SocketConnection(Channel channel, JsonMapper json, Dispatcher dispatcher, Consumer<String> onTimeout) {
         this.channel = channel;
@@ -53,10 +52,6 @@ final class SocketConnection {
 
     CompletableFuture<String> welcome() {
         return welcome;
-    }
-
-    boolean byeReceived() {
-        return byeReceived;
     }
 
     /** {@code paramAdd messageId=<uuid>} + JSON request in one write. */
@@ -135,10 +130,6 @@ final class SocketConnection {
             line = awaitingLines.poll();
         }
         return line != null && verbs.complete(line, r);
-    }
-
-    void onBye() {
-        byeReceived = true;
     }
 
     /** Fails everything still waiting (connection lost or closed). */

@@ -41,7 +41,7 @@ final class SocketInbound {
             case "response" -> {
                 if (!conn.onResponse(body) && body.hasNonNull("error")) {
                     SocketRemoteException e = new SocketRemoteException(body.get("error").asString(),
-                            new SocketReply(body, Duration.ZERO));
+                            new SocketReply(PlainJson.object(body), Duration.ZERO));
                     emit.accept(l -> l.onError(e));
                 }
             }
@@ -56,7 +56,6 @@ final class SocketInbound {
             emit.accept(l -> l.onWelcome(text));
             conn.welcome().complete(text);
         } else if ("Bye".equals(body.path("status").asString(""))) {
-            conn.onBye();
             conn.channel().close(); // the server closes too; do not wait for it
         }
     }

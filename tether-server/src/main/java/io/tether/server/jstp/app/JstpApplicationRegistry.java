@@ -11,7 +11,7 @@ import org.semver4j.range.RangeList;
 import org.semver4j.range.RangeListFactory;
 
 /**
- * The applications a server hosts and the version selection of spec §6: no version → the
+ * The applications a server hosts and the version selection of a handshake: no version → the
  * highest; an exact version → exactly that string; otherwise an npm range → the highest
  * satisfying version (prereleases excluded unless the range names one); else not found.
  *

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An application error sent to the peer exactly as {@code [code, message, info…]} (spec §9),
- * even for standard codes. Throw it from a method, or complete its future with it.
+ * An application error sent to the peer exactly as {@code [code, message, info…]}, even for
+ * the standard codes 10–17 (which are otherwise sent as {@code [code]} alone). Throw it from a
+ * method, or complete its future with it.
  *
  * <pre>{@code
  * if (b == 0) throw new JstpRemoteError(1, "Zero division");

@@ -3,7 +3,7 @@ package io.tether.server.jstp.auth;
 import java.util.Optional;
 
 /**
- * The authentication policy of a JSTP server (spec §7): receives the strategy named in a
+ * The authentication policy of a JSTP server: receives the strategy named in a
  * handshake ({@code login} or a custom one; never {@code anonymous} or {@code session},
  * which the server handles) and its credentials, and yields the username or nothing
  * ({@code [11]}). May block (it runs on a virtual thread), e.g. to hash a password.

@@ -3,9 +3,9 @@ package io.tether.server.jstp.auth;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.tether.core.limits.Refusal;
 import io.tether.core.limits.Refusals;
+import io.tether.server.PeerAddress;
 import io.tether.server.limits.RateLimitedLog;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -72,7 +72,7 @@ public final class LoginGate implements AutoCloseable {
      *         overloaded); never completes exceptionally
      */
     public CompletableFuture<Optional<String>> attempt(String strategy, Object credentials, SocketAddress remote) {
-        InetAddress address = remote instanceof InetSocketAddress isa ? isa.getAddress() : null;
+        InetAddress address = PeerAddress.inet(remote);
         String user = userKey(credentials);
         if (address != null && addresses.locked(address) || user != null && users.locked(user)) {
             refusals.count(Refusal.LOGIN_THROTTLED);

@@ -12,8 +12,9 @@ import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
- * The delivery accounting of one session (spec §8.1, §8.2): the bounded buffer of
- * serialized originated messages keyed by abs(id), replies held while detached,
+ * The delivery accounting of one session (a callback or pong from the client acknowledges
+ * every buffered message up to its id): the bounded buffer of serialized originated
+ * messages keyed by abs(id), replies held while detached,
  * {@code receivedCount}, {@code deliveredCount} and {@code lastId}. Every buffered message is
  * charged to the node-wide {@link SessionBudget} and released exactly once (acknowledged,
  * replayed, cleared); {@link #charged()} is what this ledger holds of the budget. Not

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One JSTP session as the server keeps it (spec §8): its {@link DeliveryLedger} (resend
+ * One JSTP session as the server keeps it: its {@link DeliveryLedger} (resend
  * buffer and counters), the attached transport and user data. Outlives transports.
  * Thread-safe: one {@link ReentrantLock} orders every send, so the wire order is the order
  * of the calls below. When the buffer is half full and a transport is attached, it pings
@@ -320,7 +320,8 @@ public final class JstpSession {
     }
 
     /**
-     * Restores the session onto a new transport (spec §8.4): closes and detaches any old
+     * Restores the session onto a new transport (a handshake with
+     * {@code session:[id, receivedCount]}): closes and detaches any old
      * transport, drops what the client reports as received, sends the reply made from
      * {@code receivedCount}, resends the remaining buffer byte-identically in id order,
      * then the callbacks held while detached.

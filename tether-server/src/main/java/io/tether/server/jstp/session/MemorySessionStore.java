@@ -61,14 +61,6 @@ public final class MemorySessionStore implements SessionStore {
     }
 
     @Override
-    public void remove(String id) {
-        JstpSession s = id == null ? null : sessions.remove(id);
-        if (s != null) {
-            quota.untrack(s);
-        }
-    }
-
-    @Override
     public int size() {
         return sessions.size();
     }

@@ -6,7 +6,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Everything needed to continue a {@link JstpSession} on another node (spec §8.1): identity,
+ * Everything needed to continue a {@link JstpSession} on another node: identity,
  * user data, the delivery counters, the buffered originated messages as their exact
  * serialized text keyed by abs(id), the callbacks held while detached, and the rooms its
  * core connection was in. Immutable.

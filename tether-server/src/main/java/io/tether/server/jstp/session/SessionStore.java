@@ -4,15 +4,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where sessions live while no transport is attached, so that a client can restore them
- * (spec §8.3). The in-memory {@link MemorySessionStore} is the default; a shared store
- * (e.g. Redis) lets a client resume on another node: it persists a session's
- * {@link JstpSession#snapshot()} when it changes while detached
+ * Where sessions live while no transport is attached, so that a client can restore them (with a
+ * restore handshake on a new transport). The in-memory {@link MemorySessionStore} is the
+ * default; a shared store (e.g. Redis) lets a client resume on another node: it persists a
+ * session's {@link JstpSession#snapshot()} when it changes while detached
  * ({@link JstpSession#onOfflineChange}), and {@link #find} may load a snapshot stored by
- * another node, claim it (the old owner {@link JstpSession#handOff hands it off}) and
- * return it as a new {@link JstpSession#restored} session whose core connection is not bound
- * yet. The server calls {@link #find} off the event loop (it may block); {@link #save} and
- * the hooks must never block.
+ * another node, claim it (the old owner {@link JstpSession#handOff hands it off}) and return it
+ * as a new {@link JstpSession#restored} session whose core connection is not bound yet. The server calls {@link #find} off the event loop (it may
+ * block); {@link #save} and the hooks must never block.
  */
 public interface SessionStore extends AutoCloseable {
     /**
@@ -34,9 +33,6 @@ public interface SessionStore extends AutoCloseable {
      * budget, detached-session caps); new sessions are created with it.
      */
     SessionQuota quota();
-
-    /** Removes a session (does not drop it). */
-    void remove(String id);
 
     /** Number of stored sessions. */
     int size();

@@ -1,6 +1,6 @@
 /**
- * JSTP sessions (spec §8): the per-session resend buffer and counters, and the store that
- * keeps sessions restorable after their transport drops.
+ * JSTP sessions, which outlive their transports: the per-session resend buffer and counters, and
+ * the store that keeps sessions restorable after their transport drops.
  *
  * <p>Bounds (a {@link io.tether.server.jstp.session.SessionQuota} per store, i.e. per node):
  * <ul>

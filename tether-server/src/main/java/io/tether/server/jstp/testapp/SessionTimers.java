@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The {@code emitLater} and {@code delayedEcho} timers of one session: at most
- * {@link #MAX_PENDING} at once holding at most {@link #MAX_PENDING_CHARS} characters of
- * payload in all, each at most {@link #MAX_DELAY_MILLIS} ahead, all cancelled
- * when the session is dropped for good (expiry, overflow, {@link JstpSession#drop()}), which
- * releases the payloads they hold. Not when only the transport closes (an {@code emitLater}
- * event is buffered for a session that is offline, spec §5), nor when the session is handed
- * off to another node (their results follow it there; the delay cap bounds how long).
+ * The {@code emitLater} and {@code delayedEcho} timers of one session: at most {@link #MAX_PENDING}
+ * at once holding at most {@link #MAX_PENDING_CHARS} characters of payload in all, each at most
+ * {@link #MAX_DELAY_MILLIS} ahead, all cancelled when the session is dropped for good (expiry,
+ * overflow, {@link JstpSession#drop()}), which releases the payloads they hold. Not when only the
+ * transport closes (an {@code emitLater} event is buffered for a session that is offline and sent
+ * on restore), nor when the session is handed off to another node (their results follow it there;
+ * the delay cap bounds how long).
  */
 final class SessionTimers {
     /** Timers one session may have pending. */

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code testInterface} of the test application (see {@code jstp-test-app.md} §5). The
+ * The {@code testInterface} of the test application (the methods the interop tests call). The
  * payloads of {@code emitLater}/{@code delayedEcho} are bounded ({@link #MAX_PAYLOAD_CHARS},
  * else {@code [41, message]}), so are their timers per session ({@link SessionTimers}: at most
  * 256 pending holding 1 Mi characters, else {@code [22, message]}; at most 60 s ahead, else

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps failures to JSTP error arrays (spec §9): standard codes 10–17 travel as
+ * Maps failures to JSTP error arrays: standard codes 10–17 travel as
  * {@code [code]}, other codes as {@code [code, message]}; an explicit
  * {@link JstpRemoteError} array is sent unchanged; anything unexpected becomes {@code [16]}.
  */

@@ -4,7 +4,7 @@ import io.tether.codec.mdsf.MdsfWriter;
 import java.util.List;
 
 /**
- * Canonical mdsf text of the messages the server sends (spec §4, §5): the kind first, the
+ * Canonical mdsf text of the messages the server sends: the kind first, the
  * verb second, no whitespace. Stateless and thread-safe.
  */
 public final class JstpText {
