@@ -35,7 +35,7 @@ class SocketWirePinTest {
     private SocketProtocolServer server(UnaryOperator<SocketOptions.Builder> custom) throws IOException {
         Files.writeString(publicDir.resolve("hello.txt"), "Hello, file!\n", StandardCharsets.UTF_8);
         TetherCore core = TetherCore.builder().action(TestActions.all()).room("defaultRoom", "otherRoom")
-                .processorOptions(new ProcessorOptions(2, Duration.ofSeconds(30))).build();
+                .processorOptions(ProcessorOptions.builder().simultaneousActions(2).defaultTimeout(Duration.ofSeconds(30)).build()).build();
         SocketOptions o = custom.apply(SocketOptions.defaults().toBuilder().host("127.0.0.1").port(0)
                 .welcomeMessage("Welcome to the test api").publicDirectory(publicDir)).build();
         return new SocketProtocolServer(core, o);
