@@ -13,7 +13,7 @@ public final class SocketExample {
         try (SocketClient client = SocketClient.connect(options)) {
             System.out.println(client.action("randomNumber").join().get("randomNumber"));
             var cache = client.actionWithParams("cacheTest", Map.of("key", "myKey", "value", "myValue")).join();
-            System.out.println(cache.get("cacheTestResults"));
+            System.out.println(cache.at("cacheTestResults", "loadResp")); // {key=cacheTest_myKey, value=myValue, …}
             client.roomAdd("defaultRoom").join();
             client.say("defaultRoom", "hello from Java").join();
         }
