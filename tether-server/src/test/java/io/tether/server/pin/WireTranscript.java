@@ -44,10 +44,7 @@ import java.util.regex.Pattern;
  * {@code <session>}, values
  * of time-dependent keys ({@code connectedAt}, {@code sentAt}, {@code joinedAt},
  * {@code sleepStarted}, {@code sleepEnded}, {@code sleepDelta}) become {@code <time>}, and
- * random numbers ({@code randomNumber}) become {@code <random>}. One known nondeterminism
- * of today's server is folded: a JSTP {@code chat.view} member object is written as
- * {@code {id:…,joinedAt:…}} or {@code {joinedAt:…,id:…}} depending on the JVM run (it is a
- * {@code Map.of}), and is pinned as id-first. Everything else — key
+ * random numbers ({@code randomNumber}) become {@code <random>}. Everything else — key
  * order, number formatting, spacing, line ends, NUL framing — is compared byte for byte.
  *
  * <p><b>Updating on purpose</b> — the default run only compares. When a wire change is
@@ -74,8 +71,6 @@ public final class WireTranscript {
             "(\"?(?:connectedAt|sentAt|joinedAt|sleepStarted|sleepEnded|sleepDelta)\"?:)-?[0-9]+");
     private static final Pattern SESSION = Pattern.compile(
             "((?:\\{handshake:\\[0\\],ok:|session:\\[)')[^']*'");
-    private static final String JSTP_MEMBER_SHUFFLED = "{joinedAt:<time>,id:'<uuid>'}";
-    private static final String JSTP_MEMBER = "{id:'<uuid>',joinedAt:<time>}";
     private static final Pattern RANDOM = Pattern.compile(
             "(\"randomNumber\":|Your random number is )[0-9.Ee-]+");
 
@@ -93,10 +88,7 @@ public final class WireTranscript {
         String out = UUID.matcher(s).replaceAll("<uuid>");
         out = SESSION.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "<session>'"));
         out = TIME.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "<time>"));
-        out = RANDOM.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "<random>"));
-        // known nondeterminism: JSTP chat.view builds each member with Map.of, whose iteration
-        // order changes from one JVM run to the next; both orders are pinned as id-first
-        return out.replace(JSTP_MEMBER_SHUFFLED, JSTP_MEMBER);
+        return RANDOM.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "<random>"));
     }
 
     /** Connects a new client named {@code name} from {@code ip:port} through {@code initializer}. */

@@ -77,7 +77,12 @@ public final class ChatInterface {
 
     private static Map<String, Object> view(RoomView v) {
         Map<String, Object> members = new LinkedHashMap<>();
-        v.members().forEach((id, joinedAt) -> members.put(id, Map.of("id", id, "joinedAt", joinedAt)));
+        v.members().forEach((id, joinedAt) -> {
+            Map<String, Object> member = new LinkedHashMap<>(); // id first, as the socket protocol's roomView
+            member.put("id", id);
+            member.put("joinedAt", joinedAt);
+            members.put(id, member);
+        });
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("room", v.room());
         out.put("members", members);
