@@ -47,6 +47,9 @@ public final class TetherMetrics {
         Gauge.builder("tether.jstp.sessions.detached", listener, l -> l.sessions().quota().detachedCount())
                 .description("JSTP sessions without a connection, kept restorable (bounded by max-detached-sessions)")
                 .tag("listener", listener.name()).register(registry);
+        Gauge.builder("tether.jstp.logins.waiting", listener, JstpProtocolServer::waitingLogins)
+                .description("Logins waiting for a password-hashing thread (bounded by login.queue)")
+                .tag("listener", listener.name()).register(registry);
         Gauge.builder("tether.jstp.session.buffer", listener, l -> l.sessions().quota().budget().usedBytes())
                 .description("Bytes of buffered session messages (bounded by session-buffer-budget)")
                 .baseUnit("bytes").tag("listener", listener.name()).register(registry);

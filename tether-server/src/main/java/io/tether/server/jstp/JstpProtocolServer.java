@@ -145,6 +145,11 @@ public final class JstpProtocolServer implements ProtocolServer {
         return channels.size();
     }
 
+    /** Logins waiting for a password-hashing thread now (bounded by {@code login.queue}). */
+    public int waitingLogins() {
+        return login.waiting();
+    }
+
     /**
      * Flushes and closes every connection and stops the login hashing pool; sessions stay in
      * the store (restorable if the store outlives this listener). Never blocks.

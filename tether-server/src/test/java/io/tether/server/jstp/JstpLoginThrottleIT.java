@@ -45,6 +45,7 @@ class JstpLoginThrottleIT {
     private final AtomicBoolean hashedOnVirtualThread = new AtomicBoolean();
     private TetherCore core;
     private TetherServer server;
+    private JstpProtocolServer jstp;
 
     private void start(UnaryOperator<JstpOptions.Builder> custom) {
         start(new PasswordAuthenticator(Map.of("user", PasswordHash.create("secret".toCharArray(), 20_000))), custom);
@@ -61,8 +62,8 @@ class JstpLoginThrottleIT {
         };
         JstpOptions options = custom.apply(JstpOptions.defaults().toBuilder().host("127.0.0.1").port(0)
                 .authenticator(counting).login(LIMITS)).build();
-        server = TetherServer.builder(core).ioThreads(1).protocol(new JstpProtocolServer(core, options)).build()
-                .start();
+        jstp = new JstpProtocolServer(core, options);
+        server = TetherServer.builder(core).ioThreads(1).protocol(jstp).build().start();
     }
 
     @AfterEach
@@ -147,7 +148,7 @@ class JstpLoginThrottleIT {
             running.send("{handshake:[0,'tether'],login:['a','x']}");
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> hashes.get() == 1);
             queued.send("{handshake:[0,'tether'],login:['b','x']}");
-            Thread.sleep(200); // let the second attempt reach the queue
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jstp.waitingLogins() == 1);
             long start = System.nanoTime();
             assertThat(third.request("{handshake:[0,'tether'],login:['c','x']}")).isEqualTo(FAILED);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));

@@ -65,6 +65,11 @@ public final class LoginGate implements AutoCloseable {
                 Thread.ofPlatform().name("tether-login-", 1).daemon().factory(), new ThreadPoolExecutor.AbortPolicy());
     }
 
+    /** Logins waiting for a hashing thread now (at most {@code login.queue}; a gauge). */
+    public int waiting() {
+        return pool.getQueue().size();
+    }
+
     /**
      * Checks the credentials of a {@code login} or custom strategy.
      *
