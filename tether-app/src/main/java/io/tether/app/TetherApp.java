@@ -74,7 +74,7 @@ public final class TetherApp {
             BooleanSupplier ready = () -> !core.isShuttingDown() && (redis == null || redis.ready());
             metrics.bindReadiness(ready);
             config.admin().ifPresent(admin -> server.protocol(
-                    new AdminProtocolServer(admin, metrics, ready, core.workers())));
+                    new AdminProtocolServer(admin, metrics, ready, core.workers(), core.refusals())));
             if (redis != null) {
                 server.closeAfter(new ClusterHealthLog(redis, core.timer()), redis);
             }

@@ -14,6 +14,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.tether.core.limits.Refusal;
+import io.tether.core.limits.Refusals;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -30,11 +32,13 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private final TetherMetrics metrics;
     private final BooleanSupplier ready;
     private final ExecutorService workers;
+    private final Refusals refusals;
 
-    AdminHttpHandler(TetherMetrics metrics, BooleanSupplier ready, ExecutorService workers) {
+    AdminHttpHandler(TetherMetrics metrics, BooleanSupplier ready, ExecutorService workers, Refusals refusals) {
         this.metrics = metrics;
         this.ready = ready;
         this.workers = workers;
+        this.refusals = refusals;
     }
 
     @Override
@@ -64,7 +68,10 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
 
     /** The decoder gave up on the request (too long, malformed): answer why and close. */
-    private static void rejectMalformed(ChannelHandlerContext ctx, Throwable cause) {
+    private void rejectMalformed(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongHttpLineException) {
+            refusals.count(Refusal.MESSAGE_TOO_LARGE);
+        }
         if (cause instanceof TooLongHttpHeaderException) {
             send(ctx, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request headers too large\n", "text/plain");
         } else if (cause instanceof TooLongHttpLineException) {

@@ -7,6 +7,8 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.tether.core.limits.Refusal;
+import io.tether.core.limits.Refusals;
 import io.tether.server.ChannelGroups;
 import io.tether.server.ProtocolServer;
 import java.net.InetSocketAddress;
@@ -33,18 +35,22 @@ public final class AdminProtocolServer implements ProtocolServer {
     private final ChannelGroup channels = new DefaultChannelGroup("admin", GlobalEventExecutor.INSTANCE);
     private final ChannelInitializer<Channel> initializer;
 
-    /** An admin listener answering from {@code metrics} and {@code ready}; work runs on {@code workers}. */
+    /**
+     * An admin listener answering from {@code metrics} and {@code ready}; work runs on
+     * {@code workers}; oversized requests ({@link Refusal#MESSAGE_TOO_LARGE}) and connections
+     * cut at the request timeout ({@link Refusal#IDLE_TIMEOUT}) are counted in {@code refusals}.
+     */
     public AdminProtocolServer(AdminOptions options, TetherMetrics metrics, BooleanSupplier ready,
-                               ExecutorService workers) {
+                               ExecutorService workers, Refusals refusals) {
         this.options = options;
         this.initializer = new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
                 channels.add(ch);
-                closeAfter(ch, options.requestTimeout());
+                closeAfter(ch, options.requestTimeout(), refusals);
                 ch.pipeline().addLast("http", new HttpServerCodec(MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES, 8192))
                         .addLast("aggregate", new HttpObjectAggregator(8192))
-                        .addLast("admin", new AdminHttpHandler(metrics, ready, workers));
+                        .addLast("admin", new AdminHttpHandler(metrics, ready, workers, refusals));
             }
         };
     }
@@ -53,11 +59,14 @@ public final class AdminProtocolServer implements ProtocolServer {
      * One request per connection: the connection is closed at the deadline whatever it sent, so
      * neither a silent client nor one dripping its request a byte at a time holds it longer.
      */
-    private static void closeAfter(Channel ch, Duration timeout) {
+    private static void closeAfter(Channel ch, Duration timeout, Refusals refusals) {
         if (timeout.isZero()) {
             return;
         }
         ScheduledFuture<?> deadline = ch.eventLoop().schedule(() -> {
+            if (ch.isActive()) {
+                refusals.count(Refusal.IDLE_TIMEOUT);
+            }
             ch.close();
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         ch.closeFuture().addListener(f -> deadline.cancel(false));

@@ -2,6 +2,7 @@ package io.tether.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tether.core.limits.Refusal;
 import io.tether.server.TetherServer;
 import io.tether.testkit.LineClient;
 import java.net.URI;
@@ -87,6 +88,7 @@ class AdminHttpIT {
                     + server.port("admin") + "/health")).header("X-Big", "b".repeat(10_000)).timeout(WAIT).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(big.statusCode()).isEqualTo(431);
+            assertThat(server.core().refusals().get(Refusal.MESSAGE_TOO_LARGE)).isEqualTo(3);
         }
     }
 
@@ -114,6 +116,7 @@ class AdminHttpIT {
                 assertThat(silent.getInputStream().read()).isEqualTo(-1);
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(WAIT);
             }
+            assertThat(server.core().refusals().get(Refusal.IDLE_TIMEOUT)).isEqualTo(2);
             assertThat(get(server, "/health").statusCode()).isEqualTo(200);
         }
     }
