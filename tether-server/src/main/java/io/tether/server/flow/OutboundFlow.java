@@ -3,11 +3,9 @@ package io.tether.server.flow;
 import io.netty.channel.Channel;
 import io.tether.codec.outbound.CoalescingEncoder;
 import io.tether.core.limits.Refusal;
-import io.tether.core.limits.Refusals;
+import io.tether.server.limits.RefusalLog;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The outbound policy of one connection, the same for both protocols and for every message
@@ -39,11 +37,9 @@ public final class OutboundFlow<T> {
     /** Most inbound messages waiting (a 64 KiB read of 2-byte lines is 32 Ki lines). */
     public static final int MAX_DEFERRED = 40_000;
 
-    private static final Logger LOG = LoggerFactory.getLogger(OutboundFlow.class);
-
     private final Channel channel;
     private final long maxOutboundBytes;
-    private final Refusals refusals;
+    private final RefusalLog refusals;
     private final Consumer<T> processor;
     private final Runnable onCutOff;
     private CoalescingEncoder encoder;
@@ -57,12 +53,12 @@ public final class OutboundFlow<T> {
      *
      * @param channel          the connection's channel
      * @param maxOutboundBytes the cap of bytes queued for the client
-     * @param refusals         where a cut-off is counted
+     * @param refusals         where a cut-off is counted and logged (the listener's, rate-limited)
      * @param processor        processes one inbound message (called on the event loop)
      * @param onCutOff         marks the connection as closing when the policy disconnects it
      *                         (the policy then closes the channel itself)
      */
-    public OutboundFlow(Channel channel, long maxOutboundBytes, Refusals refusals, Consumer<T> processor,
+    public OutboundFlow(Channel channel, long maxOutboundBytes, RefusalLog refusals, Consumer<T> processor,
                         Runnable onCutOff) {
         this.channel = channel;
         this.maxOutboundBytes = maxOutboundBytes;
@@ -180,8 +176,7 @@ public final class OutboundFlow<T> {
     private void cutOff(Refusal reason, String why) {
         cutOff = true;
         deferred = null;
-        refusals.count(reason);
-        LOG.info("closing {}: {}", channel.remoteAddress(), why);
+        refusals.refuse(reason, "closing {}: {}", channel.remoteAddress(), why);
         try {
             onCutOff.run();
         } finally {

@@ -21,6 +21,7 @@ import io.tether.core.TetherCore;
 import io.tether.server.ChannelGroups;
 import io.tether.server.ProtocolServer;
 import io.tether.server.limits.ConnectionGuard;
+import io.tether.server.limits.RefusalLog;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.app.JstpApplicationRegistry;
 import io.tether.server.jstp.auth.LoginGate;
@@ -33,6 +34,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JSTP listener of a {@link io.tether.server.TetherServer}: NUL-framed mdsf over TCP
@@ -77,7 +79,8 @@ public final class JstpProtocolServer implements ProtocolServer {
         }
         this.services = new JstpServices(core, options, apps, sessions,
                 new ActionsInterface(options.actionsInterface(), core.processor()),
-                ChatInterface.create(options.chatInterface(), core.rooms()));
+                ChatInterface.create(options.chatInterface(), core.rooms()),
+                new RefusalLog(core.refusals(), LoggerFactory.getLogger(JstpServerHandler.class)));
         this.login = new LoginGate(options.authenticator(), options.login(), core.refusals());
         this.handshake = new JstpHandshake(services, login);
         this.dispatcher = new JstpDispatcher(services);

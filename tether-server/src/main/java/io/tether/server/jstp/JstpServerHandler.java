@@ -62,7 +62,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         channel = ctx.channel();
-        flow = new OutboundFlow<>(channel, services.options().maxOutboundBytes(), services.core().refusals(),
+        flow = new OutboundFlow<>(channel, services.options().maxOutboundBytes(), services.refusals(),
                 this::processDeferred, () -> {
                     phase = Phase.CLOSED;
                     pipelined = null;

@@ -5,6 +5,7 @@ import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.app.JstpApplicationRegistry;
 import io.tether.server.jstp.app.JstpInterface;
 import io.tether.server.jstp.session.SessionStore;
+import io.tether.server.limits.RefusalLog;
 import java.util.Optional;
 
 /**
@@ -17,9 +18,11 @@ import java.util.Optional;
  * @param sessions     session store
  * @param actions      the actions interface
  * @param chat         the rooms interface
+ * @param refusals     where its connections' refusals are counted and logged (rate-limited)
  */
 record JstpServices(TetherCore core, JstpOptions options, JstpApplicationRegistry applications,
-                    SessionStore sessions, JstpInterface actions, JstpInterface chat) {
+                    SessionStore sessions, JstpInterface actions, JstpInterface chat,
+                    RefusalLog refusals) {
 
     /** The interface of that name: the application's own first, then actions and chat. */
     Optional<JstpInterface> resolve(JstpApplication app, String name) {

@@ -68,8 +68,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         Connection connection = Connection.openShared("socket", PeerAddress.ip(peer), PeerAddress.port(peer),
                 message -> chat.queue(message));
         session = new SocketSession(connection, stickyPolicy);
-        flow = new OutboundFlow<>(context.channel(), services.options().maxOutboundBytes(),
-                services.core().refusals(), this::processDeferred, this::cutOff);
+        flow = new OutboundFlow<>(context.channel(), services.options().maxOutboundBytes(), services.refusals(), this::processDeferred, this::cutOff);
         chat = new SocketChatWriter(context, session, backlog, flow, services.wire(),
                 () -> overflow("room messages"));
         context.writeAndFlush(services.welcome(), context.voidPromise());
@@ -167,8 +166,8 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     }
 
     private void overflow(String what) {
-        LOG.info("closing {}: too many {} queued behind a pending room verb", ctx.channel().remoteAddress(), what);
-        services.core().refusals().count(Refusal.OVERLOADED);
+        services.refusals().refuse(Refusal.OVERLOADED, "closing {}: too many {} queued behind a pending room verb",
+                ctx.channel().remoteAddress(), what);
         session.markClosing();
         backlog.clear();
         flow.clear();
@@ -237,8 +236,8 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
             return;
         }
         if (cause instanceof TooLongFrameException) {
-            LOG.info("closing {}: line over {} bytes", context.channel().remoteAddress(),
-                    services.options().maxLineBytes());
+            services.refusals().refuse(Refusal.MESSAGE_TOO_LARGE, "closing {}: line over {} bytes",
+                    context.channel().remoteAddress(), services.options().maxLineBytes());
         } else if (cause instanceof java.io.IOException || cause instanceof io.netty.handler.codec.DecoderException) {
             LOG.debug("closing {}: {}", context.channel().remoteAddress(), cause.toString());
         } else {

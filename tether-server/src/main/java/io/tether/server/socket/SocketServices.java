@@ -4,6 +4,8 @@ import io.tether.codec.socket.SocketMessage;
 import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketWireWriter;
 import io.tether.core.TetherCore;
+import io.tether.server.limits.RefusalLog;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every connection handler of one listener shares: the core, the options and the
@@ -16,14 +18,17 @@ import io.tether.core.TetherCore;
  * @param files   the file verb
  * @param welcome the welcome line, built once (messages are never changed after they are made)
  * @param wire    the listener's wire writer (encoders, and room messages serialized once)
+ * @param refusals where its connections' refusals are counted and logged (rate-limited)
  */
 record SocketServices(TetherCore core, SocketOptions options, SocketVerbs verbs, SocketActionCaller actions,
-                      SocketFileVerb files, SocketMessage welcome, SocketWireWriter wire) {
+                      SocketFileVerb files, SocketMessage welcome, SocketWireWriter wire,
+                      RefusalLog refusals) {
 
     /** Builds the helpers for a core and options. */
     static SocketServices of(TetherCore core, SocketOptions options) {
         return new SocketServices(core, options, new SocketVerbs(core), new SocketActionCaller(core.processor()),
                 new SocketFileVerb(new PublicFiles(options.publicDirectory())),
-                SocketReplies.welcome(options.welcomeMessage()), new SocketWireWriter());
+                SocketReplies.welcome(options.welcomeMessage()), new SocketWireWriter(),
+                new RefusalLog(core.refusals(), LoggerFactory.getLogger(SocketConnectionHandler.class)));
     }
 }

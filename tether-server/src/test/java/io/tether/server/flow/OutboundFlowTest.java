@@ -7,16 +7,19 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.tether.core.limits.Refusal;
 import io.tether.core.limits.Refusals;
+import io.tether.server.limits.RefusalLog;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class OutboundFlowTest {
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final Refusals refusals = new Refusals();
     private final List<String> processed = new ArrayList<>();
     private final List<String> cutOffs = new ArrayList<>();
-    private final OutboundFlow<String> flow = new OutboundFlow<>(channel, 1000, refusals, processed::add,
+    private final OutboundFlow<String> flow = new OutboundFlow<>(channel, 1000,
+            new RefusalLog(refusals, LoggerFactory.getLogger(OutboundFlowTest.class)), processed::add,
             () -> cutOffs.add("cut"));
 
     OutboundFlowTest() {

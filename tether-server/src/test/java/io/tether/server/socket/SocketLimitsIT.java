@@ -4,6 +4,7 @@ import static io.tether.server.socket.SocketServerFixture.WAIT;
 import static io.tether.server.socket.SocketServerFixture.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tether.core.limits.Refusal;
 import io.tether.testkit.LineClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ class SocketLimitsIT {
             LineClient flooder = fx.client();
             flooder.sendRaw("y".repeat(5000));
             assertThat(flooder.awaitClosed(WAIT)).isTrue();
+            assertThat(fx.server().core().refusals().get(Refusal.MESSAGE_TOO_LARGE)).isEqualTo(1);
             assertThat(call(bystander, "paramsView")).containsEntry("data", Map.of("key", "keep"));
             LineClient next = fx.client();
             assertThat(call(next, "randomNumber")).containsKey("randomNumber");
