@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.tether.api.ErrorCode;
 import io.tether.api.RoomMessage;
 import io.tether.api.TetherException;
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import io.tether.testkit.redis.RedisTestServer;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +28,8 @@ class RedisFaultIT {
     private TestNodes.Node b;
     private final List<RoomMessage> inboxA = new CopyOnWriteArrayList<>();
     private final List<RoomMessage> inboxB = new CopyOnWriteArrayList<>();
-    private Connection ca;
-    private Connection cb;
+    private Session ca;
+    private Session cb;
 
     @BeforeEach
     void startNodes() {
@@ -37,8 +37,8 @@ class RedisFaultIT {
         nodes = new TestNodes(REDIS);
         a = nodes.start();
         b = nodes.start();
-        ca = Connection.open("socket", "127.0.0.1", 40001, inboxA::add);
-        cb = Connection.open("socket", "127.0.0.1", 40002, inboxB::add);
+        ca = Session.open("socket", "127.0.0.1", 40001, inboxA::add);
+        cb = Session.open("socket", "127.0.0.1", 40002, inboxB::add);
         a.core().rooms().join(ca, "defaultRoom");
         b.core().rooms().join(cb, "defaultRoom");
     }

@@ -8,7 +8,7 @@ import io.tether.api.CacheEntry;
 import io.tether.api.ErrorCode;
 import io.tether.api.RoomMessage;
 import io.tether.api.TetherException;
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import io.tether.testkit.redis.RedisTestServer;
 import java.time.Duration;
 import java.util.List;
@@ -29,16 +29,16 @@ class RedisRoomsIT {
     private TestNodes.Node b;
     private final List<RoomMessage> inboxA = new CopyOnWriteArrayList<>();
     private final List<RoomMessage> inboxB = new CopyOnWriteArrayList<>();
-    private Connection ca;
-    private Connection cb;
+    private Session ca;
+    private Session cb;
 
     @BeforeEach
     void startNodes() {
         nodes = new TestNodes(REDIS);
         a = nodes.start();
         b = nodes.start();
-        ca = Connection.open("socket", "127.0.0.1", 40001, inboxA::add);
-        cb = Connection.open("socket", "127.0.0.1", 40002, inboxB::add);
+        ca = Session.open("socket", "127.0.0.1", 40001, inboxA::add);
+        cb = Session.open("socket", "127.0.0.1", 40002, inboxB::add);
     }
 
     @AfterEach
@@ -64,7 +64,7 @@ class RedisRoomsIT {
 
     @Test
     void viewListsMembersOfAllNodesInJoinOrder() {
-        Connection cb2 = Connection.open("socket", "127.0.0.1", 40003, m -> { });
+        Session cb2 = Session.open("socket", "127.0.0.1", 40003, m -> { });
         long t1 = b.core().rooms().join(cb, "defaultRoom");
         long t2 = a.core().rooms().join(ca, "defaultRoom");
         long t3 = b.core().rooms().join(cb2, "defaultRoom");
@@ -91,7 +91,7 @@ class RedisRoomsIT {
     @Test
     void nodeSubscribesOnlyWhileItHasLocalMembers() {
         String channel = nodes.channel("defaultRoom");
-        Connection ca2 = Connection.open("socket", "127.0.0.1", 40003, m -> { });
+        Session ca2 = Session.open("socket", "127.0.0.1", 40003, m -> { });
         assertThat(subscribers(channel)).isZero();
         a.core().rooms().join(ca, "defaultRoom");
         assertThat(subscribers(channel)).isEqualTo(1);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tether.api.ErrorCode;
 import io.tether.core.TetherCore;
 import io.tether.core.action.ActionOutcome;
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ class DemoActionsTest {
     private final ServerIdentity identity = new ServerIdentity("test-server", "demo", "the demo", "1.2.3", "0.1.0",
             System.currentTimeMillis() - 1000);
     private final TetherCore core = DemoApplication.install(TetherCore.builder(), identity).build();
-    private final Connection connection = Connection.open("test", "127.0.0.1", 40000, m -> { });
+    private final Session connection = Session.open("test", "127.0.0.1", 40000, m -> { });
 
     @AfterEach
     void close() {

@@ -4,7 +4,7 @@ import io.tether.api.Action;
 import io.tether.core.TetherCore;
 import io.tether.core.action.ActionOutcome;
 import io.tether.core.action.ProcessorOptions;
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class ActionDispatchBenchmark {
     private TetherCore core;
-    private Connection connection;
+    private Session connection;
 
     /** Starts a core with a {@code randomNumber} action. */
     @Setup(Level.Trial)
@@ -48,7 +48,7 @@ public class ActionDispatchBenchmark {
                         .nonBlocking().build())
                 .processorOptions(ProcessorOptions.defaults().toBuilder().simultaneousActions(64).build())
                 .build();
-        connection = Connection.open("bench", "127.0.0.1", 1, m -> { });
+        connection = Session.open("bench", "127.0.0.1", 1, m -> { });
     }
 
     /** Stops the core. */

@@ -7,8 +7,7 @@ import io.tether.api.ErrorCode;
 import io.tether.api.Params;
 import io.tether.api.Rooms;
 import io.tether.api.TetherException;
-import io.tether.core.connection.Connection;
-import io.tether.core.connection.ConnectionCounters;
+import io.tether.core.session.Session;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Comparator;
@@ -78,15 +77,15 @@ public final class ActionProcessor {
      * Runs the named action for a connection with raw params (which are copied, never
      * changed). {@code apiVersion} in the params selects a version.
      */
-    public CompletableFuture<ActionOutcome> process(Connection connection, String name, Map<String, ?> rawParams) {
-        int pending = ConnectionCounters.started(connection);
+    public CompletableFuture<ActionOutcome> process(Session connection, String name, Map<String, ?> rawParams) {
+        int pending = connection.beginAction();
         TetherException refused = admit(pending);
         Action action = refused == null ? lookup(name, rawParams.get("apiVersion")) : null;
         if (refused == null && action == null) {
             refused = new TetherException(ErrorCode.ACTION_NOT_FOUND, "unknown action or invalid apiVersion");
         }
         if (refused != null) {
-            ConnectionCounters.finished(connection);
+            connection.endAction();
             return CompletableFuture.completedFuture(ActionOutcome.failure(refused));
         }
         // a non-blocking action resolves its inputs before this returns: no copy of the caller's params
@@ -114,7 +113,7 @@ public final class ActionProcessor {
         return v == null ? null : registry.find(name, v.intValue());
     }
 
-    private CompletableFuture<ActionOutcome> start(Connection connection, Action action, Map<String, ?> raw) {
+    private CompletableFuture<ActionOutcome> start(Session connection, Action action, Map<String, ?> raw) {
         Duration timeout = action.timeout() != null ? action.timeout() : options.defaultTimeout();
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
@@ -133,13 +132,13 @@ public final class ActionProcessor {
         return completion.future;
     }
 
-    private ActionOutcome runHere(Connection connection, Action action, Map<String, ?> raw, long started,
+    private ActionOutcome runHere(Session connection, Action action, Map<String, ?> raw, long started,
                                   long deadline) {
         ActionOutcome outcome;
         try {
             outcome = runGuarded(connection, action, raw, deadline);
         } finally {
-            ConnectionCounters.finished(connection);
+            connection.endAction();
         }
         long now = System.nanoTime();
         if (now > deadline) {
@@ -151,7 +150,7 @@ public final class ActionProcessor {
     }
 
     /** {@link #run}, with anything unexpected answered as an internal error (the client never sees it). */
-    private ActionOutcome runGuarded(Connection connection, Action action, Map<String, ?> raw, long deadline) {
+    private ActionOutcome runGuarded(Session connection, Action action, Map<String, ?> raw, long deadline) {
         try {
             return run(connection, action, raw, deadline);
         } catch (RuntimeException | Error e) {
@@ -164,7 +163,7 @@ public final class ActionProcessor {
         }
     }
 
-    private ActionOutcome run(Connection connection, Action action, Map<String, ?> raw, long deadline) {
+    private ActionOutcome run(Session connection, Action action, Map<String, ?> raw, long deadline) {
         Params params;
         try {
             params = inputs.resolve(action, raw);
@@ -190,9 +189,9 @@ public final class ActionProcessor {
     private static final class Completion {
         final CompletableFuture<ActionOutcome> future = new CompletableFuture<>();
         private final AtomicBoolean done = new AtomicBoolean();
-        private final Connection connection;
+        private final Session connection;
 
-        Completion(Connection connection) {
+        Completion(Session connection) {
             this.connection = connection;
         }
 
@@ -200,7 +199,7 @@ public final class ActionProcessor {
             if (!done.compareAndSet(false, true)) {
                 return false;
             }
-            ConnectionCounters.finished(connection);
+            connection.endAction();
             future.complete(outcome);
             return true;
         }

@@ -1,6 +1,6 @@
 package io.tether.core.room;
 
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import io.tether.core.limits.Refusal;
 import io.tether.core.limits.Refusals;
 import java.util.Collection;
@@ -34,7 +34,7 @@ final class RoomFanout {
     private static final Logger LOG = LoggerFactory.getLogger(RoomFanout.class);
 
     private final String room;
-    private final Collection<Connection> members;
+    private final Collection<Session> members;
     private final Executor workers;
     private final Refusals refusals;
     private final ConcurrentLinkedQueue<RoomDelivery> queue = new ConcurrentLinkedQueue<>();
@@ -42,7 +42,7 @@ final class RoomFanout {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean dropping = new AtomicBoolean();
 
-    RoomFanout(String room, Collection<Connection> members, Executor workers, Refusals refusals) {
+    RoomFanout(String room, Collection<Session> members, Executor workers, Refusals refusals) {
         this.room = room;
         this.members = members;
         this.workers = workers;
@@ -91,7 +91,7 @@ final class RoomFanout {
     }
 
     private void deliver(RoomDelivery d) {
-        for (Connection c : members) {
+        for (Session c : members) {
             try {
                 c.deliver(d);
             } catch (RuntimeException e) {

@@ -5,7 +5,7 @@ import io.tether.api.RoomMessage;
 import io.tether.api.RoomView;
 import io.tether.api.Rooms;
 import io.tether.api.TetherException;
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import io.tether.core.limits.Refusals;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +29,7 @@ public final class RoomService implements Rooms {
     private final Map<String, LocalRoom> local = new ConcurrentHashMap<>();
 
     /** The members of a room on this node and their fan-out. */
-    private record LocalRoom(Map<String, Connection> members, RoomFanout fanout) {
+    private record LocalRoom(Map<String, Session> members, RoomFanout fanout) {
     }
 
     /** Creates the service with fan-out on the calling thread (tests, tools), starting the broker's delivery. */
@@ -92,7 +92,7 @@ public final class RoomService implements Rooms {
     }
 
     /** Joins a connection to an existing room; returns joinedAt. */
-    public long join(Connection c, String room) {
+    public long join(Session c, String room) {
         if (!broker.roomExists(room)) {
             throw new TetherException(ErrorCode.ROOM_NOT_FOUND, "room does not exist");
         }
@@ -113,7 +113,7 @@ public final class RoomService implements Rooms {
     }
 
     /** Removes a connection from a room it is in. */
-    public void leave(Connection c, String room) {
+    public void leave(Session c, String room) {
         if (room == null || !c.rooms().contains(room)) {
             throw notInRoom(room);
         }
@@ -130,7 +130,7 @@ public final class RoomService implements Rooms {
     }
 
     /** The room's members, for a connection that is one of them. */
-    public RoomView view(Connection c, String room) {
+    public RoomView view(Session c, String room) {
         if (room == null || !c.rooms().contains(room)) {
             throw notInRoom(room);
         }
@@ -138,7 +138,7 @@ public final class RoomService implements Rooms {
     }
 
     /** Broadcasts a member's message to the room (the sender receives it too). */
-    public void say(Connection c, String room, String message) {
+    public void say(Session c, String room, String message) {
         if (room == null || room.isEmpty() || message == null || message.isEmpty()) {
             throw new TetherException(ErrorCode.ROOM_ARGUMENTS_REQUIRED, "both room and message are required");
         }
@@ -149,14 +149,14 @@ public final class RoomService implements Rooms {
     }
 
     /** Removes a closing connection from every room it joined. */
-    public void leaveAll(Connection c) {
+    public void leaveAll(Session c) {
         for (String room : c.rooms()) {
             leave(c, room);
         }
     }
 
     private LocalRoom newLocalRoom(String room) {
-        Map<String, Connection> members = new ConcurrentHashMap<>();
+        Map<String, Session> members = new ConcurrentHashMap<>();
         return new LocalRoom(members, new RoomFanout(room, members.values(), workers, refusals));
     }
 

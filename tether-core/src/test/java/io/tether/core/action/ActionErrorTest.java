@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tether.api.Action;
 import io.tether.api.ErrorCode;
 import io.tether.core.TetherCore;
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +34,7 @@ class ActionErrorTest {
     }
 
     private ActionOutcome run(String name) throws Exception {
-        Connection c = Connection.open("test", "127.0.0.1", 1, m -> { });
+        Session c = Session.open("test", "127.0.0.1", 1, m -> { });
         return core.processor().process(c, name, Map.of()).get(5, TimeUnit.SECONDS); // well before the 30 s timeout
     }
 

@@ -9,7 +9,7 @@ import io.tether.api.ErrorCode;
 import io.tether.api.Input;
 import io.tether.api.TetherException;
 import io.tether.core.TetherCore;
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ class ActionProcessorTest {
                 }).build())
                 .action(Action.named("wraps").handler(ctx -> {
                     throw new IllegalStateException("Unable to connect to 10.1.2.3:6379 for key tether:cache:k",
-                            new java.io.IOException("Connection refused: /10.1.2.3:6379"));
+                            new java.io.IOException("Session refused: /10.1.2.3:6379"));
                 }).build())
                 .action(Action.named("errs").handler(ctx -> {
                     throw new AssertionError("internal state at /srv/data/key");
@@ -78,18 +78,18 @@ class ActionProcessorTest {
         core.close();
     }
 
-    private static Connection connection() {
-        return Connection.open("test", "127.0.0.1", 1, m -> { });
+    private static Session connection() {
+        return Session.open("test", "127.0.0.1", 1, m -> { });
     }
 
-    private ActionOutcome run(Connection c, String name, Map<String, ?> params) throws Exception {
+    private ActionOutcome run(Session c, String name, Map<String, ?> params) throws Exception {
         return core.processor().process(c, name, params).get(5, TimeUnit.SECONDS);
     }
 
     @Test
     void recordResultBecomesFieldsAndCountersSettle() throws Exception {
         core();
-        Connection c = connection();
+        Session c = connection();
         ActionOutcome o = run(c, "add", Map.of("a", "5"));
         assertThat(o.ok()).isTrue();
         assertThat(o.fields()).containsEntry("sum", 15L).containsEntry("note", "ok");
@@ -100,7 +100,7 @@ class ActionProcessorTest {
     @Test
     void unknownActionAndVersions() throws Exception {
         core();
-        Connection c = connection();
+        Session c = connection();
         assertThat(run(c, "nope", Map.of()).error().getMessage()).isEqualTo("unknown action or invalid apiVersion");
         assertThat(run(c, "", Map.of()).error().code()).isEqualTo(ErrorCode.ACTION_NOT_FOUND);
         assertThat(run(c, "v", Map.of()).fields()).containsEntry("v", 2);
@@ -112,7 +112,7 @@ class ActionProcessorTest {
     @Test
     void sixthPendingActionIsRefusedAtOnce() throws Exception {
         core();
-        Connection c = connection();
+        Session c = connection();
         List<CompletableFuture<ActionOutcome>> running = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             running.add(core.processor().process(c, "block", Map.of()));
@@ -151,7 +151,7 @@ class ActionProcessorTest {
     @Test
     void timeoutFailsTheRunAndFreesTheSlot() throws Exception {
         core();
-        Connection c = connection();
+        Session c = connection();
         ActionOutcome o = run(c, "slow", Map.of());
         assertThat(o.error().code()).isEqualTo(ErrorCode.ACTION_TIMEOUT);
         assertThat(c.pendingActions()).isZero();
@@ -160,7 +160,7 @@ class ActionProcessorTest {
     @Test
     void nonBlockingActionRunsOnTheCallingThreadAndIsDoneOnReturn() {
         core();
-        Connection c = connection();
+        Session c = connection();
         CompletableFuture<ActionOutcome> f = core.processor().process(c, "here", Map.of("n", "1"));
         assertThat(f).isDone();
         assertThat(f.join().fields()).containsEntry("thread", Thread.currentThread().getName())
@@ -172,7 +172,7 @@ class ActionProcessorTest {
     @Test
     void nonBlockingActionGetsTheSameInputCheckingAndErrorsAsAnyOther() {
         core();
-        Connection c = connection();
+        Session c = connection();
         ActionOutcome missing = core.processor().process(c, "here", Map.of()).join();
         assertThat(missing.error().code()).isEqualTo(ErrorCode.PARAM_REQUIRED);
         ActionOutcome thrown = core.processor().process(c, "here", Map.of("n", "throw")).join();
@@ -184,7 +184,7 @@ class ActionProcessorTest {
     @Test
     void nonBlockingActionIsNotInterruptedByItsTimeout() {
         core();
-        Connection c = connection();
+        Session c = connection();
         ActionOutcome o = core.processor().process(c, "overrun", Map.of()).join();
         assertThat(o.ok()).isTrue();
         assertThat(o.fields()).containsEntry("late", true);

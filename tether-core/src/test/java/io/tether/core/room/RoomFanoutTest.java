@@ -2,7 +2,7 @@ package io.tether.core.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import io.tether.core.limits.Refusals;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ class RoomFanoutTest {
         workers.shutdownNow();
     }
 
-    private record Member(Connection connection, List<String> received, Map<String, Boolean> threads) {
+    private record Member(Session connection, List<String> received, Map<String, Boolean> threads) {
     }
 
     private List<Member> join(int n, AtomicInteger encodings) {
@@ -35,7 +35,7 @@ class RoomFanoutTest {
         for (int i = 0; i < n; i++) {
             List<String> received = new CopyOnWriteArrayList<>();
             Map<String, Boolean> threads = new ConcurrentHashMap<>();
-            Connection c = Connection.openShared("test", "127.0.0.1", i, d -> {
+            Session c = Session.openShared("test", "127.0.0.1", i, d -> {
                 threads.put(Thread.currentThread().getName(), true);
                 received.add(d.shared("test-form", m -> {
                     encodings.incrementAndGet();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tether.api.RoomMessage;
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -13,8 +13,8 @@ class RoomServiceTest {
     private final RoomService rooms = new RoomService(new MemoryRoomBroker());
     private final List<RoomMessage> aGot = new CopyOnWriteArrayList<>();
     private final List<RoomMessage> bGot = new CopyOnWriteArrayList<>();
-    private final Connection a = Connection.open("socket", "127.0.0.1", 1, aGot::add);
-    private final Connection b = Connection.open("jstp", "127.0.0.1", 2, bGot::add);
+    private final Session a = Session.open("socket", "127.0.0.1", 1, aGot::add);
+    private final Session b = Session.open("jstp", "127.0.0.1", 2, bGot::add);
 
     @Test
     void joinViewSayLeave() {

@@ -2,7 +2,7 @@ package io.tether.server.jstp;
 
 import io.tether.api.ErrorCode;
 import io.tether.codec.jstp.JstpMessage.HandshakeRequest;
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import io.tether.server.PeerAddress;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.auth.LoginGate;
@@ -142,7 +142,7 @@ final class JstpHandshake {
         if (session.coreConnection() != null) {
             return session;
         }
-        Connection core = bind(session, remote);
+        Session core = bind(session, remote);
         for (String room : session.restoredRooms()) {
             try {
                 services.core().rooms().join(core, room);
@@ -153,9 +153,9 @@ final class JstpHandshake {
         return session;
     }
 
-    private Connection bind(JstpSession session, SocketAddress remote) {
+    private Session bind(JstpSession session, SocketAddress remote) {
         String chat = services.options().chatInterface();
-        Connection core = Connection.openShared("jstp", PeerAddress.ip(remote), PeerAddress.port(remote), m -> {
+        Session core = Session.openShared("jstp", PeerAddress.ip(remote), PeerAddress.port(remote), m -> {
             try {
                 ChatInterface.deliver(chat, session, m);
             } catch (RuntimeException e) {
@@ -168,7 +168,7 @@ final class JstpHandshake {
     }
 
     /** Drop hooks run under the session's lock, maybe on the timer: a blocking broker is left on a worker. */
-    private void leaveAll(Connection core) {
+    private void leaveAll(Session core) {
         if (!services.core().rooms().blocking()) {
             services.core().rooms().leaveAll(core);
             return;

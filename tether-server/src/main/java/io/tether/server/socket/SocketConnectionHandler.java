@@ -10,7 +10,7 @@ import io.tether.codec.socket.SocketMessage;
 import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketRequest;
 import io.tether.codec.socket.SocketVerb;
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import io.tether.core.limits.Refusal;
 import io.tether.server.IoErrors;
 import io.tether.server.PeerAddress;
@@ -65,7 +65,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     public void channelActive(ChannelHandlerContext context) {
         this.ctx = context;
         SocketAddress peer = context.channel().remoteAddress();
-        Connection connection = Connection.openShared("socket", PeerAddress.ip(peer), PeerAddress.port(peer),
+        Session connection = Session.openShared("socket", PeerAddress.ip(peer), PeerAddress.port(peer),
                 message -> chat.queue(message));
         session = new SocketSession(connection, stickyPolicy);
         flow = new OutboundFlow<>(context.channel(), services.options().maxOutboundBytes(), services.refusals(), this::processDeferred, this::cutOff);
@@ -205,7 +205,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         session.markClosing();
         backlog.clear();
         flow.clear();
-        Connection connection = session.connection();
+        Session connection = session.connection();
         if (services.core().rooms().blocking()) {
             // after the verb still running (a late roomAdd must not outlive the connection), off the loop
             CompletableFuture<?> verb = lastVerb != null ? lastVerb : CompletableFuture.completedFuture(null);
@@ -216,7 +216,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         context.fireChannelInactive();
     }
 
-    private void leaveAll(Connection connection) {
+    private void leaveAll(Session connection) {
         try {
             services.core().rooms().leaveAll(connection);
         } catch (RuntimeException e) {

@@ -1,27 +1,27 @@
 package io.tether.server.socket;
 
-import io.tether.core.connection.Connection;
-import io.tether.core.connection.RandomIds;
+import io.tether.core.session.Session;
+import io.tether.core.session.RandomIds;
 import java.util.Map;
 
 /**
- * Protocol state of one socket connection: the core {@link Connection}, the sticky params,
+ * Protocol state of one socket connection: the core {@link Session}, the sticky params,
  * the most recent messageId and the request-line count. Confined to the channel's event
  * loop (only {@link #isClosing()} may be read elsewhere).
  */
 final class SocketSession {
-    private final Connection connection;
+    private final Session connection;
     private final StickyParams params;
     private Object lastMessageId = "0";
     private long messageCount;
     private volatile boolean closing;
 
-    SocketSession(Connection connection, StickyParamsPolicy stickyPolicy) {
+    SocketSession(Session connection, StickyParamsPolicy stickyPolicy) {
         this.connection = connection;
         this.params = new StickyParams(stickyPolicy, connection.info().remoteIp());
     }
 
-    Connection connection() {
+    Session connection() {
         return connection;
     }
 

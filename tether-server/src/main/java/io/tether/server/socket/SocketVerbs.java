@@ -7,7 +7,7 @@ import io.tether.codec.socket.SocketMessage;
 import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketRequest;
 import io.tether.core.TetherCore;
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +105,7 @@ final class SocketVerbs {
     }
 
     private static Map<String, Object> details(SocketSession session) {
-        Connection conn = session.connection();
+        Session conn = session.connection();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("id", conn.id());
         d.put("fingerprint", conn.id());
@@ -119,7 +119,7 @@ final class SocketVerbs {
         return d;
     }
 
-    private Object roomAdd(String room, Connection conn) {
+    private Object roomAdd(String room, Session conn) {
         if (room == null) {
             throw new TetherException(ErrorCode.ROOM_NOT_FOUND, "room does not exist");
         }
@@ -127,12 +127,12 @@ final class SocketVerbs {
         return true;
     }
 
-    private Object roomLeave(String room, Connection conn) {
+    private Object roomLeave(String room, Session conn) {
         core.rooms().leave(conn, requireMember(room, conn));
         return true;
     }
 
-    private Object roomView(String room, Connection conn) {
+    private Object roomView(String room, Session conn) {
         RoomView view = core.rooms().view(conn, requireMember(room, conn));
         Map<String, Object> members = new LinkedHashMap<>();
         view.members().forEach((id, joinedAt) -> {
@@ -148,7 +148,7 @@ final class SocketVerbs {
         return d;
     }
 
-    private static String requireMember(String room, Connection conn) {
+    private static String requireMember(String room, Session conn) {
         if (room == null || !conn.rooms().contains(room)) {
             throw new TetherException(ErrorCode.NOT_IN_ROOM, "connection not in this room ("
                     + (room == null ? "undefined" : room) + ")");
@@ -156,7 +156,7 @@ final class SocketVerbs {
         return room;
     }
 
-    private Object say(SocketRequest.Verb v, Connection conn) {
+    private Object say(SocketRequest.Verb v, Session conn) {
         List<String> args = v.args();
         String message = args.size() < 2 ? null : String.join(" ", args.subList(1, args.size()));
         core.rooms().say(conn, v.arg(0), message);

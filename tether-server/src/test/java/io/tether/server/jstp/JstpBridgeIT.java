@@ -3,7 +3,7 @@ package io.tether.server.jstp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tether.api.RoomMessage;
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,7 +49,7 @@ class JstpBridgeIT {
     @Test
     void chatBetweenJstpConnectionsAndACoreMember() throws Exception {
         List<RoomMessage> seen = new CopyOnWriteArrayList<>();
-        Connection telnet = Connection.open("socket", "127.0.0.1", 1, seen::add);
+        Session telnet = Session.open("socket", "127.0.0.1", 1, seen::add);
         server.core.rooms().join(telnet, "defaultRoom");
         try (JstpTestClient a = server.client(); JstpTestClient b = server.client()) {
             a.handshake("testApp");

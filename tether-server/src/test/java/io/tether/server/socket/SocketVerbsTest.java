@@ -6,7 +6,7 @@ import io.tether.codec.socket.SocketMessage;
 import io.tether.codec.socket.SocketRequest;
 import io.tether.codec.socket.SocketVerb;
 import io.tether.core.TetherCore;
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SocketVerbsTest {
     private final TetherCore core = TetherCore.builder().action(TestActions.all()).room("r").build();
     private final SocketVerbs verbs = new SocketVerbs(core);
-    private final SocketSession session = new SocketSession(Connection.open("socket", "127.0.0.1", 1, m -> { }),
+    private final SocketSession session = new SocketSession(Session.open("socket", "127.0.0.1", 1, m -> { }),
             new StickyParamsPolicy(StickyParamLimits.defaults(), core.refusals()));
     private final Correlation c = new Correlation("id", 1);
 

@@ -4,7 +4,7 @@ import io.tether.api.ErrorCode;
 import io.tether.api.RoomMessage;
 import io.tether.api.RoomView;
 import io.tether.api.TetherException;
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import io.tether.core.room.RoomDelivery;
 import io.tether.core.room.RoomService;
 import io.tether.server.jstp.app.JstpCallContext;
@@ -90,7 +90,7 @@ public final class ChatInterface {
         return out;
     }
 
-    private static Connection core(JstpCallContext ctx) {
+    private static Session core(JstpCallContext ctx) {
         return ctx.session().coreConnection();
     }
 

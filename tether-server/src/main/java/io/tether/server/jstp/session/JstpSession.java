@@ -1,6 +1,6 @@
 package io.tether.server.jstp.session;
 
-import io.tether.core.connection.Connection;
+import io.tether.core.session.Session;
 import io.tether.core.limits.Refusal;
 import io.tether.server.jstp.wire.JstpText;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class JstpSession {
     private volatile SessionTransport transport;
     private volatile long detachedAt = System.currentTimeMillis();
     private volatile boolean dropped;
-    private volatile Connection coreConnection;
+    private volatile Session coreConnection;
 
     /** A new, detached session outside any node's bounds (no version): for tests and examples. */
     public JstpSession(String id, String username, String application, SessionLimits limits) {
@@ -119,12 +119,12 @@ public final class JstpSession {
     }
 
     /** Binds the core connection that represents this session in rooms and actions. */
-    public void bindCore(Connection connection) {
+    public void bindCore(Session connection) {
         this.coreConnection = connection;
     }
 
     /** The core connection of this session (rooms, actions), or null if unbound. */
-    public Connection coreConnection() {
+    public Session coreConnection() {
         return coreConnection;
     }
 
@@ -163,7 +163,7 @@ public final class JstpSession {
     }
 
     private SessionSnapshot snapshotLocked() {
-        Connection core = coreConnection;
+        Session core = coreConnection;
         Map<String, Object> data = new java.util.HashMap<>();
         if (userData != null) {
             userData.forEach(data::put);

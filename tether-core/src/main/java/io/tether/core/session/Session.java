@@ -1,4 +1,4 @@
-package io.tether.core.connection;
+package io.tether.core.session;
 
 import io.tether.api.ConnectionInfo;
 import io.tether.api.RoomMessage;
@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A client connection as the core sees it, whatever its protocol: identity, action
- * counters, joined rooms and where its room messages go. Thread-safe.
+ * A client session as the core sees it, whatever its protocol: identity, action counters,
+ * joined rooms and where its room messages go. Protocol adapters own it; application code
+ * sees it only through the context of a call. Thread-safe.
  */
-public final class Connection {
+public final class Session {
     private static final VarHandle TOTAL;
     private static final VarHandle PENDING;
     private static final VarHandle ROOMS;
@@ -21,9 +22,9 @@ public final class Connection {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            TOTAL = lookup.findVarHandle(Connection.class, "totalActions", long.class);
-            PENDING = lookup.findVarHandle(Connection.class, "pendingActions", int.class);
-            ROOMS = lookup.findVarHandle(Connection.class, "rooms", List.class);
+            TOTAL = lookup.findVarHandle(Session.class, "totalActions", long.class);
+            PENDING = lookup.findVarHandle(Session.class, "pendingActions", int.class);
+            ROOMS = lookup.findVarHandle(Session.class, "rooms", List.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -37,11 +38,11 @@ public final class Connection {
     private volatile List<String> rooms = List.of();
 
     /** Creates a connection record. {@code roomSink} receives messages of joined rooms. */
-    public Connection(ConnectionInfo info, Consumer<RoomMessage> roomSink) {
+    public Session(ConnectionInfo info, Consumer<RoomMessage> roomSink) {
         this(info, roomSink, null);
     }
 
-    private Connection(ConnectionInfo info, Consumer<RoomMessage> messages, Consumer<RoomDelivery> deliveries) {
+    private Session(ConnectionInfo info, Consumer<RoomMessage> messages, Consumer<RoomDelivery> deliveries) {
         this.info = info;
         this.roomSink = deliveries != null ? deliveries : d -> messages.accept(d.message());
     }
@@ -50,18 +51,18 @@ public final class Connection {
      * A new connection (as {@link #open}) whose sink receives each room message as the
      * {@link RoomDelivery} all members share, so the protocol can serialize it once.
      */
-    public static Connection openShared(String type, String remoteIp, int remotePort,
+    public static Session openShared(String type, String remoteIp, int remotePort,
                                         Consumer<RoomDelivery> roomSink) {
         ConnectionInfo info = new ConnectionInfo(RandomIds.uuid(), type, remoteIp, remotePort,
                 System.currentTimeMillis());
-        return new Connection(info, null, roomSink);
+        return new Session(info, null, roomSink);
     }
 
     /** A new connection with a fresh random UUID id ({@link RandomIds}), connected now. */
-    public static Connection open(String type, String remoteIp, int remotePort, Consumer<RoomMessage> roomSink) {
+    public static Session open(String type, String remoteIp, int remotePort, Consumer<RoomMessage> roomSink) {
         ConnectionInfo info = new ConnectionInfo(RandomIds.uuid(), type, remoteIp, remotePort,
                 System.currentTimeMillis());
-        return new Connection(info, roomSink);
+        return new Session(info, roomSink);
     }
 
     /** Identity and address. */
@@ -84,14 +85,17 @@ public final class Connection {
         return pendingActions;
     }
 
-    /** Counts a new action; returns the pending count including it. */
-    int actionStarted() {
+    /**
+     * Counts a new action of this session (the action pipeline calls it once per request,
+     * admitted or not); returns the pending count including it.
+     */
+    public int beginAction() {
         TOTAL.getAndAdd(this, 1L);
         return (int) PENDING.getAndAdd(this, 1) + 1;
     }
 
-    /** Counts a finished action. */
-    void actionFinished() {
+    /** Counts a finished action (once per {@link #beginAction()}). */
+    public void endAction() {
         PENDING.getAndAdd(this, -1);
     }
 

@@ -1,4 +1,4 @@
-package io.tether.core.connection;
+package io.tether.core.session;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
