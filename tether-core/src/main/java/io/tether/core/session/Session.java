@@ -1,12 +1,17 @@
 package io.tether.core.session;
 
 import io.tether.api.ConnectionInfo;
+import io.tether.api.Principal;
 import io.tether.api.RoomMessage;
+import io.tether.api.SessionHandle;
 import io.tether.core.room.RoomDelivery;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -14,10 +19,11 @@ import java.util.function.Consumer;
  * joined rooms and where its room messages go. Protocol adapters own it; application code
  * sees it only through the context of a call. Thread-safe.
  */
-public final class Session {
+public final class Session implements SessionHandle {
     private static final VarHandle TOTAL;
     private static final VarHandle PENDING;
     private static final VarHandle ROOMS;
+    private static final VarHandle DATA;
 
     static {
         try {
@@ -25,6 +31,7 @@ public final class Session {
             TOTAL = lookup.findVarHandle(Session.class, "totalActions", long.class);
             PENDING = lookup.findVarHandle(Session.class, "pendingActions", int.class);
             ROOMS = lookup.findVarHandle(Session.class, "rooms", List.class);
+            DATA = lookup.findVarHandle(Session.class, "data", Map.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -36,6 +43,9 @@ public final class Session {
     private volatile long totalActions;
     private volatile int pendingActions;
     private volatile List<String> rooms = List.of();
+    private volatile Principal principal;
+    private volatile Map<String, Object> data; // made on first use: most sessions never need it
+    private volatile SessionLink link = SessionLink.NONE;
 
     /** Creates a connection record. {@code roomSink} receives messages of joined rooms. */
     public Session(ConnectionInfo info, Consumer<RoomMessage> roomSink) {
@@ -70,9 +80,49 @@ public final class Session {
         return info;
     }
 
-    /** The connection id. */
+    @Override
     public String id() {
         return info.id();
+    }
+
+    @Override
+    public ConnectionInfo connection() {
+        return info;
+    }
+
+    @Override
+    public Optional<Principal> principal() {
+        return Optional.ofNullable(principal);
+    }
+
+    /** Sets who the session is authenticated as (null: anonymous again). */
+    public void principal(Principal who) {
+        this.principal = who;
+    }
+
+    @Override
+    public Map<String, Object> data() {
+        Map<String, Object> d = data;
+        if (d == null) {
+            Map<String, Object> made = new ConcurrentHashMap<>();
+            d = DATA.compareAndSet(this, null, made) ? made : data;
+        }
+        return d;
+    }
+
+    /** Binds the protocol's side of the session (events, close); replaces the previous one. */
+    public void link(SessionLink protocol) {
+        this.link = protocol == null ? SessionLink.NONE : protocol;
+    }
+
+    @Override
+    public boolean emit(String iface, String event, List<?> args) {
+        return link.emit(iface, event, args);
+    }
+
+    @Override
+    public void close() {
+        link.close();
     }
 
     /** Actions started on this connection, including refused and failed ones. */

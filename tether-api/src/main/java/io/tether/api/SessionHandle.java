@@ -1,0 +1,35 @@
+package io.tether.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The caller's session as application code sees it, whatever the protocol: who it is, data
+ * the application keeps on it, events to the client, and close. A JSTP session outlives its
+ * transport (a client restores it after a reconnect); a socket session lives as long as its
+ * connection. Thread-safe.
+ */
+public interface SessionHandle {
+    /** The session's public id: the {@code from} of its chat messages, the key of room membership. */
+    String id();
+
+    /** Identity and address of the connection that opened the session. */
+    ConnectionInfo connection();
+
+    /** The authenticated user, or empty for an anonymous session. */
+    Optional<Principal> principal();
+
+    /** Application state of this session (thread-safe, mutable; for JSTP it survives a restore). */
+    Map<String, Object> data();
+
+    /**
+     * Sends an event to the client: for JSTP {@code {event:[id,iface],event:args}}, buffered
+     * while detached and resent on restore. Returns false when the protocol has no server
+     * events (the socket protocol) or the session is gone.
+     */
+    boolean emit(String iface, String event, List<?> args);
+
+    /** Ends the session: closes its transport gracefully (a JSTP session is not restorable afterwards). */
+    void close();
+}

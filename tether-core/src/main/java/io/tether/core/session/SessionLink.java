@@ -1,0 +1,27 @@
+package io.tether.core.session;
+
+import java.util.List;
+
+/**
+ * What a protocol adapter does for a {@link Session} when application code asks: send an
+ * event to the client, close the session. Implementations are thread-safe and never block.
+ */
+public interface SessionLink {
+    /** A session whose protocol has no server events and nothing to close. */
+    SessionLink NONE = new SessionLink() {
+        @Override
+        public boolean emit(String iface, String event, List<?> args) {
+            return false;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /** Sends an event to the client; false when the protocol has none or the session is gone. */
+    boolean emit(String iface, String event, List<?> args);
+
+    /** Closes the session gracefully. */
+    void close();
+}
