@@ -19,7 +19,7 @@ import java.util.List;
  * bytes), and before a close. Between flushes nothing is held, so an idle channel costs only
  * this object.
  *
- * <p>Put a {@link io.netty.handler.flush.FlushConsolidationHandler} on the tail side of
+ * <p>Put a {@code FlushConsolidationHandler} (netty-handler) on the tail side of
  * this handler: it lets the flushes of one read through as one, which is what makes a batch.
  * The promises of the messages of a batch complete with the batch's write. One instance per
  * channel (not sharable); confined to its event loop.

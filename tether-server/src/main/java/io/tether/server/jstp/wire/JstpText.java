@@ -51,7 +51,7 @@ public final class JstpText {
         return "," + WRITER.write(iface) + "]," + key(name) + ":" + WRITER.write(args) + "}";
     }
 
-    /** {@code {event:[id} followed by a tail made by {@link #eventTail}. */
+    /** <code>{event:[id</code> followed by a tail made by {@link #eventTail}. */
     public static String event(long id, String tail) {
         return "{event:[" + id + tail;
     }
