@@ -7,10 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Demo action {@code status}: server id, versions, uptime, heap in use and a health verdict
+ * Demo action {@code status}: server id, versions (the ActionHero protocol release and Tether's), uptime, heap in use and a health verdict
  * ({@code "Node Healthy"}, or {@code "Node Unhealthy"} with the reasons in {@code problems}).
  */
 public final class StatusAction {
+    /**
+     * The ActionHero release whose socket protocol Tether speaks, reported as
+     * {@code actionheroVersion} because ActionHero monitoring reads that field.
+     */
+    static final String ACTIONHERO_VERSION = "29.3.5";
     /** Heap use above this fraction of the maximum heap makes the node unhealthy. */
     static final double HEAP_LIMIT = 0.9;
 
@@ -33,6 +38,7 @@ public final class StatusAction {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", server.id());
+        out.put("actionheroVersion", ACTIONHERO_VERSION);
         out.put("tetherVersion", server.tetherVersion());
         out.put("name", server.name());
         out.put("description", server.description());

@@ -131,9 +131,10 @@ class DemoActionsTest {
     void statusReportsTheServerAndItsHealth() throws Exception {
         ActionOutcome out = run("status", Map.of());
         assertThat(out.ok()).isTrue();
-        assertThat(out.fields()).containsOnlyKeys("id", "tetherVersion", "name", "description", "version", "uptime",
+        assertThat(out.fields()).containsOnlyKeys("id", "actionheroVersion", "tetherVersion", "name", "description", "version", "uptime",
                         "consumedMemoryMB", "nodeStatus", "problems")
-                .containsEntry("id", "test-server").containsEntry("tetherVersion", "0.1.0")
+                .containsEntry("id", "test-server").containsEntry("actionheroVersion", "29.3.5")
+                .containsEntry("tetherVersion", "0.1.0")
                 .containsEntry("name", "demo").containsEntry("version", "1.2.3")
                 .containsEntry("nodeStatus", "Node Healthy").containsEntry("problems", List.of());
         assertThat((Long) out.fields().get("uptime")).isGreaterThanOrEqualTo(1000L);

@@ -116,7 +116,7 @@ class TranscriptIT {
                      "context":"response","messageId":"<uuid>","messageCount":4}""");
             c.send("status");
             assertShape(c.read(), """
-                    {"id":"<string>","tetherVersion":"<string>","name":"tether","description":"<string>",
+                    {"id":"<string>","actionheroVersion":"29.3.5","tetherVersion":"<string>","name":"tether","description":"<string>",
                      "version":"<string>","uptime":"<number>","consumedMemoryMB":"<number>",
                      "nodeStatus":"Node Healthy","problems":[],"context":"response","messageId":"<uuid>",
                      "messageCount":5}""");
