@@ -15,6 +15,12 @@ public final class TetherMain {
     public static void main(String[] args) {
         LeakDetection.offUnlessConfigured(); // docs/performance.md; -Dio.netty.leakDetection.level wins
         CommandLine cli = new CommandLine(new TetherCommand());
+        cli.setParameterExceptionHandler((e, args2) -> {
+            // one line, not the whole usage: the option that was wrong and where to look
+            e.getCommandLine().getErr().println("tether: " + e.getMessage() + OptionSuggestion.of(e)
+                    + " (see 'tether --help')");
+            return 2;
+        });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("tether: unexpected error: " + e);
             return 1;

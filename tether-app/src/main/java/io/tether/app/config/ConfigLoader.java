@@ -19,8 +19,12 @@ import java.util.Map;
  * {@code -} turned into {@code _}: {@code tether.socket.max-data-length} is
  * {@code TETHER_SOCKET_MAX_DATA_LENGTH}. The conventional {@code REDIS_URL} sets
  * {@code tether.redis.url} just above the defaults (below the file and {@code TETHER_REDIS_URL}).
+ * The result is checked by {@link ConfigValidator}: unknown keys and {@code TETHER_*} names and
+ * values of the wrong type are {@link ErrorCode#CONFIGURATION_ERROR}s naming the full path.
  */
 public final class ConfigLoader {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("tether");
+
     private ConfigLoader() {
     }
 
@@ -40,12 +44,23 @@ public final class ConfigLoader {
         Config conventional = redisUrl == null || redisUrl.isBlank() ? ConfigFactory.empty()
                 : ConfigFactory.empty().withValue("tether.redis.url",
                         ConfigValueFactory.fromAnyRef(redisUrl.strip(), "environment REDIS_URL"));
+        Config merged;
         try {
-            return fromCli.withFallback(fromEnv).withFallback(fromFile).withFallback(conventional)
+            merged = fromCli.withFallback(fromEnv).withFallback(fromFile).withFallback(conventional)
                     .withFallback(defaults).resolve();
         } catch (ConfigException e) {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
         }
+        ConfigValidator.Result checked = new ConfigValidator(defaults)
+                .check(fromCli.withFallback(fromFile), env, merged);
+        checked.warnings().forEach(w -> LOG.warn("config: {}", w));
+        if (!checked.errors().isEmpty()) {
+            throw new TetherException(ErrorCode.CONFIGURATION_ERROR, checked.errors().size() == 1
+                    ? checked.errors().get(0)
+                    : "the configuration has " + checked.errors().size() + " problems:\n  "
+                            + String.join("\n  ", checked.errors()));
+        }
+        return merged;
     }
 
     /** The environment variable name for a config path. */

@@ -90,6 +90,22 @@ class TetherJarIT {
     }
 
     @Test
+    void sighupIsLoggedAndIgnored() throws Exception {
+        Process p = launch("--host", "127.0.0.1", "--port", "0", "--no-jstp");
+        BlockingQueue<String> lines = output(p);
+        int port = awaitPort(lines);
+        Process hup = new ProcessBuilder("kill", "-HUP", Long.toString(p.pid())).inheritIO().start();
+        assertThat(hup.waitFor(10, TimeUnit.SECONDS) && hup.exitValue() == 0).as("kill -HUP sent").isTrue();
+        assertThat(awaitLine(lines, Pattern.compile("SIGHUP ignored"))).contains("restart the server");
+        try (LineClient c = new LineClient("127.0.0.1", port)) {
+            assertThat(c.read()).containsEntry("context", "api");
+            c.send("randomNumber");
+            assertThat(c.read()).containsKeys("randomNumber");
+        }
+        assertThat(p.isAlive()).isTrue();
+    }
+
+    @Test
     void servesUntilSigtermThenSaysByeAndExitsZero() throws Exception {
         Process p = launch("--host", "127.0.0.1", "--port", "0", "--welcome", "hi from the jar", "--no-jstp");
         int port = awaitPort(output(p));
@@ -155,6 +171,27 @@ class TetherJarIT {
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(out).contains(missing.toString()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(out.lines().filter(l -> l.startsWith("tether: ")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aMistypedOptionPrintsOneLineAndExitsTwo() throws Exception {
+        Process p = launch("--prot", "5000");
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("exited").isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(out).contains("tether: Unknown option").contains("'--prot'")
+                .contains("did you mean --port?").contains("see 'tether --help'").doesNotContain("Usage:");
+        assertThat(out.strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aMisspelledConfigKeyExitsTwoWithASuggestion(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path conf = Files.writeString(dir.resolve("tether.conf"), "tether.socket.welcom = hi\n");
+        Process p = launch("--port", "0", "--config", conf.toString());
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("exited").isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(out).contains("unknown setting tether.socket.welcom").contains("did you mean tether.socket.welcome?");
     }
 
     @Test
