@@ -78,6 +78,7 @@ public final class TetherApp {
             if (redis != null) {
                 server.closeAfter(new ClusterHealthLog(redis, core.timer()), redis);
             }
+            server.closeAfter(metrics);
             return server.build().start();
         } catch (RuntimeException e) {
             core.close();

@@ -77,7 +77,9 @@ final class TetherCommand implements Callable<Integer> {
         TetherServer server;
         AppConfig app;
         try {
-            app = AppConfig.from(ConfigLoader.load(config, System.getenv(), overrides()), jarDirectory());
+            com.typesafe.config.Config loaded = ConfigLoader.load(config, System.getenv(), overrides());
+            LogFormat.apply(loaded.getString("tether.log.format"));
+            app = AppConfig.from(loaded, jarDirectory());
             server = TetherApp.start(app);
         } catch (TetherException e) {
             System.err.println("tether: " + e.getMessage());

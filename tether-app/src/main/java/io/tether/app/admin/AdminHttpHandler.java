@@ -53,9 +53,12 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             return;
         }
         switch (path) {
-            case "/health" -> CompletableFuture.supplyAsync(ready::getAsBoolean, workers).whenComplete((ok, e) ->
-                    send(ctx, Boolean.TRUE.equals(ok) ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+            case "/health", "/health/ready" -> CompletableFuture.supplyAsync(ready::getAsBoolean, workers)
+                    .whenComplete((ok, e) -> send(ctx, Boolean.TRUE.equals(ok) ? HttpResponseStatus.OK
+                                    : HttpResponseStatus.SERVICE_UNAVAILABLE,
                             Boolean.TRUE.equals(ok) ? "ready\n" : "not ready\n", "text/plain"));
+            // answered by the event loop itself: the process runs and its I/O threads are not stuck
+            case "/health/live" -> send(ctx, HttpResponseStatus.OK, "live\n", "text/plain");
             case "/metrics" -> CompletableFuture.supplyAsync(metrics::scrape, workers).whenComplete((text, e) -> {
                 if (e != null) {
                     send(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "metrics unavailable\n", "text/plain");
@@ -63,7 +66,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
                     send(ctx, HttpResponseStatus.OK, text, "text/plain; version=0.0.4; charset=utf-8");
                 }
             });
-            default -> send(ctx, HttpResponseStatus.NOT_FOUND, "try /health or /metrics\n", "text/plain");
+            default -> send(ctx, HttpResponseStatus.NOT_FOUND, "try /health/live, /health/ready, /health or /metrics\n", "text/plain");
         }
     }
 

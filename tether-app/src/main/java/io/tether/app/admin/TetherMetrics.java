@@ -2,6 +2,18 @@ package io.tether.app.admin;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tether.api.ActionMiddleware;
@@ -14,7 +26,9 @@ import java.util.function.BooleanSupplier;
 /**
  * The server's Prometheus registry. Gauges read live state when scraped (open connections
  * per listener, stored JSTP sessions, readiness); the action counter is fed by
- * {@link #actionMiddleware()}.
+ * {@link #actionMiddleware()}. Micrometer's JVM (memory, GC pauses, heap pressure, threads,
+ * classes, JVM info), process (CPU, uptime, open files) and Netty allocator meters are bound
+ * from the start; {@link #close()} releases the GC listeners.
  *
  * <pre>{@code
  * TetherMetrics metrics = new TetherMetrics();
@@ -23,8 +37,26 @@ import java.util.function.BooleanSupplier;
  * String text = metrics.scrape();
  * }</pre>
  */
-public final class TetherMetrics {
+public final class TetherMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
+
+    /** A registry with the JVM, process and Netty allocator meters bound. */
+    public TetherMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        heapPressure.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmInfoMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        if (ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider allocator) {
+            new NettyAllocatorMetrics(allocator).bindTo(registry);
+        }
+    }
 
     /** The middleware that counts action runs; add it to the core builder. */
     public ActionMiddleware actionMiddleware() {
@@ -68,6 +100,13 @@ public final class TetherMetrics {
     public void bindReadiness(BooleanSupplier ready) {
         Gauge.builder("tether.ready", ready, r -> r.getAsBoolean() ? 1 : 0)
                 .description("1 when the node can serve everything (cluster reachable)").register(registry);
+    }
+
+    /** Stops the GC and heap-pressure listeners. */
+    @Override
+    public void close() {
+        gc.close();
+        heapPressure.close();
     }
 
     /** The Prometheus text exposition of every meter (may block briefly: call off event loops). */

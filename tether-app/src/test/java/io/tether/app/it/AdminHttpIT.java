@@ -29,6 +29,8 @@ class AdminHttpIT {
             HttpResponse<String> health = get(server, "/health");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).isEqualTo("ready\n");
+            assertThat(get(server, "/health/ready").body()).isEqualTo("ready\n");
+            assertThat(get(server, "/health/live").body()).isEqualTo("live\n");
 
             try (LineClient c = LineClient.connect("127.0.0.1", server.port("socket"))) {
                 c.readLine(WAIT);
@@ -47,7 +49,12 @@ class AdminHttpIT {
                         .contains("tether_refusals_total{reason=\"message_id_too_long\"} 1.0")
                         .contains("tether_refusals_total{reason=\"slow_consumer\"} 0.0")
                         .contains("tether_jstp_sessions_detached{listener=\"jstp\"} 0.0")
-                        .contains("tether_jstp_session_buffer_bytes{listener=\"jstp\"} 0.0");
+                        .contains("tether_jstp_session_buffer_bytes{listener=\"jstp\"} 0.0")
+                        // Micrometer's JVM, process and Netty allocator meters
+                        .contains("jvm_memory_used_bytes{").contains("jvm_gc_")
+                        .contains("jvm_threads_live_threads").contains("process_cpu_usage")
+                        .contains("process_uptime_seconds").contains("process_files_open_files")
+                        .contains("netty_allocator_memory_used");
                 // refused before the handler (validation) is not a run of the handler
                 assertThat(metrics).doesNotContain("action=\"cacheTest\"");
             }
@@ -61,6 +68,8 @@ class AdminHttpIT {
             HttpResponse<String> stopping = get(server, "/health");
             assertThat(stopping.statusCode()).isEqualTo(503);
             assertThat(stopping.body()).isEqualTo("not ready\n");
+            assertThat(get(server, "/health/ready").statusCode()).isEqualTo(503);
+            assertThat(get(server, "/health/live").statusCode()).as("stopping is still alive").isEqualTo(200);
         }
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -35,12 +36,18 @@ class TetherJarIT {
     }
 
     private Process launch(String... args) throws IOException {
+        return launch(Map.of(), args);
+    }
+
+    private Process launch(Map<String, String> env, String... args) throws IOException {
         Path jar = Path.of(System.getProperty("tether.jar", "target/tether-app.jar"));
         assertThat(jar).as("fat jar built by the package phase").isRegularFile();
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process p = builder.start();
         started.add(p);
         return p;
     }
@@ -87,6 +94,16 @@ class TetherJarIT {
             }
         }
         throw new AssertionError("no line matching " + pattern + " within 20 s; output was " + seen);
+    }
+
+    @Test
+    void jsonLogFormatWritesOneJsonObjectPerLine() throws Exception {
+        Process p = launch(Map.of("TETHER_LOG_FORMAT", "json"), "--host", "127.0.0.1", "--port", "0", "--no-jstp");
+        String line = awaitLine(output(p), LISTENING);
+        Map<String, Object> event = tools.jackson.databind.json.JsonMapper.shared().readValue(line, new tools.jackson.core.type.TypeReference<>() { });
+        assertThat(event).containsEntry("level", "INFO").containsEntry("loggerName", "tether")
+                .containsKey("timestamp");
+        assertThat(event.get("formattedMessage")).asString().startsWith("socket listening on 127.0.0.1:");
     }
 
     @Test
