@@ -107,7 +107,7 @@ class SocketBlockingBrokerIT {
         }
     }
 
-    /** A memory broker that says it blocks; addMember waits for {@code release}; records event-loop calls. */
+    /** A memory broker that does not say it never blocks (so the room service calls it on workers); addMember waits for {@code release}; records event-loop calls. */
     private static final class SlowBroker implements RoomBroker {
         private final MemoryRoomBroker delegate = new MemoryRoomBroker();
         final CountDownLatch entered = new CountDownLatch(1);
@@ -121,11 +121,6 @@ class SocketBlockingBrokerIT {
             if (Thread.currentThread().getName().startsWith("tether-io-")) {
                 onLoop = true;
             }
-        }
-
-        @Override
-        public boolean blocking() {
-            return true;
         }
 
         @Override
