@@ -18,6 +18,7 @@ import io.tether.server.flow.OutboundFlow;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -199,7 +200,8 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         Session connection = session.connection();
         services.core().rooms().leaveAll(connection).whenComplete((ok, e) -> {
             if (e != null) {
-                LOG.warn("could not remove {} from its rooms", connection, e);
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                LOG.warn("could not remove {} from its rooms: {}", connection, cause.toString());
             }
         });
         context.fireChannelInactive();
