@@ -2,7 +2,15 @@ package io.tether.api;
 
 import java.util.Set;
 
-/** The room service as actions see it. Rooms must exist before connections can join. */
+/**
+ * The room service as actions see it. Rooms must exist before connections can join.
+ *
+ * <p>Synchronous: each call runs on the caller's thread and, in cluster mode, is a Redis
+ * round trip bounded by the command timeout. Actions run on virtual threads, where that is
+ * fine; a {@code nonBlocking()} action (run on an event loop) must not call it when the server
+ * runs on a cluster broker. Joining, leaving and saying on behalf of a connection belong to
+ * the protocols, through the core's asynchronous room service.
+ */
 public interface Rooms {
     /** Creates a room; returns false if it already existed. */
     boolean create(String room);

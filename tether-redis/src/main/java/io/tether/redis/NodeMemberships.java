@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * What this node has put into Redis and must be able to restore after Redis lost it (restart
  * without persistence, or the node's heartbeat lapsed and another node swept its members):
  * rooms it declared, its own members with their join times, and removals that could not
- * reach Redis yet.
+ * reach Redis yet. Derived state of the {@link RedisRoomBroker}, its only writer, from the
+ * room service's broker calls (the service owns membership: this is a write log for
+ * {@code reannounce}, never asked who is a member). Thread-safe.
  */
 final class NodeMemberships {
     /** One membership of a local member. */

@@ -24,9 +24,17 @@ import org.slf4j.LoggerFactory;
  * whose heartbeat expired are hidden from {@link #members} at once and purged by the sweep.
  *
  * <p>Calls block for at most the command timeout and fail with {@code CLUSTER_UNAVAILABLE}
- * while Redis is unreachable; call them from virtual or worker threads, never from an event
- * loop. Leaving always succeeds locally; removals that cannot reach Redis are retried.
- * Obtain it from {@link RedisNode#roomBroker()}.
+ * while Redis is unreachable; it does not claim {@link #nonBlocking()}, so the room service
+ * calls it only on the core's workers, never on an event loop ({@link #listen}/{@link #unlisten}
+ * only queue a command on the pub/sub connection). Leaving always succeeds locally; removals
+ * that cannot reach Redis are retried. Obtain it from {@link RedisNode#roomBroker()}.
+ *
+ * <p>It is the only writer of its derived state: {@link NodeMemberships} (what this node put
+ * into Redis and must restore: written by {@link #createRoom}, {@link #destroyRoom},
+ * {@link #addMember}, {@link #removeMember}) and {@link RoomSubscriptions} (the channels this
+ * node listens to: written by {@link #addMember}, {@link #listen}, {@link #unlisten}). Both
+ * follow the room service's calls, which own membership; neither is consulted to decide who is
+ * a member.
  */
 public final class RedisRoomBroker implements RoomBroker {
     private static final Logger LOG = LoggerFactory.getLogger(RedisRoomBroker.class);
@@ -50,12 +58,6 @@ public final class RedisRoomBroker implements RoomBroker {
         this.subscriptions = subscriptions;
         this.codec = codec;
         this.beforeClose = beforeClose;
-    }
-
-    /** Always true: every call is a Redis round trip. */
-    @Override
-    public boolean blocking() {
-        return true;
     }
 
     @Override

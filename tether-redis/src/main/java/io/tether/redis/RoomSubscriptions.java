@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's room channels on the pub/sub connection: subscribed exactly while the node has
- * local members in the room. Messages arrive on a Lettuce I/O thread and go straight to the
+ * local members in the room. Derived state of the {@link RedisRoomBroker}, its only writer:
+ * the wanted rooms follow the room service's {@code listen}/{@code unlisten} calls (one at a
+ * time per room, the last one matching the room's local members). Messages arrive on a Lettuce I/O thread and go straight to the
  * sink, which must not block. Lettuce re-subscribes by itself after a reconnect;
  * {@link #resync()} repairs what failed while Redis was unreachable.
  */
@@ -66,9 +68,9 @@ final class RoomSubscriptions {
     }
 
     /**
-     * Listens to the room: subscribes without waiting (the room service calls this while it
-     * holds a lock; commands on the one pub/sub connection keep their order, so the last of
-     * listen/unlisten wins).
+     * Listens to the room: subscribes without waiting (the broker contract: listen/unlisten do
+     * not block; commands on the one pub/sub connection keep their order, and the room service
+     * issues them one at a time per room, so the last of listen/unlisten wins).
      */
     void listen(String room) {
         wanted.add(room);

@@ -24,6 +24,13 @@
  * redis.close();   // stops the heartbeat, closes the connections
  * }</pre>
  *
+ * <p>Who owns what: membership is owned by the core's {@code RoomService} (see
+ * {@code io.tether.core.room}); {@link io.tether.redis.RedisRoomBroker} writes it to Redis and
+ * is the only writer of its derived state, {@code NodeMemberships} (what to re-announce after
+ * Redis lost it, pending removals) and {@code RoomSubscriptions} (channels subscribed while
+ * the node has local members). The broker may block, so the service calls it on the core's
+ * workers only.
+ *
  * <p>Redis unreachable: calls fail after at most the command timeout with
  * {@code TetherException(CLUSTER_UNAVAILABLE)}, whose message (it reaches clients) names
  * neither the Redis address nor keys (those are logged), {@link io.tether.redis.RedisNode#ready()}

@@ -39,8 +39,8 @@ class RedisFaultIT {
         b = nodes.start();
         ca = Session.open("socket", "127.0.0.1", 40001, inboxA::add);
         cb = Session.open("socket", "127.0.0.1", 40002, inboxB::add);
-        a.core().rooms().join(ca, "defaultRoom");
-        b.core().rooms().join(cb, "defaultRoom");
+        TestNodes.sync(a.core().rooms().join(ca, "defaultRoom"));
+        TestNodes.sync(b.core().rooms().join(cb, "defaultRoom"));
     }
 
     @AfterEach
@@ -58,7 +58,7 @@ class RedisFaultIT {
         assertUnavailableFast(() -> a.core().rooms().view("defaultRoom"));
         assertUnavailableFast(() -> b.core().cache().save("k", 1, null));
         assertUnavailableFast(() -> b.core().cache().size());
-        assertUnavailableFast(() -> a.core().rooms().say(ca, "defaultRoom", "local only"));
+        assertUnavailableFast(() -> TestNodes.sync(a.core().rooms().say(ca, "defaultRoom", "local only")));
         assertThat(inboxA).extracting(RoomMessage::message).containsExactly("local only");
         assertThat(inboxB).isEmpty();
 
@@ -66,7 +66,7 @@ class RedisFaultIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> a.redis().ready() && b.redis().ready());
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
                 b.core().rooms().view("defaultRoom").members()).containsOnlyKeys(ca.id(), cb.id()));
-        b.core().rooms().say(cb, "defaultRoom", "back again");
+        TestNodes.sync(b.core().rooms().say(cb, "defaultRoom", "back again"));
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
             assertThat(inboxA).extracting(RoomMessage::message).containsExactly("local only", "back again");
             assertThat(inboxB).extracting(RoomMessage::message).containsExactly("back again");
@@ -81,7 +81,7 @@ class RedisFaultIT {
         a.core().cache().save("survivor", "x", null);
         REDIS.stop();
         await().atMost(Duration.ofSeconds(3)).until(() -> !a.redis().ready());
-        a.core().rooms().leave(ca, "defaultRoom");
+        TestNodes.sync(a.core().rooms().leave(ca, "defaultRoom"));
         assertThat(ca.rooms()).isEmpty();
         REDIS.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> a.redis().ready() && b.redis().ready());
@@ -107,7 +107,7 @@ class RedisFaultIT {
             assertThat(nodes.probe().hkeys(room)).containsExactly(cb.id());
             assertThat(nodes.probe().smembers(nodes.prefix() + "nodes")).containsExactly(b.redis().nodeId());
         });
-        b.core().rooms().say(cb, "defaultRoom", "still here");
+        TestNodes.sync(b.core().rooms().say(cb, "defaultRoom", "still here"));
         await().atMost(Duration.ofSeconds(3)).until(() -> inboxB.size() == 1);
     }
 

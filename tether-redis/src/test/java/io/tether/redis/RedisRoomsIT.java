@@ -48,10 +48,10 @@ class RedisRoomsIT {
 
     @Test
     void membersOnTwoNodesHearEachOther() {
-        a.core().rooms().join(ca, "defaultRoom");
-        b.core().rooms().join(cb, "defaultRoom");
-        a.core().rooms().say(ca, "defaultRoom", "hello from A");
-        b.core().rooms().say(cb, "defaultRoom", "hello from B");
+        TestNodes.sync(a.core().rooms().join(ca, "defaultRoom"));
+        TestNodes.sync(b.core().rooms().join(cb, "defaultRoom"));
+        TestNodes.sync(a.core().rooms().say(ca, "defaultRoom", "hello from A"));
+        TestNodes.sync(b.core().rooms().say(cb, "defaultRoom", "hello from B"));
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
             assertThat(inboxA).extracting(RoomMessage::message).containsExactly("hello from A", "hello from B");
             assertThat(inboxB).extracting(RoomMessage::message).containsExactly("hello from A", "hello from B");
@@ -65,25 +65,25 @@ class RedisRoomsIT {
     @Test
     void viewListsMembersOfAllNodesInJoinOrder() {
         Session cb2 = Session.open("socket", "127.0.0.1", 40003, m -> { });
-        long t1 = b.core().rooms().join(cb, "defaultRoom");
-        long t2 = a.core().rooms().join(ca, "defaultRoom");
-        long t3 = b.core().rooms().join(cb2, "defaultRoom");
+        long t1 = TestNodes.sync(b.core().rooms().join(cb, "defaultRoom"));
+        long t2 = TestNodes.sync(a.core().rooms().join(ca, "defaultRoom"));
+        long t3 = TestNodes.sync(b.core().rooms().join(cb2, "defaultRoom"));
         Map<String, Long> onA = a.core().rooms().view("defaultRoom").members();
-        Map<String, Long> onB = b.core().rooms().view(cb, "defaultRoom").members();
+        Map<String, Long> onB = TestNodes.sync(b.core().rooms().view(cb, "defaultRoom")).members();
         assertThat(onA).isEqualTo(onB).hasSize(3);
         assertThat(List.copyOf(onA.keySet())).containsExactly(cb.id(), ca.id(), cb2.id());
         assertThat(List.copyOf(onA.values())).containsExactly(t1, t2, t3);
 
-        b.core().rooms().leave(cb, "defaultRoom");
+        TestNodes.sync(b.core().rooms().leave(cb, "defaultRoom"));
         assertThat(a.core().rooms().view("defaultRoom").members()).doesNotContainKey(cb.id()).containsKey(ca.id());
     }
 
     @Test
     void leavingMemberHearsNothingMore() {
-        a.core().rooms().join(ca, "defaultRoom");
-        b.core().rooms().join(cb, "defaultRoom");
-        b.core().rooms().leave(cb, "defaultRoom");
-        a.core().rooms().say(ca, "defaultRoom", "after leave");
+        TestNodes.sync(a.core().rooms().join(ca, "defaultRoom"));
+        TestNodes.sync(b.core().rooms().join(cb, "defaultRoom"));
+        TestNodes.sync(b.core().rooms().leave(cb, "defaultRoom"));
+        TestNodes.sync(a.core().rooms().say(ca, "defaultRoom", "after leave"));
         await().atMost(Duration.ofSeconds(3)).until(() -> inboxA.size() == 1);
         assertThat(inboxB).isEmpty();
     }
@@ -93,18 +93,18 @@ class RedisRoomsIT {
         String channel = nodes.channel("defaultRoom");
         Session ca2 = Session.open("socket", "127.0.0.1", 40003, m -> { });
         assertThat(subscribers(channel)).isZero();
-        a.core().rooms().join(ca, "defaultRoom");
+        TestNodes.sync(a.core().rooms().join(ca, "defaultRoom"));
         assertThat(subscribers(channel)).isEqualTo(1);
-        b.core().rooms().join(cb, "defaultRoom");
-        a.core().rooms().join(ca2, "defaultRoom");
+        TestNodes.sync(b.core().rooms().join(cb, "defaultRoom"));
+        TestNodes.sync(a.core().rooms().join(ca2, "defaultRoom"));
         assertThat(subscribers(channel)).isEqualTo(2);
         assertThat(nodes.probe().pubsubChannels(nodes.prefix() + "*")).containsExactly(channel);
 
-        a.core().rooms().leave(ca, "defaultRoom");
+        TestNodes.sync(a.core().rooms().leave(ca, "defaultRoom"));
         assertThat(subscribers(channel)).isEqualTo(2);
-        a.core().rooms().leave(ca2, "defaultRoom");
+        TestNodes.sync(a.core().rooms().leave(ca2, "defaultRoom"));
         await().atMost(Duration.ofSeconds(2)).until(() -> subscribers(channel) == 1);
-        b.core().rooms().leave(cb, "defaultRoom");
+        TestNodes.sync(b.core().rooms().leave(cb, "defaultRoom"));
         await().atMost(Duration.ofSeconds(2)).until(() -> subscribers(channel) == 0);
         assertThat(nodes.probe().pubsubChannels(nodes.prefix() + "*")).isEmpty();
     }
@@ -112,8 +112,8 @@ class RedisRoomsIT {
     @Test
     void thirdNodeWithoutMembersSeesTheRoomButDoesNotSubscribe() {
         TestNodes.Node c = nodes.start();
-        a.core().rooms().join(ca, "defaultRoom");
-        b.core().rooms().join(cb, "defaultRoom");
+        TestNodes.sync(a.core().rooms().join(ca, "defaultRoom"));
+        TestNodes.sync(b.core().rooms().join(cb, "defaultRoom"));
         assertThat(c.core().rooms().view("defaultRoom").members()).containsOnlyKeys(ca.id(), cb.id());
         assertThat(subscribers(nodes.channel("defaultRoom"))).isEqualTo(2);
         c.core().rooms().broadcast("defaultRoom", "from the third node");
@@ -122,8 +122,8 @@ class RedisRoomsIT {
 
     @Test
     void serverBroadcastReachesMembersOnEveryNode() {
-        a.core().rooms().join(ca, "otherRoom");
-        b.core().rooms().join(cb, "otherRoom");
+        TestNodes.sync(a.core().rooms().join(ca, "otherRoom"));
+        TestNodes.sync(b.core().rooms().join(cb, "otherRoom"));
         a.core().rooms().broadcast("otherRoom", "notice");
         await().atMost(Duration.ofSeconds(3)).until(() -> inboxA.size() == 1 && inboxB.size() == 1);
         assertThat(inboxB.getFirst().from()).isEqualTo(RoomMessage.SERVER);
@@ -134,12 +134,12 @@ class RedisRoomsIT {
         assertThat(a.core().rooms().create("newRoom")).isTrue();
         assertThat(b.core().rooms().create("newRoom")).isFalse();
         assertThat(b.core().rooms().list()).containsExactlyInAnyOrder("defaultRoom", "otherRoom", "newRoom");
-        b.core().rooms().join(cb, "newRoom");
-        assertThatThrownBy(() -> b.core().rooms().join(cb, "newRoom"))
+        TestNodes.sync(b.core().rooms().join(cb, "newRoom"));
+        assertThatThrownBy(() -> TestNodes.sync(b.core().rooms().join(cb, "newRoom")))
                 .isInstanceOfSatisfying(TetherException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_IN_ROOM));
         assertThat(a.core().rooms().destroy("newRoom")).isTrue();
         assertThat(b.core().rooms().exists("newRoom")).isFalse();
-        assertThatThrownBy(() -> a.core().rooms().join(ca, "newRoom"))
+        assertThatThrownBy(() -> TestNodes.sync(a.core().rooms().join(ca, "newRoom")))
                 .isInstanceOfSatisfying(TetherException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ROOM_NOT_FOUND));
         assertThat(nodes.probe().exists(nodes.prefix() + "room:newRoom")).isZero();
     }
@@ -158,8 +158,8 @@ class RedisRoomsIT {
 
     @Test
     void cleanCloseRemovesTheNodesMembersAtOnce() {
-        a.core().rooms().join(ca, "defaultRoom");
-        b.core().rooms().join(cb, "defaultRoom");
+        TestNodes.sync(a.core().rooms().join(ca, "defaultRoom"));
+        TestNodes.sync(b.core().rooms().join(cb, "defaultRoom"));
         a.core().close();
         assertThat(b.core().rooms().view("defaultRoom").members()).containsOnlyKeys(cb.id());
         assertThat(nodes.probe().hkeys(nodes.prefix() + "room:defaultRoom")).containsExactly(cb.id());

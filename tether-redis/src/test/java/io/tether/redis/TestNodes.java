@@ -11,6 +11,8 @@ import io.tether.testkit.redis.RedisTestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Builds Tether nodes on one Redis for a test and closes them all afterwards; plus a probe connection. */
 final class TestNodes implements AutoCloseable {
@@ -62,6 +64,18 @@ final class TestNodes implements AutoCloseable {
             probe = probeClient.connect();
         }
         return probe.sync();
+    }
+
+    /** Waits for a room operation of the (asynchronous) room service; a failure is rethrown as itself. */
+    static <T> T sync(CompletableFuture<T> operation) {
+        try {
+            return operation.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     String channel(String room) {

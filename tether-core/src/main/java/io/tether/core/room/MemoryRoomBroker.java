@@ -16,6 +16,12 @@ public final class MemoryRoomBroker implements RoomBroker {
     private final AtomicLong joins = new AtomicLong();
     private volatile Consumer<RoomMessage> sink = m -> { };
 
+    /** Always true: every call is a map operation. */
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
     @Override
     public void start(Consumer<RoomMessage> delivery) {
         this.sink = delivery;

@@ -7,8 +7,30 @@ import java.util.function.Consumer;
 
 /**
  * Where rooms, memberships and fan-out live: in memory for one node ({@link MemoryRoomBroker}),
- * in Redis for a cluster. The {@link RoomService} keeps the node's local members and
- * delivers what the broker hands to its sink.
+ * in Redis for a cluster. The {@link RoomService} is its only caller in a server: it keeps the
+ * node's local members and delivers what the broker hands to its sink.
+ *
+ * <p><b>Threads and blocking (the contract).</b>
+ * <ul>
+ *   <li>Every method except {@link #start}, {@link #listen} and {@link #unlisten} may block on
+ *       remote I/O (bounded by the broker's own timeout) unless {@link #nonBlocking()} says
+ *       otherwise. The service reads {@link #nonBlocking()} once: for a non-blocking broker
+ *       it calls on the caller's thread (an event loop may be the caller), for any other on
+ *       the core's workers (virtual threads), never on an event loop. The synchronous
+ *       {@link io.tether.api.Rooms} facade calls on the caller's thread (actions run on
+ *       virtual threads).</li>
+ *   <li>The service never calls the broker while it holds a lock or inside a
+ *       {@code ConcurrentHashMap} computation.</li>
+ *   <li>The service calls {@link #addMember}/{@link #removeMember} for one member one at a
+ *       time, in the member's order (its room operations are serialized per session);
+ *       different members' calls run concurrently.</li>
+ *   <li>{@link #listen} and {@link #unlisten} for one room are never concurrent, and the last
+ *       call for a room tells whether the node has local members in it; calls for different
+ *       rooms may run concurrently. They must not block (e.g. send the subscription without
+ *       waiting for the answer) and must not throw for a transient failure (repair later).</li>
+ *   <li>The sink given to {@link #start} must be called without blocking and without holding
+ *       a lock the broker's other methods take; it may be called on any thread.</li>
+ * </ul>
  */
 public interface RoomBroker extends AutoCloseable {
     /** Starts delivery: every message published into a room this node listens to goes to {@code sink}. */
@@ -39,18 +61,19 @@ public interface RoomBroker extends AutoCloseable {
     void publish(RoomMessage message);
 
     /**
-     * Whether calls may block on remote I/O (a cluster broker): callers on an event loop must
-     * then run room operations on worker threads. False for the in-memory broker.
+     * A capability the service reads once: true only when no method ever blocks or does I/O
+     * (the in-memory broker), so room operations run on the caller's thread without a hop.
+     * Default false: the service runs every broker call on the core's workers.
      */
-    default boolean blocking() {
+    default boolean nonBlocking() {
         return false;
     }
 
-    /** This node now has local members in the room (a cluster broker subscribes). */
+    /** This node now has local members in the room (a cluster broker subscribes). Must not block. */
     default void listen(String room) {
     }
 
-    /** This node has no more local members in the room (a cluster broker unsubscribes). */
+    /** This node has no more local members in the room (a cluster broker unsubscribes). Must not block. */
     default void unlisten(String room) {
     }
 

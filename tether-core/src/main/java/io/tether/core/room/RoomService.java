@@ -5,49 +5,63 @@ import io.tether.api.RoomMessage;
 import io.tether.api.RoomView;
 import io.tether.api.Rooms;
 import io.tether.api.TetherException;
-import io.tether.core.session.Session;
 import io.tether.core.limits.Refusals;
+import io.tether.core.session.Session;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Rooms as every protocol uses them: join, leave, view and say with the ActionHero error
- * texts, local fan-out of what the {@link RoomBroker} delivers. One per server.
+ * texts, and local fan-out of what the {@link RoomBroker} delivers. One per server; the single
+ * owner of room membership and of the threads broker calls run on.
  *
- * <p>Fan-out: each message becomes one {@link RoomDelivery} that every local member shares
- * (protocols serialize it once per wire form, not once per member), delivered by the room's
- * {@link RoomFanout}: in publish order, on the publishing thread for a small room, on the
- * workers for a large one, so a sender's event loop never does work proportional to a large
- * room.
+ * <p><b>Session operations</b> ({@link #join}, {@link #leave}, {@link #leaveAll},
+ * {@link #view(Session, String)}, {@link #say}) return a future and never throw: a refusal
+ * completes it with a {@link TetherException}. The operations of one session run one at a
+ * time in call order, each seeing the effects of the previous one (a {@code leaveAll} at close
+ * that races a pending {@code join} runs after it and leaves the session in no room). With a
+ * {@link RoomBroker#nonBlocking() non-blocking} broker they run on the caller's thread and
+ * return a completed future; with any other broker they run on the core's workers. The service
+ * hops onto no event loop: an adapter writes its reply from the future's completion.
+ *
+ * <p><b>The {@link Rooms} facade</b> (create, destroy, exists, list, view, broadcast) is what
+ * actions see; it is synchronous and calls the broker on the caller's thread (with a cluster
+ * broker a Redis round trip: call it from an action on a virtual thread, not from a
+ * non-blocking action or an event loop).
+ *
+ * <p>Fan-out: each message becomes one {@link RoomDelivery} that every local member shares,
+ * delivered by the room's {@link RoomFanout}: in publish order, on the publishing thread for a
+ * small room, on the workers for a large one.
  */
 public final class RoomService implements Rooms {
     private final RoomBroker broker;
+    private final boolean inline;
     private final Executor workers;
     private final Refusals refusals;
     private final Map<String, LocalRoom> local = new ConcurrentHashMap<>();
 
-    /** The members of a room on this node and their fan-out. */
-    private record LocalRoom(Map<String, Session> members, RoomFanout fanout) {
-    }
+    /** The room operations of a session, run one at a time by {@link #apply}. */
+    private enum Op { JOIN, LEAVE, LEAVE_ALL, VIEW, SAY }
 
-    /** Creates the service with fan-out on the calling thread (tests, tools), starting the broker's delivery. */
+    /** Creates the service running everything on the calling thread (tests, tools), starting the broker's delivery. */
     public RoomService(RoomBroker broker) {
         this(broker, Runnable::run, new Refusals());
     }
 
-    /** Creates the service, fanning out large rooms on {@code workers}, and starts the broker's delivery. */
+    /**
+     * Creates the service and starts the broker's delivery: broker calls of a broker that may
+     * block and large-room fan-out run on {@code workers}.
+     */
     public RoomService(RoomBroker broker, Executor workers, Refusals refusals) {
         this.broker = broker;
+        this.inline = broker.nonBlocking();
         this.workers = workers;
         this.refusals = refusals;
         broker.start(this::deliverLocally);
-    }
-
-    /** Whether room operations may block (the broker does remote I/O): never call them on an event loop then. */
-    public boolean blocking() {
-        return broker.blocking();
     }
 
     @Override
@@ -55,14 +69,16 @@ public final class RoomService implements Rooms {
         return broker.createRoom(room);
     }
 
+    /** Destroys the room; its local members are removed from it at once (not through their queues). */
     @Override
     public boolean destroy(String room) {
+        boolean existed = broker.destroyRoom(room);
         LocalRoom members = local.remove(room);
         if (members != null) {
-            members.members().values().forEach(c -> c.left(room));
-            broker.unlisten(room);
+            members.removeAll().forEach(s -> s.membership().remove(room));
+            members.sync(broker);
         }
-        return broker.destroyRoom(room);
+        return existed;
     }
 
     @Override
@@ -91,73 +107,146 @@ public final class RoomService implements Rooms {
         broker.publish(new RoomMessage(room, RoomMessage.SERVER, message, System.currentTimeMillis()));
     }
 
-    /** Joins a connection to an existing room; returns joinedAt. */
-    public long join(Session c, String room) {
-        if (!broker.roomExists(room)) {
-            throw new TetherException(ErrorCode.ROOM_NOT_FOUND, "room does not exist");
-        }
-        long joinedAt = System.currentTimeMillis();
-        if (!broker.addMember(room, c.id(), joinedAt)) {
-            throw new TetherException(ErrorCode.ALREADY_IN_ROOM, "connection already in this room (" + room + ")");
-        }
-        local.compute(room, (r, existing) -> {
-            LocalRoom m = existing == null ? newLocalRoom(r) : existing;
-            if (m.members().isEmpty()) {
-                broker.listen(r);
-            }
-            m.members().put(c.id(), c);
-            return m;
-        });
-        c.joined(room);
-        return joinedAt;
+    /** Joins a session to an existing room; completes with joinedAt (ms). */
+    public CompletableFuture<Long> join(Session session, String room) {
+        return submit(Op.JOIN, session, room, null);
     }
 
-    /** Removes a connection from a room it is in. */
-    public void leave(Session c, String room) {
-        if (room == null || !c.rooms().contains(room)) {
-            throw notInRoom(room);
-        }
-        c.left(room);
-        broker.removeMember(room, c.id());
-        local.computeIfPresent(room, (r, m) -> {
-            m.members().remove(c.id());
-            if (m.members().isEmpty()) {
-                broker.unlisten(r);
-                return null;
-            }
-            return m;
-        });
+    /** Removes a session from a room it is in. */
+    public CompletableFuture<Void> leave(Session session, String room) {
+        return submit(Op.LEAVE, session, room, null);
     }
 
-    /** The room's members, for a connection that is one of them. */
-    public RoomView view(Session c, String room) {
-        if (room == null || !c.rooms().contains(room)) {
-            throw notInRoom(room);
-        }
-        return view(room);
+    /** Removes a closing session from every room it joined, after its pending operations. */
+    public CompletableFuture<Void> leaveAll(Session session) {
+        return submit(Op.LEAVE_ALL, session, null, null);
+    }
+
+    /** The room's members, for a session that is one of them. */
+    public CompletableFuture<RoomView> view(Session session, String room) {
+        return submit(Op.VIEW, session, room, null);
     }
 
     /** Broadcasts a member's message to the room (the sender receives it too). */
-    public void say(Session c, String room, String message) {
+    public CompletableFuture<Void> say(Session session, String room, String message) {
+        return submit(Op.SAY, session, room, message);
+    }
+
+    /** Queues the operation behind the session's previous one; runs it now when none is pending. */
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<T> submit(Op op, Session session, String room, String text) {
+        RoomMembership m = session.membership();
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        CompletableFuture<?> previous = m.enqueue(done);
+        if (previous == null || previous.isDone()) {
+            start(op, session, m, room, text, done);
+        } else {
+            previous.whenComplete((r, e) -> start(op, session, m, room, text, done));
+        }
+        // a caller cancelling what it got must not release the queue early
+        return (CompletableFuture<T>) (done.isDone() ? done : done.copy());
+    }
+
+    private void start(Op op, Session s, RoomMembership m, String room, String text, CompletableFuture<Object> done) {
+        if (inline) {
+            run(op, s, m, room, text, done);
+            return;
+        }
+        try {
+            workers.execute(() -> run(op, s, m, room, text, done));
+        } catch (RejectedExecutionException stopping) {
+            m.release(done);
+            done.completeExceptionally(new TetherException(ErrorCode.SHUTTING_DOWN, "the server is shutting down"));
+        }
+    }
+
+    private void run(Op op, Session s, RoomMembership m, String room, String text, CompletableFuture<Object> done) {
+        Object result = null;
+        Throwable failure = null;
+        try {
+            result = apply(op, s, m, room, text);
+        } catch (Throwable t) { // carried by the future, which the caller observes
+            failure = t;
+        }
+        m.release(done);
+        if (failure == null) {
+            done.complete(result);
+        } else {
+            done.completeExceptionally(failure);
+        }
+    }
+
+    private Object apply(Op op, Session s, RoomMembership m, String room, String text) {
+        return switch (op) {
+            case JOIN -> joinNow(s, m, room);
+            case LEAVE -> {
+                requireMember(m, room);
+                leaveNow(s, m, room);
+                yield null;
+            }
+            case LEAVE_ALL -> {
+                leaveAllNow(s, m);
+                yield null;
+            }
+            case VIEW -> {
+                requireMember(m, room);
+                yield view(room);
+            }
+            case SAY -> {
+                sayNow(s, m, room, text);
+                yield null;
+            }
+        };
+    }
+
+    private long joinNow(Session s, RoomMembership m, String room) {
+        if (room == null || !broker.roomExists(room)) {
+            throw new TetherException(ErrorCode.ROOM_NOT_FOUND, "room does not exist");
+        }
+        long joinedAt = System.currentTimeMillis();
+        if (!broker.addMember(room, s.id(), joinedAt)) {
+            throw new TetherException(ErrorCode.ALREADY_IN_ROOM, "connection already in this room (" + room + ")");
+        }
+        LocalRoom members = local.computeIfAbsent(room, r -> new LocalRoom(r, workers, refusals));
+        m.add(room);
+        members.add(s);
+        members.sync(broker);
+        return joinedAt;
+    }
+
+    /** Leaving always succeeds locally; a broker failure is reported after the local removal. */
+    private void leaveNow(Session s, RoomMembership m, String room) {
+        m.remove(room);
+        LocalRoom members = local.get(room);
+        if (members != null) {
+            members.remove(s);
+            members.sync(broker);
+        }
+        broker.removeMember(room, s.id());
+    }
+
+    private void leaveAllNow(Session s, RoomMembership m) {
+        RuntimeException first = null;
+        for (String room : m.rooms()) {
+            try {
+                leaveNow(s, m, room);
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private void sayNow(Session s, RoomMembership m, String room, String message) {
         if (room == null || room.isEmpty() || message == null || message.isEmpty()) {
             throw new TetherException(ErrorCode.ROOM_ARGUMENTS_REQUIRED, "both room and message are required");
         }
-        if (!c.rooms().contains(room)) {
-            throw notInRoom(room);
-        }
-        broker.publish(new RoomMessage(room, c.id(), message, System.currentTimeMillis()));
-    }
-
-    /** Removes a closing connection from every room it joined. */
-    public void leaveAll(Session c) {
-        for (String room : c.rooms()) {
-            leave(c, room);
-        }
-    }
-
-    private LocalRoom newLocalRoom(String room) {
-        Map<String, Session> members = new ConcurrentHashMap<>();
-        return new LocalRoom(members, new RoomFanout(room, members.values(), workers, refusals));
+        requireMember(m, room);
+        broker.publish(new RoomMessage(room, s.id(), message, System.currentTimeMillis()));
     }
 
     private void deliverLocally(RoomMessage message) {
@@ -167,7 +256,11 @@ public final class RoomService implements Rooms {
         }
     }
 
-    private static TetherException notInRoom(String room) {
-        return new TetherException(ErrorCode.NOT_IN_ROOM, "connection not in this room (" + room + ")");
+    /** The ActionHero text for a room the session is not in; a missing room name reads {@code undefined}. */
+    private static void requireMember(RoomMembership m, String room) {
+        if (!m.contains(room)) {
+            throw new TetherException(ErrorCode.NOT_IN_ROOM,
+                    "connection not in this room (" + (room == null ? "undefined" : room) + ")");
+        }
     }
 }

@@ -5,9 +5,9 @@ import io.tether.api.Principal;
 import io.tether.api.RoomMessage;
 import io.tether.api.SessionHandle;
 import io.tether.core.room.RoomDelivery;
+import io.tether.core.room.RoomMembership;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 public final class Session implements SessionHandle {
     private static final VarHandle TOTAL;
     private static final VarHandle PENDING;
-    private static final VarHandle ROOMS;
+    private static final VarHandle MEMBERSHIP;
     private static final VarHandle DATA;
 
     static {
@@ -30,7 +30,7 @@ public final class Session implements SessionHandle {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             TOTAL = lookup.findVarHandle(Session.class, "totalActions", long.class);
             PENDING = lookup.findVarHandle(Session.class, "pendingActions", int.class);
-            ROOMS = lookup.findVarHandle(Session.class, "rooms", List.class);
+            MEMBERSHIP = lookup.findVarHandle(Session.class, "membership", RoomMembership.class);
             DATA = lookup.findVarHandle(Session.class, "data", Map.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -42,7 +42,7 @@ public final class Session implements SessionHandle {
     // plain fields updated through VarHandles: no Atomic*/list objects per connection
     private volatile long totalActions;
     private volatile int pendingActions;
-    private volatile List<String> rooms = List.of();
+    private volatile RoomMembership membership; // made on the first room operation
     private volatile Principal principal;
     private volatile Map<String, Object> data; // made on first use: most sessions never need it
     private volatile SessionLink link = SessionLink.NONE;
@@ -149,37 +149,23 @@ public final class Session implements SessionHandle {
         PENDING.getAndAdd(this, -1);
     }
 
-    /** Rooms joined, in join order (an immutable snapshot). */
+    /** Rooms joined, in join order (an immutable snapshot); written only by the room service. */
     public List<String> rooms() {
-        return rooms;
+        RoomMembership m = membership;
+        return m == null ? List.of() : m.rooms();
     }
 
-    /** Records a joined room (called by the room service). */
-    public void joined(String room) {
-        List<String> current;
-        List<String> next;
-        do {
-            current = rooms;
-            String[] grown = current.toArray(new String[current.size() + 1]);
-            grown[current.size()] = room;
-            next = List.of(grown);
-        } while (!ROOMS.compareAndSet(this, current, next));
-    }
-
-    /** Records a left room (called by the room service). */
-    public void left(String room) {
-        List<String> current;
-        List<String> next;
-        do {
-            current = rooms;
-            int i = current.indexOf(room);
-            if (i < 0) {
-                return;
-            }
-            List<String> rest = new ArrayList<>(current);
-            rest.remove(i);
-            next = List.copyOf(rest);
-        } while (!ROOMS.compareAndSet(this, current, next));
+    /**
+     * The session's room membership, made on first use: readable by anyone, written only by
+     * the {@link io.tether.core.room.RoomService} (its mutators are not public).
+     */
+    public RoomMembership membership() {
+        RoomMembership m = membership;
+        if (m == null) {
+            RoomMembership made = new RoomMembership();
+            m = MEMBERSHIP.compareAndSet(this, null, made) ? made : membership;
+        }
+        return m;
     }
 
     /** Delivers a message of a joined room to this connection's protocol. */

@@ -42,7 +42,7 @@ class RoomFanoutTest {
                     return m.message();
                 }));
             });
-            rooms.join(c, "big");
+            rooms.join(c, "big").join();
             members.add(new Member(c, received, threads));
         }
         return members;
@@ -54,7 +54,7 @@ class RoomFanoutTest {
         List<Member> members = join(500, encodings);
         String sender = Thread.currentThread().getName();
         for (int i = 0; i < 50; i++) {
-            rooms.say(members.get(0).connection(), "big", "m" + i);
+            rooms.say(members.get(0).connection(), "big", "m" + i).join();
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (members.stream().anyMatch(m -> m.received().size() < 50) && System.nanoTime() < deadline) {
@@ -75,7 +75,7 @@ class RoomFanoutTest {
     void aSmallRoomIsServedOnTheSendersThread() {
         AtomicInteger encodings = new AtomicInteger();
         List<Member> members = join(3, encodings);
-        rooms.say(members.get(0).connection(), "big", "hello");
+        rooms.say(members.get(0).connection(), "big", "hello").join();
         for (Member m : members) {
             assertThat(m.received()).containsExactly("hello");
             assertThat(m.threads()).containsKey(Thread.currentThread().getName());

@@ -144,13 +144,17 @@ final class JstpHandshake {
         }
         Session core = bind(session, remote);
         for (String room : session.restoredRooms()) {
-            try {
-                services.core().rooms().join(core, room);
-            } catch (RuntimeException e) {
-                LOG.info("{} could not rejoin room {}: {}", session, room, e.getMessage());
-            }
+            services.core().rooms().join(core, room).exceptionally(e -> {
+                LOG.info("{} could not rejoin room {}: {}", session, room, rootMessage(e));
+                return null;
+            }).join(); // on a worker: the session answers once it is back in its rooms
         }
         return session;
+    }
+
+    private static String rootMessage(Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                ? e.getCause().getMessage() : e.getMessage();
     }
 
     private Session bind(JstpSession session, SocketAddress remote) {
@@ -167,23 +171,13 @@ final class JstpHandshake {
         return core;
     }
 
-    /** Drop hooks run under the session's lock, maybe on the timer: a blocking broker is left on a worker. */
+    /** Drop hooks run under the session's lock, maybe on the timer: the room service decides where the broker runs. */
     private void leaveAll(Session core) {
-        if (!services.core().rooms().blocking()) {
-            services.core().rooms().leaveAll(core);
-            return;
-        }
-        try {
-            services.core().workers().execute(() -> {
-                try {
-                    services.core().rooms().leaveAll(core);
-                } catch (RuntimeException e) {
-                    LOG.warn("could not remove {} from its rooms: {}", core, e.toString());
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            LOG.debug("not leaving rooms of {}: the server is stopping", core);
-        }
+        services.core().rooms().leaveAll(core).whenComplete((ok, e) -> {
+            if (e != null) {
+                LOG.warn("could not remove {} from its rooms: {}", core, rootMessage(e));
+            }
+        });
     }
 
     private static CompletableFuture<Outcome> done(Outcome o) {

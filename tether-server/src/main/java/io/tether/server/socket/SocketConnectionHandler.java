@@ -17,9 +17,8 @@ import io.tether.server.PeerAddress;
 import io.tether.server.flow.OutboundFlow;
 import java.net.SocketAddress;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -33,17 +32,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every line passes the connection's {@link OutboundFlow}: while the client does not read
  * (the channel is unwritable) lines already decoded wait there and reading stops, and every
- * write is checked against {@code maxOutboundBytes} (a client over it is disconnected). When
- * the room broker may block (Redis), room verbs run on the core's workers under a hold of the
- * same flow, so later lines wait until the verb's reply is written: lines stay strictly
- * ordered and the event loop never waits for Redis; room messages arriving meanwhile wait in
- * the {@link LineBacklog}. With the in-memory broker room verbs run inline.
+ * write is checked against {@code maxOutboundBytes} (a client over it is disconnected). Room
+ * verbs go to the core's room service, which decides where the broker runs: a reply that is
+ * not ready at once (a Redis broker) is written from the future's completion, on this loop,
+ * and until then the same flow holds later lines and the {@link LineBacklog} holds room
+ * messages, so replies stay in line order and the event loop never waits. On close the
+ * session leaves its rooms through the service, after any room verb still pending.
  */
 final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(SocketConnectionHandler.class);
-
-    private static final Set<SocketVerb> ROOM_VERBS =
-            EnumSet.of(SocketVerb.ROOM_ADD, SocketVerb.ROOM_LEAVE, SocketVerb.ROOM_VIEW, SocketVerb.SAY);
 
     private final SocketServices services;
     private final StickyParamsPolicy stickyPolicy;
@@ -52,7 +49,6 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     private ChannelHandlerContext ctx;
     private SocketSession session;
     private volatile SocketChatWriter chat;
-    private CompletableFuture<?> lastVerb; // the latest room verb run off the loop, if any
     private boolean draining;
 
     SocketConnectionHandler(SocketServices services, StickyParamsPolicy stickyPolicy) {
@@ -116,33 +112,28 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     }
 
     private void runVerb(SocketRequest.Verb v, Correlation c) {
-        if (!ROOM_VERBS.contains(v.verb()) || !services.core().rooms().blocking()) {
+        if (!SocketVerbs.isRoomVerb(v.verb())) {
             write(services.verbs().run(v, session, c));
             return;
         }
+        CompletableFuture<?> done = services.verbs().room(v, session);
+        if (done.isDone()) { // the in-memory broker: answered here, no hop
+            write(SocketVerbs.roomReply(v.verb(), done, c));
+            return;
+        }
+        // later lines wait in the flow, room messages in the backlog, until the reply is written
         backlog.pending(true);
         flow.hold(OutboundFlow.HOLD_PENDING_REQUEST, true);
-        CompletableFuture<SocketMessage> reply;
-        try {
-            reply = CompletableFuture.supplyAsync(() -> services.verbs().run(v, session, c), services.core().workers());
-        } catch (RejectedExecutionException stopping) {
-            reply = CompletableFuture.failedFuture(stopping);
-        }
-        lastVerb = reply;
-        reply.whenComplete((message, failure) -> onLoop(() -> verbFinished(message, failure, c)));
+        done.whenComplete((r, e) -> onLoop(() -> verbFinished(SocketVerbs.roomReply(v.verb(), done, c))));
     }
 
-    /** Writes the reply of a verb that ran off the loop, then continues with the queued lines. */
-    private void verbFinished(SocketMessage reply, Throwable failure, Correlation c) {
+    /** Writes the reply of a room verb that completed later, then continues with the queued lines. */
+    private void verbFinished(SocketMessage reply) {
         backlog.pending(false);
         if (session.isClosing()) {
             backlog.clear();
             flow.clear();
             return;
-        }
-        if (failure != null) {
-            LOG.warn("room verb failed unexpectedly on {}", session.connection(), failure);
-            reply = SocketReplies.verbError("internal error", c.messageId(), c.messageCount());
         }
         write(reply);
         chat.flushHeld();
@@ -205,23 +196,15 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         session.markClosing();
         backlog.clear();
         flow.clear();
+        // queued behind a room verb still running: a late roomAdd cannot outlive the connection
         Session connection = session.connection();
-        if (services.core().rooms().blocking()) {
-            // after the verb still running (a late roomAdd must not outlive the connection), off the loop
-            CompletableFuture<?> verb = lastVerb != null ? lastVerb : CompletableFuture.completedFuture(null);
-            verb.handle((r, e) -> null).thenRunAsync(() -> leaveAll(connection), services.core().workers());
-        } else {
-            leaveAll(connection);
-        }
+        services.core().rooms().leaveAll(connection).whenComplete((ok, e) -> {
+            if (e != null) {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                LOG.warn("could not remove {} from its rooms: {}", connection, cause.toString());
+            }
+        });
         context.fireChannelInactive();
-    }
-
-    private void leaveAll(Session connection) {
-        try {
-            services.core().rooms().leaveAll(connection);
-        } catch (RuntimeException e) {
-            LOG.warn("could not remove {} from its rooms", connection, e);
-        }
     }
 
     @Override

@@ -1,23 +1,31 @@
 package io.tether.server.socket;
 
-import io.tether.api.ErrorCode;
 import io.tether.api.RoomView;
 import io.tether.api.TetherException;
 import io.tether.codec.socket.SocketMessage;
 import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketRequest;
+import io.tether.codec.socket.SocketVerb;
 import io.tether.core.TetherCore;
 import io.tether.core.session.Session;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The param, room, details and documentation verbs: applies each verb's side
- * effect at once (in line order) and builds its reply. {@code quit}/{@code exit} and
- * {@code file} are handled by the connection handler. Runs on the event loop.
+ * effect (in line order) and builds its reply; room verbs go to the core's room service and
+ * answer through a future. {@code quit}/{@code exit} and {@code file} are handled by the
+ * connection handler. Runs on the event loop.
  */
 final class SocketVerbs {
+    private static final Logger LOG = LoggerFactory.getLogger(SocketVerbs.class);
+
     private final TetherCore core;
     private final Map<String, Object> documentation;
 
@@ -26,7 +34,7 @@ final class SocketVerbs {
         this.documentation = ActionDocumentation.of(core.registry());
     }
 
-    /** Runs a verb and returns its reply. */
+    /** Runs a verb that is not a room verb and returns its reply. */
     SocketMessage run(SocketRequest.Verb v, SocketSession session, Correlation c) {
         try {
             return switch (v.verb()) {
@@ -36,16 +44,57 @@ final class SocketVerbs {
                 case PARAMS_VIEW -> data(new LinkedHashMap<>(session.params()), c);
                 case PARAMS_DELETE -> ok(clear(session), c);
                 case DETAILS_VIEW -> data(details(session), c);
-                case ROOM_ADD -> data(roomAdd(v.arg(0), session.connection()), c);
-                case ROOM_LEAVE -> data(roomLeave(v.arg(0), session.connection()), c);
-                case ROOM_VIEW -> data(roomView(v.arg(0), session.connection()), c);
-                case SAY -> ok(say(v, session.connection()), c);
                 case DOCUMENTATION -> data(documentation, c);
+                case ROOM_ADD, ROOM_LEAVE, ROOM_VIEW, SAY -> throw new IllegalStateException("a room verb: use room()");
                 case QUIT, EXIT -> throw new IllegalStateException("quit is handled by the connection handler");
             };
         } catch (TetherException e) {
             return SocketReplies.verbError(e.getMessage(), c.messageId(), c.messageCount());
         }
+    }
+
+    /** Whether the verb is a room verb (answered through {@link #room}). */
+    static boolean isRoomVerb(SocketVerb verb) {
+        return verb == SocketVerb.ROOM_ADD || verb == SocketVerb.ROOM_LEAVE || verb == SocketVerb.ROOM_VIEW
+                || verb == SocketVerb.SAY;
+    }
+
+    /**
+     * Starts a room verb on the core's room service; its future is already complete with an
+     * in-memory broker. Turn the outcome into the reply with {@link #roomReply}.
+     */
+    CompletableFuture<?> room(SocketRequest.Verb v, SocketSession session) {
+        Session conn = session.connection();
+        return switch (v.verb()) {
+            case ROOM_ADD -> core.rooms().join(conn, v.arg(0));
+            case ROOM_LEAVE -> core.rooms().leave(conn, v.arg(0));
+            case ROOM_VIEW -> core.rooms().view(conn, v.arg(0));
+            case SAY -> core.rooms().say(conn, v.arg(0), sayText(v));
+            default -> throw new IllegalStateException("not a room verb: " + v.verb());
+        };
+    }
+
+    /**
+     * The reply to a finished room verb: its data, or the core's error text (the ActionHero
+     * one); an unexpected failure is logged and answered {@code internal error}.
+     */
+    static SocketMessage roomReply(SocketVerb verb, CompletableFuture<?> done, Correlation c) {
+        if (done.state() == Future.State.SUCCESS) {
+            return switch (verb) {
+                case ROOM_ADD, ROOM_LEAVE -> data(true, c);
+                case ROOM_VIEW -> data(roomView((RoomView) done.resultNow()), c);
+                default -> ok(null, c);
+            };
+        }
+        Throwable failure = done.state() == Future.State.FAILED ? done.exceptionNow() : null;
+        if (failure instanceof CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        if (failure instanceof TetherException e) {
+            return SocketReplies.verbError(e.getMessage(), c.messageId(), c.messageCount());
+        }
+        LOG.warn("room verb {} failed unexpectedly", verb, failure);
+        return SocketReplies.verbError("internal error", c.messageId(), c.messageCount());
     }
 
     private static SocketMessage ok(Object ignored, Correlation c) {
@@ -119,21 +168,7 @@ final class SocketVerbs {
         return d;
     }
 
-    private Object roomAdd(String room, Session conn) {
-        if (room == null) {
-            throw new TetherException(ErrorCode.ROOM_NOT_FOUND, "room does not exist");
-        }
-        core.rooms().join(conn, room);
-        return true;
-    }
-
-    private Object roomLeave(String room, Session conn) {
-        core.rooms().leave(conn, requireMember(room, conn));
-        return true;
-    }
-
-    private Object roomView(String room, Session conn) {
-        RoomView view = core.rooms().view(conn, requireMember(room, conn));
+    private static Map<String, Object> roomView(RoomView view) {
         Map<String, Object> members = new LinkedHashMap<>();
         view.members().forEach((id, joinedAt) -> {
             Map<String, Object> member = new LinkedHashMap<>();
@@ -148,18 +183,9 @@ final class SocketVerbs {
         return d;
     }
 
-    private static String requireMember(String room, Session conn) {
-        if (room == null || !conn.rooms().contains(room)) {
-            throw new TetherException(ErrorCode.NOT_IN_ROOM, "connection not in this room ("
-                    + (room == null ? "undefined" : room) + ")");
-        }
-        return room;
-    }
-
-    private Object say(SocketRequest.Verb v, Session conn) {
+    /** The words after the room name, joined by single spaces; null when there are none. */
+    private static String sayText(SocketRequest.Verb v) {
         List<String> args = v.args();
-        String message = args.size() < 2 ? null : String.join(" ", args.subList(1, args.size()));
-        core.rooms().say(conn, v.arg(0), message);
-        return null;
+        return args.size() < 2 ? null : String.join(" ", args.subList(1, args.size()));
     }
 }

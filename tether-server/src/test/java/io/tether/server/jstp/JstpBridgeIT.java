@@ -50,7 +50,7 @@ class JstpBridgeIT {
     void chatBetweenJstpConnectionsAndACoreMember() throws Exception {
         List<RoomMessage> seen = new CopyOnWriteArrayList<>();
         Session telnet = Session.open("socket", "127.0.0.1", 1, seen::add);
-        server.core.rooms().join(telnet, "defaultRoom");
+        server.core.rooms().join(telnet, "defaultRoom").join();
         try (JstpTestClient a = server.client(); JstpTestClient b = server.client()) {
             a.handshake("testApp");
             b.handshake("tether");
@@ -62,7 +62,7 @@ class JstpBridgeIT {
             assertThat(room.get("membersCount")).isEqualTo(3L);
             assertThat(((Map<?, ?>) room.get("members")).containsKey(telnet.id())).isTrue();
 
-            server.core.rooms().say(telnet, "defaultRoom", "hello from telnet");
+            server.core.rooms().say(telnet, "defaultRoom", "hello from telnet").join();
             assertThat(chatEvent(a.read(), -1)).containsEntry("message", "hello from telnet")
                     .containsEntry("from", telnet.id()).containsEntry("room", "defaultRoom").containsKey("sentAt");
             assertThat(chatEvent(b.read(), -1)).containsEntry("message", "hello from telnet");
@@ -77,7 +77,7 @@ class JstpBridgeIT {
             assertThat(a.request("{call:[6,'chat'],say:['defaultRoom','x']}"))
                     .isEqualTo("{callback:[6],error:[31,'connection not in this room (defaultRoom)']}");
         } finally {
-            server.core.rooms().leaveAll(telnet);
+            server.core.rooms().leaveAll(telnet).join();
         }
     }
 

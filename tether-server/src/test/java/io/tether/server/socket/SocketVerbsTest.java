@@ -26,7 +26,9 @@ class SocketVerbsTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> run(SocketVerb verb, String... args) {
-        SocketMessage m = verbs.run(new SocketRequest.Verb(verb, Arrays.asList(args)), session, c);
+        SocketRequest.Verb v = new SocketRequest.Verb(verb, Arrays.asList(args));
+        SocketMessage m = SocketVerbs.isRoomVerb(verb) ? SocketVerbs.roomReply(verb, verbs.room(v, session), c)
+                : verbs.run(v, session, c);
         return (Map<String, Object>) m.value();
     }
 

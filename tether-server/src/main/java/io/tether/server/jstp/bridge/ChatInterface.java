@@ -15,6 +15,7 @@ import io.tether.server.jstp.wire.JstpText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The shared rooms as a JSTP interface (default name {@code chat}): {@code join(room)},
@@ -24,25 +25,24 @@ import java.util.Map;
  * serialized once per room message, not once per member.
  */
 public final class ChatInterface {
+    private static final Function<Object, List<Object>> NO_RESULTS = ignored -> List.of();
+
     private ChatInterface() {
     }
 
-    /** The interface; room operations run on worker threads (a broker may do I/O). */
+    /**
+     * The interface. Each method answers from the room service's future: at once with the
+     * in-memory broker, from a worker with a broker that may block (the service decides).
+     */
     public static JstpInterface create(String name, RoomService rooms) {
         return JstpInterface.builder(name)
-                .method(JstpMethod.blocking("join", 1, ctx -> {
-                    rooms.join(core(ctx), room(ctx));
-                    return List.of();
-                }))
-                .method(JstpMethod.blocking("leave", 1, ctx -> {
-                    rooms.leave(core(ctx), room(ctx));
-                    return List.of();
-                }))
-                .method(JstpMethod.blocking("view", 1, ctx -> List.of(view(rooms.view(core(ctx), room(ctx))))))
-                .method(JstpMethod.blocking("say", 2, ctx -> {
+                .method(JstpMethod.async("join", 1, ctx -> rooms.join(core(ctx), room(ctx)).thenApply(NO_RESULTS)))
+                .method(JstpMethod.async("leave", 1, ctx -> rooms.leave(core(ctx), room(ctx)).thenApply(NO_RESULTS)))
+                .method(JstpMethod.async("view", 1, ctx -> rooms.view(core(ctx), room(ctx))
+                        .thenApply(v -> List.<Object>of(view(v)))))
+                .method(JstpMethod.async("say", 2, ctx -> {
                     Object text = ctx.arg(1);
-                    rooms.say(core(ctx), room(ctx), text instanceof String s ? s : null);
-                    return List.of();
+                    return rooms.say(core(ctx), room(ctx), text instanceof String s ? s : null).thenApply(NO_RESULTS);
                 }))
                 .build();
     }
