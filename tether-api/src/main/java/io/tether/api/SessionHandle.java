@@ -32,4 +32,11 @@ public interface SessionHandle {
 
     /** Ends the session: closes its transport gracefully (a JSTP session is not restorable afterwards). */
     void close();
+
+    /**
+     * Runs {@code hook} once when the session ends for good (closed, expired, evicted; not when
+     * it moves to another node, where it lives on), at once if it has already ended. Hooks must
+     * be short and must not block. A protocol without resumable sessions may never run them.
+     */
+    void onEnd(Runnable hook);
 }

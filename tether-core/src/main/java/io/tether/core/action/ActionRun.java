@@ -3,39 +3,30 @@ package io.tether.core.action;
 import io.tether.api.Action;
 import io.tether.api.ActionContext;
 import io.tether.api.Cache;
-import io.tether.api.ConnectionInfo;
 import io.tether.api.Params;
 import io.tether.api.Rooms;
-import java.time.Instant;
+import io.tether.core.session.Session;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@link ActionContext} of one run. The deadline is kept on the monotonic clock
- * ({@link System#nanoTime()}) and turned into an {@link Instant} only when asked for.
+ * The {@link ActionContext} of one run.
  *
  * <p>The reply fields: a map the handler returns is taken as the reply as it is (the
  * handler hands it over) until someone asks for the mutable {@link #response()}; only then
  * is a response map made, holding what the handler returned. A run whose handler returns a
  * map and whose middleware never touches the response so builds one map, not two.
  */
-final class ActionRun implements ActionContext {
+final class ActionRun extends CallRun implements ActionContext {
     private final Action action;
     private final Params params;
-    private final ConnectionInfo connection;
-    private final Rooms rooms;
-    private final Cache cache;
-    private final long deadlineNanos;
     private Map<String, Object> response;
     private Map<String, ?> returned;
 
-    ActionRun(Action action, Params params, ConnectionInfo connection, Rooms rooms, Cache cache, long deadlineNanos) {
+    ActionRun(Action action, Params params, Session session, Rooms rooms, Cache cache, long deadlineNanos) {
+        super(session, rooms, cache, deadlineNanos);
         this.action = action;
         this.params = params;
-        this.connection = connection;
-        this.rooms = rooms;
-        this.cache = cache;
-        this.deadlineNanos = deadlineNanos;
     }
 
     @Override
@@ -49,11 +40,6 @@ final class ActionRun implements ActionContext {
     }
 
     @Override
-    public ConnectionInfo connection() {
-        return connection;
-    }
-
-    @Override
     public Map<String, Object> response() {
         if (response == null) {
             response = new LinkedHashMap<>();
@@ -63,21 +49,6 @@ final class ActionRun implements ActionContext {
             }
         }
         return response;
-    }
-
-    @Override
-    public Rooms rooms() {
-        return rooms;
-    }
-
-    @Override
-    public Cache cache() {
-        return cache;
-    }
-
-    @Override
-    public Instant deadline() {
-        return Instant.now().plusNanos(deadlineNanos - System.nanoTime());
     }
 
     /**

@@ -125,6 +125,11 @@ public final class Session implements SessionHandle {
         link.close();
     }
 
+    @Override
+    public void onEnd(Runnable hook) {
+        link.onEnd(hook);
+    }
+
     /** Actions started on this connection, including refused and failed ones. */
     public long totalActions() {
         return totalActions;

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What a protocol adapter does for a {@link Session} when application code asks: send an
- * event to the client, close the session. Implementations are thread-safe and never block.
+ * event to the client, close the session, report its end. Implementations are thread-safe and never block.
  */
 public interface SessionLink {
     /** A session whose protocol has no server events and nothing to close. */
@@ -18,6 +18,13 @@ public interface SessionLink {
         public void close() {
         }
     };
+
+    /**
+     * Runs {@code hook} once when the session ends for good (not when it moves to another node);
+     * at once if it has ended. The default never runs it (a session without a resumable life).
+     */
+    default void onEnd(Runnable hook) {
+    }
 
     /** Sends an event to the client; false when the protocol has none or the session is gone. */
     boolean emit(String iface, String event, List<?> args);
