@@ -1,6 +1,7 @@
 package io.tether.core.session;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a protocol adapter does for a {@link Session} when application code asks: send an
@@ -24,6 +25,19 @@ public interface SessionLink {
      * at once if it has ended. The default never runs it (a session without a resumable life).
      */
     default void onEnd(Runnable hook) {
+    }
+
+    /**
+     * The session's user data when the protocol keeps it (a resumable session carries it to a
+     * restore), or null to let the {@link Session} keep its own.
+     */
+    default Map<String, Object> data() {
+        return null;
+    }
+
+    /** The token a client resumes the session with, or null when it cannot be resumed. */
+    default String resumeToken() {
+        return null;
     }
 
     /** Sends an event to the client; false when the protocol has none or the session is gone. */

@@ -1,6 +1,6 @@
 package io.tether.server.jstp;
 
-import io.tether.server.jstp.app.JstpApplication;
+import io.tether.api.jstp.JstpApplication;
 import io.tether.server.jstp.session.JstpSession;
 import java.net.SocketAddress;
 

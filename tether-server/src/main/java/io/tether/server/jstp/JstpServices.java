@@ -1,9 +1,9 @@
 package io.tether.server.jstp;
 
 import io.tether.core.TetherCore;
-import io.tether.server.jstp.app.JstpApplication;
-import io.tether.server.jstp.app.JstpApplicationRegistry;
-import io.tether.server.jstp.app.JstpInterface;
+import io.tether.api.jstp.JstpApplication;
+
+import io.tether.api.jstp.JstpInterface;
 import io.tether.server.jstp.session.SessionStore;
 import io.tether.server.limits.RefusalLog;
 import java.util.Optional;

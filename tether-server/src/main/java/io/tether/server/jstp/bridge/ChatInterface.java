@@ -4,12 +4,11 @@ import io.tether.api.ErrorCode;
 import io.tether.api.RoomMessage;
 import io.tether.api.RoomView;
 import io.tether.api.TetherException;
-import io.tether.core.session.Session;
+import io.tether.api.MethodContext;
+import io.tether.api.jstp.JstpInterface;
 import io.tether.core.room.RoomDelivery;
 import io.tether.core.room.RoomService;
-import io.tether.server.jstp.app.JstpCallContext;
-import io.tether.server.jstp.app.JstpInterface;
-import io.tether.server.jstp.app.JstpMethod;
+import io.tether.core.session.Session;
 import io.tether.server.jstp.session.JstpSession;
 import io.tether.server.jstp.wire.JstpText;
 import java.util.LinkedHashMap;
@@ -30,20 +29,20 @@ public final class ChatInterface {
     /** The interface; room operations run on worker threads (a broker may do I/O). */
     public static JstpInterface create(String name, RoomService rooms) {
         return JstpInterface.builder(name)
-                .method(JstpMethod.blocking("join", 1, ctx -> {
+                .method("join", 1, ctx -> {
                     rooms.join(core(ctx), room(ctx));
                     return List.of();
-                }))
-                .method(JstpMethod.blocking("leave", 1, ctx -> {
+                })
+                .method("leave", 1, ctx -> {
                     rooms.leave(core(ctx), room(ctx));
                     return List.of();
-                }))
-                .method(JstpMethod.blocking("view", 1, ctx -> List.of(view(rooms.view(core(ctx), room(ctx))))))
-                .method(JstpMethod.blocking("say", 2, ctx -> {
+                })
+                .method("view", 1, ctx -> List.of(view(rooms.view(core(ctx), room(ctx)))))
+                .method("say", 2, ctx -> {
                     Object text = ctx.arg(1);
                     rooms.say(core(ctx), room(ctx), text instanceof String s ? s : null);
                     return List.of();
-                }))
+                })
                 .build();
     }
 
@@ -90,11 +89,12 @@ public final class ChatInterface {
         return out;
     }
 
-    private static Session core(JstpCallContext ctx) {
-        return ctx.session().coreConnection();
+    /** The core session behind the handle (the pipeline hands methods the core {@link Session}). */
+    private static Session core(MethodContext ctx) {
+        return (Session) ctx.session();
     }
 
-    private static String room(JstpCallContext ctx) {
+    private static String room(MethodContext ctx) {
         if (ctx.arg(0) instanceof String s && !s.isEmpty()) {
             return s;
         }
