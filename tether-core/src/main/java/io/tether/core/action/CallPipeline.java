@@ -89,13 +89,14 @@ final class CallPipeline {
 
     private <R> void arm(Completion<R> completion, Call<R> call, Duration timeout, Future<?> task) {
         ScheduledFuture<?> alarm = timer.schedule(() -> {
-            if (completion.complete(call.failed(new TetherException(ErrorCode.ACTION_TIMEOUT,
-                    call.timeoutText(timeout.toMillis()))))) {
+            if (completion.claim()) { // stop the body first, then answer: the answer is the last word
                 if (task != null) {
                     task.cancel(true);
                 }
                 completion.cancelStage();
                 call.cancel();
+                completion.deliver(call.failed(new TetherException(ErrorCode.ACTION_TIMEOUT,
+                        call.timeoutText(timeout.toMillis()))));
             }
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         completion.future.whenComplete((o, e) -> alarm.cancel(false));
@@ -154,14 +155,24 @@ final class CallPipeline {
         }
 
         boolean complete(R outcome) {
-            if (!done.compareAndSet(false, true)) {
+            if (!claim()) {
                 return false;
             }
+            deliver(outcome);
+            return true;
+        }
+
+        /** Takes the right to answer; true once. */
+        boolean claim() {
+            return done.compareAndSet(false, true);
+        }
+
+        /** Answers after {@link #claim()}. */
+        void deliver(R outcome) {
             if (counted) {
                 session.endAction();
             }
             future.complete(outcome);
-            return true;
         }
 
         void follow(CompletionStage<R> s) {
