@@ -316,7 +316,8 @@ public final class ActionProcessor {
 
         private MethodOutcome finish(MethodRun ctx, List<?> results, TetherException error) {
             TetherException last = middleware.after(ctx, error);
-            List<?> out = last != null || results == null ? List.of() : results;
+            @SuppressWarnings("unchecked") // the results are only read (serialized)
+            List<Object> out = last != null || results == null ? List.of() : (List<Object>) results;
             return new MethodOutcome(out, last, ctx.aborted());
         }
 

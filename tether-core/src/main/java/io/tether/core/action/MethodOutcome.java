@@ -10,7 +10,7 @@ import java.util.List;
  * @param error   the failure, or null on success
  * @param aborted whether the method aborted its transport: the call must not be answered
  */
-public record MethodOutcome(List<?> results, TetherException error, boolean aborted) {
+public record MethodOutcome(List<Object> results, TetherException error, boolean aborted) {
 
     /** A failure. */
     public static MethodOutcome failure(TetherException error) {

@@ -105,9 +105,7 @@ final class JstpDispatcher {
         if (o.aborted()) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Object> results = (List<Object>) o.results();
-        send(session, o.ok() ? ok(call, results) : JstpText.callbackError(call.id(), JstpErrors.of(o.error())));
+        send(session, o.ok() ? ok(call, o.results()) : JstpText.callbackError(call.id(), JstpErrors.of(o.error())));
     }
 
     /** The ok callback; results the writer cannot serialize are an internal error under the policy. */
