@@ -65,17 +65,11 @@ final class CallPipeline {
     <R> CompletableFuture<R> run(Session session, boolean counted, Duration timeout, Call<R> call) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
-        Completion<R> completion = new Completion<>(session, counted, call);
         if (call.nonBlocking()) {
-            if (!call.async()) {
-                return CompletableFuture.completedFuture(runHere(session, counted, call, started, deadline));
-            }
-            start(completion, call, deadline);
-            if (!completion.future.isDone()) {
-                arm(completion, call, timeout, null);
-            }
-            return completion.future;
+            return call.async() ? startHere(session, counted, call, timeout, deadline)
+                    : CompletableFuture.completedFuture(runHere(session, counted, call, started, deadline));
         }
+        Completion<R> completion = new Completion<>(session, counted, call);
         Future<?> task = workers.submit(() -> {
             if (call.async()) {
                 start(completion, call, deadline);
@@ -84,6 +78,33 @@ final class CallPipeline {
             }
         });
         arm(completion, call, timeout, task);
+        return completion.future;
+    }
+
+    /**
+     * Starts an asynchronous body on the calling thread. A body answered on return (the common
+     * case) costs no completion and no timer; a pending one is followed and armed.
+     */
+    private <R> CompletableFuture<R> startHere(Session session, boolean counted, Call<R> call, Duration timeout,
+                                               long deadline) {
+        CompletionStage<R> stage;
+        try {
+            stage = call.startAsync(deadline);
+        } catch (Throwable t) {
+            stage = CompletableFuture.completedFuture(call.failed(ErrorPolicy.toClient(t, call.name())));
+        }
+        warnIfOverrun(call, deadline - timeout.toNanos(), deadline);
+        if (stage instanceof CompletableFuture<R> f && f.state() == Future.State.SUCCESS) {
+            if (counted) {
+                session.endAction();
+            }
+            return f;
+        }
+        Completion<R> completion = new Completion<>(session, counted, call);
+        completion.follow(stage);
+        if (!completion.future.isDone()) {
+            arm(completion, call, timeout, null);
+        }
         return completion.future;
     }
 
@@ -111,13 +132,17 @@ final class CallPipeline {
                 session.endAction();
             }
         }
+        warnIfOverrun(call, started, deadline);
+        return outcome;
+    }
+
+    private static void warnIfOverrun(Call<?> call, long started, long deadline) {
         long now = System.nanoTime();
         if (now > deadline) {
             LOG.warn("non-blocking {} took {} ms (timeout {} ms) on an I/O thread; it should not be non-blocking",
                     call.name(), TimeUnit.NANOSECONDS.toMillis(now - started),
                     TimeUnit.NANOSECONDS.toMillis(deadline - started));
         }
-        return outcome;
     }
 
     private static <R> R guarded(Call<R> call, long deadline) {
