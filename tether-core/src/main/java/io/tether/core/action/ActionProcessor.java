@@ -100,7 +100,7 @@ public final class ActionProcessor {
         // a non-blocking action resolves its inputs before this returns: no copy of the caller's params
         Map<String, ?> raw = action.nonBlocking() ? rawParams : nullSafe(rawParams);
         Duration timeout = action.timeout() != null ? action.timeout() : options.defaultTimeout();
-        return pipeline.run(session, true, timeout, new ActionCall(session, action, raw));
+        return pipeline.run(session, true, timeout, new ActionRun(action, raw, session, rooms, cache, this));
     }
 
     /**
@@ -161,75 +161,30 @@ public final class ActionProcessor {
         return Collections.unmodifiableMap(copy);
     }
 
-    /** An action run: inputs, middleware, handler, middleware. */
-    private final class ActionCall implements CallPipeline.Call<ActionOutcome> {
-        private final Session session;
-        private final Action action;
-        private final Map<String, ?> raw;
+    /** Resolves an action's inputs (for {@link ActionRun}). */
+    Params resolve(Action action, Map<String, ?> raw) {
+        return inputs.resolve(action, raw);
+    }
 
-        ActionCall(Session session, Action action, Map<String, ?> raw) {
-            this.session = session;
-            this.action = action;
-            this.raw = raw;
+    /** Middleware, handler, middleware of a run whose inputs are resolved (for {@link ActionRun}). */
+    ActionOutcome invoke(ActionRun ctx) {
+        TetherException error = middleware.before(ctx);
+        if (error == null) {
+            error = handle(ctx);
         }
+        error = middleware.after(ctx, error);
+        return new ActionOutcome(Collections.unmodifiableMap(ctx.fields()), error); // the run's own map
+    }
 
-        @Override
-        public String name() {
-            return "action " + action.name();
-        }
-
-        @Override
-        public boolean nonBlocking() {
-            return action.nonBlocking();
-        }
-
-        @Override
-        public boolean async() {
-            return false;
-        }
-
-        @Override
-        public ActionOutcome runSync(long deadlineNanos) {
-            Params params;
-            try {
-                params = inputs.resolve(action, raw);
-            } catch (TetherException e) {
-                return ActionOutcome.failure(e);
-            }
-            ActionRun ctx = new ActionRun(action, params, session, rooms, cache, deadlineNanos);
-            TetherException error = middleware.before(ctx);
-            if (error == null) {
-                error = handle(ctx);
-            }
-            error = middleware.after(ctx, error);
-            return new ActionOutcome(Collections.unmodifiableMap(ctx.fields()), error); // the run's own map
-        }
-
-        private TetherException handle(ActionRun ctx) {
-            try {
-                results.take(action.handler().handle(ctx), ctx);
-                return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new TetherException(ErrorCode.ACTION_TIMEOUT, "the action " + action.name() + " was interrupted");
-            } catch (Throwable e) {
-                return ErrorPolicy.toClient(e, name());
-            }
-        }
-
-        @Override
-        public java.util.concurrent.CompletionStage<ActionOutcome> startAsync(long deadlineNanos) {
-            throw new UnsupportedOperationException("actions are synchronous");
-        }
-
-        @Override
-        public ActionOutcome failed(TetherException error) {
-            return ActionOutcome.failure(error);
-        }
-
-        @Override
-        public String timeoutText(long millis) {
-            return "the action " + action.name() + " timed out after " + millis + " ms";
+    private TetherException handle(ActionRun ctx) {
+        try {
+            results.take(ctx.action().handler().handle(ctx), ctx);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new TetherException(ErrorCode.ACTION_TIMEOUT, "the action " + ctx.action().name() + " was interrupted");
+        } catch (Throwable e) {
+            return ErrorPolicy.toClient(e, ctx.what());
         }
     }
 
@@ -247,7 +202,7 @@ public final class ActionProcessor {
         }
 
         @Override
-        public String name() {
+        public String what() {
             return "method " + call.iface() + "." + call.member();
         }
 
@@ -281,7 +236,7 @@ public final class ActionProcessor {
                 return CompletableFuture.completedFuture(finish(ctx, null, new TetherException(
                         ErrorCode.ACTION_TIMEOUT, "the method " + ctx.name() + " was interrupted")));
             } catch (Throwable t) {
-                return CompletableFuture.completedFuture(finish(ctx, null, ErrorPolicy.toClient(t, name())));
+                return CompletableFuture.completedFuture(finish(ctx, null, ErrorPolicy.toClient(t, what())));
             }
             if (stage == null) {
                 return CompletableFuture.completedFuture(finish(ctx, List.of(), null));
@@ -299,7 +254,7 @@ public final class ActionProcessor {
             if (e instanceof CancellationException || e.getCause() instanceof CancellationException) {
                 return new TetherException(ErrorCode.ACTION_TIMEOUT, "the method " + ctx.name() + " was cancelled");
             }
-            return ErrorPolicy.toClient(e, name());
+            return ErrorPolicy.toClient(e, what());
         }
 
         @Override

@@ -36,8 +36,8 @@ final class CallPipeline {
 
     /** One call as the pipeline drives it. */
     interface Call<R> {
-        /** For logs. */
-        String name();
+        /** What runs, for logs ({@code action greet}, {@code method calc.add}). */
+        String what();
 
         /** Runs on a virtual thread (false) or on the calling thread (true). */
         boolean nonBlocking();
@@ -91,7 +91,7 @@ final class CallPipeline {
         try {
             stage = call.startAsync(deadline);
         } catch (Throwable t) {
-            stage = CompletableFuture.completedFuture(call.failed(ErrorPolicy.toClient(t, call.name())));
+            stage = CompletableFuture.completedFuture(call.failed(ErrorPolicy.toClient(t, call.what())));
         }
         warnIfOverrun(call, deadline - timeout.toNanos(), deadline);
         if (stage instanceof CompletableFuture<R> f && f.state() == Future.State.SUCCESS) {
@@ -140,7 +140,7 @@ final class CallPipeline {
         long now = System.nanoTime();
         if (now > deadline) {
             LOG.warn("non-blocking {} took {} ms (timeout {} ms) on an I/O thread; it should not be non-blocking",
-                    call.name(), TimeUnit.NANOSECONDS.toMillis(now - started),
+                    call.what(), TimeUnit.NANOSECONDS.toMillis(now - started),
                     TimeUnit.NANOSECONDS.toMillis(deadline - started));
         }
     }
@@ -149,7 +149,7 @@ final class CallPipeline {
         try {
             return call.runSync(deadline);
         } catch (Throwable t) {
-            return call.failed(ErrorPolicy.toClient(t, call.name()));
+            return call.failed(ErrorPolicy.toClient(t, call.what()));
         }
     }
 
@@ -158,7 +158,7 @@ final class CallPipeline {
         try {
             stage = call.startAsync(deadline);
         } catch (Throwable t) {
-            completion.complete(call.failed(ErrorPolicy.toClient(t, call.name())));
+            completion.complete(call.failed(ErrorPolicy.toClient(t, call.what())));
             return;
         }
         completion.follow(stage);
@@ -204,7 +204,7 @@ final class CallPipeline {
             this.stage = s;
             s.whenComplete((r, e) -> {
                 if (!done.get()) { // not after the deadline answered (a cancelled stage is not an error to log)
-                    complete(e == null ? r : call.failed(ErrorPolicy.toClient(e, call.name())));
+                    complete(e == null ? r : call.failed(ErrorPolicy.toClient(e, call.what())));
                 }
             });
             if (done.get()) {

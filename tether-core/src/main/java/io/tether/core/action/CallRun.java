@@ -16,13 +16,18 @@ abstract class CallRun implements CallContext {
     private final Session session;
     private final Rooms rooms;
     private final Cache cache;
-    private final long deadlineNanos;
+    private long deadlineNanos; // set once by the thread that runs, before the handler sees it
 
     CallRun(Session session, Rooms rooms, Cache cache, long deadlineNanos) {
         this.session = session;
         this.rooms = rooms;
         this.cache = cache;
         this.deadlineNanos = deadlineNanos;
+    }
+
+    /** Sets the deadline (before the run's handler or middleware can read it). */
+    void deadline(long nanos) {
+        this.deadlineNanos = nanos;
     }
 
     @Override

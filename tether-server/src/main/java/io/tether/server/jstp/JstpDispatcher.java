@@ -112,7 +112,7 @@ final class JstpDispatcher {
     private static String ok(JstpMessage.Call call, List<Object> results) {
         try {
             return JstpText.callbackOk(call.id(), results);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // also an Error (e.g. too deep): the call is still answered, once
             return JstpText.callbackError(call.id(), JstpErrors.of(e, call.iface() + "." + call.method()));
         }
     }
