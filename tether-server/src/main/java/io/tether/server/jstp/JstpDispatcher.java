@@ -8,7 +8,6 @@ import io.tether.core.action.ActionOutcome;
 import io.tether.core.action.MethodCall;
 import io.tether.core.action.MethodOutcome;
 import io.tether.core.session.Session;
-import io.tether.server.jstp.bridge.ActionsInterface;
 import io.tether.server.jstp.session.JstpSession;
 import io.tether.server.jstp.wire.JstpErrors;
 import io.tether.server.jstp.wire.JstpText;
@@ -80,8 +79,7 @@ final class JstpDispatcher {
     }
 
     private void callAction(JstpChannelConnection conn, JstpMessage.Call call, List<Object> args) {
-        ActionsInterface actions = (ActionsInterface) services.actions();
-        CompletableFuture<ActionOutcome> outcome = actions.call(core(conn), call.method(), args);
+        CompletableFuture<ActionOutcome> outcome = services.actions().call(core(conn), call.method(), args);
         if (outcome == null) {
             conn.session().reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.ACTION_NOT_FOUND)));
             return;
