@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -113,7 +112,7 @@ public final class ActionProcessor {
                     new TetherException(ErrorCode.SHUTTING_DOWN, "the server is shutting down")));
         }
         Duration timeout = method.timeout() != null ? method.timeout() : options.defaultTimeout();
-        return pipeline.run(session, false, timeout, new MethodCallRun(session, method, call));
+        return pipeline.run(session, false, timeout, new MethodRun(call, method, middleware, session, rooms, cache, 0L));
     }
 
     /**
@@ -121,7 +120,7 @@ public final class ActionProcessor {
      * reply and pass no middleware); a failure is logged under the {@link ErrorPolicy}.
      */
     public void event(Session session, JstpEventHandler handler, MethodCall event) {
-        MethodRun ctx = new MethodRun(event, session, rooms, cache,
+        MethodRun ctx = new MethodRun(event, null, middleware, session, rooms, cache,
                 System.nanoTime() + options.defaultTimeout().toNanos());
         try {
             handler.onEvent(ctx);
@@ -185,105 +184,6 @@ public final class ActionProcessor {
             return new TetherException(ErrorCode.ACTION_TIMEOUT, "the action " + ctx.action().name() + " was interrupted");
         } catch (Throwable e) {
             return ErrorPolicy.toClient(e, ctx.what());
-        }
-    }
-
-    /** A method run: middleware, the handler's stage, middleware. */
-    private final class MethodCallRun implements CallPipeline.Call<MethodOutcome> {
-        private final Session session;
-        private final JstpMethod method;
-        private final MethodCall call;
-        private volatile java.util.concurrent.CompletionStage<?> body;
-
-        MethodCallRun(Session session, JstpMethod method, MethodCall call) {
-            this.session = session;
-            this.method = method;
-            this.call = call;
-        }
-
-        @Override
-        public String what() {
-            return "method " + call.iface() + "." + call.member();
-        }
-
-        @Override
-        public boolean nonBlocking() {
-            return method.nonBlocking();
-        }
-
-        @Override
-        public boolean async() {
-            return true;
-        }
-
-        @Override
-        public MethodOutcome runSync(long deadlineNanos) {
-            throw new UnsupportedOperationException("methods answer through a stage");
-        }
-
-        @Override
-        public java.util.concurrent.CompletionStage<MethodOutcome> startAsync(long deadlineNanos) throws Exception {
-            MethodRun ctx = new MethodRun(call, session, rooms, cache, deadlineNanos);
-            TetherException refused = middleware.before(ctx);
-            if (refused != null) {
-                return CompletableFuture.completedFuture(finish(ctx, null, refused));
-            }
-            java.util.concurrent.CompletionStage<? extends List<?>> stage;
-            try {
-                stage = method.handler().handle(ctx);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return CompletableFuture.completedFuture(finish(ctx, null, new TetherException(
-                        ErrorCode.ACTION_TIMEOUT, "the method " + ctx.name() + " was interrupted")));
-            } catch (Throwable t) {
-                return CompletableFuture.completedFuture(finish(ctx, null, ErrorPolicy.toClient(t, what())));
-            }
-            if (stage == null) {
-                return CompletableFuture.completedFuture(finish(ctx, List.of(), null));
-            }
-            CompletableFuture<? extends List<?>> f = stage.toCompletableFuture();
-            if (f.isDone() && !f.isCompletedExceptionally()) { // the common, synchronous case: no extra stage
-                return CompletableFuture.completedFuture(finish(ctx, f.join(), null));
-            }
-            body = stage;
-            return stage.handle((r, e) -> e == null ? finish(ctx, r, null) : finish(ctx, null, failure(ctx, e)));
-        }
-
-        /** A cancelled stage (by the deadline, or by the method itself) is no error to log. */
-        private TetherException failure(MethodRun ctx, Throwable e) {
-            if (e instanceof CancellationException || e.getCause() instanceof CancellationException) {
-                return new TetherException(ErrorCode.ACTION_TIMEOUT, "the method " + ctx.name() + " was cancelled");
-            }
-            return ErrorPolicy.toClient(e, what());
-        }
-
-        @Override
-        public void cancel() {
-            java.util.concurrent.CompletionStage<?> s = body;
-            if (s != null) {
-                try {
-                    s.toCompletableFuture().cancel(true);
-                } catch (RuntimeException unsupported) {
-                    // a stage that is not a future cannot be cancelled; its late answer is ignored
-                }
-            }
-        }
-
-        private MethodOutcome finish(MethodRun ctx, List<?> results, TetherException error) {
-            TetherException last = middleware.after(ctx, error);
-            @SuppressWarnings("unchecked") // the results are only read (serialized)
-            List<Object> out = last != null || results == null ? List.of() : (List<Object>) results;
-            return new MethodOutcome(out, last, ctx.aborted());
-        }
-
-        @Override
-        public MethodOutcome failed(TetherException error) {
-            return MethodOutcome.failure(error);
-        }
-
-        @Override
-        public String timeoutText(long millis) {
-            return "the method timed out after " + millis + " ms";
         }
     }
 }
