@@ -1,18 +1,14 @@
 package io.tether.api;
 
-import java.time.Instant;
 import java.util.Map;
 
-/** Everything an action run can see and touch. One instance per run; not shared. */
-public interface ActionContext {
+/** The context of an action run: the {@link CallContext} plus the action, its params and the reply. */
+public interface ActionContext extends CallContext {
     /** The action being run. */
     Action action();
 
     /** The validated params. */
     Params params();
-
-    /** The calling connection. */
-    ConnectionInfo connection();
 
     /**
      * The reply being built, insertion ordered and mutable. Fields put here stay in the reply
@@ -20,12 +16,9 @@ public interface ActionContext {
      */
     Map<String, Object> response();
 
-    /** The room service. */
-    Rooms rooms();
-
-    /** The cache. */
-    Cache cache();
-
-    /** When this run's deadline expires. */
-    Instant deadline();
+    /** The action's name. */
+    @Override
+    default String name() {
+        return action().name();
+    }
 }

@@ -14,6 +14,15 @@ public interface SessionHandle {
     /** The session's public id: the {@code from} of its chat messages, the key of room membership. */
     String id();
 
+    /**
+     * The token a client presents to resume this session after a reconnect (JSTP: the session
+     * id of the handshake reply), or empty for a session that cannot be resumed. It is a
+     * credential: do not show it to other clients.
+     */
+    default Optional<String> resumeToken() {
+        return Optional.empty();
+    }
+
     /** Identity and address of the connection that opened the session. */
     ConnectionInfo connection();
 
@@ -32,4 +41,11 @@ public interface SessionHandle {
 
     /** Ends the session: closes its transport gracefully (a JSTP session is not restorable afterwards). */
     void close();
+
+    /**
+     * Runs {@code hook} once when the session ends for good (closed, expired, evicted; not when
+     * it moves to another node, where it lives on), at once if it has already ended. Hooks must
+     * be short and must not block. A protocol without resumable sessions may never run them.
+     */
+    void onEnd(Runnable hook);
 }

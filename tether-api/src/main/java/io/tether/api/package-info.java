@@ -14,6 +14,10 @@
  * }</pre>
  *
  * Errors: throw {@link io.tether.api.TetherException} with an {@link io.tether.api.ErrorCode};
- * each protocol maps it to its wire form.
+ * its message reaches the client and each protocol maps the code to its wire form. Any other
+ * exception is answered {@code internal error (ref …)} and logged with the same ref.
+ * Handlers see a {@link io.tether.api.CallContext} ({@link io.tether.api.ActionContext} for
+ * actions, {@link io.tether.api.MethodContext} for JSTP-native methods, defined in
+ * {@link io.tether.api.jstp}); the caller's session is a {@link io.tether.api.SessionHandle}.
  */
 package io.tether.api;

@@ -3,7 +3,7 @@ package io.tether.app;
 import io.tether.server.TetherServer;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.JstpProtocolServer;
-import io.tether.server.jstp.app.JstpApplication;
+import io.tether.api.jstp.JstpApplication;
 import io.tether.server.socket.SocketOptions;
 import io.tether.server.tls.TlsContextFactory;
 import java.util.ArrayList;

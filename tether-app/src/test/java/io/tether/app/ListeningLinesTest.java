@@ -3,8 +3,8 @@ package io.tether.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tether.server.jstp.JstpOptions;
-import io.tether.server.jstp.app.JstpApplication;
-import io.tether.server.jstp.testapp.JstpTestApp;
+import io.tether.api.jstp.JstpApplication;
+
 import org.junit.jupiter.api.Test;
 
 /** The application list of the JSTP listening line. */
@@ -12,7 +12,9 @@ class ListeningLinesTest {
     @Test
     void builtinApplicationFirstThenHostedOnes() {
         assertThat(ListeningLines.applications(JstpOptions.defaults())).containsExactly("tether@1.0.0");
-        assertThat(ListeningLines.applications(JstpTestApp.configure(JstpOptions.defaults())))
+        JstpOptions.Builder withTestApp = JstpOptions.defaults().toBuilder();
+        io.tether.testkit.jstp.JstpTestApp.applications().forEach(withTestApp::application);
+        assertThat(ListeningLines.applications(withTestApp.build()))
                 .containsExactly("tether@1.0.0", "testApp@1.0.0", "testApp@2.0.0");
     }
 

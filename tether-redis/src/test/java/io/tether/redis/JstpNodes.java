@@ -6,7 +6,9 @@ import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.JstpProtocolServer;
 import io.tether.server.jstp.session.SessionLimits;
 import io.tether.server.jstp.session.SessionQuota;
-import io.tether.server.jstp.testapp.JstpTestApp;
+import io.tether.server.jstp.auth.PasswordAuthenticator;
+import io.tether.server.jstp.auth.PasswordHash;
+import io.tether.testkit.jstp.JstpTestApp;
 import io.tether.testkit.JstpFrameClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,8 +52,11 @@ final class JstpNodes implements AutoCloseable {
     Node start(java.util.function.Function<io.tether.core.TetherCore, SessionQuota> quota) {
         TestNodes.Node n = nodes.start();
         RedisSessionStore sessions = n.redis().sessionStore(expiry, quota.apply(n.core()), n.core().timer());
-        JstpOptions options = JstpTestApp.configure(JstpOptions.defaults().toBuilder().host("127.0.0.1").port(0)
-                .sessionExpiry(expiry).build(), 20_000); // fewer iterations than the demo: fast test logins
+        JstpOptions.Builder b = JstpOptions.defaults().toBuilder().host("127.0.0.1").port(0).sessionExpiry(expiry)
+                .authenticator(new PasswordAuthenticator(java.util.Map.of(JstpTestApp.USER, // fewer iterations
+                        PasswordHash.create(JstpTestApp.PASSWORD.toCharArray(), 20_000)))); // than the demo: fast logins
+        JstpTestApp.applications().forEach(b::application);
+        JstpOptions options = b.build();
         JstpProtocolServer jstp = new JstpProtocolServer(n.core(), options, sessions);
         TetherServer server = TetherServer.builder(n.core()).protocol(jstp).build().start();
         Node node = new Node(n, sessions, jstp, server);

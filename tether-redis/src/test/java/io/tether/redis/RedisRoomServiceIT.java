@@ -9,7 +9,9 @@ import io.tether.core.room.RoomBroker;
 import io.tether.server.TetherServer;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.JstpProtocolServer;
-import io.tether.server.jstp.testapp.JstpTestApp;
+import io.tether.server.jstp.auth.PasswordAuthenticator;
+import io.tether.server.jstp.auth.PasswordHash;
+import io.tether.testkit.jstp.JstpTestApp;
 import io.tether.server.socket.SocketOptions;
 import io.tether.server.socket.SocketProtocolServer;
 import io.tether.testkit.JstpFrameClient;
@@ -52,8 +54,11 @@ class RedisRoomServiceIT {
         broker = new Recording(redis.roomBroker());
         core = TetherCore.builder().roomBroker(broker).room("defaultRoom", "otherRoom").build();
         SocketOptions socket = SocketOptions.defaults().toBuilder().host("127.0.0.1").port(0).build();
-        JstpOptions jstp = JstpTestApp.configure(JstpOptions.defaults().toBuilder().host("127.0.0.1").port(0).build(),
-                20_000);
+        JstpOptions.Builder jb = JstpOptions.defaults().toBuilder().host("127.0.0.1").port(0)
+                .authenticator(new PasswordAuthenticator(java.util.Map.of(JstpTestApp.USER,
+                        PasswordHash.create(JstpTestApp.PASSWORD.toCharArray(), 20_000))));
+        JstpTestApp.applications().forEach(jb::application);
+        JstpOptions jstp = jb.build();
         server = TetherServer.builder(core).ioThreads(1).protocol(new SocketProtocolServer(core, socket))
                 .protocol(new JstpProtocolServer(core, jstp)).build().start();
     }

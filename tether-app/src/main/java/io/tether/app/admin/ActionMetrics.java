@@ -4,12 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tether.api.ActionContext;
 import io.tether.api.ActionMiddleware;
+import io.tether.api.CallContext;
 import io.tether.api.TetherException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts every action run that reached its handler, by action and outcome
+ * Counts every action run that reached its handler (the middleware also sees JSTP-native
+ * methods, which it skips), by action and outcome
  * ({@code tether_actions_total{action, outcome}}; outcome {@code ok} or the error code).
  * Runs last, so it sees the outcome after every other middleware.
  */
@@ -35,8 +37,11 @@ final class ActionMetrics implements ActionMiddleware {
     }
 
     @Override
-    public TetherException after(ActionContext context, TetherException error) {
-        String action = context.action().name();
+    public TetherException after(CallContext context, TetherException error) {
+        if (!(context instanceof ActionContext run)) {
+            return error; // JSTP-native methods are not actions: not counted here
+        }
+        String action = run.action().name();
         if (error == null) {
             Counter c = succeeded.get(action);
             (c != null ? c : succeeded.computeIfAbsent(action, a -> counter(a, "ok"))).increment();

@@ -22,6 +22,10 @@ final class ConfigValidator {
     /** Variables that start with TETHER_ but belong to the launcher, not the configuration. */
     private static final Set<String> LAUNCHER_VARIABLES = Set.of("TETHER_JAVA_OPTS");
 
+    /** Settings that existed once, with what replaced them: named instead of "unknown". */
+    private static final Map<String, String> REMOVED = Map.of(
+            "tether.jstp.method-timeout", "JSTP methods use tether.actions.timeout, or the timeout the method declares");
+
     /** What the check found: errors stop the server; warnings are logged. */
     record Result(List<String> errors, List<String> warnings) {
     }
@@ -48,7 +52,10 @@ final class ConfigValidator {
         if (given.hasPath("tether")) {
             for (Map.Entry<String, ConfigValue> e : given.getConfig("tether").entrySet()) {
                 String path = "tether." + e.getKey();
-                if (!knownPaths.contains(path)) {
+                if (REMOVED.containsKey(path)) {
+                    unknown.add("setting " + path + " was removed (" + e.getValue().origin().description() + "): "
+                            + REMOVED.get(path));
+                } else if (!knownPaths.contains(path)) {
                     unknown.add("unknown setting " + path + " (" + e.getValue().origin().description() + ")"
                             + suggestion(path, knownPaths));
                 }
@@ -56,7 +63,8 @@ final class ConfigValidator {
         }
         env.keySet().stream().filter(n -> n.startsWith("TETHER_")).sorted()
                 .filter(n -> !knownEnv.contains(n) && !LAUNCHER_VARIABLES.contains(n))
-                .forEach(n -> unknown.add("unknown environment variable " + n + suggestion(n, knownEnv)));
+                .forEach(n -> unknown.add(removedVariable(n).orElse("unknown environment variable " + n
+                        + suggestion(n, knownEnv))));
         List<String> errors = new ArrayList<>();
         boolean lenient = booleanOrFalse(merged, "tether.config.allow-unknown", errors);
         for (String path : knownPaths) {
@@ -71,6 +79,11 @@ final class ConfigValidator {
         List<String> all = new ArrayList<>(unknown);
         all.addAll(errors);
         return new Result(all, List.of());
+    }
+
+    private static java.util.Optional<String> removedVariable(String name) {
+        return REMOVED.entrySet().stream().filter(r -> ConfigLoader.envName(r.getKey()).equals(name)).findFirst()
+                .map(r -> "environment variable " + name + " was removed: " + r.getValue());
     }
 
     private static boolean booleanOrFalse(Config merged, String path, List<String> errors) {

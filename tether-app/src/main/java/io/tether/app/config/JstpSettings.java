@@ -6,8 +6,11 @@ import io.tether.api.TetherException;
 import io.tether.codec.mdsf.MdsfLimits;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.session.SessionLimits;
-import io.tether.server.jstp.testapp.JstpTestApp;
+import io.tether.server.jstp.auth.PasswordAuthenticator;
+import io.tether.server.jstp.auth.PasswordHash;
+import io.tether.testkit.jstp.JstpTestApp;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,7 +54,6 @@ final class JstpSettings {
                 .maxDetachedSessions(positive(jstp, "max-detached-sessions"))
                 .maxDetachedSessionsPerAddress(positive(jstp, "max-detached-sessions-per-address"))
                 .sessionBufferBudgetBytes(positiveBytes(jstp, "session-buffer-budget"))
-                .methodTimeout(duration(jstp, "method-timeout", false))
                 .maxOutboundBytes(positiveBytes(jstp, "max-outbound-bytes"))
                 .builtinApplication(jstp.getString("builtin-application"))
                 .actionsInterface(actions)
@@ -59,7 +61,15 @@ final class JstpSettings {
                 .connectionLimits(ConnectionLimitsSettings.from(jstp, PATH))
                 .login(LoginSettings.from(jstp.getConfig("login"), PATH + ".login"))
                 .build();
-        return Optional.of(demo.hostsJstpTestApp() ? JstpTestApp.configure(options) : options);
+        return Optional.of(demo.hostsJstpTestApp() ? withTestApp(options) : options);
+    }
+
+    /** Both versions of the testkit's JSTP test application, and its login hashed with the recommended count. */
+    static JstpOptions withTestApp(JstpOptions options) {
+        JstpOptions.Builder b = options.toBuilder().authenticator(new PasswordAuthenticator(Map.of(JstpTestApp.USER,
+                PasswordHash.create(JstpTestApp.PASSWORD.toCharArray(), PasswordHash.RECOMMENDED_ITERATIONS))));
+        JstpTestApp.applications().forEach(b::application);
+        return b.build();
     }
 
     private static int port(Config jstp) {

@@ -8,7 +8,7 @@ import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.auth.LoginLimits;
-import io.tether.server.jstp.app.JstpApplication;
+import io.tether.api.jstp.JstpApplication;
 import io.tether.server.limits.ConnectionLimits;
 import io.tether.server.socket.SocketOptions;
 import io.tether.server.socket.StickyParamLimits;

@@ -46,6 +46,16 @@ class ConfigValidationTest {
     }
 
     @Test
+    void aRemovedSettingSaysWhatReplacedIt() throws IOException {
+        Path f = file("tether.jstp.method-timeout = 5s\n");
+        assertThatThrownBy(() -> ConfigLoader.load(f, Map.of(), Map.of()))
+                .hasMessageContaining("setting tether.jstp.method-timeout was removed")
+                .hasMessageContaining("tether.actions.timeout");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TETHER_JSTP_METHOD_TIMEOUT", "5s"), Map.of()))
+                .hasMessageContaining("TETHER_JSTP_METHOD_TIMEOUT was removed");
+    }
+
+    @Test
     void aTypeErrorNamesTheFullPath() throws IOException {
         Path f = file("tether.actions.timeout = soon\ntether.jstp.port = many\n");
         assertThatThrownBy(() -> ConfigLoader.load(f, Map.of(), Map.of()))

@@ -12,8 +12,8 @@ import io.tether.server.socket.SocketOptions;
 import io.tether.server.socket.SocketProtocolServer;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.JstpProtocolServer;
-import io.tether.server.jstp.app.JstpApplication;
-import io.tether.server.jstp.app.JstpInterface;
+import io.tether.api.jstp.JstpApplication;
+import io.tether.api.jstp.JstpInterface;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +59,7 @@ class ReadmeExampleIT {
         // --- README JSTP example (keep in sync) ---
         JstpApplication hello = JstpApplication.builder("hello", "1.0.0")
                 .iface(JstpInterface.builder("greeter")
-                        .sync("hi", 1, ctx -> List.of("Hi, " + ctx.arg(0) + "!"))
+                        .method("hi", 1, ctx -> List.of("Hi, " + ctx.arg(0) + "!"))
                         .build())
                 .build();
         TetherServer server = TetherServer.builder(core)

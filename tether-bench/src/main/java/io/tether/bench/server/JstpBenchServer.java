@@ -9,8 +9,8 @@ import io.tether.server.TetherServer;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.limits.ConnectionLimits;
 import io.tether.server.jstp.JstpProtocolServer;
-import io.tether.server.jstp.app.JstpApplication;
-import io.tether.server.jstp.app.JstpInterface;
+import io.tether.api.jstp.JstpApplication;
+import io.tether.api.jstp.JstpInterface;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -76,7 +76,7 @@ public final class JstpBenchServer implements Callable<Integer> {
     /** Application {@code bench} 1.0.0 with {@code bench.echo(x) -> [x]}. */
     static JstpApplication benchApplication() {
         JstpInterface bench = JstpInterface.builder("bench")
-                .sync("echo", 1, ctx -> List.of(ctx.arg(0)))
+                .nonBlocking("echo", 1, ctx -> List.of(ctx.arg(0)))
                 .build();
         return JstpApplication.builder("bench", "1.0.0").iface(bench).build();
     }

@@ -8,8 +8,8 @@ import io.tether.core.action.ProcessorOptions;
 import io.tether.server.TetherServer;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.JstpProtocolServer;
-import io.tether.server.jstp.app.JstpApplication;
-import io.tether.server.jstp.app.JstpInterface;
+import io.tether.api.jstp.JstpApplication;
+import io.tether.api.jstp.JstpInterface;
 import io.tether.server.socket.SocketOptions;
 import io.tether.server.socket.SocketProtocolServer;
 import java.time.Duration;
@@ -31,7 +31,7 @@ class LoadRunIT {
                 .processorOptions(ProcessorOptions.defaults().toBuilder().simultaneousActions(64).build())
                 .build();
         JstpApplication bench = JstpApplication.builder("bench", "1.0.0")
-                .iface(JstpInterface.builder("bench").sync("echo", 1, ctx -> List.of(ctx.arg(0))).build()).build();
+                .iface(JstpInterface.builder("bench").nonBlocking("echo", 1, ctx -> List.of(ctx.arg(0))).build()).build();
         server = TetherServer.builder(core)
                 .protocol(new SocketProtocolServer(core, SocketOptions.defaults().toBuilder()
                         .host("127.0.0.1").port(0).build()))

@@ -7,60 +7,61 @@ import io.tether.api.ErrorCode;
 import io.tether.api.Params;
 import io.tether.api.Rooms;
 import io.tether.api.TetherException;
+import io.tether.api.jstp.JstpEventHandler;
+import io.tether.api.jstp.JstpMethod;
 import io.tether.core.session.Session;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The action pipeline shared by every protocol: counters, shutdown and pending-limit
- * checks, lookup, input resolution, middleware, and the handler on a virtual thread with a
- * deadline. Never blocks the caller; the returned future completes exactly once and the
- * connection's pending count is decremented before it does.
+ * The handler pipeline shared by every protocol and by both handler kinds, actions and
+ * JSTP-native methods: admission (shutdown; for actions also the per-session pending limit),
+ * lookup and input resolution (actions), the middleware chain, the handler in its execution
+ * mode with its deadline ({@link CallPipeline}), and the {@link ErrorPolicy}. Never blocks the
+ * caller; every returned future completes exactly once, after the session's pending count is
+ * decremented.
  *
- * <p>A {@link Action#nonBlocking() non-blocking} action runs on the calling thread instead
- * (the connection's I/O thread), so its future is already complete when {@link #process}
- * returns; its timeout cannot interrupt it and an overrun is logged.
+ * <p>Blocking is the default: the handler runs on a virtual thread and is interrupted at its
+ * deadline (its own timeout, else {@link ProcessorOptions#defaultTimeout()}). A
+ * {@code nonBlocking()} handler runs on the calling thread (the connection's I/O thread), so its
+ * future is complete when {@link #process} returns; its deadline cannot interrupt it and an
+ * overrun is logged. JSTP methods are not counted against {@code simultaneousActions}: the
+ * JSTP transport bounds its calls in flight by back-pressure.
  */
 public final class ActionProcessor {
-    private static final Logger LOG = LoggerFactory.getLogger(ActionProcessor.class);
+    /** A version no action has: what an adapter passes for an unparsable requested version. */
+    public static final int NO_SUCH_VERSION = Integer.MIN_VALUE;
 
     private final ActionRegistry registry;
-    private final List<ActionMiddleware> middleware;
     private final ProcessorOptions options;
     private final Rooms rooms;
     private final Cache cache;
-    private final ExecutorService workers;
-    private final ScheduledExecutorService timer;
     private final BooleanSupplier shuttingDown;
     private final InputResolver inputs = new InputResolver();
-    private final ActionInvoker invoker;
+    private final ResultFields results = new ResultFields();
+    private final Middleware middleware;
+    private final CallPipeline pipeline;
 
     /** Creates a processor; {@code workers} runs handlers, {@code timer} enforces deadlines. */
     public ActionProcessor(ActionRegistry registry, List<ActionMiddleware> middleware, ProcessorOptions options,
                            Rooms rooms, Cache cache, ExecutorService workers, ScheduledExecutorService timer,
                            BooleanSupplier shuttingDown) {
         this.registry = registry;
-        this.middleware = middleware.stream().sorted(Comparator.comparingInt(ActionMiddleware::priority)).toList();
+        this.middleware = new Middleware(
+                middleware.stream().sorted(Comparator.comparingInt(ActionMiddleware::priority)).toList());
         this.options = options;
         this.rooms = rooms;
         this.cache = cache;
-        this.workers = workers;
-        this.timer = timer;
         this.shuttingDown = shuttingDown;
-        this.invoker = new ActionInvoker(this.middleware);
+        this.pipeline = new CallPipeline(workers, timer);
     }
 
     /** The registry this processor serves. */
@@ -73,23 +74,59 @@ public final class ActionProcessor {
         return options;
     }
 
+    /** Runs the highest version of the named action (see {@link #process(Session, String, Integer, Map)}). */
+    public CompletableFuture<ActionOutcome> process(Session session, String name, Map<String, ?> rawParams) {
+        return process(session, name, null, rawParams);
+    }
+
     /**
-     * Runs the named action for a connection with raw params (which are copied, never
-     * changed). {@code apiVersion} in the params selects a version.
+     * Runs the named action for a session with raw params (which are copied, never changed).
+     * {@code version} selects a version: null for the highest, {@link #NO_SUCH_VERSION} when the
+     * protocol's request named one that is not a number (answered as unknown).
      */
-    public CompletableFuture<ActionOutcome> process(Session connection, String name, Map<String, ?> rawParams) {
-        int pending = connection.beginAction();
+    public CompletableFuture<ActionOutcome> process(Session session, String name, Integer version,
+                                                    Map<String, ?> rawParams) {
+        int pending = session.beginAction();
         TetherException refused = admit(pending);
-        Action action = refused == null ? lookup(name, rawParams.get("apiVersion")) : null;
+        Action action = refused == null ? lookup(name, version) : null;
         if (refused == null && action == null) {
             refused = new TetherException(ErrorCode.ACTION_NOT_FOUND, "unknown action or invalid apiVersion");
         }
         if (refused != null) {
-            connection.endAction();
+            session.endAction();
             return CompletableFuture.completedFuture(ActionOutcome.failure(refused));
         }
         // a non-blocking action resolves its inputs before this returns: no copy of the caller's params
-        return start(connection, action, action.nonBlocking() ? rawParams : nullSafe(rawParams));
+        Map<String, ?> raw = action.nonBlocking() ? rawParams : nullSafe(rawParams);
+        Duration timeout = action.timeout() != null ? action.timeout() : options.defaultTimeout();
+        return pipeline.run(session, true, timeout, new ActionRun(action, raw, session, rooms, cache, this));
+    }
+
+    /**
+     * Runs a JSTP-native method for a session: the same middleware, execution mode, deadline
+     * and error policy as an action.
+     */
+    public CompletableFuture<MethodOutcome> call(Session session, JstpMethod method, MethodCall call) {
+        if (shuttingDown.getAsBoolean()) {
+            return CompletableFuture.completedFuture(MethodOutcome.failure(
+                    new TetherException(ErrorCode.SHUTTING_DOWN, "the server is shutting down")));
+        }
+        Duration timeout = method.timeout() != null ? method.timeout() : options.defaultTimeout();
+        return pipeline.run(session, false, timeout, new MethodRun(call, method, middleware, session, rooms, cache, 0L));
+    }
+
+    /**
+     * Delivers a client event to the application's handler on the calling thread (events get no
+     * reply and pass no middleware); a failure is logged under the {@link ErrorPolicy}.
+     */
+    public void event(Session session, JstpEventHandler handler, MethodCall event) {
+        MethodRun ctx = new MethodRun(event, null, middleware, session, rooms, cache,
+                System.nanoTime() + options.defaultTimeout().toNanos());
+        try {
+            handler.onEvent(ctx);
+        } catch (Throwable t) {
+            ErrorPolicy.toClient(t, "event " + ctx.name());
+        }
     }
 
     private TetherException admit(int pending) {
@@ -102,81 +139,19 @@ public final class ActionProcessor {
         return null;
     }
 
-    private Action lookup(String name, Object apiVersion) {
+    private Action lookup(String name, Integer version) {
         if (name == null || name.isEmpty()) {
             return null;
         }
-        if (apiVersion == null || (apiVersion instanceof String s && s.isEmpty())) {
+        if (version == null) {
             return registry.find(name);
         }
-        Long v = io.tether.api.Values.parseIntegerOrNull(apiVersion);
-        return v == null ? null : registry.find(name, v.intValue());
-    }
-
-    private CompletableFuture<ActionOutcome> start(Session connection, Action action, Map<String, ?> raw) {
-        Duration timeout = action.timeout() != null ? action.timeout() : options.defaultTimeout();
-        long started = System.nanoTime();
-        long deadline = started + timeout.toNanos();
-        if (action.nonBlocking()) {
-            return CompletableFuture.completedFuture(runHere(connection, action, raw, started, deadline));
-        }
-        Completion completion = new Completion(connection);
-        Future<?> task = workers.submit(() -> completion.complete(runGuarded(connection, action, raw, deadline)));
-        ScheduledFuture<?> alarm = timer.schedule(() -> {
-            if (completion.complete(ActionOutcome.failure(new TetherException(ErrorCode.ACTION_TIMEOUT,
-                    "the action " + action.name() + " timed out after " + timeout.toMillis() + " ms")))) {
-                task.cancel(true);
-            }
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        completion.future.whenComplete((o, e) -> alarm.cancel(false));
-        return completion.future;
-    }
-
-    private ActionOutcome runHere(Session connection, Action action, Map<String, ?> raw, long started,
-                                  long deadline) {
-        ActionOutcome outcome;
-        try {
-            outcome = runGuarded(connection, action, raw, deadline);
-        } finally {
-            connection.endAction();
-        }
-        long now = System.nanoTime();
-        if (now > deadline) {
-            LOG.warn("non-blocking action {} took {} ms (timeout {} ms) on an I/O thread; it should not be non-blocking",
-                    action.name(), TimeUnit.NANOSECONDS.toMillis(now - started),
-                    TimeUnit.NANOSECONDS.toMillis(deadline - started));
-        }
-        return outcome;
-    }
-
-    /** {@link #run}, with anything unexpected answered as an internal error (the client never sees it). */
-    private ActionOutcome runGuarded(Session connection, Action action, Map<String, ?> raw, long deadline) {
-        try {
-            return run(connection, action, raw, deadline);
-        } catch (RuntimeException | Error e) {
-            try {
-                LOG.error("action {} failed unexpectedly", action.name(), e);
-            } catch (Throwable logFailed) {
-                // an Error that cannot even be logged (e.g. no heap left): the answer still goes out
-            }
-            return ActionOutcome.failure(new TetherException(ErrorCode.INTERNAL_ERROR, "internal error"));
-        }
-    }
-
-    private ActionOutcome run(Session connection, Action action, Map<String, ?> raw, long deadline) {
-        Params params;
-        try {
-            params = inputs.resolve(action, raw);
-        } catch (TetherException e) {
-            return ActionOutcome.failure(e);
-        }
-        ActionRun ctx = new ActionRun(action, params, connection.info(), rooms, cache, deadline);
-        return invoker.invoke(ctx);
+        return version == NO_SUCH_VERSION ? null : registry.find(name, version);
     }
 
     /** The run's own unmodifiable copy, without null values (absent and null mean the same). */
     private static Map<String, ?> nullSafe(Map<String, ?> raw) {
-        Map<String, Object> copy = new java.util.HashMap<>(raw.size() * 2);
+        Map<String, Object> copy = new HashMap<>(raw.size() * 2);
         raw.forEach((k, v) -> {
             if (v != null) {
                 copy.put(k, v);
@@ -185,23 +160,30 @@ public final class ActionProcessor {
         return Collections.unmodifiableMap(copy);
     }
 
-    /** Completes a run exactly once, decrementing the pending count first. */
-    private static final class Completion {
-        final CompletableFuture<ActionOutcome> future = new CompletableFuture<>();
-        private final AtomicBoolean done = new AtomicBoolean();
-        private final Session connection;
+    /** Resolves an action's inputs (for {@link ActionRun}). */
+    Params resolve(Action action, Map<String, ?> raw) {
+        return inputs.resolve(action, raw);
+    }
 
-        Completion(Session connection) {
-            this.connection = connection;
+    /** Middleware, handler, middleware of a run whose inputs are resolved (for {@link ActionRun}). */
+    ActionOutcome invoke(ActionRun ctx) {
+        TetherException error = middleware.before(ctx);
+        if (error == null) {
+            error = handle(ctx);
         }
+        error = middleware.after(ctx, error);
+        return new ActionOutcome(Collections.unmodifiableMap(ctx.fields()), error); // the run's own map
+    }
 
-        boolean complete(ActionOutcome outcome) {
-            if (!done.compareAndSet(false, true)) {
-                return false;
-            }
-            connection.endAction();
-            future.complete(outcome);
-            return true;
+    private TetherException handle(ActionRun ctx) {
+        try {
+            results.take(ctx.action().handler().handle(ctx), ctx);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new TetherException(ErrorCode.ACTION_TIMEOUT, "the action " + ctx.action().name() + " was interrupted");
+        } catch (Throwable e) {
+            return ErrorPolicy.toClient(e, ctx.what());
         }
     }
 }

@@ -3,39 +3,79 @@ package io.tether.core.action;
 import io.tether.api.Action;
 import io.tether.api.ActionContext;
 import io.tether.api.Cache;
-import io.tether.api.ConnectionInfo;
 import io.tether.api.Params;
 import io.tether.api.Rooms;
-import java.time.Instant;
+import io.tether.api.TetherException;
+import io.tether.core.session.Session;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
- * The {@link ActionContext} of one run. The deadline is kept on the monotonic clock
- * ({@link System#nanoTime()}) and turned into an {@link Instant} only when asked for.
+ * One action run: what the pipeline drives ({@link CallPipeline.Call}: inputs, middleware,
+ * handler, middleware) and the {@link ActionContext} its handler and middleware see, in one
+ * object (a run costs one allocation of it). Confined to the thread running it, except the
+ * pipeline's {@link #failed} and {@link #timeoutText}, which read only final fields.
  *
  * <p>The reply fields: a map the handler returns is taken as the reply as it is (the
  * handler hands it over) until someone asks for the mutable {@link #response()}; only then
  * is a response map made, holding what the handler returned. A run whose handler returns a
  * map and whose middleware never touches the response so builds one map, not two.
  */
-final class ActionRun implements ActionContext {
+final class ActionRun extends CallRun implements ActionContext, CallPipeline.Call<ActionOutcome> {
     private final Action action;
-    private final Params params;
-    private final ConnectionInfo connection;
-    private final Rooms rooms;
-    private final Cache cache;
-    private final long deadlineNanos;
+    private final Map<String, ?> raw;
+    private final ActionProcessor processor;
+    private Params params = Params.empty();
     private Map<String, Object> response;
     private Map<String, ?> returned;
 
-    ActionRun(Action action, Params params, ConnectionInfo connection, Rooms rooms, Cache cache, long deadlineNanos) {
+    ActionRun(Action action, Map<String, ?> raw, Session session, Rooms rooms, Cache cache, ActionProcessor processor) {
+        super(session, rooms, cache, 0L);
         this.action = action;
-        this.params = params;
-        this.connection = connection;
-        this.rooms = rooms;
-        this.cache = cache;
-        this.deadlineNanos = deadlineNanos;
+        this.raw = raw;
+        this.processor = processor;
+    }
+
+    @Override
+    public String what() {
+        return "action " + action.name();
+    }
+
+    @Override
+    public boolean nonBlocking() {
+        return action.nonBlocking();
+    }
+
+    @Override
+    public boolean async() {
+        return false;
+    }
+
+    @Override
+    public ActionOutcome runSync(long deadlineNanos) {
+        deadline(deadlineNanos);
+        try {
+            params = processor.resolve(action, raw);
+        } catch (TetherException e) {
+            return ActionOutcome.failure(e);
+        }
+        return processor.invoke(this);
+    }
+
+    @Override
+    public CompletionStage<ActionOutcome> startAsync(long deadlineNanos) {
+        throw new UnsupportedOperationException("actions are synchronous");
+    }
+
+    @Override
+    public ActionOutcome failed(TetherException error) {
+        return ActionOutcome.failure(error);
+    }
+
+    @Override
+    public String timeoutText(long millis) {
+        return "the action " + action.name() + " timed out after " + millis + " ms";
     }
 
     @Override
@@ -49,11 +89,6 @@ final class ActionRun implements ActionContext {
     }
 
     @Override
-    public ConnectionInfo connection() {
-        return connection;
-    }
-
-    @Override
     public Map<String, Object> response() {
         if (response == null) {
             response = new LinkedHashMap<>();
@@ -63,21 +98,6 @@ final class ActionRun implements ActionContext {
             }
         }
         return response;
-    }
-
-    @Override
-    public Rooms rooms() {
-        return rooms;
-    }
-
-    @Override
-    public Cache cache() {
-        return cache;
-    }
-
-    @Override
-    public Instant deadline() {
-        return Instant.now().plusNanos(deadlineNanos - System.nanoTime());
     }
 
     /**

@@ -102,6 +102,10 @@ public final class Session implements SessionHandle {
 
     @Override
     public Map<String, Object> data() {
+        Map<String, Object> kept = link.data();
+        if (kept != null) {
+            return kept;
+        }
         Map<String, Object> d = data;
         if (d == null) {
             Map<String, Object> made = new ConcurrentHashMap<>();
@@ -123,6 +127,16 @@ public final class Session implements SessionHandle {
     @Override
     public void close() {
         link.close();
+    }
+
+    @Override
+    public Optional<String> resumeToken() {
+        return Optional.ofNullable(link.resumeToken());
+    }
+
+    @Override
+    public void onEnd(Runnable hook) {
+        link.onEnd(hook);
     }
 
     /** Actions started on this connection, including refused and failed ones. */

@@ -1,10 +1,11 @@
 package io.tether.core.session;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a protocol adapter does for a {@link Session} when application code asks: send an
- * event to the client, close the session. Implementations are thread-safe and never block.
+ * event to the client, close the session, report its end. Implementations are thread-safe and never block.
  */
 public interface SessionLink {
     /** A session whose protocol has no server events and nothing to close. */
@@ -18,6 +19,26 @@ public interface SessionLink {
         public void close() {
         }
     };
+
+    /**
+     * Runs {@code hook} once when the session ends for good (not when it moves to another node);
+     * at once if it has ended. The default never runs it (a session without a resumable life).
+     */
+    default void onEnd(Runnable hook) {
+    }
+
+    /**
+     * The session's user data when the protocol keeps it (a resumable session carries it to a
+     * restore), or null to let the {@link Session} keep its own.
+     */
+    default Map<String, Object> data() {
+        return null;
+    }
+
+    /** The token a client resumes the session with, or null when it cannot be resumed. */
+    default String resumeToken() {
+        return null;
+    }
 
     /** Sends an event to the client; false when the protocol has none or the session is gone. */
     boolean emit(String iface, String event, List<?> args);

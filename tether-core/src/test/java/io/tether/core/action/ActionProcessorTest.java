@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tether.api.Action;
 import io.tether.api.ActionContext;
 import io.tether.api.ActionMiddleware;
+import io.tether.api.CallContext;
 import io.tether.api.ErrorCode;
 import io.tether.api.Input;
 import io.tether.api.TetherException;
@@ -56,7 +57,7 @@ class ActionProcessorTest {
                 .action(Action.named("here").input(Input.named("n").required())
                         .handler(ctx -> {
                             if ("throw".equals(ctx.params().get("n"))) {
-                                throw new IllegalArgumentException("bad n");
+                                throw new TetherException(ErrorCode.APPLICATION_ERROR, "bad n");
                             }
                             return Map.of("thread", Thread.currentThread().getName(), "n", ctx.params().get("n"));
                         })
@@ -104,9 +105,13 @@ class ActionProcessorTest {
         assertThat(run(c, "nope", Map.of()).error().getMessage()).isEqualTo("unknown action or invalid apiVersion");
         assertThat(run(c, "", Map.of()).error().code()).isEqualTo(ErrorCode.ACTION_NOT_FOUND);
         assertThat(run(c, "v", Map.of()).fields()).containsEntry("v", 2);
-        assertThat(run(c, "v", Map.of("apiVersion", "1")).fields()).containsEntry("v", 1);
-        assertThat(run(c, "v", Map.of("apiVersion", 3)).error().code()).isEqualTo(ErrorCode.ACTION_NOT_FOUND);
-        assertThat(c.totalActions()).isEqualTo(5);
+        assertThat(core.processor().process(c, "v", 1, Map.of()).get(5, TimeUnit.SECONDS).fields())
+                .containsEntry("v", 1);
+        assertThat(core.processor().process(c, "v", 3, Map.of()).get(5, TimeUnit.SECONDS).error().code())
+                .isEqualTo(ErrorCode.ACTION_NOT_FOUND);
+        assertThat(core.processor().process(c, "v", ActionProcessor.NO_SUCH_VERSION, Map.of())
+                .get(5, TimeUnit.SECONDS).error().getMessage()).isEqualTo("unknown action or invalid apiVersion");
+        assertThat(c.totalActions()).isEqualTo(6);
     }
 
     @Test
@@ -129,12 +134,12 @@ class ActionProcessorTest {
     }
 
     @Test
-    void throwingActionKeepsFieldsAndOnlyTheMessage() throws Exception {
+    void aPlainExceptionKeepsFieldsButOnlyAnInternalErrorWithARefReachesTheClient() throws Exception {
         core();
         ActionOutcome o = run(connection(), "fails", Map.of());
         assertThat(o.fields()).containsEntry("before", 1);
-        assertThat(o.error().getMessage()).isEqualTo("boom");
-        assertThat(o.error().code()).isEqualTo(ErrorCode.APPLICATION_ERROR);
+        assertThat(o.error().getMessage()).matches("internal error \\(ref [0-9a-f]{8}\\)");
+        assertThat(o.error().code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
     }
 
     @Test
@@ -143,8 +148,8 @@ class ActionProcessorTest {
         for (String action : new String[] {"wraps", "errs"}) {
             ActionOutcome o = run(connection(), action, Map.of());
             assertThat(o.error().code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
-            assertThat(o.error().getMessage()).isEqualTo("internal error");
-            assertThat(o.error().getCause()).isNotNull(); // the detail stays for the log
+            assertThat(o.error().getMessage()).matches("internal error \\(ref [0-9a-f]{8}\\)");
+            assertThat(o.error().getCause()).isNull(); // the detail went to the log, with the ref
         }
     }
 
@@ -222,7 +227,7 @@ class ActionProcessorTest {
             }
 
             @Override
-            public void before(ActionContext context) {
+            public void before(CallContext context) {
                 order.add("before:" + name);
                 if (reject) {
                     throw new TetherException(ErrorCode.REJECTED, "not allowed");
@@ -230,9 +235,9 @@ class ActionProcessorTest {
             }
 
             @Override
-            public TetherException after(ActionContext context, TetherException error) {
+            public TetherException after(CallContext context, TetherException error) {
                 order.add("after:" + name);
-                context.response().put("stamped", name);
+                ((ActionContext) context).response().put("stamped", name);
                 return error;
             }
         };

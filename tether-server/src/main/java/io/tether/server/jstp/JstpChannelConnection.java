@@ -5,7 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import io.tether.server.flow.OutboundFlow;
-import io.tether.server.jstp.app.JstpApplication;
+import io.tether.api.jstp.JstpApplication;
 import io.tether.server.jstp.session.JstpSession;
 import io.tether.server.jstp.session.SessionTransport;
 import java.lang.invoke.MethodHandles;

@@ -1,11 +1,12 @@
 package io.tether.server.jstp;
 
-import io.tether.server.jstp.app.JstpApplication;
+import io.tether.api.jstp.JstpApplication;
 import io.tether.server.jstp.session.JstpSession;
 import java.net.SocketAddress;
 
 /**
- * A server-side JSTP connection (one transport) as applications and listeners see it.
+ * A server-side JSTP connection (one transport) as listeners see it (application code sees
+ * only the {@link io.tether.api.SessionHandle} of its session).
  */
 public interface JstpConnection {
     /** Connection id (unique per transport, not per session). */

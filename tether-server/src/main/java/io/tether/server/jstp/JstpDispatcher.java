@@ -1,29 +1,30 @@
 package io.tether.server.jstp;
 
 import io.tether.api.ErrorCode;
+import io.tether.api.jstp.JstpInterface;
+import io.tether.api.jstp.JstpMethod;
 import io.tether.codec.jstp.JstpMessage;
-import io.tether.server.jstp.app.JstpCallContext;
-import io.tether.server.jstp.app.JstpInterface;
-import io.tether.server.jstp.app.JstpMethod;
+import io.tether.core.action.ActionOutcome;
+import io.tether.core.action.MethodCall;
+import io.tether.core.action.MethodOutcome;
+import io.tether.core.session.Session;
 import io.tether.server.jstp.session.JstpSession;
 import io.tether.server.jstp.wire.JstpErrors;
 import io.tether.server.jstp.wire.JstpText;
-import io.tether.api.TetherException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches calls, inspects and client events of an established connection to the
- * selected application. Replies go through the session, so a call that
- * completes after a reconnect is answered on the new transport (or held while detached).
- * Never blocks; a slow method does not delay later messages.
+ * Dispatches calls, inspects and client events of an established connection: checks the
+ * interface, method and arity, then hands the call to the core's handler pipeline (methods:
+ * {@code ActionProcessor.call}; the actions interface: {@code ActionProcessor.process}) and
+ * answers its outcome. Replies go through the session, so a call that completes after a
+ * reconnect is answered on the new transport (or held while detached). Never blocks; a slow
+ * method does not delay later messages.
  */
 final class JstpDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(JstpDispatcher.class);
@@ -41,9 +42,15 @@ final class JstpDispatcher {
             session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.INVALID_SIGNATURE)));
             return;
         }
+        @SuppressWarnings("unchecked")
+        List<Object> args = (List<Object>) rawArgs;
         Optional<JstpInterface> iface = services.resolve(conn.application(), call.iface());
         if (iface.isEmpty()) {
             session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.INTERFACE_NOT_FOUND)));
+            return;
+        }
+        if (iface.get() == services.actions()) {
+            callAction(conn, call, args);
             return;
         }
         Optional<JstpMethod> method = iface.get().method(call.method());
@@ -51,66 +58,68 @@ final class JstpDispatcher {
             session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.ACTION_NOT_FOUND)));
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Object> args = (List<Object>) rawArgs;
         int arity = method.get().arity();
         if (arity >= 0 && args.size() != arity) {
             session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.INVALID_SIGNATURE)));
             return;
         }
-        JstpCallContext ctx = context(conn, call.iface(), call.method(), args);
+        MethodCall mc = new MethodCall(call.iface(), call.method(), args, conn::abort);
         conn.callStarted();
-        withDeadline(call.iface(), invoke(method.get(), ctx)).whenComplete((results, failure) -> {
-            answer(ctx, call.id(), results, failure);
+        CompletableFuture<MethodOutcome> outcome = services.core().processor().call(core(conn), method.get(), mc);
+        if (outcome.state() == Future.State.SUCCESS) { // a non-blocking method: answer before the next message
+            answer(session, call, outcome.resultNow());
+            conn.callFinished();
+        } else {
+            outcome.whenComplete((o, failure) -> {
+                answer(session, call, o != null ? o : MethodOutcome.failure(
+                        io.tether.core.action.ErrorPolicy.toClient(failure, call.iface() + "." + call.method())));
+                conn.callFinished();
+            });
+        }
+    }
+
+    private void callAction(JstpChannelConnection conn, JstpMessage.Call call, List<Object> args) {
+        CompletableFuture<ActionOutcome> outcome = services.actions().call(core(conn), call.method(), args);
+        if (outcome == null) {
+            conn.session().reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.ACTION_NOT_FOUND)));
+            return;
+        }
+        JstpSession session = conn.session();
+        conn.callStarted();
+        outcome.whenComplete((o, failure) -> {
+            String text;
+            if (o != null && o.ok()) {
+                text = ok(call, List.of((Object) o.fields()));
+            } else {
+                text = JstpText.callbackError(call.id(), o != null ? JstpErrors.of(o.error())
+                        : JstpErrors.of(failure, "action " + call.method()));
+            }
+            send(session, text);
             conn.callFinished();
         });
     }
 
-    /**
-     * Native methods get the listener's method deadline; the actions interface relies on each
-     * action's own deadline. The handler's own future is left untouched (a copy times out).
-     */
-    private CompletionStage<List<Object>> withDeadline(String iface, CompletionStage<List<Object>> stage) {
-        if (iface.equals(services.options().actionsInterface())) {
-            return stage;
-        }
-        Duration limit = services.options().methodTimeout();
-        return stage.toCompletableFuture().copy().orTimeout(limit.toNanos(), TimeUnit.NANOSECONDS)
-                .exceptionallyCompose(e -> CompletableFuture.failedFuture(
-                        e instanceof TimeoutException || e.getCause() instanceof TimeoutException
-                                ? new TetherException(ErrorCode.ACTION_TIMEOUT,
-                                        "the method timed out after " + limit.toMillis() + " ms")
-                                : e));
-    }
-
-    private CompletionStage<List<Object>> invoke(JstpMethod method, JstpCallContext ctx) {
-        try {
-            CompletionStage<List<Object>> stage = method.handler().invoke(ctx);
-            return stage != null ? stage : CompletableFuture.completedFuture(List.of());
-        } catch (Throwable t) {
-            return CompletableFuture.failedFuture(t);
-        }
-    }
-
-    private void answer(JstpCallContext ctx, long id, List<Object> results, Throwable failure) {
-        if (ctx.aborted()) {
+    private void answer(JstpSession session, JstpMessage.Call call, MethodOutcome o) {
+        if (o.aborted()) {
             return;
         }
-        String text;
+        send(session, o.ok() ? ok(call, o.results()) : JstpText.callbackError(call.id(), JstpErrors.of(o.error())));
+    }
+
+    /** The ok callback; results the writer cannot serialize are an internal error under the policy. */
+    private static String ok(JstpMessage.Call call, List<Object> results) {
         try {
-            text = failure == null ? JstpText.callbackOk(id, results == null ? List.of() : results)
-                    : JstpText.callbackError(id, JstpErrors.of(failure));
-        } catch (RuntimeException e) {
-            failure = e;
-            text = JstpText.callbackError(id, JstpErrors.of(ErrorCode.INTERNAL_ERROR));
+            return JstpText.callbackOk(call.id(), results);
+        } catch (Throwable e) { // also an Error (e.g. too deep): the call is still answered, once
+            return JstpText.callbackError(call.id(), JstpErrors.of(e, call.iface() + "." + call.method()));
         }
-        if (failure != null && JstpErrors.of(failure).equals(List.of(ErrorCode.INTERNAL_ERROR.jstpCode()))) {
-            LOG.warn("{}.{} failed: {}", ctx.iface(), ctx.member(), failure.toString());
-        }
+    }
+
+    private static void send(JstpSession session, String text) {
         try {
-            ctx.session().reply(text);
+            session.reply(text);
         } catch (RuntimeException e) {
-            LOG.warn("reply to {} lost: {}", ctx.session(), e.toString());
+            LOG.warn("reply to {} lost: {}", session, e.toString());
         }
     }
 
@@ -131,15 +140,11 @@ final class JstpDispatcher {
         }
         @SuppressWarnings("unchecked")
         List<Object> args = (List<Object>) rawArgs;
-        try {
-            conn.application().events().onEvent(context(conn, event.iface(), event.event(), args));
-        } catch (RuntimeException e) {
-            LOG.warn("event handler for {}.{} failed: {}", event.iface(), event.event(), e.toString());
-        }
+        services.core().processor().event(core(conn), conn.application().events(),
+                new MethodCall(event.iface(), event.event(), args, conn::abort));
     }
 
-    private JstpCallContext context(JstpChannelConnection conn, String iface, String member, List<Object> args) {
-        return new JstpCallContext(conn.session(), conn, conn.application(), iface, member, args,
-                services.core().workers(), services.core().timer());
+    private static Session core(JstpChannelConnection conn) {
+        return conn.session().coreConnection();
     }
 }

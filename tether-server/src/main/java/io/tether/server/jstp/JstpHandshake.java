@@ -1,10 +1,12 @@
 package io.tether.server.jstp;
 
 import io.tether.api.ErrorCode;
+import io.tether.api.Principal;
+import io.tether.server.jstp.wire.JstpErrors;
 import io.tether.codec.jstp.JstpMessage.HandshakeRequest;
 import io.tether.core.session.Session;
 import io.tether.server.PeerAddress;
-import io.tether.server.jstp.app.JstpApplication;
+import io.tether.api.jstp.JstpApplication;
 import io.tether.server.jstp.auth.LoginGate;
 import io.tether.server.jstp.bridge.ChatInterface;
 import io.tether.server.jstp.session.JstpSession;
@@ -57,7 +59,7 @@ final class JstpHandshake {
     CompletableFuture<Outcome> decide(HandshakeRequest request, SocketAddress remote) {
         Optional<JstpApplication> app = services.applications().select(request.app(), request.version());
         if (app.isEmpty()) {
-            return done(new Rejected(ErrorCode.APP_NOT_FOUND.jstpCode()));
+            return done(new Rejected(JstpErrors.code(ErrorCode.APP_NOT_FOUND)));
         }
         String strategy = request.strategy() == null ? "anonymous" : request.strategy();
         return switch (strategy) {
@@ -66,15 +68,15 @@ final class JstpHandshake {
                     services.core().workers())
                     .exceptionally(e -> {
                         LOG.warn("session restore failed: {}", e.toString());
-                        return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
+                        return new Rejected(JstpErrors.code(ErrorCode.AUTH_FAILED));
                     });
             // hashing runs on the gate's own bounded pool; the session is made back on a worker
             default -> login.attempt(strategy, request.credentials(), remote)
-                    .thenComposeAsync(user -> user.isEmpty() ? done(new Rejected(ErrorCode.AUTH_FAILED.jstpCode()))
+                    .thenComposeAsync(user -> user.isEmpty() ? done(new Rejected(JstpErrors.code(ErrorCode.AUTH_FAILED)))
                             : created(app.get(), user.get(), remote), services.core().workers())
                     .exceptionally(e -> {
                         LOG.warn("authenticator failed: {}", e.toString());
-                        return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
+                        return new Rejected(JstpErrors.code(ErrorCode.AUTH_FAILED));
                     });
         };
     }
@@ -89,13 +91,13 @@ final class JstpHandshake {
         if (!(request.credentials() instanceof List<?> list) || list.size() < 2
                 || !(list.get(0) instanceof String id) || !(list.get(1) instanceof Number received)
                 || !SessionIds.wellFormed(id)) {
-            return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
+            return new Rejected(JstpErrors.code(ErrorCode.AUTH_FAILED));
         }
         Optional<JstpSession> found = services.sessions().find(id)
                 .filter(s -> s.application() == null || s.application().equals(request.app()));
         Optional<JstpApplication> app = found.flatMap(s -> applicationOf(s, request));
         if (app.isEmpty()) {
-            return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
+            return new Rejected(JstpErrors.code(ErrorCode.AUTH_FAILED));
         }
         JstpSession session = found.get();
         session.address(PeerAddress.ip(remote));
@@ -166,6 +168,10 @@ final class JstpHandshake {
                 LOG.debug("room message to {} dropped: {}", session, e.toString());
             }
         });
+        core.link(new JstpSessionLink(session));
+        if (session.username() != null) {
+            core.principal(Principal.named(session.username()));
+        }
         session.bindCore(core);
         session.onDrop(() -> leaveAll(core));
         return core;

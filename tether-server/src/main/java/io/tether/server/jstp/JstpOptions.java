@@ -2,7 +2,7 @@ package io.tether.server.jstp;
 
 import io.tether.codec.mdsf.MdsfLimits;
 import io.tether.core.limits.Refusals;
-import io.tether.server.jstp.app.JstpApplication;
+import io.tether.api.jstp.JstpApplication;
 import io.tether.server.jstp.auth.JstpAuthenticator;
 import io.tether.server.jstp.auth.LoginLimits;
 import io.tether.server.jstp.session.SessionLimits;
@@ -51,7 +51,6 @@ public final class JstpOptions {
     private final SessionLimits sessionLimits;
     private final int maxPipelined;
     private final int maxInFlightCalls;
-    private final Duration methodTimeout;
     private final long maxOutboundBytes;
     private final List<JstpApplication> applications;
     private final String builtinApplication;
@@ -80,7 +79,6 @@ public final class JstpOptions {
         this.sessionLimits = b.sessionLimits;
         this.maxPipelined = b.maxPipelined;
         this.maxInFlightCalls = b.maxInFlightCalls;
-        this.methodTimeout = b.methodTimeout;
         this.maxOutboundBytes = b.maxOutboundBytes;
         this.applications = List.copyOf(b.applications);
         this.builtinApplication = b.builtinApplication;
@@ -110,7 +108,6 @@ public final class JstpOptions {
         Objects.requireNonNull(login, "login");
         requirePositive(handshakeTimeout, "handshakeTimeout");
         requirePositive(sessionExpiry, "sessionExpiry");
-        requirePositive(methodTimeout, "methodTimeout");
         if (heartbeatInterval == null || heartbeatInterval.isNegative()) {
             throw new IllegalArgumentException("heartbeatInterval must be >= 0");
         }
@@ -223,14 +220,6 @@ public final class JstpOptions {
      */
     public int maxInFlightCalls() {
         return maxInFlightCalls;
-    }
-
-    /**
-     * Deadline of a call to a JSTP-native method; a late one is answered {@code [24, message]} and frees
-     * its slot (default 60 s; the actions interface keeps each action's own deadline).
-     */
-    public Duration methodTimeout() {
-        return methodTimeout;
     }
 
     /**
@@ -350,7 +339,6 @@ public final class JstpOptions {
                 && Objects.equals(sessionLimits, x.sessionLimits)
                 && maxPipelined == x.maxPipelined
                 && maxInFlightCalls == x.maxInFlightCalls
-                && Objects.equals(methodTimeout, x.methodTimeout)
                 && maxOutboundBytes == x.maxOutboundBytes
                 && Objects.equals(applications, x.applications)
                 && Objects.equals(builtinApplication, x.builtinApplication)
@@ -371,7 +359,7 @@ public final class JstpOptions {
     public int hashCode() {
         return Objects.hash(name, host, port, tls, maxMessageBytes, handshakeTimeout, heartbeatInterval,
                 heartbeatMissedLimit, sessionExpiry, sessionLimits, maxPipelined, maxInFlightCalls,
-                methodTimeout, maxOutboundBytes, applications, builtinApplication, actionsInterface,
+                maxOutboundBytes, applications, builtinApplication, actionsInterface,
                 chatInterface, authenticator, listener, connectionLimits, maxHandshakeBytes, mdsfLimits,
                 maxDetachedSessions, maxDetachedSessionsPerAddress, sessionBufferBudgetBytes, login);
     }
@@ -391,7 +379,6 @@ public final class JstpOptions {
                 + ", sessionLimits=" + sessionLimits
                 + ", maxPipelined=" + maxPipelined
                 + ", maxInFlightCalls=" + maxInFlightCalls
-                + ", methodTimeout=" + methodTimeout
                 + ", maxOutboundBytes=" + maxOutboundBytes
                 + ", applications=" + applications
                 + ", builtinApplication=" + builtinApplication
@@ -422,7 +409,6 @@ public final class JstpOptions {
         private SessionLimits sessionLimits = SessionLimits.defaults();
         private int maxPipelined = 1024;
         private int maxInFlightCalls = 256;
-        private Duration methodTimeout = Duration.ofSeconds(60);
         private long maxOutboundBytes = DEFAULT_MAX_OUTBOUND_BYTES;
         private final List<JstpApplication> applications = new ArrayList<>();
         private String builtinApplication = "tether";
@@ -454,7 +440,6 @@ public final class JstpOptions {
             sessionLimits = o.sessionLimits;
             maxPipelined = o.maxPipelined;
             maxInFlightCalls = o.maxInFlightCalls;
-            methodTimeout = o.methodTimeout;
             maxOutboundBytes = o.maxOutboundBytes;
             applications.addAll(o.applications);
             builtinApplication = o.builtinApplication;
@@ -543,11 +528,6 @@ public final class JstpOptions {
             return this;
         }
 
-        /** Deadline of a JSTP-native method call (default 60 s; actions keep their own deadlines). */
-        public Builder methodTimeout(Duration v) {
-            methodTimeout = v;
-            return this;
-        }
 
         /** Bytes queued for a client that does not read before it is disconnected (default 8 MiB). */
         public Builder maxOutboundBytes(long v) {

@@ -22,8 +22,8 @@ import io.tether.server.ChannelGroups;
 import io.tether.server.ProtocolServer;
 import io.tether.server.limits.ConnectionGuard;
 import io.tether.server.limits.RefusalLog;
-import io.tether.server.jstp.app.JstpApplication;
-import io.tether.server.jstp.app.JstpApplicationRegistry;
+import io.tether.api.jstp.JstpApplication;
+
 import io.tether.server.jstp.auth.LoginGate;
 import io.tether.server.jstp.bridge.ActionsInterface;
 import io.tether.server.jstp.bridge.ChatInterface;

@@ -11,7 +11,7 @@ import io.tether.server.jstp.JstpHandshake.Created;
 import io.tether.server.jstp.JstpHandshake.Outcome;
 import io.tether.server.jstp.JstpHandshake.Rejected;
 import io.tether.server.jstp.JstpHandshake.Restoring;
-import io.tether.server.jstp.app.JstpApplication;
+import io.tether.api.jstp.JstpApplication;
 import io.tether.server.jstp.session.JstpSession;
 import io.tether.server.jstp.wire.JstpText;
 import io.tether.server.limits.ConnectionGuard;

@@ -1,9 +1,10 @@
 package io.tether.server.jstp;
 
 import io.tether.core.TetherCore;
-import io.tether.server.jstp.app.JstpApplication;
-import io.tether.server.jstp.app.JstpApplicationRegistry;
-import io.tether.server.jstp.app.JstpInterface;
+import io.tether.api.jstp.JstpApplication;
+
+import io.tether.api.jstp.JstpInterface;
+import io.tether.server.jstp.bridge.ActionsInterface;
 import io.tether.server.jstp.session.SessionStore;
 import io.tether.server.limits.RefusalLog;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * @param refusals     where its connections' refusals are counted and logged (rate-limited)
  */
 record JstpServices(TetherCore core, JstpOptions options, JstpApplicationRegistry applications,
-                    SessionStore sessions, JstpInterface actions, JstpInterface chat,
+                    SessionStore sessions, ActionsInterface actions, JstpInterface chat,
                     RefusalLog refusals) {
 
     /** The interface of that name: the application's own first, then actions and chat. */

@@ -7,7 +7,7 @@
  *
  * <pre>{@code
  * JstpApplication app = JstpApplication.builder("calc", "1.0.0")
- *         .iface(JstpInterface.builder("calculator").sync("answer", 0, ctx -> List.of(42)).build())
+ *         .iface(JstpInterface.builder("calculator").nonBlocking("answer", 0, ctx -> List.of(42)).build())
  *         .build();
  * TetherCore core = TetherCore.builder().action(echoAction).room("defaultRoom").build();
  * JstpOptions options = JstpOptions.defaults().toBuilder().port(4000).application(app).build();

@@ -6,6 +6,8 @@ import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketRequest;
 import io.tether.core.action.ActionOutcome;
 import io.tether.core.action.ActionProcessor;
+import io.tether.core.action.ErrorPolicy;
+import io.tether.server.ApiVersion;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -71,11 +73,12 @@ final class SocketActionCaller {
 
     private void run(SocketSession session, String name, Correlation c, Executor loop, Consumer<SocketMessage> reply) {
         // the processor copies the params before it returns; a non-blocking action has already run
-        CompletableFuture<ActionOutcome> result = processor.process(session.connection(), name, session.params());
+        CompletableFuture<ActionOutcome> result = processor.process(session.connection(), name,
+                ApiVersion.of(session.params().get("apiVersion")), session.params());
         BiConsumer<ActionOutcome, Throwable> deliver = (outcome, failure) -> {
             if (failure != null) {
-                LOG.warn("action {} failed unexpectedly on {}", name, session.connection(), failure);
-                reply.accept(SocketReplies.actionReply(Map.of(), "internal error", c.messageId(), c.messageCount()));
+                String text = ErrorPolicy.toClient(failure, "action " + name + " on " + session.connection()).getMessage();
+                reply.accept(SocketReplies.actionReply(Map.of(), text, c.messageId(), c.messageCount()));
             } else {
                 reply.accept(toReply(outcome, c));
             }

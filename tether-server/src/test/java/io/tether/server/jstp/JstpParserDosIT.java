@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tether.core.TetherCore;
 import io.tether.core.limits.Refusal;
 import io.tether.server.TetherServer;
-import io.tether.server.jstp.testapp.JstpTestApp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +29,7 @@ class JstpParserDosIT {
         final TetherServer server;
 
         OneLoopServer(UnaryOperator<JstpOptions.Builder> custom) {
-            JstpOptions options = JstpTestApp.configure(custom.apply(JstpOptions.defaults().toBuilder()
+            JstpOptions options = TestApps.configure(custom.apply(JstpOptions.defaults().toBuilder()
                     .port(0).host("127.0.0.1")).build());
             server = TetherServer.builder(core).protocol(new JstpProtocolServer(core, options)).ioThreads(1)
                     .preferNio(Boolean.getBoolean("nio")).build().start();

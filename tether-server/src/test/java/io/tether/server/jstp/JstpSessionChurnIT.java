@@ -7,7 +7,6 @@ import io.tether.core.TetherCore;
 import io.tether.core.limits.Refusal;
 import io.tether.server.TetherServer;
 import io.tether.server.jstp.auth.JstpAuthenticator;
-import io.tether.server.jstp.testapp.JstpTestApp;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -33,7 +32,7 @@ class JstpSessionChurnIT {
 
     private void start() {
         core = TetherCore.builder().room("defaultRoom", "otherRoom").build();
-        JstpOptions options = JstpTestApp.configure(JstpOptions.defaults().toBuilder().port(0).host("127.0.0.1")
+        JstpOptions options = TestApps.configure(JstpOptions.defaults().toBuilder().port(0).host("127.0.0.1")
                 .maxDetachedSessions(PER_NODE).maxDetachedSessionsPerAddress(PER_ADDRESS).build());
         jstp = new JstpProtocolServer(core, options);
         server = TetherServer.builder(core).protocol(jstp).ioThreads(1).build().start();

@@ -37,7 +37,9 @@ class JstpTestAppLimitsIT {
                 c.send("{call:[" + i + ",'testInterface'],delayedEcho:[50000,'" + PAYLOAD + "']}");
             }
             assertThat(c.request("{call:[20,'calculator'],answer:[]}")).isEqualTo("{callback:[20],ok:[42]}");
-            assertThat(server.core.timer().getQueue().size()).isGreaterThanOrEqualTo(baseline + 12);
+            // each pending delayedEcho holds its call deadline on the core timer (the timers themselves
+            // run on the JDK's delayed executor): they go when the session's end cancels the timers
+            assertThat(server.core.timer().getQueue().size()).isGreaterThanOrEqualTo(baseline + 4);
         }
         // the transport is gone; the session expires after 300 ms and is dropped: its timers go with it
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->

@@ -4,7 +4,6 @@ import io.tether.api.Action;
 import io.tether.api.Input;
 import io.tether.core.TetherCore;
 import io.tether.server.TetherServer;
-import io.tether.server.jstp.testapp.JstpTestApp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -21,7 +20,7 @@ final class JstpTestServer implements AutoCloseable {
 
     JstpTestServer(UnaryOperator<JstpOptions.Builder> custom) {
         core = TetherCore.builder().action(echoAction(), sumAction()).room("defaultRoom", "otherRoom").build();
-        JstpOptions options = JstpTestApp.configure(custom.apply(JstpOptions.defaults().toBuilder().port(0)
+        JstpOptions options = TestApps.configure(custom.apply(JstpOptions.defaults().toBuilder().port(0)
                 .host("127.0.0.1")).build(), 20_000); // fewer iterations than the demo: fast test logins
         jstp = new JstpProtocolServer(core, options);
         server = TetherServer.builder(core).protocol(jstp).preferNio(Boolean.getBoolean("nio")).build().start();

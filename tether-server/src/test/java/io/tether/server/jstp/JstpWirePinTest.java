@@ -1,9 +1,8 @@
 package io.tether.server.jstp;
 
 import io.tether.core.TetherCore;
-import io.tether.server.jstp.app.JstpApplication;
-import io.tether.server.jstp.app.JstpInterface;
-import io.tether.server.jstp.testapp.JstpTestApp;
+import io.tether.api.jstp.JstpApplication;
+import io.tether.api.jstp.JstpInterface;
 import io.tether.server.pin.WireTranscript;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * Pins the JSTP wire behaviour byte for byte: each test drives the listener's own pipeline
  * ({@link JstpProtocolServer#initializer()}) in embedded channels and compares the
  * transcript with {@code src/test/resources/pinned/jstp/<test>.txt}. The server hosts the
- * JSTP test application ({@link JstpTestApp}, login {@code user}/{@code secret}), the
+ * JSTP test application ({@link io.tether.testkit.jstp.JstpTestApp}, login {@code user}/{@code secret}), the
  * actions {@code echo} and {@code sum} of {@link JstpTestServer} on the {@code api}
  * interface, and {@code pinApp} 1.0.0, a small JSTP-native application defined here.
  * Normalization and deliberate regeneration ({@code -Dpin.rewrite=true}) are described in
@@ -27,8 +26,8 @@ class JstpWirePinTest {
     private static JstpApplication pinApp() {
         return JstpApplication.builder("pinApp", "1.0.0")
                 .iface(JstpInterface.builder("greeter")
-                        .sync("hello", 1, ctx -> List.of("Hello, " + ctx.arg(0) + "!"))
-                        .sync("pair", 0, ctx -> List.of(1.5, List.of("a", true)))
+                        .nonBlocking("hello", 1, ctx -> List.of("Hello, " + ctx.arg(0) + "!"))
+                        .nonBlocking("pair", 0, ctx -> List.of(1.5, List.of("a", true)))
                         .build())
                 .build();
     }
@@ -36,7 +35,7 @@ class JstpWirePinTest {
     private static JstpProtocolServer server(UnaryOperator<JstpOptions.Builder> custom) {
         TetherCore core = TetherCore.builder().action(JstpTestServer.echoAction(), JstpTestServer.sumAction())
                 .room("defaultRoom", "otherRoom").build();
-        JstpOptions options = JstpTestApp.configure(custom.apply(JstpOptions.defaults().toBuilder().port(0)
+        JstpOptions options = TestApps.configure(custom.apply(JstpOptions.defaults().toBuilder().port(0)
                 .host("127.0.0.1").application(pinApp())).build(), 20_000);
         return new JstpProtocolServer(core, options);
     }

@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
  * {@code <session>}, values
  * of time-dependent keys ({@code connectedAt}, {@code sentAt}, {@code joinedAt},
  * {@code sleepStarted}, {@code sleepEnded}, {@code sleepDelta}) become {@code <time>}, and
- * random numbers ({@code randomNumber}) become {@code <random>}. Everything else — key
+ * random numbers ({@code randomNumber}) become {@code <random>}, and the correlation id of
+ * an internal error ({@code internal error (ref 3f9a1c2e)}) becomes {@code <ref>}. Everything else — key
  * order, number formatting, spacing, line ends, NUL framing — is compared byte for byte.
  *
  * <p><b>Updating on purpose</b> — the default run only compares. When a wire change is
@@ -74,6 +75,8 @@ public final class WireTranscript {
     private static final Pattern RANDOM = Pattern.compile(
             "(\"randomNumber\":|Your random number is )[0-9.Ee-]+");
 
+    private static final Pattern REF = Pattern.compile("(internal error \\(ref )[0-9a-f]{8}\\)");
+
     private final byte delimiter;
     private final StringBuilder text = new StringBuilder();
     private final List<Client> clients = new ArrayList<>();
@@ -88,6 +91,7 @@ public final class WireTranscript {
         String out = UUID.matcher(s).replaceAll("<uuid>");
         out = SESSION.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "<session>'"));
         out = TIME.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "<time>"));
+        out = REF.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "<ref>)"));
         return RANDOM.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "<random>"));
     }
 

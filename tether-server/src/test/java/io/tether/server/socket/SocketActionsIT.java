@@ -38,10 +38,10 @@ class SocketActionsIT {
     }
 
     @Test
-    void actionThatThrowsRepliesWithTheMessageAndKeepsEarlierFields() {
+    void actionThatThrowsAPlainExceptionRepliesAnInternalErrorWithARefAndKeepsEarlierFields() {
         LineClient c = fx.client();
         c.send("boom");
-        assertThat(c.readLine(WAIT)).matches("\\{\"partial\":1,\"error\":\"kaboom\",\"context\":\"response\","
+        assertThat(c.readLine(WAIT)).matches("\\{\"partial\":1,\"error\":\"internal error \\(ref [0-9a-f]{8}\\)\",\"context\":\"response\","
                 + "\"messageId\":\"" + UUID + "\",\"messageCount\":1}");
         assertThat(call(c, "randomNumber")).containsKeys("randomNumber", "stringRandomNumber")
                 .doesNotContainKey("error");

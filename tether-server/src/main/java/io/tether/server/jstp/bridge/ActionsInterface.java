@@ -4,24 +4,26 @@ import io.tether.api.Action;
 import io.tether.api.ErrorCode;
 import io.tether.api.Input;
 import io.tether.api.TetherException;
+import io.tether.api.jstp.JstpInterface;
+import io.tether.api.jstp.JstpMethod;
 import io.tether.codec.mdsf.Mdsf;
 import io.tether.core.action.ActionOutcome;
 import io.tether.core.action.ActionProcessor;
 import io.tether.core.action.ActionRegistry;
-import io.tether.server.jstp.app.JstpCallContext;
-import io.tether.server.jstp.app.JstpInterface;
-import io.tether.server.jstp.app.JstpMethod;
+import io.tether.core.session.Session;
+import io.tether.server.ApiVersion;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The core's actions as a JSTP interface (default name {@code api}): each action is a
  * method taking either one object of named params or positional arguments in declared
- * input order; it answers {@code ok:[<response fields>]} or the action's error.
+ * input order; it answers {@code ok:[<response fields>]} or the action's error. The
+ * dispatcher calls {@link #call} directly, so a call passes the action pipeline once (its
+ * admission, middleware, deadline); {@link #method} only describes the methods (arity any).
  * Reads the registry on every lookup, so actions registered later are callable too.
  */
 public final class ActionsInterface implements JstpInterface {
@@ -44,8 +46,9 @@ public final class ActionsInterface implements JstpInterface {
     @Override
     public Optional<JstpMethod> method(String method) {
         Action action = registry.find(method);
-        return action == null ? Optional.empty()
-                : Optional.of(JstpMethod.async(method, -1, ctx -> run(action, ctx)));
+        return action == null ? Optional.empty() : Optional.of(JstpMethod.async(method, -1, ctx -> {
+            throw new UnsupportedOperationException("actions are called through ActionsInterface.call");
+        }));
     }
 
     @Override
@@ -53,16 +56,22 @@ public final class ActionsInterface implements JstpInterface {
         return registry.all().stream().map(Action::name).distinct().toList();
     }
 
-    private CompletionStage<List<Object>> run(Action action, JstpCallContext ctx) {
-        Map<String, Object> params = params(action, ctx.args());
-        CompletableFuture<ActionOutcome> outcome = processor.process(ctx.session().coreConnection(),
-                action.name(), params);
-        return outcome.thenApply(o -> {
-            if (!o.ok()) {
-                throw o.error();
-            }
-            return List.of((Object) o.fields());
-        });
+    /**
+     * Runs the named action for a session; null when no action has that name. The version
+     * comes from an {@code apiVersion} named param, as over the socket protocol.
+     */
+    public CompletableFuture<ActionOutcome> call(Session session, String method, List<Object> args) {
+        Action action = registry.find(method);
+        if (action == null) {
+            return null;
+        }
+        Map<String, Object> params;
+        try {
+            params = params(action, args);
+        } catch (TetherException e) {
+            return CompletableFuture.completedFuture(ActionOutcome.failure(e));
+        }
+        return processor.process(session, action.name(), ApiVersion.of(params.get("apiVersion")), params);
     }
 
     /** Named params from one object argument, or positional args in declared input order. */

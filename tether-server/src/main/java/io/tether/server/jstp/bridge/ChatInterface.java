@@ -4,12 +4,12 @@ import io.tether.api.ErrorCode;
 import io.tether.api.RoomMessage;
 import io.tether.api.RoomView;
 import io.tether.api.TetherException;
-import io.tether.core.session.Session;
+import io.tether.api.MethodContext;
+import io.tether.api.jstp.JstpInterface;
+import io.tether.api.jstp.JstpMethod;
 import io.tether.core.room.RoomDelivery;
 import io.tether.core.room.RoomService;
-import io.tether.server.jstp.app.JstpCallContext;
-import io.tether.server.jstp.app.JstpInterface;
-import io.tether.server.jstp.app.JstpMethod;
+import io.tether.core.session.Session;
 import io.tether.server.jstp.session.JstpSession;
 import io.tether.server.jstp.wire.JstpText;
 import java.util.LinkedHashMap;
@@ -90,11 +90,12 @@ public final class ChatInterface {
         return out;
     }
 
-    private static Session core(JstpCallContext ctx) {
-        return ctx.session().coreConnection();
+    /** The core session behind the handle (the pipeline hands methods the core {@link Session}). */
+    private static Session core(MethodContext ctx) {
+        return (Session) ctx.session();
     }
 
-    private static String room(JstpCallContext ctx) {
+    private static String room(MethodContext ctx) {
         if (ctx.arg(0) instanceof String s && !s.isEmpty()) {
             return s;
         }

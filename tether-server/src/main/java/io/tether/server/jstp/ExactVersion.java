@@ -1,4 +1,4 @@
-package io.tether.server.jstp.app;
+package io.tether.server.jstp;
 
 /**
  * npm's {@code semver.valid} test, as one left-to-right scan in linear time: optional

@@ -1,5 +1,6 @@
-package io.tether.server.jstp.app;
+package io.tether.server.jstp;
 
+import io.tether.api.jstp.JstpApplication;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -34,8 +35,11 @@ public final class JstpApplicationRegistry {
         apps.forEach(this::register);
     }
 
-    /** Adds an application; the same name and version twice is an error. */
+    /** Adds an application; the same name and version twice, or a version that is not full semver, is an error. */
     public void register(JstpApplication app) {
+        if (Semver.parse(app.version()) == null) {
+            throw new IllegalArgumentException("application needs a semver version: " + app);
+        }
         Map<String, JstpApplication> versions = byName.computeIfAbsent(app.name(), n -> new ConcurrentHashMap<>());
         if (versions.putIfAbsent(app.version(), app) != null) {
             throw new IllegalArgumentException("application " + app + " is already registered");

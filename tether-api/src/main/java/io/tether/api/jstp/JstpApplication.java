@@ -1,19 +1,23 @@
-package io.tether.server.jstp.app;
+package io.tether.api.jstp;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.semver4j.Semver;
 
 /**
  * A JSTP-native application {@code name@version}: interfaces of methods and a handler for
- * client events. Immutable.
+ * client events. Immutable. The version must be a full semver version; the server checks it
+ * when the application is registered (this module stays free of a semver library).
  *
  * <pre>{@code
  * JstpApplication app = JstpApplication.builder("calc", "1.0.0")
  *         .iface(JstpInterface.builder("calculator")
- *                 .sync("answer", 0, ctx -> List.of(42))
+ *                 .nonBlocking("answer", 0, ctx -> List.of(42))
+ *                 .method("divide", 2, ctx -> {
+ *                     if (ctx.number(1) == 0) throw TetherException.withProtocolCode(1, "Zero division");
+ *                     return List.of(ctx.number(0) / ctx.number(1));
+ *                 })
  *                 .build())
  *         .build();
  * }</pre>
@@ -28,10 +32,10 @@ public record JstpApplication(String name, String version, Map<String, JstpInter
     /** Validates and freezes the definition. */
     public JstpApplication {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(version, "version");
         Objects.requireNonNull(events, "events");
-        if (name.isEmpty() || Semver.parse(version) == null) {
-            throw new IllegalArgumentException("application needs a name and a semver version: " + name + "@"
-                    + version);
+        if (name.isEmpty() || version.isBlank()) {
+            throw new IllegalArgumentException("application needs a name and a version: " + name + "@" + version);
         }
         interfaces = Map.copyOf(interfaces);
     }

@@ -1,4 +1,4 @@
-package io.tether.server.jstp.app;
+package io.tether.api.jstp;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,16 +41,19 @@ public interface JstpInterface {
             return this;
         }
 
-        /** Shorthand for {@link JstpMethod#sync}. */
-        public Builder sync(String method, int arity, JstpMethodHandler.Sync body) {
-            return method(JstpMethod.sync(method, arity, body));
+        /** Adds a method that may block ({@link JstpMethod#of}, the default kind). */
+        public Builder method(String method, int arity, MethodHandler body) {
+            return method(JstpMethod.of(method, arity, body));
+        }
+
+        /** Adds a method that never blocks ({@link JstpMethod#nonBlocking}). */
+        public Builder nonBlocking(String method, int arity, MethodHandler body) {
+            return method(JstpMethod.nonBlocking(method, arity, body));
         }
 
         /** Builds the immutable interface. */
         public JstpInterface build() {
-            Map<String, JstpMethod> frozen = Map.copyOf(methods);
-            List<String> names = List.copyOf(methods.keySet());
-            return new StaticInterface(name, frozen, names);
+            return new StaticInterface(name, Map.copyOf(methods), List.copyOf(methods.keySet()));
         }
     }
 

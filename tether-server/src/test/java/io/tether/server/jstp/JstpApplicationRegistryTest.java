@@ -1,7 +1,8 @@
-package io.tether.server.jstp.app;
+package io.tether.server.jstp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tether.api.jstp.JstpApplication;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

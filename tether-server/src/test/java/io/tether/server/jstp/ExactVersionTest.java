@@ -1,4 +1,4 @@
-package io.tether.server.jstp.app;
+package io.tether.server.jstp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,11 @@
-package io.tether.server.jstp.testapp;
+package io.tether.testkit.jstp;
 
 import io.tether.api.ErrorCode;
+import io.tether.api.SessionHandle;
 import io.tether.api.TetherException;
-import io.tether.server.jstp.session.JstpSession;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,11 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The {@code emitLater} and {@code delayedEcho} timers of one session: at most {@link #MAX_PENDING}
  * at once holding at most {@link #MAX_PENDING_CHARS} characters of payload in all, each at most
- * {@link #MAX_DELAY_MILLIS} ahead, all cancelled when the session is dropped for good (expiry,
- * overflow, {@link JstpSession#drop()}), which releases the payloads they hold. Not when only the
- * transport closes (an {@code emitLater} event is buffered for a session that is offline and sent
- * on restore), nor when the session is handed off to another node (their results follow it there;
- * the delay cap bounds how long).
+ * {@link #MAX_DELAY_MILLIS} ahead, all cancelled when the session ends for good
+ * ({@link SessionHandle#onEnd}: expiry, overflow, close), which releases the payloads they hold.
+ * Not when only the transport closes (an {@code emitLater} event is buffered for a session that
+ * is offline and sent on restore), nor when the session moves to another node (their results
+ * follow it there; the delay cap bounds how long). Timers run on the JDK's shared delayed
+ * executor; a cancelled one keeps only an empty shell there until its delay passes.
  */
 final class SessionTimers {
     /** Timers one session may have pending. */
@@ -35,17 +35,10 @@ final class SessionTimers {
     private volatile boolean cancelled;
 
     /** The timers of {@code session} (kept in its user data, which snapshots skip as not plain). */
-    static SessionTimers of(JstpSession session) {
-        return (SessionTimers) session.userData().computeIfAbsent(KEY, k -> {
+    static SessionTimers of(SessionHandle session) {
+        return (SessionTimers) session.data().computeIfAbsent(KEY, k -> {
             SessionTimers timers = new SessionTimers();
-            session.onDrop(() -> {
-                if (!session.isHandedOff()) {
-                    timers.cancelAll();
-                }
-            });
-            if (session.isDropped()) {
-                timers.cancelAll();
-            }
+            session.onEnd(timers::cancelAll);
             return timers;
         });
     }
@@ -57,8 +50,7 @@ final class SessionTimers {
      * @throws TetherException {@link ErrorCode#TOO_MANY_PENDING} at the bound,
      *                         {@link ErrorCode#PARAM_INVALID} for a delay over the cap
      */
-    void schedule(ScheduledExecutorService timer, long delayMillis, int payloadChars, Runnable task,
-                  Runnable onCancel) {
+    void schedule(long delayMillis, int payloadChars, Runnable task, Runnable onCancel) {
         if (delayMillis > MAX_DELAY_MILLIS) {
             throw new TetherException(ErrorCode.PARAM_INVALID, "delay over " + MAX_DELAY_MILLIS + " ms");
         }
@@ -72,7 +64,7 @@ final class SessionTimers {
         }
         Pending p = new Pending(task, onCancel, payloadChars);
         pending.add(p);
-        p.future = timer.schedule(p, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+        CompletableFuture.delayedExecutor(Math.max(0, delayMillis), TimeUnit.MILLISECONDS).execute(p);
         if (cancelled) {
             p.cancel();
         }
@@ -93,7 +85,6 @@ final class SessionTimers {
         private final AtomicInteger state = new AtomicInteger(); // 0 pending, 1 done
         private volatile Runnable task;
         private volatile Runnable onCancel;
-        private volatile ScheduledFuture<?> future;
         private final int payloadChars;
 
         Pending(Runnable task, Runnable onCancel, int payloadChars) {
@@ -113,10 +104,6 @@ final class SessionTimers {
         void cancel() {
             Runnable c = onCancel;
             if (finish()) {
-                ScheduledFuture<?> f = future;
-                if (f != null) {
-                    f.cancel(false);
-                }
                 c.run();
             }
         }
