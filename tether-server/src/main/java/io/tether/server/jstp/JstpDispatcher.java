@@ -5,9 +5,9 @@ import io.tether.codec.jstp.JstpMessage;
 import io.tether.server.jstp.app.JstpCallContext;
 import io.tether.server.jstp.app.JstpInterface;
 import io.tether.server.jstp.app.JstpMethod;
-import io.tether.server.jstp.session.JstpSession;
+import io.tether.core.session.resume.Outbound;
+import io.tether.core.session.resume.ResumableSession;
 import io.tether.server.jstp.wire.JstpErrors;
-import io.tether.server.jstp.wire.JstpText;
 import io.tether.api.TetherException;
 import java.time.Duration;
 import java.util.List;
@@ -36,26 +36,26 @@ final class JstpDispatcher {
 
     /** Runs a call and answers it exactly once (unless the method aborts the transport). */
     void call(JstpChannelConnection conn, JstpMessage.Call call) {
-        JstpSession session = conn.session();
+        ResumableSession session = conn.session();
         if (call.method() == null || !(call.args() instanceof List<?> rawArgs)) {
-            session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.INVALID_SIGNATURE)));
+            session.reply(new Outbound.Failure(call.id(), JstpErrors.of(ErrorCode.INVALID_SIGNATURE)));
             return;
         }
         Optional<JstpInterface> iface = services.resolve(conn.application(), call.iface());
         if (iface.isEmpty()) {
-            session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.INTERFACE_NOT_FOUND)));
+            session.reply(new Outbound.Failure(call.id(), JstpErrors.of(ErrorCode.INTERFACE_NOT_FOUND)));
             return;
         }
         Optional<JstpMethod> method = iface.get().method(call.method());
         if (method.isEmpty()) {
-            session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.ACTION_NOT_FOUND)));
+            session.reply(new Outbound.Failure(call.id(), JstpErrors.of(ErrorCode.ACTION_NOT_FOUND)));
             return;
         }
         @SuppressWarnings("unchecked")
         List<Object> args = (List<Object>) rawArgs;
         int arity = method.get().arity();
         if (arity >= 0 && args.size() != arity) {
-            session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.INVALID_SIGNATURE)));
+            session.reply(new Outbound.Failure(call.id(), JstpErrors.of(ErrorCode.INVALID_SIGNATURE)));
             return;
         }
         JstpCallContext ctx = context(conn, call.iface(), call.method(), args);
@@ -96,19 +96,14 @@ final class JstpDispatcher {
         if (ctx.aborted()) {
             return;
         }
-        String text;
-        try {
-            text = failure == null ? JstpText.callbackOk(id, results == null ? List.of() : results)
-                    : JstpText.callbackError(id, JstpErrors.of(failure));
-        } catch (RuntimeException e) {
-            failure = e;
-            text = JstpText.callbackError(id, JstpErrors.of(ErrorCode.INTERNAL_ERROR));
-        }
+        // a result that cannot be serialized is answered [16] by the encoder (on the owning node)
+        Outbound.Reply reply = failure == null ? new Outbound.Result(id, results)
+                : new Outbound.Failure(id, JstpErrors.of(failure));
         if (failure != null && JstpErrors.of(failure).equals(List.of(ErrorCode.INTERNAL_ERROR.jstpCode()))) {
             LOG.warn("{}.{} failed: {}", ctx.iface(), ctx.member(), failure.toString());
         }
         try {
-            ctx.session().reply(text);
+            ctx.session().reply(reply);
         } catch (RuntimeException e) {
             LOG.warn("reply to {} lost: {}", ctx.session(), e.toString());
         }
@@ -117,10 +112,10 @@ final class JstpDispatcher {
     /** Answers an inspect with the method names, or {@code [12]}. */
     void inspect(JstpChannelConnection conn, JstpMessage.Inspect inspect) {
         Optional<JstpInterface> iface = services.resolve(conn.application(), inspect.iface());
-        String text = iface.isPresent()
-                ? JstpText.callbackOk(inspect.id(), List.<Object>copyOf(iface.get().methodNames()))
-                : JstpText.callbackError(inspect.id(), JstpErrors.of(ErrorCode.INTERFACE_NOT_FOUND));
-        conn.session().reply(text);
+        Outbound.Reply reply = iface.isPresent()
+                ? new Outbound.Result(inspect.id(), List.<Object>copyOf(iface.get().methodNames()))
+                : new Outbound.Failure(inspect.id(), JstpErrors.of(ErrorCode.INTERFACE_NOT_FOUND));
+        conn.session().reply(reply);
     }
 
     /** Delivers a client event with an array payload to the application; others are ignored. */

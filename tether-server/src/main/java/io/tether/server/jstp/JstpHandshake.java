@@ -2,13 +2,18 @@ package io.tether.server.jstp;
 
 import io.tether.api.ErrorCode;
 import io.tether.codec.jstp.JstpMessage.HandshakeRequest;
+import io.tether.api.Principal;
 import io.tether.core.session.Session;
+import io.tether.core.session.resume.ResumeProtocol;
+import io.tether.core.session.resume.SessionQuota;
+import io.tether.core.session.resume.SessionSnapshot;
 import io.tether.server.PeerAddress;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.auth.LoginGate;
 import io.tether.server.jstp.bridge.ChatInterface;
-import io.tether.server.jstp.session.JstpSession;
-import io.tether.server.jstp.session.SessionIds;
+import io.tether.server.jstp.wire.JstpOutbound;
+import io.tether.core.session.resume.ResumableSession;
+import io.tether.core.session.resume.SessionIds;
 import java.net.SocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -38,19 +43,28 @@ final class JstpHandshake {
     }
 
     /** A new session. */
-    record Created(JstpApplication app, JstpSession session) implements Outcome {
+    record Created(JstpApplication app, ResumableSession session) implements Outcome {
     }
 
     /** A session to restore with the client's received count. */
-    record Restoring(JstpApplication app, JstpSession session, long clientReceived) implements Outcome {
+    record Restoring(JstpApplication app, ResumableSession session, long clientReceived) implements Outcome {
     }
 
     private final JstpServices services;
     private final LoginGate login;
+    private final ResumeProtocol protocol; // shared by all sessions of this listener
 
     JstpHandshake(JstpServices services, LoginGate login) {
         this.services = services;
         this.login = login;
+        String chat = services.options().chatInterface();
+        this.protocol = new ResumeProtocol("jstp", JstpOutbound.INSTANCE, (session, delivery) -> {
+            try {
+                ChatInterface.deliver(chat, session, delivery);
+            } catch (RuntimeException e) {
+                LOG.debug("room message to {} dropped: {}", session, e.toString());
+            }
+        }, this::leaveAll);
     }
 
     /** Decides the request; the future never completes exceptionally. */
@@ -81,7 +95,7 @@ final class JstpHandshake {
 
     /** A new session, answered only once the store can restore it (from any node, for a shared store). */
     private CompletableFuture<Outcome> created(JstpApplication app, String username, SocketAddress remote) {
-        JstpSession session = newSession(app, username, remote);
+        ResumableSession session = newSession(app, username, remote);
         return services.sessions().save(session).handle((v, e) -> new Created(app, session));
     }
 
@@ -91,15 +105,16 @@ final class JstpHandshake {
                 || !SessionIds.wellFormed(id)) {
             return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
         }
-        Optional<JstpSession> found = services.sessions().find(id)
+        Optional<ResumableSession> found = services.sessions().find(id, (snapshot, quota) -> continued(snapshot,
+                        quota, remote))
                 .filter(s -> s.application() == null || s.application().equals(request.app()));
         Optional<JstpApplication> app = found.flatMap(s -> applicationOf(s, request));
         if (app.isEmpty()) {
             return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
         }
-        JstpSession session = found.get();
+        ResumableSession session = found.get();
         session.address(PeerAddress.ip(remote));
-        return new Restoring(app.get(), continued(session, remote), Math.max(0, received.longValue()));
+        return new Restoring(app.get(), session, Math.max(0, received.longValue()));
     }
 
     /**
@@ -107,7 +122,7 @@ final class JstpHandshake {
      * version, that exact version, or a range it satisfies. A session without a recorded
      * version (stored by an older node) gets the version the request selects.
      */
-    private Optional<JstpApplication> applicationOf(JstpSession session, HandshakeRequest request) {
+    private Optional<JstpApplication> applicationOf(ResumableSession session, HandshakeRequest request) {
         String requested = request.version();
         String own = session.applicationVersion();
         if (own == null) {
@@ -129,42 +144,27 @@ final class JstpHandshake {
         }
     }
 
-    private JstpSession newSession(JstpApplication app, String username, SocketAddress remote) {
-        JstpSession session = new JstpSession(SessionIds.next(), username, app.name(), app.version(),
-                services.sessions().quota());
-        session.address(PeerAddress.ip(remote));
-        bind(session, remote);
+    private ResumableSession newSession(JstpApplication app, String username, SocketAddress remote) {
+        ResumableSession session = ResumableSession.open(protocol, services.sessions().quota(), PeerAddress.ip(remote),
+                PeerAddress.port(remote), app.name(), app.version());
+        if (username != null) {
+            session.principal(Principal.named(username));
+        }
         return session;
     }
 
-    /** A session a shared store brought from another node: bind a core connection, rejoin its rooms. */
-    private JstpSession continued(JstpSession session, SocketAddress remote) {
-        if (session.coreConnection() != null) {
-            return session;
-        }
-        Session core = bind(session, remote);
-        for (String room : session.restoredRooms()) {
+    /** A session a shared store brought from another node: continued here, rejoining its rooms. */
+    private ResumableSession continued(SessionSnapshot snapshot, SessionQuota quota, SocketAddress remote) {
+        ResumableSession session = ResumableSession.restored(snapshot, protocol, quota, PeerAddress.ip(remote),
+                PeerAddress.port(remote));
+        for (String room : snapshot.rooms()) {
             try {
-                services.core().rooms().join(core, room);
+                services.core().rooms().join(session, room);
             } catch (RuntimeException e) {
                 LOG.info("{} could not rejoin room {}: {}", session, room, e.getMessage());
             }
         }
         return session;
-    }
-
-    private Session bind(JstpSession session, SocketAddress remote) {
-        String chat = services.options().chatInterface();
-        Session core = Session.openShared("jstp", PeerAddress.ip(remote), PeerAddress.port(remote), m -> {
-            try {
-                ChatInterface.deliver(chat, session, m);
-            } catch (RuntimeException e) {
-                LOG.debug("room message to {} dropped: {}", session, e.toString());
-            }
-        });
-        session.bindCore(core);
-        session.onDrop(() -> leaveAll(core));
-        return core;
     }
 
     /** Drop hooks run under the session's lock, maybe on the timer: a blocking broker is left on a worker. */

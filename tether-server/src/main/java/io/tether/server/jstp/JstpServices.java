@@ -4,7 +4,7 @@ import io.tether.core.TetherCore;
 import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.app.JstpApplicationRegistry;
 import io.tether.server.jstp.app.JstpInterface;
-import io.tether.server.jstp.session.SessionStore;
+import io.tether.core.session.resume.SessionStore;
 import io.tether.server.limits.RefusalLog;
 import java.util.Optional;
 

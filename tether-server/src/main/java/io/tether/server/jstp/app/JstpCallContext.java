@@ -1,8 +1,8 @@
 package io.tether.server.jstp.app;
 
 import io.tether.server.jstp.JstpConnection;
-import io.tether.server.jstp.session.JstpSession;
-import io.tether.server.jstp.wire.JstpText;
+import io.tether.core.session.resume.Outbound;
+import io.tether.core.session.resume.ResumableSession;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * emit events and executors for asynchronous work.
  */
 public final class JstpCallContext {
-    private final JstpSession session;
+    private final ResumableSession session;
     private final JstpConnection connection;
     private final JstpApplication application;
     private final String iface;
@@ -24,7 +24,7 @@ public final class JstpCallContext {
     private volatile boolean aborted;
 
     /** Creates a context (the server does this for every call and event). */
-    public JstpCallContext(JstpSession session, JstpConnection connection, JstpApplication application,
+    public JstpCallContext(ResumableSession session, JstpConnection connection, JstpApplication application,
                            String iface, String member, List<Object> args, Executor workers,
                            ScheduledExecutorService timer) {
         this.session = session;
@@ -38,7 +38,7 @@ public final class JstpCallContext {
     }
 
     /** The caller's session (survives reconnects). */
-    public JstpSession session() {
+    public ResumableSession session() {
         return session;
     }
 
@@ -100,7 +100,7 @@ public final class JstpCallContext {
 
     /** Emits an event to the session: sent now, or buffered and resent on restore. */
     public void emitToSession(String eventIface, String event, List<?> eventArgs) {
-        session.originate(id -> JstpText.event(id, eventIface, event, eventArgs));
+        session.originate(Outbound.event(eventIface, event, eventArgs));
     }
 
     /** Closes the transport abruptly; the call gets no reply (the session stays restorable). */

@@ -55,7 +55,7 @@ public final class ActionsInterface implements JstpInterface {
 
     private CompletionStage<List<Object>> run(Action action, JstpCallContext ctx) {
         Map<String, Object> params = params(action, ctx.args());
-        CompletableFuture<ActionOutcome> outcome = processor.process(ctx.session().coreConnection(),
+        CompletableFuture<ActionOutcome> outcome = processor.process(ctx.session(),
                 action.name(), params);
         return outcome.thenApply(o -> {
             if (!o.ok()) {

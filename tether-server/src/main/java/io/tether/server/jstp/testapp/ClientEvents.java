@@ -1,7 +1,7 @@
 package io.tether.server.jstp.testapp;
 
 import io.tether.codec.mdsf.Mdsf;
-import io.tether.server.jstp.session.JstpSession;
+import io.tether.core.session.resume.ResumableSession;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +39,8 @@ final class ClientEvents {
     }
 
     /** The events of {@code session} (the size index is not plain, so snapshots skip it). */
-    static ClientEvents of(JstpSession session) {
-        Map<String, Object> data = session.userData();
+    static ClientEvents of(ResumableSession session) {
+        Map<String, Object> data = session.data();
         return (ClientEvents) data.computeIfAbsent(SIZES_KEY, k -> new ClientEvents(data));
     }
 

@@ -2,7 +2,7 @@ package io.tether.server.jstp.testapp;
 
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
-import io.tether.server.jstp.session.JstpSession;
+import io.tether.core.session.resume.ResumableSession;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The {@code emitLater} and {@code delayedEcho} timers of one session: at most {@link #MAX_PENDING}
  * at once holding at most {@link #MAX_PENDING_CHARS} characters of payload in all, each at most
  * {@link #MAX_DELAY_MILLIS} ahead, all cancelled when the session is dropped for good (expiry,
- * overflow, {@link JstpSession#drop()}), which releases the payloads they hold. Not when only the
+ * overflow, {@link ResumableSession#drop()}), which releases the payloads they hold. Not when only the
  * transport closes (an {@code emitLater} event is buffered for a session that is offline and sent
  * on restore), nor when the session is handed off to another node (their results follow it there;
  * the delay cap bounds how long).
@@ -35,8 +35,8 @@ final class SessionTimers {
     private volatile boolean cancelled;
 
     /** The timers of {@code session} (kept in its user data, which snapshots skip as not plain). */
-    static SessionTimers of(JstpSession session) {
-        return (SessionTimers) session.userData().computeIfAbsent(KEY, k -> {
+    static SessionTimers of(ResumableSession session) {
+        return (SessionTimers) session.data().computeIfAbsent(KEY, k -> {
             SessionTimers timers = new SessionTimers();
             session.onDrop(() -> {
                 if (!session.isHandedOff()) {

@@ -7,7 +7,7 @@ import io.tether.server.jstp.app.JstpCallContext;
 import io.tether.server.jstp.app.JstpInterface;
 import io.tether.server.jstp.app.JstpMethod;
 import io.tether.server.jstp.app.JstpRemoteError;
-import io.tether.server.jstp.session.JstpSession;
+import io.tether.core.session.resume.ResumableSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -50,16 +50,16 @@ final class TestInterface {
                 .sync("emitLater", 3, TestInterface::emitLater)
                 .sync("getClientEvents", 0, ctx -> List.of(ClientEvents.of(ctx.session()).list()))
                 .sync("setValue", 1, ctx -> {
-                    ctx.session().userData().put(VALUE, JstpTestApp.one(ctx.arg(0)));
+                    ctx.session().data().put(VALUE, JstpTestApp.one(ctx.arg(0)));
                     return List.of();
                 })
                 .sync("getValue", 0, ctx -> {
-                    Object boxed = ctx.session().userData().get(VALUE);
+                    Object boxed = ctx.session().data().get(VALUE);
                     return JstpTestApp.one(boxed instanceof List<?> l ? l.get(0) : null);
                 })
-                .sync("whoami", 0, ctx -> JstpTestApp.one(ctx.session().username()))
+                .sync("whoami", 0, ctx -> JstpTestApp.one(ctx.session().principal().map(io.tether.api.Principal::name).orElse(null)))
                 .sync("appVersion", 0, ctx -> List.of(ctx.application().version()))
-                .sync("sessionId", 0, ctx -> List.of(ctx.session().id()))
+                .sync("sessionId", 0, ctx -> List.of(ctx.session().token()))
                 .sync("dropFirst", 0, TestInterface::dropFirst)
                 .build();
     }
@@ -91,7 +91,7 @@ final class TestInterface {
         long delay = (long) ctx.number(0);
         String event = String.valueOf(ctx.arg(1));
         List<Object> payload = JstpTestApp.one(ctx.arg(2));
-        JstpSession session = ctx.session();
+        ResumableSession session = ctx.session();
         SessionTimers.of(session).schedule(ctx.timer(), delay, size(payload) + event.length(),
                 () -> emit(ctx, event, payload), () -> { });
         return List.of();
@@ -115,7 +115,7 @@ final class TestInterface {
     }
 
     private static List<Object> dropFirst(JstpCallContext ctx) {
-        AtomicInteger drops = (AtomicInteger) ctx.session().userData().computeIfAbsent(DROPS,
+        AtomicInteger drops = (AtomicInteger) ctx.session().data().computeIfAbsent(DROPS,
                 k -> new AtomicInteger());
         int n = drops.incrementAndGet();
         if (n == 1) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
-import io.tether.server.jstp.session.JstpSession;
-import io.tether.server.jstp.session.SessionLimits;
+import io.tether.core.session.resume.ResumableSession;
+import io.tether.core.session.resume.SessionLimits;
 import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /** The test application's per-session timers and recorded events. */
 class SessionTimersTest {
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
-    private final JstpSession session = new JstpSession("s1", null, "testApp", SessionLimits.defaults());
+    private final ResumableSession session = ResumableSession.open(
+            io.tether.core.session.resume.ResumeProtocol.of("jstp", io.tether.server.jstp.wire.JstpOutbound.INSTANCE),
+            io.tether.core.session.resume.SessionQuota.defaults(SessionLimits.defaults()), "127.0.0.1", 1, "testApp", null);
 
     SessionTimersTest() {
         timer.setRemoveOnCancelPolicy(true);
@@ -64,17 +66,7 @@ class SessionTimersTest {
         java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
         timers.schedule(timer, 200, 1, ran::countDown, () -> { });
         List<String> forwarded = new java.util.concurrent.CopyOnWriteArrayList<>();
-        session.handOff(new io.tether.server.jstp.session.SessionForwarder() {
-            @Override
-            public void originate(String text) {
-                forwarded.add(text);
-            }
-
-            @Override
-            public void reply(String text) {
-                forwarded.add(text);
-            }
-        }, snapshot -> { });
+        session.handOff(m -> forwarded.add(m.toString()), snapshot -> { });
         assertThat(timers.pending()).isEqualTo(1);
         assertThat(ran.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThatThrownBy(() -> timers.schedule(timer, 60_001, 1, () -> { }, () -> { }))
@@ -107,7 +99,7 @@ class SessionTimersTest {
         assertThat(events.list()).hasSize(2).allSatisfy(e -> assertThat(((List<?>) e).get(0)).isEqualTo("big"));
         events.add("huge", List.of("y".repeat(ClientEvents.MAX_CHARS)));
         assertThat(events.list()).hasSize(2);
-        assertThat(session.userData().get(ClientEvents.KEY)).as("a plain list, carried by snapshots")
+        assertThat(session.data().get(ClientEvents.KEY)).as("a plain list, carried by snapshots")
                 .isInstanceOf(List.class);
     }
 }
