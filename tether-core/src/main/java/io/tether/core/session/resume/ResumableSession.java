@@ -5,6 +5,7 @@ import io.tether.api.Principal;
 import io.tether.core.room.RoomDelivery;
 import io.tether.core.session.RandomIds;
 import io.tether.core.session.Session;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -36,7 +37,9 @@ public final class ResumableSession extends Session {
     private final SessionQuota quota;
     private final ReentrantLock lock = new ReentrantLock();
     private final DeliveryLedger ledger;
-    private final SessionHooks hooks = new SessionHooks(); // guarded by lock
+    // immutable lists replaced on registration, guarded by lock: no hook object per session
+    private List<Runnable> dropHooks = List.of();
+    private List<Runnable> offlineHooks = List.of();
     private volatile String address;
     private volatile SessionForwarder forwarder;
     private volatile SessionTransport transport;
@@ -157,17 +160,17 @@ public final class ResumableSession extends Session {
 
     /** Registers a hook run (under the lock; must not block) when a detached session changes or detaches. */
     public void onOfflineChange(Runnable hook) {
-        locked(() -> hooks.onOfflineChange(hook));
+        locked(() -> offlineHooks = SessionHooks.with(offlineHooks, hook));
     }
 
     /** Registers a hook run once (under the lock; must not block) when the session is dropped or handed off. */
     public void onDrop(Runnable hook) {
-        locked(() -> hooks.onDrop(hook));
+        locked(() -> dropHooks = SessionHooks.with(dropHooks, hook));
     }
 
     private void offlineChanged() {
         if (transport == null && !dropped) {
-            hooks.offlineChanged();
+            offlineHooks.forEach(Runnable::run);
         }
     }
 
@@ -350,7 +353,7 @@ public final class ResumableSession extends Session {
         ledger.clear();
         quota.detached().removed(this);
         protocol.ended().accept(this);
-        hooks.dropped();
+        dropHooks.forEach(Runnable::run);
     }
 
     /** Whether a transport is attached. */
