@@ -1,10 +1,12 @@
 package io.tether.server.jstp;
 
 import io.tether.api.ErrorCode;
-import io.tether.codec.jstp.JstpMessage.HandshakeRequest;
 import io.tether.api.Principal;
+import io.tether.codec.jstp.JstpMessage.HandshakeRequest;
 import io.tether.core.session.Session;
+import io.tether.core.session.resume.ResumableSession;
 import io.tether.core.session.resume.ResumeProtocol;
+import io.tether.core.session.resume.SessionIds;
 import io.tether.core.session.resume.SessionQuota;
 import io.tether.core.session.resume.SessionSnapshot;
 import io.tether.server.PeerAddress;
@@ -12,8 +14,6 @@ import io.tether.server.jstp.app.JstpApplication;
 import io.tether.server.jstp.auth.LoginGate;
 import io.tether.server.jstp.bridge.ChatInterface;
 import io.tether.server.jstp.wire.JstpOutbound;
-import io.tether.core.session.resume.ResumableSession;
-import io.tether.core.session.resume.SessionIds;
 import java.net.SocketAddress;
 import java.util.List;
 import java.util.Optional;

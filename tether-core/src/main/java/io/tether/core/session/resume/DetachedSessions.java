@@ -142,7 +142,7 @@ final class DetachedSessions {
     private void evict(ResumableSession victim, Refusal reason, int bound, String scope) {
         if (victim.evict()) {
             refusals.count(reason);
-            evictionLog.info("JSTP session {} of {} evicted: more than {} detached sessions {}", victim, victim.address(),
+            evictionLog.info("session {} of {} evicted: more than {} detached sessions {}", victim, victim.address(),
                     bound, scope);
         }
     }
