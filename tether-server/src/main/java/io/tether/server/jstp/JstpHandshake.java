@@ -106,15 +106,22 @@ final class JstpHandshake {
             return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
         }
         Optional<ResumableSession> found = services.sessions().find(id, (snapshot, quota) -> continued(snapshot,
-                        quota, remote))
-                .filter(s -> s.application() == null || s.application().equals(request.app()));
-        Optional<JstpApplication> app = found.flatMap(s -> applicationOf(s, request));
+                quota, remote));
+        Optional<JstpApplication> app = found.flatMap(s -> acceptedApplication(s, request));
         if (app.isEmpty()) {
             return new Rejected(ErrorCode.AUTH_FAILED.jstpCode());
         }
         ResumableSession session = found.get();
         session.address(PeerAddress.ip(remote));
         return new Restoring(app.get(), session, Math.max(0, received.longValue()));
+    }
+
+    /** The application of the session if the request names it and accepts its version (see {@link #applicationOf}). */
+    private Optional<JstpApplication> acceptedApplication(ResumableSession s, HandshakeRequest request) {
+        if (s.application() != null && !s.application().equals(request.app())) {
+            return Optional.empty();
+        }
+        return applicationOf(s, request);
     }
 
     /**
@@ -153,7 +160,11 @@ final class JstpHandshake {
         return session;
     }
 
-    /** A session a shared store brought from another node: continued here, rejoining its rooms. */
+    /**
+     * A session a shared store brought from another node: continued here, a member of its rooms
+     * again at once (like any detached session of this node, it buffers their messages until it
+     * is restored or expires).
+     */
     private ResumableSession continued(SessionSnapshot snapshot, SessionQuota quota, SocketAddress remote) {
         ResumableSession session = ResumableSession.restored(snapshot, protocol, quota, PeerAddress.ip(remote),
                 PeerAddress.port(remote));
