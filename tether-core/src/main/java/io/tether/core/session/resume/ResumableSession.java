@@ -13,7 +13,7 @@ import java.util.function.LongFunction;
 /**
  * A {@link Session} that outlives its transports: the core session (identity, principal, user
  * data, rooms) plus the resumable capability, in one object. Its ordered outbox is the
- * {@link DeliveryLedger} (ids, resend buffer, replies held while detached) bound to the
+ * delivery ledger (ids, resend buffer, replies held while detached) bound to the
  * current {@link SessionTransport}; what it sends is {@link Outbound} data that the protocol's
  * {@link OutboundEncoder} turns into text. The session is known to clients by its secret
  * {@link #token()} (a bearer credential, never shown to others); {@link #id()} is its public id.
@@ -21,7 +21,7 @@ import java.util.function.LongFunction;
  * <p>Thread-safe: one {@link ReentrantLock} orders every send, so the wire order is the order
  * of the calls. When the buffer is half full and a transport is attached, it pings the client
  * for a cumulative acknowledgement. A session that would exceed its {@link SessionLimits}, or
- * buffer past the node's {@link SessionBudget}, is dropped ({@link SessionOverflow}); its
+ * buffer past the node's {@link SessionBudget}, is dropped (counted as a refusal and logged); its
  * {@link SessionQuota} indexes it while it is detached.
  *
  * <p>For a shared store: {@link #snapshot()} and {@link #restored} move a session between
