@@ -1,11 +1,11 @@
 package io.tether.redis;
 
-import io.tether.server.jstp.session.JstpSession;
-import io.tether.server.jstp.session.SessionForwarder;
-import io.tether.server.jstp.session.SessionIds;
-import io.tether.server.jstp.session.SessionQuota;
-import io.tether.server.jstp.session.SessionSnapshot;
-import io.tether.server.jstp.session.SessionStore;
+import io.tether.core.session.resume.Outbound;
+import io.tether.core.session.resume.ResumableSession;
+import io.tether.core.session.resume.SessionIds;
+import io.tether.core.session.resume.SessionQuota;
+import io.tether.core.session.resume.SessionSnapshot;
+import io.tether.core.session.resume.SessionStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -20,15 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * JSTP sessions shared by the nodes of a cluster through Redis, so a client can restore its
- * session on any node. The sessions this node owns live here in memory; each is
+ * Resumable sessions (JSTP's) shared by the nodes of a cluster through Redis, so a client can
+ * restore its session on any node. The sessions this node owns live here in memory; each is
  * persisted as a {@link SessionSnapshot} (key {@code P session:{id}}, Redis TTL = session
  * expiry) when it is created, when its transport drops and whenever it changes while
  * detached (buffered events, held callbacks). A restore on another node claims the session
  * atomically ({@code P session:{id}:owner}); if this node still owns it, it is told over its
  * pub/sub channel, closes the transport, stores the final state and hands off. Messages the
- * old session object is still asked to send afterwards (timers, late replies) are forwarded
- * to the owner's channel, or queued in {@code P session:{id}:inbox} when nobody owns it.
+ * old session object is still asked to send afterwards (timers, late replies) are forwarded in
+ * their structured form ({@link Outbound}, as JSON) to the owner's channel, or queued in
+ * {@code P session:{id}:inbox} when nobody owns it; the owner encodes them with its own ids.
  *
  * <p>The {@link SessionQuota} bounds the sessions this node holds in memory: its detached
  * sessions (per node and per address; the oldest is evicted, which deletes it from Redis too)
@@ -48,7 +49,7 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
     private final SessionTransfer transfer;
     private final SessionQuota quota;
     private final Duration expiry;
-    private final Map<String, JstpSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, ResumableSession> sessions = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final ScheduledFuture<?> sweeper;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -64,7 +65,7 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
     }
 
     @Override
-    public CompletableFuture<Void> save(JstpSession session) {
+    public CompletableFuture<Void> save(ResumableSession session) {
         keep(session, false); // a new session is counted as detached once its connection goes
         CompletableFuture<Void> stored = new CompletableFuture<>();
         if (!transfer.submit(() -> {
@@ -80,11 +81,11 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
     }
 
     @Override
-    public Optional<JstpSession> find(String id) {
+    public Optional<ResumableSession> find(String id, Continuation continuation) {
         if (!SessionIds.wellFormed(id)) {
             return Optional.empty(); // never a key made of client text
         }
-        JstpSession mine = sessions.get(id);
+        ResumableSession mine = sessions.get(id);
         if (mine != null && !mine.isDropped()) {
             return Optional.of(mine);
         }
@@ -92,20 +93,20 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        JstpSession session = JstpSession.restored(stored.get(), quota);
+        ResumableSession session = continuation.continueFrom(stored.get(), quota);
         keep(session, true); // detached here until restored
-        transfer.drain(id, m -> deliver(session, m.get("op"), m.get("text")));
+        transfer.drain(id, m -> deliver(session, m));
         LOG.debug("{} continued on this node", session);
         return Optional.of(session);
     }
 
-    private void keep(JstpSession session, boolean detached) {
-        sessions.put(session.id(), session);
+    private void keep(ResumableSession session, boolean detached) {
+        sessions.put(session.token(), session);
         session.onOfflineChange(() -> storeLater(session));
         session.onDrop(() -> {
-            sessions.remove(session.id(), session);
+            sessions.remove(session.token(), session);
             if (!session.isHandedOff()) {
-                transfer.submit(() -> transfer.delete(session.id()));
+                transfer.submit(() -> transfer.delete(session.token()));
             }
         });
         if (detached) {
@@ -114,10 +115,10 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
     }
 
     /** Coalesces stores: one pending store per session, taking the newest snapshot when it runs. */
-    private void storeLater(JstpSession session) {
-        if (dirty.add(session.id())) {
+    private void storeLater(ResumableSession session) {
+        if (dirty.add(session.token())) {
             transfer.submit(() -> {
-                dirty.remove(session.id());
+                dirty.remove(session.token());
                 if (!session.isDropped() && !transfer.store(session.snapshot())) {
                     LOG.debug("{} is owned by another node now; not stored", session);
                 }
@@ -126,23 +127,23 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
     }
 
     @Override
-    public boolean deliver(String sessionId, String op, String text) {
-        JstpSession s = sessions.get(sessionId);
-        return s != null && !s.isDropped() && deliver(s, op, text);
+    public boolean deliver(String sessionId, Outbound message) {
+        ResumableSession s = sessions.get(sessionId);
+        return s != null && !s.isDropped() && deliver(s, message);
     }
 
-    private static boolean deliver(JstpSession s, String op, String text) {
-        if ("reply".equals(op)) {
-            s.reply(text);
-        } else {
-            s.originate(id -> SessionForwarder.retarget(text, id));
+    /** A forwarded message, encoded here with this node's ids (the session's next id for an originated one). */
+    private static boolean deliver(ResumableSession s, Outbound message) {
+        switch (message) {
+            case Outbound.Originated o -> s.originate(o);
+            case Outbound.Reply r -> s.reply(r);
         }
         return true;
     }
 
     @Override
     public void release(String sessionId, String toNode) {
-        JstpSession s = sessions.get(sessionId);
+        ResumableSession s = sessions.get(sessionId);
         if (s != null) {
             AtomicReference<SessionSnapshot> last = new AtomicReference<>();
             s.handOff(transfer.forwarder(sessionId, this), last::set);
@@ -167,9 +168,9 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
     /** Drops sessions detached for longer than the expiry; keeps attached ones alive in Redis. */
     void sweep() {
         long now = System.currentTimeMillis();
-        for (JstpSession s : sessions.values()) {
+        for (ResumableSession s : sessions.values()) {
             if (s.isAttached()) {
-                transfer.submit(() -> transfer.refresh(s.id()));
+                transfer.submit(() -> transfer.refresh(s.token()));
             } else if (now - s.detachedAt() > expiry.toMillis()) {
                 s.drop();
             }
@@ -189,7 +190,7 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
         sweeper.cancel(false);
         transfer.submit(() -> sessions.values().forEach(s -> {
             if (transfer.store(s.snapshot())) {
-                transfer.disown(s.id());
+                transfer.disown(s.token());
             }
         }));
         transfer.stop();

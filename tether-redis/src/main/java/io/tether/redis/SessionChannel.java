@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A node's session channel {@code P sessions:{nodeId}}: JSON messages {@code {op, id, …}}
- * with op {@code release} (hand the session to node {@code to}), {@code released} (done),
- * {@code originate}/{@code reply} (a message for a session this node owns, {@code text}).
+ * with op {@code release} (hand the session to node {@code to}), {@code released} (done), or
+ * one of {@link OutboundCodec}'s ops: a structured message for a session this node owns, which
+ * this node encodes with the session's own ids.
  * {@code released} completes a waiting {@link #askRelease}; everything else goes to the
  * handler, on the Lettuce thread that received it (the handler must not block).
  */
@@ -45,13 +46,13 @@ final class SessionChannel {
     }
 
     /** Subscribes to this node's channel (blocks until Redis confirms); {@code handler} gets each message. */
-    void start(Consumer<Map<String, String>> handler) {
+    void start(Consumer<Map<String, Object>> handler) {
         String channel = keys.nodeSessions(nodeId);
         pubSub.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String from, String payload) {
                 if (channel.equals(from)) {
-                    Map<String, String> m = decode(payload);
+                    Map<String, Object> m = decode(payload);
                     if (m != null) {
                         dispatch(m, handler);
                     }
@@ -64,7 +65,7 @@ final class SessionChannel {
         });
     }
 
-    private void dispatch(Map<String, String> m, Consumer<Map<String, String>> handler) {
+    private void dispatch(Map<String, Object> m, Consumer<Map<String, Object>> handler) {
         if ("released".equals(m.get("op"))) {
             CompletableFuture<Void> waiting = releasing.get(m.get("id"));
             if (waiting != null) {
@@ -99,8 +100,15 @@ final class SessionChannel {
         return calls.call("messaging node " + node, () -> redis.publish(keys.nodeSessions(node), message));
     }
 
-    String encode(String op, String id, Map<String, String> more) {
-        Map<String, String> m = new LinkedHashMap<>();
+    /** A forwarded message for session {@code id}. */
+    String encode(String id, io.tether.core.session.resume.Outbound message) {
+        Map<String, Object> fields = OutboundCodec.fields(message);
+        Object op = fields.remove("op");
+        return encode(op.toString(), id, fields);
+    }
+
+    String encode(String op, String id, Map<String, ?> more) {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("op", op);
         m.put("id", id);
         m.putAll(more);
@@ -108,7 +116,7 @@ final class SessionChannel {
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, String> decode(String payload) {
+    Map<String, Object> decode(String payload) {
         try {
             return mapper.readValue(payload, Map.class);
         } catch (RuntimeException e) {

@@ -1,7 +1,7 @@
 package io.tether.redis;
 
-import io.tether.codec.mdsf.Mdsf;
-import io.tether.server.jstp.session.SessionSnapshot;
+import io.tether.api.Principal;
+import io.tether.core.session.resume.SessionSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A {@link SessionSnapshot} as stored in Redis: JSON with the buffered messages as their
- * exact text keyed by abs(id), and the user data as mdsf text. Only plain mdsf values of the
- * user data are kept (strings, numbers, booleans, null, undefined, lists and string-keyed
- * maps of those); other objects cannot move between nodes and are left out.
+ * exact text keyed by abs(id), the principal as {@code user} (name) and {@code attrs}, and the
+ * user data as a JSON object. Only plain values ({@link PlainValues}) of the user data and
+ * the principal's attributes are kept; other objects cannot move between nodes and are left
+ * out.
  */
 final class SessionSnapshotCodec {
     private final JsonMapper mapper;
@@ -25,16 +26,13 @@ final class SessionSnapshotCodec {
     String encode(SessionSnapshot s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
-        m.put("user", s.username());
+        m.put("user", s.principal() == null ? null : s.principal().name());
+        if (s.principal() != null && !s.principal().attributes().isEmpty()) {
+            m.put("attrs", plainOnly(s.principal().attributes()));
+        }
         m.put("app", s.application());
         m.put("version", s.version());
-        Map<String, Object> data = new LinkedHashMap<>();
-        s.userData().forEach((k, v) -> {
-            if (plain(v)) {
-                data.put(k, v);
-            }
-        });
-        m.put("data", Mdsf.stringify(data));
+        m.put("data", plainOnly(s.userData()));
         m.put("received", s.receivedCount());
         m.put("delivered", s.deliveredCount());
         m.put("lastId", s.lastId());
@@ -46,36 +44,33 @@ final class SessionSnapshotCodec {
         return mapper.writeValueAsString(m);
     }
 
+    private static Map<String, Object> plainOnly(Map<String, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (PlainValues.plain(v)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
     @SuppressWarnings("unchecked")
     SessionSnapshot decode(String json) {
         Map<String, Object> m = mapper.readValue(json, Map.class);
-        Object data = Mdsf.parseValue((String) m.get("data"));
         TreeMap<Long, String> buffered = new TreeMap<>();
         ((Map<String, String>) m.get("buffered")).forEach((id, text) -> buffered.put(Long.parseLong(id), text));
-        return new SessionSnapshot((String) m.get("id"), (String) m.get("user"), (String) m.get("app"),
-                (String) m.get("version"),
-                data instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of(),
+        String user = (String) m.get("user");
+        Principal principal = user == null ? null
+                : new Principal(user, m.get("attrs") instanceof Map<?, ?> a ? (Map<String, Object>) a : Map.of());
+        // a snapshot of an older node kept the user data as mdsf text: it is not carried over
+        Map<String, Object> data = m.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of();
+        return new SessionSnapshot((String) m.get("id"), principal, (String) m.get("app"),
+                (String) m.get("version"), data,
                 number(m.get("received")), number(m.get("delivered")), number(m.get("lastId")), buffered,
                 new ArrayList<>((List<String>) m.get("held")), new ArrayList<>((List<String>) m.get("rooms")));
     }
 
     private static long number(Object o) {
         return ((Number) o).longValue();
-    }
-
-    /** Whether a value is a plain mdsf value (recursively). */
-    static boolean plain(Object v) {
-        if (v == null || v == Mdsf.UNDEFINED || v instanceof String || v instanceof Boolean
-                || v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
-                || v instanceof Double || v instanceof Float) {
-            return true;
-        }
-        if (v instanceof List<?> list) {
-            return list.stream().allMatch(SessionSnapshotCodec::plain);
-        }
-        if (v instanceof Map<?, ?> map) {
-            return map.entrySet().stream().allMatch(e -> e.getKey() instanceof String && plain(e.getValue()));
-        }
-        return false;
     }
 }

@@ -3,8 +3,9 @@ package io.tether.redis;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.tether.server.jstp.session.SessionForwarder;
-import io.tether.server.jstp.session.SessionSnapshot;
+import io.tether.core.session.resume.Outbound;
+import io.tether.core.session.resume.SessionForwarder;
+import io.tether.core.session.resume.SessionSnapshot;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,8 @@ final class SessionTransfer {
 
     /** What arrives on this node's channel. */
     interface Inbound {
-        /** A message for a session (op "originate" or "reply"); false if the session is not here. */
-        boolean deliver(String sessionId, String op, String text);
+        /** A forwarded message for a session; false if the session is not here. */
+        boolean deliver(String sessionId, Outbound message);
 
         /** Another node claimed a session: hand it off, then call {@link #released}. */
         void release(String sessionId, String toNode);
@@ -66,17 +67,36 @@ final class SessionTransfer {
     /** Subscribes to this node's channel (blocks until Redis confirms). */
     void start(Inbound inbound) {
         channel.start(m -> {
-            String id = m.get("id");
+            if (!(m.get("id") instanceof String id)) {
+                return;
+            }
             if ("release".equals(m.get("op"))) {
-                submit(() -> inbound.release(id, m.get("to")));
-            } else {
+                submit(() -> inbound.release(id, String.valueOf(m.get("to"))));
+                return;
+            }
+            Outbound message = outbound(m);
+            if (message != null) {
                 submit(() -> {
-                    if (!inbound.deliver(id, m.get("op"), m.get("text"))) {
-                        push(id, channel.encode(m.get("op"), id, Map.of("text", m.get("text"))));
+                    if (!inbound.deliver(id, message)) {
+                        push(id, channel.encode(id, message));
                     }
                 });
             }
         });
+    }
+
+    /** The structured message a channel or inbox message carries, or null (logged) if it carries none. */
+    private static Outbound outbound(Map<String, Object> m) {
+        if (!OutboundCodec.carries(m.get("op"))) {
+            LOG.warn("ignoring a session message with op {}", m.get("op"));
+            return null;
+        }
+        try {
+            return OutboundCodec.from(m);
+        } catch (RuntimeException e) {
+            LOG.warn("ignoring a malformed session message: {}", e.toString());
+            return null;
+        }
     }
 
     /** Runs {@code task} on the session executor, after everything submitted before it; false if dropped. */
@@ -169,14 +189,15 @@ final class SessionTransfer {
     }
 
     /** Takes the messages queued for the session while nobody owned it, oldest first (blocking). */
-    void drain(String id, Consumer<Map<String, String>> each) {
+    void drain(String id, Consumer<Outbound> each) {
         List<Object> all = calls.call("draining a session inbox", () -> redis.eval(SessionScripts.DRAIN,
                 ScriptOutputType.MULTI, sessionKeys(id), nodeId, ttl));
         for (Object o : all) {
             try {
-                Map<String, String> m = channel.decode(String.valueOf(o));
-                if (m != null) {
-                    each.accept(m);
+                Map<String, Object> m = channel.decode(String.valueOf(o));
+                Outbound message = m == null ? null : outbound(m);
+                if (message != null) {
+                    each.accept(message);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("ignoring a malformed inbox message: {}", e.toString());
@@ -184,25 +205,21 @@ final class SessionTransfer {
         }
     }
 
-    /** Routes messages of a session handed off by this node to its current owner. */
+    /**
+     * Routes messages of a session handed off by this node to its current owner, in their
+     * structured form (made into JSON on the caller's thread, so later changes of the caller's
+     * values do not travel); the owner encodes them with the session's ids.
+     */
     SessionForwarder forwarder(String id, Inbound local) {
-        return new SessionForwarder() {
-            @Override
-            public void originate(String template) {
-                submit(() -> forward(id, "originate", template, local));
-            }
-
-            @Override
-            public void reply(String text) {
-                submit(() -> forward(id, "reply", text, local));
-            }
+        return message -> {
+            String payload = channel.encode(id, message);
+            submit(() -> forward(id, message, payload, local));
         };
     }
 
-    private void forward(String id, String op, String text, Inbound local) {
-        String payload = channel.encode(op, id, Map.of("text", text));
+    private void forward(String id, Outbound message, String payload, Inbound local) {
         String owner = calls.call("finding a session's owner", () -> redis.get(keys.sessionOwner(id)));
-        if (nodeId.equals(owner) && local.deliver(id, op, text)) {
+        if (nodeId.equals(owner) && local.deliver(id, message)) {
             return;
         }
         if (owner != null && !nodeId.equals(owner) && alive(owner)

@@ -61,7 +61,9 @@ class RedisSessionIdIT {
                 assertThat(c.request("{handshake:[0,'testApp'],session:['" + bad + "',0]}", WAIT))
                         .as(bad).isEqualTo("{handshake:[0],error:[11]}");
             }
-            assertThat(a.sessions().find(bad)).as(bad).isEmpty();
+            assertThat(a.sessions().find(bad, (snapshot, quota) -> {
+                throw new AssertionError("continued " + bad);
+            })).as(bad).isEmpty();
         }
         assertThat(keys()).isEqualTo(before);
         // the real session is still there and restorable

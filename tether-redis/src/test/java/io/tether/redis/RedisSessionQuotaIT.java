@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tether.core.limits.Refusal;
-import io.tether.server.jstp.session.SessionLimits;
-import io.tether.server.jstp.session.SessionQuota;
+import io.tether.core.session.resume.SessionLimits;
+import io.tether.core.session.resume.SessionQuota;
 import io.tether.testkit.JstpFrameClient;
 import io.tether.testkit.redis.RedisTestServer;
 import java.time.Duration;

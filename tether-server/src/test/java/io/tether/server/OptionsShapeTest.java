@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.auth.LoginLimits;
-import io.tether.server.jstp.session.SessionLimits;
+import io.tether.core.session.resume.SessionLimits;
 import io.tether.server.socket.SocketOptions;
 import io.tether.server.tls.TlsOptions;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
 import io.tether.codec.mdsf.MdsfLimits;
 import io.tether.server.jstp.JstpOptions;
-import io.tether.server.jstp.session.SessionLimits;
+import io.tether.core.session.resume.SessionLimits;
 import io.tether.server.jstp.auth.PasswordAuthenticator;
 import io.tether.server.jstp.auth.PasswordHash;
 import io.tether.testkit.jstp.JstpTestApp;

@@ -241,7 +241,7 @@ class AppConfigTest {
         assertThat(defaults.maxDetachedSessionsPerAddress()).isEqualTo(64);
         assertThat(defaults.sessionBufferBudgetBytes()).isEqualTo(64L * 1024 * 1024);
         assertThat(defaults.sessionLimits()).isEqualTo(
-                io.tether.server.jstp.session.SessionLimits.builder().maxEntries(1000).maxBytes(1024 * 1024).build());
+                io.tether.core.session.resume.SessionLimits.builder().maxEntries(1000).maxBytes(1024 * 1024).build());
         JstpOptions set = jstp(map(null, Map.of(), Map.of("tether.jstp.max-detached-sessions", "50",
                 "tether.jstp.max-detached-sessions-per-address", "5", "tether.jstp.session-buffer-budget", "8M",
                 "tether.jstp.session-max-buffered-messages", "10", "tether.jstp.session-max-buffered-bytes", "64K")));
@@ -249,7 +249,7 @@ class AppConfigTest {
         assertThat(set.maxDetachedSessionsPerAddress()).isEqualTo(5);
         assertThat(set.sessionBufferBudgetBytes()).isEqualTo(8L * 1024 * 1024);
         assertThat(set.sessionLimits()).isEqualTo(
-                io.tether.server.jstp.session.SessionLimits.builder().maxEntries(10).maxBytes(64 * 1024).build());
+                io.tether.core.session.resume.SessionLimits.builder().maxEntries(10).maxBytes(64 * 1024).build());
     }
 
     @Test

@@ -15,11 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * A client session as the core sees it, whatever its protocol: identity, action counters,
- * joined rooms and where its room messages go. Protocol adapters own it; application code
- * sees it only through the context of a call. Thread-safe.
+ * A client session as the core sees it, whatever its protocol: identity, principal, user data,
+ * action counters, joined rooms and where its room messages go. Protocol adapters own it;
+ * application code sees it only through the context of a call. A protocol whose sessions
+ * outlive their transports uses the {@link io.tether.core.session.resume.ResumableSession}
+ * subclass (the only one). Thread-safe.
  */
-public final class Session implements SessionHandle {
+public class Session implements SessionHandle {
     private static final VarHandle TOTAL;
     private static final VarHandle PENDING;
     private static final VarHandle MEMBERSHIP;
@@ -50,6 +52,15 @@ public final class Session implements SessionHandle {
     /** Creates a connection record. {@code roomSink} receives messages of joined rooms. */
     public Session(ConnectionInfo info, Consumer<RoomMessage> roomSink) {
         this(info, roomSink, null);
+    }
+
+    /**
+     * For {@link io.tether.core.session.resume.ResumableSession}, which delivers room messages
+     * itself ({@link #deliver(RoomDelivery)}).
+     */
+    protected Session(ConnectionInfo info) {
+        this.info = info;
+        this.roomSink = null;
     }
 
     private Session(ConnectionInfo info, Consumer<RoomMessage> messages, Consumer<RoomDelivery> deliveries) {
@@ -102,16 +113,18 @@ public final class Session implements SessionHandle {
 
     @Override
     public Map<String, Object> data() {
-        Map<String, Object> kept = link.data();
-        if (kept != null) {
-            return kept;
-        }
         Map<String, Object> d = data;
         if (d == null) {
             Map<String, Object> made = new ConcurrentHashMap<>();
             d = DATA.compareAndSet(this, null, made) ? made : data;
         }
         return d;
+    }
+
+    /** The user data if any was made, else an empty map (never makes one). */
+    protected final Map<String, Object> dataIfAny() {
+        Map<String, Object> d = data;
+        return d == null ? Map.of() : d;
     }
 
     /** Binds the protocol's side of the session (events, close); replaces the previous one. */
@@ -183,8 +196,8 @@ public final class Session implements SessionHandle {
     }
 
     /** Delivers a message of a joined room to this connection's protocol. */
-    public void deliver(RoomMessage message) {
-        roomSink.accept(new RoomDelivery(message));
+    public final void deliver(RoomMessage message) {
+        deliver(new RoomDelivery(message));
     }
 
     /** Delivers a message of a joined room, shared with the room's other members. */

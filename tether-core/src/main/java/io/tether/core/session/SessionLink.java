@@ -1,11 +1,12 @@
 package io.tether.core.session;
 
 import java.util.List;
-import java.util.Map;
 
 /**
- * What a protocol adapter does for a {@link Session} when application code asks: send an
- * event to the client, close the session, report its end. Implementations are thread-safe and never block.
+ * What a protocol adapter does for a plain {@link Session} when application code asks: send an
+ * event to the client, close the session, report its end. (A
+ * {@link io.tether.core.session.resume.ResumableSession} does these itself.) Implementations are
+ * thread-safe and never block.
  */
 public interface SessionLink {
     /** A session whose protocol has no server events and nothing to close. */
@@ -25,14 +26,6 @@ public interface SessionLink {
      * at once if it has ended. The default never runs it (a session without a resumable life).
      */
     default void onEnd(Runnable hook) {
-    }
-
-    /**
-     * The session's user data when the protocol keeps it (a resumable session carries it to a
-     * restore), or null to let the {@link Session} keep its own.
-     */
-    default Map<String, Object> data() {
-        return null;
     }
 
     /** The token a client resumes the session with, or null when it cannot be resumed. */

@@ -4,10 +4,11 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
+import io.tether.api.Principal;
 import io.tether.server.flow.OutboundFlow;
 import io.tether.api.jstp.JstpApplication;
-import io.tether.server.jstp.session.JstpSession;
-import io.tether.server.jstp.session.SessionTransport;
+import io.tether.core.session.resume.ResumableSession;
+import io.tether.core.session.resume.SessionTransport;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.SocketAddress;
@@ -35,7 +36,7 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
 
     private final Channel channel;
     private final JstpListener listener;
-    private volatile JstpSession session;
+    private volatile ResumableSession session;
     private volatile JstpApplication application;
     private volatile boolean established;
     private volatile boolean closing;
@@ -78,7 +79,7 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
     }
 
     /** Binds the session and application chosen by the handshake. */
-    void bind(JstpApplication app, JstpSession s) {
+    void bind(JstpApplication app, ResumableSession s) {
         application = app;
         session = s;
     }
@@ -136,7 +137,7 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
 
     /** Detaches from the session, if still attached (the session stays restorable). */
     void detach() {
-        JstpSession s = session;
+        ResumableSession s = session;
         if (s != null) {
             s.detach(this);
         }
@@ -159,12 +160,12 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
 
     @Override
     public String username() {
-        JstpSession s = session;
-        return s == null ? null : s.username();
+        ResumableSession s = session;
+        return s == null ? null : s.principal().map(Principal::name).orElse(null);
     }
 
     @Override
-    public JstpSession session() {
+    public ResumableSession session() {
         return session;
     }
 

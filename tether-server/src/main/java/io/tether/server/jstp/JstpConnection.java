@@ -1,7 +1,7 @@
 package io.tether.server.jstp;
 
 import io.tether.api.jstp.JstpApplication;
-import io.tether.server.jstp.session.JstpSession;
+import io.tether.core.session.resume.ResumableSession;
 import java.net.SocketAddress;
 
 /**
@@ -22,7 +22,7 @@ public interface JstpConnection {
     String username();
 
     /** The session, or null before the handshake. */
-    JstpSession session();
+    ResumableSession session();
 
     /** The selected application, or null before the handshake. */
     JstpApplication application();

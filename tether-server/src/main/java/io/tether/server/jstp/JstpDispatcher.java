@@ -5,12 +5,12 @@ import io.tether.api.jstp.JstpInterface;
 import io.tether.api.jstp.JstpMethod;
 import io.tether.codec.jstp.JstpMessage;
 import io.tether.core.action.ActionOutcome;
+import io.tether.core.action.ErrorPolicy;
 import io.tether.core.action.MethodCall;
 import io.tether.core.action.MethodOutcome;
-import io.tether.core.session.Session;
-import io.tether.server.jstp.session.JstpSession;
+import io.tether.core.session.resume.Outbound;
+import io.tether.core.session.resume.ResumableSession;
 import io.tether.server.jstp.wire.JstpErrors;
-import io.tether.server.jstp.wire.JstpText;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,16 +37,16 @@ final class JstpDispatcher {
 
     /** Runs a call and answers it exactly once (unless the method aborts the transport). */
     void call(JstpChannelConnection conn, JstpMessage.Call call) {
-        JstpSession session = conn.session();
+        ResumableSession session = conn.session();
         if (call.method() == null || !(call.args() instanceof List<?> rawArgs)) {
-            session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.INVALID_SIGNATURE)));
+            session.reply(new Outbound.Failure(call.id(), JstpErrors.of(ErrorCode.INVALID_SIGNATURE)));
             return;
         }
         @SuppressWarnings("unchecked")
         List<Object> args = (List<Object>) rawArgs;
         Optional<JstpInterface> iface = services.resolve(conn.application(), call.iface());
         if (iface.isEmpty()) {
-            session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.INTERFACE_NOT_FOUND)));
+            session.reply(new Outbound.Failure(call.id(), JstpErrors.of(ErrorCode.INTERFACE_NOT_FOUND)));
             return;
         }
         if (iface.get() == services.actions()) {
@@ -55,69 +55,57 @@ final class JstpDispatcher {
         }
         Optional<JstpMethod> method = iface.get().method(call.method());
         if (method.isEmpty()) {
-            session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.ACTION_NOT_FOUND)));
+            session.reply(new Outbound.Failure(call.id(), JstpErrors.of(ErrorCode.ACTION_NOT_FOUND)));
             return;
         }
         int arity = method.get().arity();
         if (arity >= 0 && args.size() != arity) {
-            session.reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.INVALID_SIGNATURE)));
+            session.reply(new Outbound.Failure(call.id(), JstpErrors.of(ErrorCode.INVALID_SIGNATURE)));
             return;
         }
         MethodCall mc = new MethodCall(call.iface(), call.method(), args, conn::abort);
         conn.callStarted();
-        CompletableFuture<MethodOutcome> outcome = services.core().processor().call(core(conn), method.get(), mc);
+        CompletableFuture<MethodOutcome> outcome = services.core().processor().call(session, method.get(), mc);
         if (outcome.state() == Future.State.SUCCESS) { // a non-blocking method: answer before the next message
             answer(session, call, outcome.resultNow());
             conn.callFinished();
         } else {
             outcome.whenComplete((o, failure) -> {
                 answer(session, call, o != null ? o : MethodOutcome.failure(
-                        io.tether.core.action.ErrorPolicy.toClient(failure, call.iface() + "." + call.method())));
+                        ErrorPolicy.toClient(failure, call.iface() + "." + call.method())));
                 conn.callFinished();
             });
         }
     }
 
     private void callAction(JstpChannelConnection conn, JstpMessage.Call call, List<Object> args) {
-        CompletableFuture<ActionOutcome> outcome = services.actions().call(core(conn), call.method(), args);
+        ResumableSession session = conn.session();
+        CompletableFuture<ActionOutcome> outcome = services.actions().call(session, call.method(), args);
         if (outcome == null) {
-            conn.session().reply(JstpText.callbackError(call.id(), JstpErrors.of(ErrorCode.ACTION_NOT_FOUND)));
+            session.reply(new Outbound.Failure(call.id(), JstpErrors.of(ErrorCode.ACTION_NOT_FOUND)));
             return;
         }
-        JstpSession session = conn.session();
         conn.callStarted();
         outcome.whenComplete((o, failure) -> {
-            String text;
-            if (o != null && o.ok()) {
-                text = ok(call, List.of((Object) o.fields()));
-            } else {
-                text = JstpText.callbackError(call.id(), o != null ? JstpErrors.of(o.error())
-                        : JstpErrors.of(failure, "action " + call.method()));
-            }
-            send(session, text);
+            send(session, o != null && o.ok() ? new Outbound.Result(call.id(), List.of((Object) o.fields()))
+                    : new Outbound.Failure(call.id(), o != null ? JstpErrors.of(o.error())
+                            : JstpErrors.of(failure, "action " + call.method())));
             conn.callFinished();
         });
     }
 
-    private void answer(JstpSession session, JstpMessage.Call call, MethodOutcome o) {
+    private void answer(ResumableSession session, JstpMessage.Call call, MethodOutcome o) {
         if (o.aborted()) {
             return;
         }
-        send(session, o.ok() ? ok(call, o.results()) : JstpText.callbackError(call.id(), JstpErrors.of(o.error())));
+        // results the encoder cannot serialize are answered as an internal error (JstpOutbound)
+        send(session, o.ok() ? new Outbound.Result(call.id(), o.results())
+                : new Outbound.Failure(call.id(), JstpErrors.of(o.error())));
     }
 
-    /** The ok callback; results the writer cannot serialize are an internal error under the policy. */
-    private static String ok(JstpMessage.Call call, List<Object> results) {
+    private static void send(ResumableSession session, Outbound.Reply reply) {
         try {
-            return JstpText.callbackOk(call.id(), results);
-        } catch (Throwable e) { // also an Error (e.g. too deep): the call is still answered, once
-            return JstpText.callbackError(call.id(), JstpErrors.of(e, call.iface() + "." + call.method()));
-        }
-    }
-
-    private static void send(JstpSession session, String text) {
-        try {
-            session.reply(text);
+            session.reply(reply);
         } catch (RuntimeException e) {
             LOG.warn("reply to {} lost: {}", session, e.toString());
         }
@@ -126,10 +114,10 @@ final class JstpDispatcher {
     /** Answers an inspect with the method names, or {@code [12]}. */
     void inspect(JstpChannelConnection conn, JstpMessage.Inspect inspect) {
         Optional<JstpInterface> iface = services.resolve(conn.application(), inspect.iface());
-        String text = iface.isPresent()
-                ? JstpText.callbackOk(inspect.id(), List.<Object>copyOf(iface.get().methodNames()))
-                : JstpText.callbackError(inspect.id(), JstpErrors.of(ErrorCode.INTERFACE_NOT_FOUND));
-        conn.session().reply(text);
+        Outbound.Reply reply = iface.isPresent()
+                ? new Outbound.Result(inspect.id(), List.<Object>copyOf(iface.get().methodNames()))
+                : new Outbound.Failure(inspect.id(), JstpErrors.of(ErrorCode.INTERFACE_NOT_FOUND));
+        conn.session().reply(reply);
     }
 
     /** Delivers a client event with an array payload to the application; others are ignored. */
@@ -140,11 +128,7 @@ final class JstpDispatcher {
         }
         @SuppressWarnings("unchecked")
         List<Object> args = (List<Object>) rawArgs;
-        services.core().processor().event(core(conn), conn.application().events(),
+        services.core().processor().event(conn.session(), conn.application().events(),
                 new MethodCall(event.iface(), event.event(), args, conn::abort));
-    }
-
-    private static Session core(JstpChannelConnection conn) {
-        return conn.session().coreConnection();
     }
 }

@@ -5,12 +5,16 @@ import io.tether.api.Principal;
 import io.tether.server.jstp.wire.JstpErrors;
 import io.tether.codec.jstp.JstpMessage.HandshakeRequest;
 import io.tether.core.session.Session;
+import io.tether.core.session.resume.ResumableSession;
+import io.tether.core.session.resume.ResumeProtocol;
+import io.tether.core.session.resume.SessionIds;
+import io.tether.core.session.resume.SessionQuota;
+import io.tether.core.session.resume.SessionSnapshot;
 import io.tether.server.PeerAddress;
 import io.tether.api.jstp.JstpApplication;
 import io.tether.server.jstp.auth.LoginGate;
 import io.tether.server.jstp.bridge.ChatInterface;
-import io.tether.server.jstp.session.JstpSession;
-import io.tether.server.jstp.session.SessionIds;
+import io.tether.server.jstp.wire.JstpOutbound;
 import java.net.SocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -40,19 +44,28 @@ final class JstpHandshake {
     }
 
     /** A new session. */
-    record Created(JstpApplication app, JstpSession session) implements Outcome {
+    record Created(JstpApplication app, ResumableSession session) implements Outcome {
     }
 
     /** A session to restore with the client's received count. */
-    record Restoring(JstpApplication app, JstpSession session, long clientReceived) implements Outcome {
+    record Restoring(JstpApplication app, ResumableSession session, long clientReceived) implements Outcome {
     }
 
     private final JstpServices services;
     private final LoginGate login;
+    private final ResumeProtocol protocol; // shared by all sessions of this listener
 
     JstpHandshake(JstpServices services, LoginGate login) {
         this.services = services;
         this.login = login;
+        String chat = services.options().chatInterface();
+        this.protocol = new ResumeProtocol("jstp", JstpOutbound.INSTANCE, (session, delivery) -> {
+            try {
+                ChatInterface.deliver(chat, session, delivery);
+            } catch (RuntimeException e) {
+                LOG.debug("room message to {} dropped: {}", session, e.toString());
+            }
+        }, this::leaveAll);
     }
 
     /** Decides the request; the future never completes exceptionally. */
@@ -83,7 +96,7 @@ final class JstpHandshake {
 
     /** A new session, answered only once the store can restore it (from any node, for a shared store). */
     private CompletableFuture<Outcome> created(JstpApplication app, String username, SocketAddress remote) {
-        JstpSession session = newSession(app, username, remote);
+        ResumableSession session = newSession(app, username, remote);
         return services.sessions().save(session).handle((v, e) -> new Created(app, session));
     }
 
@@ -93,15 +106,23 @@ final class JstpHandshake {
                 || !SessionIds.wellFormed(id)) {
             return new Rejected(JstpErrors.code(ErrorCode.AUTH_FAILED));
         }
-        Optional<JstpSession> found = services.sessions().find(id)
-                .filter(s -> s.application() == null || s.application().equals(request.app()));
-        Optional<JstpApplication> app = found.flatMap(s -> applicationOf(s, request));
+        Optional<ResumableSession> found = services.sessions().find(id, (snapshot, quota) -> continued(snapshot,
+                quota, remote));
+        Optional<JstpApplication> app = found.flatMap(s -> acceptedApplication(s, request));
         if (app.isEmpty()) {
             return new Rejected(JstpErrors.code(ErrorCode.AUTH_FAILED));
         }
-        JstpSession session = found.get();
+        ResumableSession session = found.get();
         session.address(PeerAddress.ip(remote));
-        return new Restoring(app.get(), continued(session, remote), Math.max(0, received.longValue()));
+        return new Restoring(app.get(), session, Math.max(0, received.longValue()));
+    }
+
+    /** The application of the session if the request names it and accepts its version (see {@link #applicationOf}). */
+    private Optional<JstpApplication> acceptedApplication(ResumableSession s, HandshakeRequest request) {
+        if (s.application() != null && !s.application().equals(request.app())) {
+            return Optional.empty();
+        }
+        return applicationOf(s, request);
     }
 
     /**
@@ -109,7 +130,7 @@ final class JstpHandshake {
      * version, that exact version, or a range it satisfies. A session without a recorded
      * version (stored by an older node) gets the version the request selects.
      */
-    private Optional<JstpApplication> applicationOf(JstpSession session, HandshakeRequest request) {
+    private Optional<JstpApplication> applicationOf(ResumableSession session, HandshakeRequest request) {
         String requested = request.version();
         String own = session.applicationVersion();
         if (own == null) {
@@ -131,25 +152,28 @@ final class JstpHandshake {
         }
     }
 
-    private JstpSession newSession(JstpApplication app, String username, SocketAddress remote) {
-        JstpSession session = new JstpSession(SessionIds.next(), username, app.name(), app.version(),
-                services.sessions().quota());
-        session.address(PeerAddress.ip(remote));
-        bind(session, remote);
+    private ResumableSession newSession(JstpApplication app, String username, SocketAddress remote) {
+        ResumableSession session = ResumableSession.open(protocol, services.sessions().quota(), PeerAddress.ip(remote),
+                PeerAddress.port(remote), app.name(), app.version());
+        if (username != null) {
+            session.principal(Principal.named(username));
+        }
         return session;
     }
 
-    /** A session a shared store brought from another node: bind a core connection, rejoin its rooms. */
-    private JstpSession continued(JstpSession session, SocketAddress remote) {
-        if (session.coreConnection() != null) {
-            return session;
-        }
-        Session core = bind(session, remote);
-        for (String room : session.restoredRooms()) {
-            services.core().rooms().join(core, room).exceptionally(e -> {
+    /**
+     * A session a shared store brought from another node: continued here, a member of its rooms
+     * again before it answers (like any detached session of this node, it buffers their messages
+     * until it is restored or expires). Runs on a worker (the store's lookup may block).
+     */
+    private ResumableSession continued(SessionSnapshot snapshot, SessionQuota quota, SocketAddress remote) {
+        ResumableSession session = ResumableSession.restored(snapshot, protocol, quota, PeerAddress.ip(remote),
+                PeerAddress.port(remote));
+        for (String room : snapshot.rooms()) {
+            services.core().rooms().join(session, room).exceptionally(e -> {
                 LOG.info("{} could not rejoin room {}: {}", session, room, rootMessage(e));
                 return null;
-            }).join(); // on a worker: the session answers once it is back in its rooms
+            }).join();
         }
         return session;
     }
@@ -159,25 +183,7 @@ final class JstpHandshake {
                 ? e.getCause().getMessage() : e.getMessage();
     }
 
-    private Session bind(JstpSession session, SocketAddress remote) {
-        String chat = services.options().chatInterface();
-        Session core = Session.openShared("jstp", PeerAddress.ip(remote), PeerAddress.port(remote), m -> {
-            try {
-                ChatInterface.deliver(chat, session, m);
-            } catch (RuntimeException e) {
-                LOG.debug("room message to {} dropped: {}", session, e.toString());
-            }
-        });
-        core.link(new JstpSessionLink(session));
-        if (session.username() != null) {
-            core.principal(Principal.named(session.username()));
-        }
-        session.bindCore(core);
-        session.onDrop(() -> leaveAll(core));
-        return core;
-    }
-
-    /** Drop hooks run under the session's lock, maybe on the timer: the room service decides where the broker runs. */
+    /** Runs when a session ends on this node (dropped or handed off): the room service decides where the broker runs. */
     private void leaveAll(Session core) {
         services.core().rooms().leaveAll(core).whenComplete((ok, e) -> {
             if (e != null) {

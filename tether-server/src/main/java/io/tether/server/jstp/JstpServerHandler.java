@@ -12,7 +12,8 @@ import io.tether.server.jstp.JstpHandshake.Outcome;
 import io.tether.server.jstp.JstpHandshake.Rejected;
 import io.tether.server.jstp.JstpHandshake.Restoring;
 import io.tether.api.jstp.JstpApplication;
-import io.tether.server.jstp.session.JstpSession;
+import io.tether.core.session.resume.Outbound;
+import io.tether.core.session.resume.ResumableSession;
 import io.tether.server.jstp.wire.JstpText;
 import io.tether.server.limits.ConnectionGuard;
 import java.util.ArrayDeque;
@@ -43,7 +44,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     private final ConnectionGuard guard;
     private ArrayDeque<JstpMessage> pipelined; // messages behind the handshake request, made when needed
     private Phase phase = Phase.AWAITING;
-    private JstpSession session;
+    private ResumableSession session;
     private volatile JstpChannelConnection conn;
     private OutboundFlow<JstpMessage> flow;
     private Channel channel;
@@ -137,7 +138,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
         boolean ok = switch (outcome) {
             case Created c -> {
                 accept(c.app(), c.session());
-                c.session().attachNew(conn, JstpText.handshakeOk(c.session().id()));
+                c.session().attachNew(conn, JstpText.handshakeOk(c.session().token()));
                 yield true;
             }
             case Restoring r -> {
@@ -175,7 +176,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
         }
     }
 
-    private void accept(JstpApplication app, JstpSession s) {
+    private void accept(JstpApplication app, ResumableSession s) {
         conn.bind(app, s);
         session = s;
     }
@@ -204,7 +205,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
             }
             case JstpMessage.Ping p -> {
                 session.received(p.id());
-                session.reply(JstpText.pong(p.id()));
+                session.reply(new Outbound.Pong(p.id()));
             }
             case JstpMessage.Pong p -> session.acknowledge(p.id());
             case JstpMessage.Heartbeat h -> { }
@@ -225,7 +226,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
                 reject(null, "no inbound traffic");
                 return;
             }
-            session.originate(JstpText::ping);
+            session.originate(Outbound.ping());
             services.listener().heartbeat(conn);
         }, interval, interval, TimeUnit.NANOSECONDS);
     }

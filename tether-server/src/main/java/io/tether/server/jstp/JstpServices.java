@@ -5,7 +5,7 @@ import io.tether.api.jstp.JstpApplication;
 
 import io.tether.api.jstp.JstpInterface;
 import io.tether.server.jstp.bridge.ActionsInterface;
-import io.tether.server.jstp.session.SessionStore;
+import io.tether.core.session.resume.SessionStore;
 import io.tether.server.limits.RefusalLog;
 import java.util.Optional;
 

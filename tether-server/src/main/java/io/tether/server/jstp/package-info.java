@@ -5,6 +5,14 @@
  * and, before the handshake, after the handshake timeout (and the TLS handshake timeout):
  * {@link io.tether.server.limits.ConnectionLimits}, {@link io.tether.server.jstp.JstpOptions}.
  *
+ * <p>A JSTP session is the core's {@link io.tether.core.session.resume.ResumableSession} (identity,
+ * principal, user data, rooms, ids, resend buffer, snapshots): this package adds the handshake
+ * that opens or restores it, the channel it is attached to as its transport
+ * ({@code JstpChannelConnection}) and the JSTP text of what it sends
+ * ({@link io.tether.server.jstp.wire.JstpOutbound}). Sessions live in a
+ * {@link io.tether.core.session.resume.SessionStore}: in memory by default, in Redis with
+ * tether-redis.
+ *
  * <pre>{@code
  * JstpApplication app = JstpApplication.builder("calc", "1.0.0")
  *         .iface(JstpInterface.builder("calculator").nonBlocking("answer", 0, ctx -> List.of(42)).build())

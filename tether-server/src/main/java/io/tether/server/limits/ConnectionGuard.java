@@ -1,5 +1,6 @@
 package io.tether.server.limits;
 
+import io.tether.core.limits.RateLimitedLog;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;

@@ -1,5 +1,6 @@
 package io.tether.server.limits;
 
+import io.tether.core.limits.RateLimitedLog;
 import io.tether.core.limits.Refusal;
 import io.tether.core.limits.Refusals;
 import java.time.Duration;

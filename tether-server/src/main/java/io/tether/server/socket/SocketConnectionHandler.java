@@ -11,6 +11,7 @@ import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketRequest;
 import io.tether.codec.socket.SocketVerb;
 import io.tether.core.session.Session;
+import io.tether.core.session.SessionLink;
 import io.tether.core.limits.Refusal;
 import io.tether.server.IoErrors;
 import io.tether.server.PeerAddress;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * messages, so replies stay in line order and the event loop never waits. On close the
  * session leaves its rooms through the service, after any room verb still pending.
  */
-final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRequest> {
+final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRequest> implements SessionLink {
     private static final Logger LOG = LoggerFactory.getLogger(SocketConnectionHandler.class);
 
     private final SocketServices services;
@@ -63,6 +64,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         SocketAddress peer = context.channel().remoteAddress();
         Session connection = Session.openShared("socket", PeerAddress.ip(peer), PeerAddress.port(peer),
                 message -> chat.queue(message));
+        connection.link(this); // ctx.session().close() of an action: Bye, then close
         session = new SocketSession(connection, stickyPolicy);
         flow = new OutboundFlow<>(context.channel(), services.options().maxOutboundBytes(), services.refusals(), this::processDeferred, this::cutOff);
         chat = new SocketChatWriter(context, session, backlog, flow, services.wire(),
@@ -267,6 +269,22 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     private void write(SocketMessage message) {
         if (flow.mayWrite()) {
             ctx.writeAndFlush(message, ctx.voidPromise());
+        }
+    }
+
+    /** The socket protocol has no server events. */
+    @Override
+    public boolean emit(String iface, String event, java.util.List<?> args) {
+        return false;
+    }
+
+    /** Application code ends the session: Bye after the replies already queued, then close (on the loop). */
+    @Override
+    public void close() {
+        try {
+            ctx.executor().execute(this::byeAndClose);
+        } catch (RejectedExecutionException stopping) {
+            // the server is stopping: the connection is closed by the shutdown anyway
         }
     }
 

@@ -2,7 +2,7 @@ package io.tether.server.socket;
 
 import io.tether.core.limits.Refusal;
 import io.tether.core.limits.Refusals;
-import io.tether.server.limits.RateLimitedLog;
+import io.tether.core.limits.RateLimitedLog;
 import java.time.Duration;
 import org.slf4j.LoggerFactory;
 

@@ -44,7 +44,7 @@ class JstpListenerIT {
                 assertThat(c.request("{ping:[4]}")).isEqualTo("{pong:[4]}");
                 JstpConnection conn = server.jstp.connections().getFirst();
                 assertThat(conn.username()).isEqualTo("user");
-                assertThat(conn.session().id()).isEqualTo(id);
+                assertThat(conn.session().token()).isEqualTo(id);
                 assertThat(conn.remoteAddress()).isNotNull();
             }
             try (JstpTestClient c = server.client()) {

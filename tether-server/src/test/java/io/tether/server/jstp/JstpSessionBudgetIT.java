@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tether.core.TetherCore;
 import io.tether.core.limits.Refusal;
 import io.tether.server.TetherServer;
-import io.tether.server.jstp.session.SessionBudget;
+import io.tether.core.session.resume.SessionBudget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +102,7 @@ class JstpSessionBudgetIT {
     void aSessionOverItsOwnLimitIsDroppedAndCounted() throws Exception {
         core = TetherCore.builder().room("defaultRoom").build();
         jstp = new JstpProtocolServer(core, JstpOptions.defaults().toBuilder().port(0).host("127.0.0.1")
-                .sessionLimits(io.tether.server.jstp.session.SessionLimits.builder()
+                .sessionLimits(io.tether.core.session.resume.SessionLimits.builder()
                         .maxEntries(3).maxBytes(1_000_000).build())
                 .build());
         server = TetherServer.builder(core).protocol(jstp).ioThreads(1).build().start();

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.tether.core.limits.Refusal;
 import io.tether.core.limits.Refusals;
 import io.tether.server.PeerAddress;
-import io.tether.server.limits.RateLimitedLog;
+import io.tether.core.limits.RateLimitedLog;
 import java.net.InetAddress;
 import java.net.SocketAddress;
 import java.time.Duration;

@@ -10,8 +10,8 @@ import io.tether.api.jstp.JstpMethod;
 import io.tether.core.room.RoomDelivery;
 import io.tether.core.room.RoomService;
 import io.tether.core.session.Session;
-import io.tether.server.jstp.session.JstpSession;
-import io.tether.server.jstp.wire.JstpText;
+import io.tether.core.session.resume.Outbound;
+import io.tether.core.session.resume.ResumableSession;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,31 +48,29 @@ public final class ChatInterface {
     }
 
     /** Delivers a room message to a session as a chat event (buffered while offline). */
-    public static void deliver(String name, JstpSession session, RoomMessage m) {
-        String tail = eventTail(name, m);
-        session.originate(id -> JstpText.event(id, tail));
+    public static void deliver(String name, ResumableSession session, RoomMessage m) {
+        session.originate(event(name, m));
     }
 
     /**
-     * Delivers a room message shared by all members of the room: the event's payload is
-     * serialized once for every member (with the same interface name), only the id differs.
+     * Delivers a room message shared by all members of the room: one event for every member
+     * (with the same interface name), whose payload the encoder serializes once; only the id differs.
      */
-    public static void deliver(String name, JstpSession session, RoomDelivery delivery) {
-        String tail = delivery.shared(new EventFormat(name), m -> eventTail(name, m));
-        session.originate(id -> JstpText.event(id, tail));
+    public static void deliver(String name, ResumableSession session, RoomDelivery delivery) {
+        session.originate(delivery.shared(new EventFormat(name), m -> event(name, m)));
     }
 
     /** The memo key of the chat event form for one interface name. */
     private record EventFormat(String iface) {
     }
 
-    private static String eventTail(String name, RoomMessage m) {
+    private static Outbound.Event event(String name, RoomMessage m) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("message", m.message());
         payload.put("room", m.room());
         payload.put("from", m.from());
         payload.put("sentAt", m.sentAt());
-        return JstpText.eventTail(name, "message", List.of(payload));
+        return Outbound.event(name, "message", List.of(payload));
     }
 
     private static Map<String, Object> view(RoomView v) {

@@ -1,4 +1,4 @@
-package io.tether.server.limits;
+package io.tether.core.limits;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,4 @@
-package io.tether.server.jstp.session;
+package io.tether.core.session.resume;
 
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
@@ -10,7 +10,7 @@ import io.tether.api.TetherException;
 public final class SessionOverflowException extends TetherException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception for a session, named by its short form (e.g. {@code JstpSession[1a2b3c4d…]}). */
+    /** Creates the exception for a session, named by its short form (e.g. {@code ResumableSession[1a2b3c4d…]}). */
     public SessionOverflowException(String session) {
         super(ErrorCode.INTERNAL_ERROR, "session buffer limit exceeded: " + session);
     }

@@ -1,4 +1,4 @@
-package io.tether.server.jstp.session;
+package io.tether.core.session.resume;
 
 import io.tether.core.limits.Refusals;
 
@@ -84,12 +84,12 @@ public final class SessionQuota {
      * indexed as detached until it is restored or dropped. A new session is indexed only when
      * its transport detaches.
      */
-    public void track(JstpSession session) {
+    public void track(ResumableSession session) {
         detached.detached(session);
     }
 
     /** Stops counting a session a store no longer keeps (without dropping it). */
-    public void untrack(JstpSession session) {
+    public void untrack(ResumableSession session) {
         detached.removed(session);
     }
 

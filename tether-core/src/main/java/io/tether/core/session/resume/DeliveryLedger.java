@@ -1,7 +1,6 @@
-package io.tether.server.jstp.session;
+package io.tether.core.session.resume;
 
 import io.tether.core.limits.Refusal;
-import io.tether.server.jstp.wire.JstpText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.LongFunction;
 
 /**
  * The delivery accounting of one session (a callback or pong from the client acknowledges
@@ -17,13 +15,11 @@ import java.util.function.LongFunction;
  * messages keyed by abs(id), replies held while detached,
  * {@code receivedCount}, {@code deliveredCount} and {@code lastId}. Every buffered message is
  * charged to the node-wide {@link SessionBudget} and released exactly once (acknowledged,
- * replayed, cleared); {@link #charged()} is what this ledger holds of the budget. Not
- * thread-safe: the owning {@link JstpSession} guards it with its lock.
+ * replayed, cleared); {@link #charged()} is what this ledger holds of the budget. Texts come
+ * from the session's {@link OutboundEncoder}; the ledger knows no wire syntax. Not
+ * thread-safe: the owning {@link ResumableSession} guards it with its lock.
  */
 final class DeliveryLedger {
-    /** Room for a solicitation ping: the longest ping text. */
-    private static final String LONGEST_PING = JstpText.ping(-9007199254740991L);
-
     private final SessionLimits limits;
     private final SessionBudget budget;
     // empty and immutable until a message is buffered: most sessions of idle clients buffer nothing
@@ -44,18 +40,22 @@ final class DeliveryLedger {
 
     /** Whether one more message of this length fits within the limits. */
     boolean fits(String text) {
+        return fits(text.length());
+    }
+
+    private boolean fits(int length) {
         return originated.size() + held.size() + 1 <= limits.maxEntries()
-                && chars + text.length() <= limits.maxBytes();
+                && chars + length <= limits.maxBytes();
     }
 
     /**
-     * Takes the next id (−1, −2, …) and buffers the text made for it.
+     * Takes the next id (−1, −2, …) and buffers the text {@code encoder} makes for it.
      *
      * @return the text, or null if it does not fit (nothing changed; {@link #refused()} says why)
      */
-    String originate(LongFunction<String> serializer) {
+    String originate(Outbound.Originated message, OutboundEncoder encoder) {
         long next = lastId - 1;
-        String text = serializer.apply(next);
+        String text = encoder.originated(message, next);
         if (!charge(text)) {
             return null;
         }
@@ -99,13 +99,13 @@ final class DeliveryLedger {
 
     /**
      * Whether to ping for an acknowledgement: the buffer is half full, no solicitation is
-     * outstanding and a ping fits. Records the ping's id as outstanding when true.
+     * outstanding and a ping of {@code pingChars} fits. Records the ping's id as outstanding when true.
      */
-    boolean shouldSolicit() {
+    boolean shouldSolicit(int pingChars) {
         boolean halfFull = (originated.size() + held.size()) * 2L >= limits.maxEntries()
                 || chars * 2 >= limits.maxBytes()
                 || (!originated.isEmpty() && budget.underPressure());
-        if (halfFull && solicited <= deliveredCount && fits(LONGEST_PING)) {
+        if (halfFull && solicited <= deliveredCount && fits(pingChars)) {
             solicited = 1 - lastId;
             return true;
         }

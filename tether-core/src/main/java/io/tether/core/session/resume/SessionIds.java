@@ -1,4 +1,4 @@
-package io.tether.server.jstp.session;
+package io.tether.core.session.resume;
 
 import java.util.UUID;
 

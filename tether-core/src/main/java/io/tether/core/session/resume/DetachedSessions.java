@@ -1,8 +1,8 @@
-package io.tether.server.jstp.session;
+package io.tether.core.session.resume;
 
 import io.tether.core.limits.Refusal;
 import io.tether.core.limits.Refusals;
-import io.tether.server.limits.RateLimitedLog;
+import io.tether.core.limits.RateLimitedLog;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,8 +36,8 @@ final class DetachedSessions {
     private final int maxPerAddress;
     private final Refusals refusals;
     private final ReentrantLock lock = new ReentrantLock();
-    private final LinkedHashMap<JstpSession, String> order = new LinkedHashMap<>(); // session → address key
-    private final Map<String, ArrayDeque<JstpSession>> byAddress = new HashMap<>();
+    private final LinkedHashMap<ResumableSession, String> order = new LinkedHashMap<>(); // session → address key
+    private final Map<String, ArrayDeque<ResumableSession>> byAddress = new HashMap<>();
 
     DetachedSessions(int maxPerNode, int maxPerAddress, Refusals refusals) {
         if (maxPerNode < 1 || maxPerAddress < 1) {
@@ -49,9 +49,9 @@ final class DetachedSessions {
     }
 
     /** Indexes a session that has no transport (new, or just detached); evicts past the caps. */
-    void detached(JstpSession s) {
-        List<JstpSession> byAddr = List.of();
-        List<JstpSession> byNode = List.of();
+    void detached(ResumableSession s) {
+        List<ResumableSession> byAddr = List.of();
+        List<ResumableSession> byNode = List.of();
         lock.lock();
         try {
             // attached again or dropped meanwhile: its attach/drop already ran or will run after this
@@ -60,7 +60,7 @@ final class DetachedSessions {
             }
             String address = s.address();
             order.put(s, address);
-            ArrayDeque<JstpSession> same = byAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
+            ArrayDeque<ResumableSession> same = byAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
             same.addLast(s);
             while (same.size() > maxPerAddress) {
                 byAddr = with(byAddr, unindex(same.peekFirst()));
@@ -76,7 +76,7 @@ final class DetachedSessions {
     }
 
     /** Removes a session from the index (attached again, dropped, handed off). */
-    void removed(JstpSession s) {
+    void removed(ResumableSession s) {
         lock.lock();
         try {
             if (order.containsKey(s)) {
@@ -101,16 +101,16 @@ final class DetachedSessions {
     int size(String address) {
         lock.lock();
         try {
-            ArrayDeque<JstpSession> same = byAddress.get(address);
+            ArrayDeque<ResumableSession> same = byAddress.get(address);
             return same == null ? 0 : same.size();
         } finally {
             lock.unlock();
         }
     }
 
-    private JstpSession unindex(JstpSession s) {
+    private ResumableSession unindex(ResumableSession s) {
         String address = order.remove(s);
-        ArrayDeque<JstpSession> same = byAddress.get(address);
+        ArrayDeque<ResumableSession> same = byAddress.get(address);
         if (same != null) {
             if (same.peekFirst() == s) {
                 same.pollFirst();
@@ -124,8 +124,8 @@ final class DetachedSessions {
         return s;
     }
 
-    private static void removeFrom(ArrayDeque<JstpSession> deque, JstpSession s) {
-        for (Iterator<JstpSession> it = deque.iterator(); it.hasNext(); ) {
+    private static void removeFrom(ArrayDeque<ResumableSession> deque, ResumableSession s) {
+        for (Iterator<ResumableSession> it = deque.iterator(); it.hasNext(); ) {
             if (it.next() == s) {
                 it.remove();
                 return;
@@ -133,16 +133,16 @@ final class DetachedSessions {
         }
     }
 
-    private static List<JstpSession> with(List<JstpSession> list, JstpSession s) {
-        List<JstpSession> grown = list.isEmpty() ? new ArrayList<>(2) : list;
+    private static List<ResumableSession> with(List<ResumableSession> list, ResumableSession s) {
+        List<ResumableSession> grown = list.isEmpty() ? new ArrayList<>(2) : list;
         grown.add(s);
         return grown;
     }
 
-    private void evict(JstpSession victim, Refusal reason, int bound, String scope) {
+    private void evict(ResumableSession victim, Refusal reason, int bound, String scope) {
         if (victim.evict()) {
             refusals.count(reason);
-            evictionLog.info("JSTP session {} of {} evicted: more than {} detached sessions {}", victim, victim.address(),
+            evictionLog.info("session {} of {} evicted: more than {} detached sessions {}", victim, victim.address(),
                     bound, scope);
         }
     }

@@ -1,12 +1,11 @@
-package io.tether.server.jstp.session;
+package io.tether.core.session.resume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tether.core.limits.Refusal;
 import io.tether.core.limits.Refusals;
-import io.tether.server.jstp.session.JstpSessionTest.Recorder;
-import io.tether.server.jstp.wire.JstpText;
+import io.tether.core.session.resume.ResumableSessionTest.Recorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,24 +20,22 @@ class SessionQuotaTest {
         return new SessionQuota(SessionLimits.defaults(), budget, perNode, perAddress, refusals);
     }
 
-    private static JstpSession session(SessionQuota q, String id, String address) {
-        JstpSession s = new JstpSession(id, null, "app", "1.0.0", q);
-        s.address(address);
-        return s;
+    private static ResumableSession session(SessionQuota q, String id, String address) {
+        return TestEncoder.open(q, address);
     }
 
-    private static long event(JstpSession s, String name) {
-        return s.originate(id -> JstpText.event(id, "i", name, List.of()));
+    private static long event(ResumableSession s, String name) {
+        return s.originate(Outbound.event("i", name, List.of()));
     }
 
     private static long cost(long id, String name) {
-        return SessionBudget.cost(JstpText.event(id, "i", name, List.of()));
+        return SessionBudget.cost(TestEncoder.event(id, "i", name, List.of()));
     }
 
     @Test
     void budgetIsChargedPerBufferedMessageAndReleasedExactlyOnAcknowledgement() {
         SessionQuota q = quota(1 << 20, 10, 10);
-        JstpSession s = session(q, "a", "10.0.0.1");
+        ResumableSession s = session(q, "a", "10.0.0.1");
         event(s, "a");
         event(s, "b");
         event(s, "c");
@@ -52,15 +49,15 @@ class SessionQuotaTest {
     @Test
     void heldRepliesAreReleasedWhenRestoreSendsThemAndTheRestOnDrop() {
         SessionQuota q = quota(1 << 20, 10, 10);
-        JstpSession s = session(q, "a", "10.0.0.1");
+        ResumableSession s = session(q, "a", "10.0.0.1");
         Recorder first = new Recorder();
         s.attachNew(first, "hello");
         event(s, "a");
         s.detach(first);
-        s.reply(JstpText.callbackOk(5, List.of(1)));
-        long held = SessionBudget.cost(JstpText.callbackOk(5, List.of(1)));
+        s.reply(new Outbound.Result(5, List.of(1)));
+        long held = SessionBudget.cost(TestEncoder.callbackOk(5, List.of(1)));
         assertThat(q.budget().usedBytes()).isEqualTo(cost(-1, "a") + held);
-        s.restore(0, new Recorder(), JstpText::handshakeRestored);
+        s.restore(0, new Recorder(), TestEncoder::handshakeRestored);
         assertThat(q.budget().usedBytes()).isEqualTo(cost(-1, "a"));
         s.drop();
         assertThat(q.budget().usedBytes()).isZero();
@@ -69,23 +66,15 @@ class SessionQuotaTest {
     @Test
     void handOffAndSnapshotLoadKeepTheAccountingExact() {
         SessionQuota q = quota(1 << 20, 10, 10);
-        JstpSession s = session(q, "a", "10.0.0.1");
+        ResumableSession s = session(q, "a", "10.0.0.1");
         event(s, "a");
         event(s, "b");
         List<SessionSnapshot> last = new ArrayList<>();
-        s.handOff(new SessionForwarder() {
-            @Override
-            public void originate(String template) {
-            }
-
-            @Override
-            public void reply(String text) {
-            }
-        }, last::add);
+        s.handOff(m -> { }, last::add);
         assertThat(q.budget().usedBytes()).isZero();
         assertThat(refusals.get(Refusal.SESSIONS_PER_NODE)).isZero();
 
-        JstpSession continued = JstpSession.restored(last.get(0), q);
+        ResumableSession continued = ResumableSession.restored(last.get(0), TestEncoder.PROTOCOL, q, "10.0.0.1", 1);
         assertThat(continued.applicationVersion()).isEqualTo("1.0.0");
         assertThat(q.budget().usedBytes()).isEqualTo(cost(-1, "a") + cost(-2, "b"));
         continued.drop();
@@ -96,8 +85,8 @@ class SessionQuotaTest {
     void snapshotPastTheBudgetIsLoadedAndTheNextMessageDropsTheSession() {
         SessionQuota q = quota(300, 10, 10);
         TreeMap<Long, String> buffered = new TreeMap<>(Map.of(1L, "x".repeat(250)));
-        JstpSession s = JstpSession.restored(new SessionSnapshot("a", null, "app", "1.0.0", Map.of(), 0, 0, -1,
-                buffered, List.of(), List.of()), q);
+        ResumableSession s = ResumableSession.restored(new SessionSnapshot("a", null, "app", "1.0.0", Map.of(), 0, 0, -1,
+                buffered, List.of(), List.of()), TestEncoder.PROTOCOL, q, "10.0.0.1", 1);
         assertThat(q.budget().usedBytes()).isEqualTo(250 + SessionBudget.ENTRY_OVERHEAD_BYTES);
         assertThatThrownBy(() -> event(s, "b")).isInstanceOf(SessionOverflowException.class);
         assertThat(refusals.get(Refusal.SESSION_BUFFER_BUDGET)).isEqualTo(1);
@@ -108,8 +97,8 @@ class SessionQuotaTest {
     void aSessionThatWouldBufferPastTheBudgetIsDroppedAndOthersKeepTheirShare() {
         long one = cost(-1, "a");
         SessionQuota q = quota(2 * one + one / 2, 10, 10);
-        JstpSession x = session(q, "x", "10.0.0.1");
-        JstpSession y = session(q, "y", "10.0.0.2");
+        ResumableSession x = session(q, "x", "10.0.0.1");
+        ResumableSession y = session(q, "y", "10.0.0.2");
         event(x, "a");
         event(y, "a");
         assertThatThrownBy(() -> event(x, "a")).isInstanceOf(SessionOverflowException.class);
@@ -125,7 +114,7 @@ class SessionQuotaTest {
     void aSessionOverItsOwnLimitCountsBufferFull() {
         SessionQuota q = new SessionQuota(SessionLimits.builder().maxEntries(2).maxBytes(10_000).build(),
                 1 << 20, 10, 10, refusals);
-        JstpSession s = session(q, "a", "10.0.0.1");
+        ResumableSession s = session(q, "a", "10.0.0.1");
         event(s, "a");
         event(s, "b");
         assertThatThrownBy(() -> event(s, "c")).isInstanceOf(SessionOverflowException.class);
@@ -137,9 +126,9 @@ class SessionQuotaTest {
     void underPressureAnAttachedSessionAsksForAnAcknowledgementAtOnce() {
         long one = cost(-1, "a");
         SessionQuota q = quota(3 * one, 10, 10);
-        JstpSession idle = session(q, "idle", "10.0.0.1");
+        ResumableSession idle = session(q, "idle", "10.0.0.1");
         event(idle, "a"); // a third of the budget
-        JstpSession live = session(q, "live", "10.0.0.2");
+        ResumableSession live = session(q, "live", "10.0.0.2");
         Recorder t = new Recorder();
         live.attachNew(t, "hello");
         event(live, "a"); // two thirds: past half
@@ -149,13 +138,13 @@ class SessionQuotaTest {
     @Test
     void detachedSessionsPastThePerAddressCapEvictTheOldestOfThatAddress() {
         SessionQuota q = quota(1 << 20, 100, 2);
-        JstpSession a1 = session(q, "a1", "10.0.0.1");
-        JstpSession a2 = session(q, "a2", "10.0.0.1");
-        JstpSession b1 = session(q, "b1", "10.0.0.2");
-        JstpSession a3 = session(q, "a3", "10.0.0.1");
+        ResumableSession a1 = session(q, "a1", "10.0.0.1");
+        ResumableSession a2 = session(q, "a2", "10.0.0.1");
+        ResumableSession b1 = session(q, "b1", "10.0.0.2");
+        ResumableSession a3 = session(q, "a3", "10.0.0.1");
         List.of(a1, b1, a2, a3).forEach(q::track);
         assertThat(a1.isDropped()).isTrue();
-        assertThat(List.of(a2, a3, b1)).noneMatch(JstpSession::isDropped);
+        assertThat(List.of(a2, a3, b1)).noneMatch(ResumableSession::isDropped);
         assertThat(refusals.get(Refusal.SESSIONS_PER_ADDRESS)).isEqualTo(1);
         assertThat(q.detachedCount()).isEqualTo(3);
         assertThat(q.detachedCount("10.0.0.1")).isEqualTo(2);
@@ -164,14 +153,14 @@ class SessionQuotaTest {
     @Test
     void detachedSessionsPastTheNodeCapEvictTheOldestAndAttachedOnesAreNeverEvicted() {
         SessionQuota q = quota(1 << 20, 2, 10);
-        JstpSession attached = session(q, "live", "10.0.0.9");
+        ResumableSession attached = session(q, "live", "10.0.0.9");
         q.track(attached);
         Recorder t = new Recorder();
         attached.attachNew(t, "hello");
         assertThat(q.detachedCount()).isZero();
-        JstpSession old = session(q, "old", "10.0.0.1");
-        JstpSession mid = session(q, "mid", "10.0.0.2");
-        JstpSession young = session(q, "young", "10.0.0.3");
+        ResumableSession old = session(q, "old", "10.0.0.1");
+        ResumableSession mid = session(q, "mid", "10.0.0.2");
+        ResumableSession young = session(q, "young", "10.0.0.3");
         q.track(old);
         q.track(mid);
         event(old, "a");
@@ -188,11 +177,11 @@ class SessionQuotaTest {
     @Test
     void restoredSessionsLeaveTheIndexAndDroppedOnesToo() {
         SessionQuota q = quota(1 << 20, 10, 10);
-        JstpSession s = session(q, "a", "10.0.0.1");
+        ResumableSession s = session(q, "a", "10.0.0.1");
         q.track(s);
         assertThat(q.detachedCount()).isEqualTo(1);
         Recorder t = new Recorder();
-        s.restore(0, t, JstpText::handshakeRestored);
+        s.restore(0, t, TestEncoder::handshakeRestored);
         assertThat(q.detachedCount()).isZero();
         s.detach(t);
         assertThat(q.detachedCount("10.0.0.1")).isEqualTo(1);

@@ -1,4 +1,4 @@
-package io.tether.server.jstp.session;
+package io.tether.core.session.resume;
 
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * caps the detached sessions it keeps (oldest evicted) and their buffered bytes.
  */
 public final class MemorySessionStore implements SessionStore {
-    private final Map<String, JstpSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, ResumableSession> sessions = new ConcurrentHashMap<>();
     private final Duration expiry;
     private final SessionQuota quota;
     private final ScheduledFuture<?> sweeper;
@@ -34,17 +34,17 @@ public final class MemorySessionStore implements SessionStore {
     }
 
     @Override
-    public CompletableFuture<Void> save(JstpSession session) {
-        sessions.put(session.id(), session);
-        session.onDrop(() -> sessions.remove(session.id(), session));
+    public CompletableFuture<Void> save(ResumableSession session) {
+        sessions.put(session.token(), session);
+        session.onDrop(() -> sessions.remove(session.token(), session));
         // not indexed as detached yet: it is counted once its connection goes (a handshake whose
-        // connection closed before the reply drops its new session, see JstpServerHandler)
+        // connection closed before the reply drops its new session)
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public Optional<JstpSession> find(String id) {
-        JstpSession s = SessionIds.wellFormed(id) ? sessions.get(id) : null;
+    public Optional<ResumableSession> find(String id, Continuation continuation) {
+        ResumableSession s = SessionIds.wellFormed(id) ? sessions.get(id) : null;
         if (s == null || s.isDropped()) {
             return Optional.empty();
         }
@@ -68,10 +68,10 @@ public final class MemorySessionStore implements SessionStore {
     /** Drops every session detached for longer than the expiry. */
     public void sweep() {
         long now = System.currentTimeMillis();
-        sessions.values().stream().filter(s -> expired(s, now)).forEach(JstpSession::drop);
+        sessions.values().stream().filter(s -> expired(s, now)).forEach(ResumableSession::drop);
     }
 
-    private boolean expired(JstpSession s, long now) {
+    private boolean expired(ResumableSession s, long now) {
         return !s.isAttached() && now - s.detachedAt() > expiry.toMillis();
     }
 

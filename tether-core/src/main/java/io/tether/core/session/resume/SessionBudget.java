@@ -1,11 +1,11 @@
-package io.tether.server.jstp.session;
+package io.tether.core.session.resume;
 
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The node-wide budget of buffered session messages: what all sessions of one store hold in
  * their resend buffers (unacknowledged originated messages and replies held while detached),
- * in bytes as {@link #cost(String)} counts them. Every {@link DeliveryLedger} charges it when it
+ * in bytes as {@link #cost(String)} counts them. Every session's delivery ledger charges it when it
  * buffers and releases exactly what it charged when messages are acknowledged, replayed, or
  * the session is dropped or handed off. Thread-safe; one atomic counter per node, none per
  * session.
