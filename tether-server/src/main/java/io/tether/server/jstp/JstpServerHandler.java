@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.tether.codec.jstp.JstpFrameDecoder;
 import io.tether.codec.jstp.JstpMessage;
+import io.tether.server.EventLoops;
 import io.tether.server.IoErrors;
 import io.tether.server.flow.OutboundFlow;
 import io.tether.server.jstp.JstpHandshake.Created;
@@ -122,7 +123,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     private void startHandshake(JstpMessage.HandshakeRequest request) {
         phase = Phase.HANDSHAKING;
         handshake.decide(request, channel.remoteAddress())
-                .thenAccept(outcome -> channel.eventLoop().execute(() -> apply(request, outcome)));
+                .thenAccept(outcome -> EventLoops.later(channel, () -> apply(request, outcome)));
     }
 
     private void apply(JstpMessage.HandshakeRequest request, Outcome outcome) {

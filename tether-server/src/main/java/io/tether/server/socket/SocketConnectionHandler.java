@@ -12,6 +12,7 @@ import io.tether.codec.socket.SocketRequest;
 import io.tether.codec.socket.SocketVerb;
 import io.tether.core.session.Session;
 import io.tether.core.limits.Refusal;
+import io.tether.server.EventLoops;
 import io.tether.server.IoErrors;
 import io.tether.server.PeerAddress;
 import io.tether.server.flow.OutboundFlow;
@@ -158,11 +159,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     }
 
     private void onLoop(Runnable task) {
-        try {
-            ctx.executor().execute(task);
-        } catch (RejectedExecutionException loopStopped) {
-            // the server is stopping; this connection is going away
-        }
+        EventLoops.later(ctx.executor(), task);
     }
 
     private void overflow(String what) {
@@ -264,9 +261,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     }
 
     private static void onLoopOrClose(io.netty.channel.Channel channel, Runnable task) {
-        try {
-            channel.eventLoop().execute(task);
-        } catch (RejectedExecutionException loopStopped) {
+        if (!EventLoops.later(channel, task)) {
             channel.close();
         }
     }
