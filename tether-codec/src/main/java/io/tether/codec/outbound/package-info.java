@@ -6,8 +6,7 @@
  *
  * <pre>{@code
  * WireWriter json = new SocketWireWriter();                 // one per listener
- * pipeline.addLast("encoder", new CoalescingEncoder(json)) // one per channel
- *         .addLast("flush", new FlushConsolidationHandler(256, true))
+ * pipeline.addLast("encoder", new CoalescingEncoder(json, 256)) // one per channel, flushes of a read merged
  *         .addLast("handler", handler);
  * }</pre>
  */

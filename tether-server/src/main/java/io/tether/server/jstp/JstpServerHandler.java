@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * client does not read, or while its maximum of calls runs, they wait (bounded, in order) and
  * reading stops; every write is checked against {@code maxOutboundBytes}.
  */
-final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
+final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
+        implements OutboundFlow.Owner<JstpMessage> {
     private static final Logger LOG = LoggerFactory.getLogger(JstpServerHandler.class);
 
     private enum Phase { AWAITING, HANDSHAKING, READY, CLOSED }
@@ -63,12 +64,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         channel = ctx.channel();
-        flow = new OutboundFlow<>(channel, services.options().maxOutboundBytes(), services.refusals(),
-                this::processDeferred, () -> {
-                    phase = Phase.CLOSED;
-                    pipelined = null;
-                    conn.abort();
-                });
+        flow = new OutboundFlow<>(channel, services.options().maxOutboundBytes(), services.refusals(), this);
         conn = new JstpChannelConnection(channel, services.listener(), services.options().maxInFlightCalls(), flow);
         long timeout = services.options().handshakeTimeout().toNanos();
         handshakeTimer = ctx.executor().schedule(() -> {
@@ -106,10 +102,19 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     }
 
     /** A message that waited in the flow (client not reading, or its calls at the limit). */
-    private void processDeferred(JstpMessage msg) {
+    @Override
+    public void processDeferred(JstpMessage msg) {
         if (phase == Phase.READY) {
             established(msg);
         }
+    }
+
+    /** The flow disconnects this client. */
+    @Override
+    public void cutOff() {
+        phase = Phase.CLOSED;
+        pipelined = null;
+        conn.abort();
     }
 
     private void awaiting(JstpMessage msg) {

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * ordered and the event loop never waits for Redis; room messages arriving meanwhile wait in
  * the {@link LineBacklog}. With the in-memory broker room verbs run inline.
  */
-final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRequest> {
+final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRequest>
+        implements OutboundFlow.Owner<SocketRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(SocketConnectionHandler.class);
 
     private static final Set<SocketVerb> ROOM_VERBS =
@@ -69,7 +70,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         Session connection = Session.openShared("socket", PeerAddress.ip(peer), PeerAddress.port(peer),
                 message -> chat.queue(message));
         session = new SocketSession(connection, stickyPolicy);
-        flow = new OutboundFlow<>(context.channel(), services.options().maxOutboundBytes(), services.refusals(), this::processDeferred, this::cutOff);
+        flow = new OutboundFlow<>(context.channel(), services.options().maxOutboundBytes(), services.refusals(), this);
         chat = new SocketChatWriter(context, session, backlog, flow, services.wire(),
                 () -> overflow("room messages"));
         context.writeAndFlush(services.welcome(), context.voidPromise());
@@ -84,14 +85,16 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     }
 
     /** A line that waited in the flow (client not reading, or a room verb pending). */
-    private void processDeferred(SocketRequest request) {
+    @Override
+    public void processDeferred(SocketRequest request) {
         if (!session.isClosing()) {
             process(ctx, request);
         }
     }
 
     /** The flow disconnects this client. */
-    private void cutOff() {
+    @Override
+    public void cutOff() {
         session.markClosing();
         backlog.clear();
     }
