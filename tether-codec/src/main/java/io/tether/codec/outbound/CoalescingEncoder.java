@@ -9,6 +9,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.PromiseNotifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Encodes the messages written between two flushes into <em>one</em> buffer: the replies to a
@@ -123,7 +124,12 @@ public final class CoalescingEncoder extends ChannelDuplexHandler implements Run
             flushNow(ctx);
         } else if (!readInProgress && !flushTaskQueued) {
             flushTaskQueued = true;
-            ctx.executor().execute(this); // after the current task: its later flushes merge with this one
+            try {
+                ctx.executor().execute(this); // after the current task: its later flushes merge with this one
+            } catch (RejectedExecutionException loopStopping) {
+                flushTaskQueued = false;
+                flushNow(ctx); // the loop refuses tasks: the channel is going away, write what there is
+            }
         }
     }
 

@@ -106,11 +106,6 @@ public final class OutboundFlow<T> {
         resume();
     }
 
-    /** Whether a hold of that reason is set. */
-    public boolean held(int reason) {
-        return (holds & reason) != 0;
-    }
-
     /** The channel's writability changed (call from {@code channelWritabilityChanged}). */
     public void writabilityChanged() {
         resume();
