@@ -6,7 +6,8 @@
  *
  * <pre>{@code
  * WireWriter json = new SocketWireWriter();                 // one per listener
- * pipeline.addLast("encoder", new CoalescingEncoder(json, 256)) // one per channel, flushes of a read merged
+ * pipeline.addLast("encoder", new CoalescingEncoder(json)) // one per channel
+ *         .addLast("flush", new FlushConsolidationHandler(256, true))
  *         .addLast("handler", handler);
  * }</pre>
  */

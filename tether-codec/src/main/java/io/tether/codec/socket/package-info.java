@@ -8,7 +8,8 @@
  * pipeline.addLast(new BreakCharacterDetector())
  *         .addLast(SocketFraming.newFrameDecoder("\n", 1 << 20))
  *         .addLast(new SocketLineDecoder(0, new SocketRequestClassifier()))
- *         .addLast(new CoalescingEncoder(new SocketWireWriter(), 256))   // writer shareable; flushes of a read merged
+ *         .addLast(new CoalescingEncoder(new SocketWireWriter()))   // writer shareable
+         .addLast(new FlushConsolidationHandler(256, true))
  *         .addLast(myHandler); // receives SocketRequest, writes SocketMessage
  * }</pre>
  */

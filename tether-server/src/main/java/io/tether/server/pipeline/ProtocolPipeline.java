@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.tether.codec.outbound.CoalescingEncoder;
 import io.tether.codec.outbound.WireWriter;
@@ -28,8 +29,8 @@ import java.util.function.Supplier;
  *   <li>{@value #FRAMING} (the protocol's frame decoder with its hard cap, one per channel) and
  *       {@value #DECODER} (its sharable decoder from frame to sealed message records);</li>
  *   <li>{@value #ENCODER}, a {@link CoalescingEncoder} over the protocol's shared
- *       {@link WireWriter} that also consolidates flushes: the replies to one read leave as
- *       one buffer in one {@code write(2)};</li>
+ *       {@link WireWriter}, and {@value #FLUSH}, the flush consolidation on its tail side: the
+ *       replies to one read leave as one buffer in one {@code write(2)};</li>
  *   <li>{@value #HANDLER}, the protocol's connection handler (one per channel), which applies
  *       the connection's {@link io.tether.server.flow.OutboundFlow}.</li>
  * </ol>
@@ -60,6 +61,8 @@ public final class ProtocolPipeline extends ChannelInitializer<Channel> {
     public static final String DECODER = "decoder";
     /** Name of the coalescing encoder stage (a stage the protocol adds later goes before it). */
     public static final String ENCODER = "encoder";
+    /** Name of the flush consolidation stage. */
+    public static final String FLUSH = "flush";
     /** Name of the connection handler stage. */
     public static final String HANDLER = "handler";
     /** Flushes merged into one write at most, while a read is in progress. */
@@ -113,8 +116,9 @@ public final class ProtocolPipeline extends ChannelInitializer<Channel> {
         p.addLast(FRAMING, framing.get())
                 .addLast(DECODER, decoder)
                 // the replies produced during one read leave as one buffer in one syscall: the
-                // encoder holds their flushes until the read completes and batches until then
-                .addLast(ENCODER, new CoalescingEncoder(wire, FLUSHES_PER_SYSCALL))
+                // consolidator lets their flushes through as one, the encoder batches until then
+                .addLast(ENCODER, new CoalescingEncoder(wire))
+                .addLast(FLUSH, new FlushConsolidationHandler(FLUSHES_PER_SYSCALL, true))
                 .addLast(HANDLER, handler.get());
     }
 

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.tether.codec.jstp.JstpFrameDecoder;
@@ -69,6 +70,7 @@ class ProtocolPipelineTest {
 
     private static boolean sharedStages(ChannelPipeline p) {
         return p.get(ProtocolPipeline.ENCODER) instanceof CoalescingEncoder
+                && p.get(ProtocolPipeline.FLUSH) instanceof FlushConsolidationHandler
                 && p.get(ProtocolPipeline.HANDLER) != null
                 && (p.get(ProtocolPipeline.TLS) == null || p.get(ProtocolPipeline.TLS) instanceof SslHandler);
     }
@@ -90,8 +92,8 @@ class ProtocolPipelineTest {
                 ProtocolPipelineTest::socketStages);
         List<String> jstp = stages(new JstpProtocolServer(core, JstpOptions.defaults()),
                 ProtocolPipelineTest::jstpStages);
-        assertThat(socket).containsExactly("idle", "break", "framing", "decoder", "encoder", "handler");
-        assertThat(jstp).containsExactly("idle", "framing", "decoder", "encoder", "handler");
+        assertThat(socket).containsExactly("idle", "break", "framing", "decoder", "encoder", "flush", "handler");
+        assertThat(jstp).containsExactly("idle", "framing", "decoder", "encoder", "flush", "handler");
     }
 
     @Test
@@ -102,8 +104,8 @@ class ProtocolPipelineTest {
         List<String> jstp = stages(new JstpProtocolServer(core, JstpOptions.defaults().toBuilder().tls(tls)
                 .build()), ProtocolPipelineTest::jstpStages);
         assertThat(socket).containsExactly("tls", "tls-timeouts", "idle", "break", "framing", "decoder", "encoder",
-                "handler");
-        assertThat(jstp).containsExactly("tls", "tls-timeouts", "idle", "framing", "decoder", "encoder",
+                "flush", "handler");
+        assertThat(jstp).containsExactly("tls", "tls-timeouts", "idle", "framing", "decoder", "encoder", "flush",
                 "handler");
     }
 
@@ -136,7 +138,7 @@ class ProtocolPipelineTest {
         assertThat(pipeline.tls()).isFalse();
         EmbeddedChannel ch = new EmbeddedChannel(pipeline);
         try {
-            assertThat(ch.pipeline().names()).startsWith("framing", "decoder", "encoder", "handler");
+            assertThat(ch.pipeline().names()).startsWith("framing", "decoder", "encoder", "flush", "handler");
             assertThat(ch.pipeline().get(ProtocolPipeline.HANDLER)).isSameAs(handler);
         } finally {
             ch.finishAndReleaseAll();
