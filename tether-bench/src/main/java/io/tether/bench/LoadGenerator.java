@@ -68,6 +68,9 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--idle-warmup", description = "idle mode: open and hold this many connections first and "
             + "measure RSS growth from there (marginal cost); 0 = from the fresh server (default ${DEFAULT-VALUE})")
     int idleWarmup;
+    @Option(names = "--idle-calls", description = "idle mode: requests each connection makes (one at a time, "
+            + "--request/--iface/--args) after its greeting, before it is held (default ${DEFAULT-VALUE})")
+    int idleCalls;
     @Option(names = "--ports-per-address", description = "idle mode: connections per source address 127.0.0.x "
             + "(default ${DEFAULT-VALUE})")
     int portsPerAddress = 25_000;
@@ -97,7 +100,8 @@ public final class LoadGenerator implements Callable<Integer> {
         return LoadOptions.defaults().toBuilder().protocol(proto).host(host).port(port).connections(connections)
                 .depth(depth).duration(parse(duration)).requests(requests).warmup(parse(warmup)).request(req)
                 .json(json).app(app).iface(iface).args(args).tls(tls).threads(threads).pids(pids).idle(idle)
-                .hold(parse(hold)).portsPerAddress(portsPerAddress).idleWarmup(idleWarmup).build();
+                .hold(parse(hold)).portsPerAddress(portsPerAddress).idleWarmup(idleWarmup)
+                .idleCalls(idleCalls).build();
     }
 
     /** Parses {@code 10s}, {@code 500ms}, {@code 2m} or a bare number of seconds. */

@@ -113,6 +113,24 @@ final class Connector {
         return readyLatch.getCount();
     }
 
+    /**
+     * Idle mode: every connection makes {@code n} requests, one at a time; waits up to
+     * {@code millis} for all answers and returns how many connections had not finished.
+     */
+    long callAll(List<Channel> channels, int n, long millis) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(channels.size());
+        for (Channel ch : channels) {
+            LoadHandler h = ch.pipeline().get(LoadHandler.class);
+            if (h == null) {
+                done.countDown();
+            } else {
+                ch.eventLoop().execute(() -> h.calls(n, done));
+            }
+        }
+        done.await(millis, TimeUnit.MILLISECONDS);
+        return done.getCount();
+    }
+
     /** Starts sending on every connection (each on its own event loop). */
     void startAll(List<Channel> channels) {
         for (Channel ch : channels) {

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * opens and holds W connections and samples there, so the result is the marginal cost of
  * the {@link LoadOptions#idle()} connections after it, without the server's one-time costs
  * (code compiled and classes loaded for the connection path, pools and heap first touched);
- * the growth from the fresh server is reported too.
+ * the growth from the fresh server is reported too. With {@link LoadOptions#idleCalls()} N &gt; 0
+ * each measured connection makes N requests, one at a time, before it is held.
  */
 public final class IdleRun {
     private static final long READY_TIMEOUT_MS = 120_000;
@@ -57,6 +58,9 @@ public final class IdleRun {
             channels.addAll(measured);
             connector.awaitReady(READY_TIMEOUT_MS);
             notReady += connector.notReady();
+            if (options.idleCalls() > 0) {
+                notReady += connector.callAll(measured, options.idleCalls(), READY_TIMEOUT_MS);
+            }
             Thread.sleep(options.hold().toMillis());
             ProcessSample after = ProcessSample.of(options.pids());
             long held = measured.stream().filter(Channel::isActive).count();
@@ -64,7 +68,7 @@ public final class IdleRun {
             double selfCpu = ProcessSample.self().cpuPercentSince(self0);
             stats.endMeasuring(System.nanoTime());
             long failures = stats.failures() + notReady;
-            String note = notReady > 0 ? notReady + " connections not greeted in time; " + stats.firstFailure()
+            String note = notReady > 0 ? notReady + " connections not greeted (or answered) in time; " + stats.firstFailure()
                     : stats.firstFailure();
             return new LoadResult("idle", label(), options.idle(), 0, seconds, held, 0, failures, 0, 0, 0, 0, 0,
                     0, after.cpuPercentSince(before), after.available() ? after.rssKb() : -1,

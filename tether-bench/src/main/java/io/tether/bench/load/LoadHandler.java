@@ -32,6 +32,9 @@ final class LoadHandler extends ChannelInboundHandlerAdapter implements ReplySin
     private long batchSentAt = -1;
     private int batchCount;
     private int batchErrors;
+    /** Idle mode: counted down once this connection's calls are answered; null when none run. */
+    private CountDownLatch callsDone;
+    private int callsLeft;
 
     LoadHandler(Dialect dialect, LoadStats stats, int depth, CountDownLatch readyLatch) {
         this.dialect = dialect;
@@ -80,6 +83,33 @@ final class LoadHandler extends ChannelInboundHandlerAdapter implements ReplySin
         if (batch != null) {
             ctx.writeAndFlush(batch, ctx.voidPromise());
         }
+    }
+
+    /**
+     * Idle mode: makes {@code n} requests one after the other, then counts {@code done} down
+     * (at once when the connection is not ready). Event loop only.
+     */
+    void calls(int n, CountDownLatch done) {
+        if (!ready || !ctx.channel().isActive() || n <= 0) {
+            done.countDown();
+            return;
+        }
+        callsDone = done;
+        callsLeft = n;
+        sendCall();
+    }
+
+    private void sendCall() {
+        ByteBuf out = ctx.alloc().heapBuffer(128);
+        long id = nextId++;
+        dialect.writeRequest(id, out);
+        if (dialect.matchesById()) {
+            byId.put(id, System.nanoTime());
+        } else {
+            inOrder.add(System.nanoTime());
+        }
+        inFlight++;
+        ctx.writeAndFlush(out, ctx.voidPromise());
     }
 
     @Override
@@ -146,6 +176,17 @@ final class LoadHandler extends ChannelInboundHandlerAdapter implements ReplySin
         batchCount++;
         if (error) {
             batchErrors++;
+        }
+        if (callsDone != null && inFlight == 0) {
+            if (error) {
+                stats.failure("an idle-mode call was answered with an error");
+            }
+            if (--callsLeft > 0) {
+                sendCall();
+            } else {
+                callsDone.countDown();
+                callsDone = null;
+            }
         }
     }
 

@@ -29,11 +29,13 @@ import java.util.Objects;
  * @param portsPerAddress idle mode: connections per loopback source address 127.0.0.x
  * @param idleWarmup  idle mode: connections opened and held first; RSS per connection is then the
  *                    growth from that point (the marginal cost), one-time costs reported apart
+ * @param idleCalls   idle mode: requests each measured connection makes (one at a time) after its
+ *                    greeting and before it is held, 0 = none
  */
 public record LoadOptions(Protocol protocol, String host, int port, int connections, int depth,
                           Duration duration, long requests, Duration warmup, String request, boolean json,
                           String app, String iface, String args, boolean tls, int threads, List<Long> pids,
-                          int idle, Duration hold, int portsPerAddress, int idleWarmup) {
+                          int idle, Duration hold, int portsPerAddress, int idleWarmup, int idleCalls) {
 
     /** Validates the values. */
     public LoadOptions {
@@ -43,7 +45,7 @@ public record LoadOptions(Protocol protocol, String host, int port, int connecti
             throw new IllegalArgumentException("only loopback targets (127.0.0.0/8) are allowed: " + host);
         }
         if (port < 1 || port > 65535 || connections < 1 || depth < 1 || threads < 1 || requests < 0
-                || idle < 0 || portsPerAddress < 1 || idleWarmup < 0) {
+                || idle < 0 || portsPerAddress < 1 || idleWarmup < 0 || idleCalls < 0) {
             throw new IllegalArgumentException("invalid port, connections, depth, threads, requests or idle");
         }
         if (duration.isNegative() || duration.isZero() || warmup.isNegative() || hold.isNegative()) {
@@ -57,7 +59,7 @@ public record LoadOptions(Protocol protocol, String host, int port, int connecti
         return new LoadOptions(Protocol.SOCKET, "127.0.0.1", 5000, 1, 1, Duration.ofSeconds(10), 0,
                 Duration.ofSeconds(2), "randomNumber", false, "tether", "api", "[]", false,
                 Math.max(1, Runtime.getRuntime().availableProcessors()), List.of(), 0, Duration.ofSeconds(3),
-                25_000, 0);
+                25_000, 0, 0);
     }
 
     /** A builder starting from these values. */
@@ -87,12 +89,13 @@ public record LoadOptions(Protocol protocol, String host, int port, int connecti
         private Duration hold;
         private int portsPerAddress;
         private int idleWarmup;
+        private int idleCalls;
 
         private Builder(LoadOptions o) {
             protocol = o.protocol; host = o.host; port = o.port; connections = o.connections; depth = o.depth;
             duration = o.duration; requests = o.requests; warmup = o.warmup; request = o.request; json = o.json;
             app = o.app; iface = o.iface; args = o.args; tls = o.tls; threads = o.threads; pids = o.pids;
-            idle = o.idle; hold = o.hold; portsPerAddress = o.portsPerAddress; idleWarmup = o.idleWarmup;
+            idle = o.idle; hold = o.hold; portsPerAddress = o.portsPerAddress; idleWarmup = o.idleWarmup; idleCalls = o.idleCalls;
         }
 
         /** Wire protocol. */
@@ -135,11 +138,14 @@ public record LoadOptions(Protocol protocol, String host, int port, int connecti
         public Builder portsPerAddress(int v) { portsPerAddress = v; return this; }
         /** Idle mode warm-up connections, opened and held before the measured ones. */
         public Builder idleWarmup(int v) { idleWarmup = v; return this; }
+        /** Idle mode requests per measured connection before it is held. */
+        public Builder idleCalls(int v) { idleCalls = v; return this; }
 
         /** The options. */
         public LoadOptions build() {
             return new LoadOptions(protocol, host, port, connections, depth, duration, requests, warmup, request,
-                    json, app, iface, args, tls, threads, pids, idle, hold, portsPerAddress, idleWarmup);
+                    json, app, iface, args, tls, threads, pids, idle, hold, portsPerAddress, idleWarmup,
+                    idleCalls);
         }
     }
 }

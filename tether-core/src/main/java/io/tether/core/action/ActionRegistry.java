@@ -13,12 +13,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * All actions a server serves, by name and version. Registration happens at boot; lookups
- * are lock-free. Also knows every declared input name (the socket protocol's whitelist).
+ * are lock-free. Also knows every declared input name (a protocol may accept only declared
+ * params, as the socket protocol's {@code paramAdd} does).
  */
 public final class ActionRegistry {
-    /** Params every connection may set even though no action declares them. */
-    public static final Set<String> ALWAYS_ALLOWED = Set.of("file", "apiVersion", "callback", "action", "messageId");
-
     private final Map<String, NavigableMap<Integer, Action>> byName = new ConcurrentHashMap<>();
     private final Set<String> inputNames = ConcurrentHashMap.newKeySet();
 
@@ -51,9 +49,9 @@ public final class ActionRegistry {
         return versions == null ? null : versions.get(version);
     }
 
-    /** Whether a sticky param with this name may be stored by {@code paramAdd}. */
-    public boolean isAllowedParam(String name) {
-        return ALWAYS_ALLOWED.contains(name) || inputNames.contains(name);
+    /** Whether some registered action declares an input named {@code name}. */
+    public boolean isInputName(String name) {
+        return inputNames.contains(name);
     }
 
     /** Every registered action, sorted by name then version. */

@@ -5,7 +5,6 @@ import io.tether.codec.outbound.CoalescingEncoder;
 import io.tether.core.limits.Refusal;
 import io.tether.server.limits.RefusalLog;
 import java.util.ArrayDeque;
-import java.util.function.Consumer;
 
 /**
  * The outbound policy of one connection, the same for both protocols and for every message
@@ -40,8 +39,7 @@ public final class OutboundFlow<T> {
     private final Channel channel;
     private final long maxOutboundBytes;
     private final RefusalLog refusals;
-    private final Consumer<T> processor;
-    private final Runnable onCutOff;
+    private final Owner<T> owner;
     private CoalescingEncoder encoder;
     private ArrayDeque<T> deferred; // made when first needed: most connections never wait
     private int holds;
@@ -49,22 +47,35 @@ public final class OutboundFlow<T> {
     private boolean cutOff;
 
     /**
+     * The connection a policy works for, usually its protocol handler itself (so that the
+     * policy costs the connection no callback objects). Called on the event loop.
+     *
+     * @param <T> the protocol's decoded inbound message type
+     */
+    public interface Owner<T> {
+        /** Processes one inbound message that waited in the policy's queue. */
+        void processDeferred(T message);
+
+        /**
+         * Marks the connection as closing: the policy disconnects it (it closes the channel
+         * itself right after this call).
+         */
+        void cutOff();
+    }
+
+    /**
      * A policy for {@code channel}.
      *
      * @param channel          the connection's channel
      * @param maxOutboundBytes the cap of bytes queued for the client
      * @param refusals         where a cut-off is counted and logged (the listener's, rate-limited)
-     * @param processor        processes one inbound message (called on the event loop)
-     * @param onCutOff         marks the connection as closing when the policy disconnects it
-     *                         (the policy then closes the channel itself)
+     * @param owner            processes the messages that waited and is told of a cut-off
      */
-    public OutboundFlow(Channel channel, long maxOutboundBytes, RefusalLog refusals, Consumer<T> processor,
-                        Runnable onCutOff) {
+    public OutboundFlow(Channel channel, long maxOutboundBytes, RefusalLog refusals, Owner<T> owner) {
         this.channel = channel;
         this.maxOutboundBytes = maxOutboundBytes;
         this.refusals = refusals;
-        this.processor = processor;
-        this.onCutOff = onCutOff;
+        this.owner = owner;
     }
 
     /**
@@ -93,11 +104,6 @@ public final class OutboundFlow<T> {
     public void hold(int reason, boolean on) {
         holds = on ? holds | reason : holds & ~reason;
         resume();
-    }
-
-    /** Whether a hold of that reason is set. */
-    public boolean held(int reason) {
-        return (holds & reason) != 0;
     }
 
     /** The channel's writability changed (call from {@code channelWritabilityChanged}). */
@@ -163,7 +169,7 @@ public final class OutboundFlow<T> {
             T next;
             while (holds == 0 && !cutOff && deferred != null && channel.isWritable()
                     && (next = deferred.poll()) != null) {
-                processor.accept(next);
+                owner.processDeferred(next);
             }
         } finally {
             draining = false;
@@ -178,7 +184,7 @@ public final class OutboundFlow<T> {
         deferred = null;
         refusals.refuse(reason, "closing {}: {}", channel.remoteAddress(), why);
         try {
-            onCutOff.run();
+            owner.cutOff();
         } finally {
             channel.close();
         }

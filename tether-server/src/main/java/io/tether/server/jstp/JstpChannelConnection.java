@@ -3,8 +3,8 @@ package io.tether.server.jstp;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.EventLoop;
 import io.tether.api.Principal;
+import io.tether.server.EventLoops;
 import io.tether.server.flow.OutboundFlow;
 import io.tether.api.jstp.JstpApplication;
 import io.tether.core.session.resume.ResumableSession;
@@ -12,7 +12,6 @@ import io.tether.core.session.resume.SessionTransport;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.SocketAddress;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One accepted channel as a {@link JstpConnection} and as the {@link SessionTransport} of
@@ -66,15 +65,11 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
     /** Counts a finished call (any thread); releases the hold once half of the limit is free. */
     void callFinished() {
         if ((int) IN_FLIGHT.getAndAdd(this, -1) - 1 == maxInFlight / 2) {
-            try {
-                channel.eventLoop().execute(() -> {
-                    if (inFlight <= maxInFlight / 2) {
-                        flow.hold(OutboundFlow.HOLD_IN_FLIGHT, false);
-                    }
-                });
-            } catch (RejectedExecutionException loopStopped) {
-                // the server is stopping; this connection is going away
-            }
+            EventLoops.later(channel, () -> {
+                if (inFlight <= maxInFlight / 2) {
+                    flow.hold(OutboundFlow.HOLD_IN_FLIGHT, false);
+                }
+            });
         }
     }
 
@@ -97,18 +92,16 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
      */
     @Override
     public void send(String text) {
-        EventLoop loop = channel.eventLoop();
-        if (queuedWrites == 0 && loop.inEventLoop()) {
+        if (queuedWrites == 0 && channel.eventLoop().inEventLoop()) {
             write(text);
             return;
         }
         QUEUED_WRITES.getAndAdd(this, 1);
-        try {
-            loop.execute(() -> {
-                QUEUED_WRITES.getAndAdd(this, -1);
-                write(text);
-            });
-        } catch (RejectedExecutionException loopStopped) {
+        boolean queued = EventLoops.later(channel, () -> {
+            QUEUED_WRITES.getAndAdd(this, -1);
+            write(text);
+        });
+        if (!queued) {
             QUEUED_WRITES.getAndAdd(this, -1); // the server is stopping; this connection is going away
         }
     }
@@ -124,7 +117,7 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
     public void close() {
         closing = true;
         detach();
-        channel.eventLoop().execute(() -> channel.writeAndFlush(Unpooled.EMPTY_BUFFER)
+        EventLoops.later(channel, () -> channel.writeAndFlush(Unpooled.EMPTY_BUFFER)
                 .addListener(ChannelFutureListener.CLOSE));
     }
 
@@ -132,7 +125,7 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
     public void abort() {
         closing = true;
         detach();
-        channel.eventLoop().execute(channel::close);
+        EventLoops.later(channel, channel::close);
     }
 
     /** Detaches from the session, if still attached (the session stays restorable). */

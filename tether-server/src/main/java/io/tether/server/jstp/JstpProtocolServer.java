@@ -3,12 +3,9 @@ package io.tether.server.jstp;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.tether.codec.jstp.JstpFrameDecoder;
 import io.tether.codec.jstp.JstpMessageDecoder;
@@ -16,11 +13,12 @@ import io.tether.codec.jstp.JstpMessages;
 import io.tether.codec.mdsf.MdsfReader;
 import io.tether.codec.mdsf.MdsfWriter;
 import io.tether.codec.jstp.JstpWireWriter;
-import io.tether.codec.outbound.CoalescingEncoder;
 import io.tether.core.TetherCore;
 import io.tether.server.ChannelGroups;
+import io.tether.server.EventLoops;
 import io.tether.server.ProtocolServer;
 import io.tether.server.limits.ConnectionGuard;
+import io.tether.server.pipeline.ProtocolPipeline;
 import io.tether.server.limits.RefusalLog;
 import io.tether.api.jstp.JstpApplication;
 
@@ -39,7 +37,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The JSTP listener of a {@link io.tether.server.TetherServer}: NUL-framed mdsf over TCP
  * (or TLS), hosting the configured applications plus a built-in one, each with the core's
- * actions as the {@code api} interface and the shared rooms as {@code chat}.
+ * actions as the {@code api} interface and the shared rooms as {@code chat}. Each accepted
+ * channel gets the shared {@link ProtocolPipeline} with the protocol's own stages: the NUL
+ * framing ({@link JstpFrameDecoder}: a small cap until the handshake succeeds, then
+ * {@code maxMessageBytes}), the mdsf decoder into {@link io.tether.codec.jstp.JstpMessage}s,
+ * the JSTP wire writer and the {@link JstpServerHandler}.
  *
  * <pre>{@code
  * JstpProtocolServer jstp = new JstpProtocolServer(core, JstpOptions.defaults().toBuilder()
@@ -56,11 +58,8 @@ public final class JstpProtocolServer implements ProtocolServer {
     private final JstpHandshake handshake;
     private final LoginGate login;
     private final JstpDispatcher dispatcher;
-    private final SslContext ssl;
-    private final JstpMessageDecoder decoder;
-    private final JstpWireWriter writer = new JstpWireWriter();
     private final ChannelGroup channels = new DefaultChannelGroup("jstp", GlobalEventExecutor.INSTANCE);
-    private final ConnectionGuard guard;
+    private final ProtocolPipeline pipeline;
 
     /** A listener over {@code core} with in-memory sessions. */
     public JstpProtocolServer(TetherCore core, JstpOptions options) {
@@ -71,7 +70,6 @@ public final class JstpProtocolServer implements ProtocolServer {
     /** A listener over {@code core} with the given session store. */
     public JstpProtocolServer(TetherCore core, JstpOptions options, SessionStore sessions) {
         this.options = options;
-        this.decoder = new JstpMessageDecoder(JstpMessages.of(MdsfReader.of(options.mdsfLimits()), MdsfWriter.defaults()));
         JstpApplicationRegistry apps = new JstpApplicationRegistry(options.applications());
         if (!options.builtinApplication().isEmpty()
                 && apps.select(options.builtinApplication(), BUILTIN_VERSION).isEmpty()) {
@@ -84,8 +82,16 @@ public final class JstpProtocolServer implements ProtocolServer {
         this.login = new LoginGate(options.authenticator(), options.login(), core.refusals());
         this.handshake = new JstpHandshake(services, login);
         this.dispatcher = new JstpDispatcher(services);
-        this.ssl = options.tls().enabled() ? TlsContextFactory.serverContext(options.tls()) : null;
-        this.guard = new ConnectionGuard(options.name(), options.connectionLimits(), core.refusals());
+        ConnectionGuard guard = new ConnectionGuard(options.name(), options.connectionLimits(), core.refusals());
+        this.pipeline = ProtocolPipeline.builder(guard, channels)
+                .tls(TlsContextFactory.serverContext(options.tls()))
+                // frames are held to the small pre-handshake cap until the handler lifts it
+                .framing(() -> new JstpFrameDecoder(options.effectiveMaxHandshakeBytes(), options.maxMessageBytes()))
+                .decoder(new JstpMessageDecoder(JstpMessages.of(MdsfReader.of(options.mdsfLimits()),
+                        MdsfWriter.defaults())))
+                .encoder(new JstpWireWriter())
+                .handler(() -> new JstpServerHandler(services, handshake, dispatcher, guard))
+                .build();
     }
 
     @Override
@@ -100,28 +106,7 @@ public final class JstpProtocolServer implements ProtocolServer {
 
     @Override
     public ChannelInitializer<Channel> initializer() {
-        return new ChannelInitializer<>() {
-            @Override
-            protected void initChannel(Channel ch) {
-                if (!guard.admit(ch)) {
-                    return; // refused at accept: closed before any TLS handshake or JSTP handshake
-                }
-                channels.add(ch);
-                ChannelPipeline p = ch.pipeline();
-                if (ssl != null) {
-                    guard.addTls(p, ssl);
-                }
-                guard.addIdleTimeout(p);
-                // frames are held to the small pre-handshake cap until the handler lifts it
-                p.addLast("frame", new JstpFrameDecoder(options.effectiveMaxHandshakeBytes(), options.maxMessageBytes()));
-                p.addLast("decode", decoder);
-                // the replies produced during one read go out as one buffer in one syscall: the
-                // consolidator lets their flushes through as one, the encoder batches until then
-                p.addLast("encode", new CoalescingEncoder(writer));
-                p.addLast("flush", new FlushConsolidationHandler(256, true));
-                p.addLast("handler", new JstpServerHandler(services, handshake, dispatcher, guard));
-            }
-        };
+        return pipeline;
     }
 
     /** The session store (sessions survive connection loss and {@link #shutdown()}). */
@@ -161,7 +146,7 @@ public final class JstpProtocolServer implements ProtocolServer {
     public CompletableFuture<Void> shutdown() {
         CompletableFuture<Void> allClosed = ChannelGroups.allClosed(channels);
         for (Channel ch : channels) {
-            ch.eventLoop().execute(() -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
+            EventLoops.later(ch, () -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
         }
         return allClosed.whenComplete((v, e) -> {
             login.close();

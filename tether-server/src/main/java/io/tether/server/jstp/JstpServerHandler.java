@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.tether.codec.jstp.JstpFrameDecoder;
 import io.tether.codec.jstp.JstpMessage;
+import io.tether.server.EventLoops;
 import io.tether.server.IoErrors;
 import io.tether.server.flow.OutboundFlow;
 import io.tether.server.jstp.JstpHandshake.Created;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * client does not read, or while its maximum of calls runs, they wait (bounded, in order) and
  * reading stops; every write is checked against {@code maxOutboundBytes}.
  */
-final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
+final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
+        implements OutboundFlow.Owner<JstpMessage> {
     private static final Logger LOG = LoggerFactory.getLogger(JstpServerHandler.class);
 
     private enum Phase { AWAITING, HANDSHAKING, READY, CLOSED }
@@ -63,12 +65,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         channel = ctx.channel();
-        flow = new OutboundFlow<>(channel, services.options().maxOutboundBytes(), services.refusals(),
-                this::processDeferred, () -> {
-                    phase = Phase.CLOSED;
-                    pipelined = null;
-                    conn.abort();
-                });
+        flow = new OutboundFlow<>(channel, services.options().maxOutboundBytes(), services.refusals(), this);
         conn = new JstpChannelConnection(channel, services.listener(), services.options().maxInFlightCalls(), flow);
         long timeout = services.options().handshakeTimeout().toNanos();
         handshakeTimer = ctx.executor().schedule(() -> {
@@ -106,10 +103,19 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     }
 
     /** A message that waited in the flow (client not reading, or its calls at the limit). */
-    private void processDeferred(JstpMessage msg) {
+    @Override
+    public void processDeferred(JstpMessage msg) {
         if (phase == Phase.READY) {
             established(msg);
         }
+    }
+
+    /** The flow disconnects this client. */
+    @Override
+    public void cutOff() {
+        phase = Phase.CLOSED;
+        pipelined = null;
+        conn.abort();
     }
 
     private void awaiting(JstpMessage msg) {
@@ -123,7 +129,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage> {
     private void startHandshake(JstpMessage.HandshakeRequest request) {
         phase = Phase.HANDSHAKING;
         handshake.decide(request, channel.remoteAddress())
-                .thenAccept(outcome -> channel.eventLoop().execute(() -> apply(request, outcome)));
+                .thenAccept(outcome -> EventLoops.later(channel, () -> apply(request, outcome)));
     }
 
     private void apply(JstpMessage.HandshakeRequest request, Outcome outcome) {

@@ -16,13 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection bounds of one listener, shared by the socket and JSTP initializers: admits
+ * The connection bounds of one listener, used by its
+ * {@link io.tether.server.pipeline.ProtocolPipeline} (socket and JSTP alike): admits
  * or refuses each accepted channel (per listener and per remote address, counted until the
  * channel closes; an address's entry goes away when its count drops to 0), and adds the
  * bounded TLS stage and the idle-timeout stage to a pipeline. One per listener; thread-safe
  * (channels of every event loop are admitted and released concurrently).
  *
  * <pre>{@code
+ * // what ProtocolPipeline.initChannel does with it
  * protected void initChannel(Channel ch) {
  *     if (!guard.admit(ch)) {
  *         return; // closed at once: no TLS handshake, no welcome

@@ -1,6 +1,5 @@
 package io.tether.server.socket;
 
-import io.netty.util.concurrent.EventExecutor;
 import io.tether.codec.socket.SocketMessage;
 import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketRequest;
@@ -8,11 +7,11 @@ import io.tether.core.action.ActionOutcome;
 import io.tether.core.action.ActionProcessor;
 import io.tether.core.action.ErrorPolicy;
 import io.tether.server.ApiVersion;
+import io.tether.server.EventLoops;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -88,20 +87,8 @@ final class SocketActionCaller {
         } else if (result.isDone()) {
             result.whenComplete(deliver);
         } else {
-            result.whenComplete((outcome, failure) -> onLoop(loop, () -> deliver.accept(outcome, failure)));
-        }
-    }
-
-    /** Runs {@code task} directly when already on the connection's event loop, else with one hop to it. */
-    private static void onLoop(Executor loop, Runnable task) {
-        if (loop instanceof EventExecutor e && e.inEventLoop()) {
-            task.run();
-            return;
-        }
-        try {
-            loop.execute(task);
-        } catch (RejectedExecutionException loopStopped) {
-            // the server is stopping; this connection is going away
+            // directly when it finished on the connection's event loop, else with one hop to it
+            result.whenComplete((outcome, failure) -> EventLoops.run(loop, () -> deliver.accept(outcome, failure)));
         }
     }
 

@@ -5,8 +5,8 @@ import io.tether.codec.outbound.PreEncoded;
 import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketWireWriter;
 import io.tether.core.room.RoomDelivery;
+import io.tether.server.EventLoops;
 import io.tether.server.flow.OutboundFlow;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Writes room messages to one socket connection, always on its event loop (so a sender's
@@ -38,22 +38,19 @@ final class SocketChatWriter {
     /** Queues a message from any thread (the room's fan-out). */
     void queue(RoomDelivery delivery) {
         PreEncoded message = delivery.shared(SocketChatWriter.class, m -> wire.encode(SocketReplies.chat(m)));
-        try {
-            ctx.executor().execute(() -> {
-                if (session.isClosing()) {
-                    return;
+        // always queued, also from this loop: a sender's OK, being written now, goes first
+        EventLoops.later(ctx.executor(), () -> {
+            if (session.isClosing()) {
+                return;
+            }
+            if (backlog.pending()) {
+                if (!backlog.holdMessage(message)) {
+                    onHeldOverflow.run();
                 }
-                if (backlog.pending()) {
-                    if (!backlog.holdMessage(message)) {
-                        onHeldOverflow.run();
-                    }
-                    return;
-                }
-                send(message);
-            });
-        } catch (RejectedExecutionException loopStopped) {
-            // the server is stopping; this connection is going away
-        }
+                return;
+            }
+            send(message);
+        });
     }
 
     /** Writes the messages held while a verb was pending (event loop). */

@@ -13,6 +13,7 @@ import io.tether.codec.socket.SocketVerb;
 import io.tether.core.session.Session;
 import io.tether.core.session.SessionLink;
 import io.tether.core.limits.Refusal;
+import io.tether.server.EventLoops;
 import io.tether.server.IoErrors;
 import io.tether.server.PeerAddress;
 import io.tether.server.flow.OutboundFlow;
@@ -20,7 +21,6 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * messages, so replies stay in line order and the event loop never waits. On close the
  * session leaves its rooms through the service, after any room verb still pending.
  */
-final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRequest> implements SessionLink {
+final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRequest>
+        implements OutboundFlow.Owner<SocketRequest>, SessionLink {
     private static final Logger LOG = LoggerFactory.getLogger(SocketConnectionHandler.class);
 
     private final SocketServices services;
@@ -66,7 +67,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
                 message -> chat.queue(message));
         connection.link(this); // ctx.session().close() of an action: Bye, then close
         session = new SocketSession(connection, stickyPolicy);
-        flow = new OutboundFlow<>(context.channel(), services.options().maxOutboundBytes(), services.refusals(), this::processDeferred, this::cutOff);
+        flow = new OutboundFlow<>(context.channel(), services.options().maxOutboundBytes(), services.refusals(), this);
         chat = new SocketChatWriter(context, session, backlog, flow, services.wire(),
                 () -> overflow("room messages"));
         context.writeAndFlush(services.welcome(), context.voidPromise());
@@ -81,14 +82,16 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     }
 
     /** A line that waited in the flow (client not reading, or a room verb pending). */
-    private void processDeferred(SocketRequest request) {
+    @Override
+    public void processDeferred(SocketRequest request) {
         if (!session.isClosing()) {
             process(ctx, request);
         }
     }
 
     /** The flow disconnects this client. */
-    private void cutOff() {
+    @Override
+    public void cutOff() {
         session.markClosing();
         backlog.clear();
     }
@@ -151,11 +154,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     }
 
     private void onLoop(Runnable task) {
-        try {
-            ctx.executor().execute(task);
-        } catch (RejectedExecutionException loopStopped) {
-            // the server is stopping; this connection is going away
-        }
+        EventLoops.later(ctx.executor(), task);
     }
 
     private void overflow(String what) {
@@ -249,9 +248,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     }
 
     private static void onLoopOrClose(io.netty.channel.Channel channel, Runnable task) {
-        try {
-            channel.eventLoop().execute(task);
-        } catch (RejectedExecutionException loopStopped) {
+        if (!EventLoops.later(channel, task)) {
             channel.close();
         }
     }
@@ -281,11 +278,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     /** Application code ends the session: Bye after the replies already queued, then close (on the loop). */
     @Override
     public void close() {
-        try {
-            ctx.executor().execute(this::byeAndClose);
-        } catch (RejectedExecutionException stopping) {
-            // the server is stopping: the connection is closed by the shutdown anyway
-        }
+        EventLoops.run(ctx.executor(), this::byeAndClose); // a stopping server closes it anyway
     }
 
     private void byeAndClose() {

@@ -6,6 +6,7 @@ import io.netty.handler.stream.ChunkedNioFile;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketRequest;
+import io.tether.server.pipeline.ProtocolPipeline;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ final class SocketFileVerb {
      */
     private static void chunkedWrites(ChannelPipeline pipeline) {
         if (pipeline.get(ChunkedWriteHandler.class) == null) {
-            pipeline.addBefore(SocketChannelInitializer.ENCODER, "files", new ChunkedWriteHandler());
+            pipeline.addBefore(ProtocolPipeline.ENCODER, "files", new ChunkedWriteHandler());
         }
     }
 }

@@ -4,12 +4,16 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.tether.codec.socket.BreakCharacterDetector;
+import io.tether.codec.socket.SocketFraming;
+import io.tether.codec.socket.SocketLineDecoder;
+import io.tether.codec.socket.SocketRequestClassifier;
 import io.tether.core.TetherCore;
 import io.tether.server.ChannelGroups;
 import io.tether.server.ProtocolServer;
 import io.tether.server.limits.ConnectionGuard;
+import io.tether.server.pipeline.ProtocolPipeline;
 import io.tether.server.tls.TlsContextFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +21,12 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The ActionHero socket protocol listener (plain TCP or TLS): newline-delimited requests,
  * one JSON message per CRLF-terminated reply line. TLS is set up at construction, so bad
- * certificate files fail at startup with a message naming the file.
+ * certificate files fail at startup with a message naming the file. Each accepted channel
+ * gets the shared {@link ProtocolPipeline} with the protocol's own stages: the break detector
+ * (Ctrl-C/Ctrl-D) before the line framing (CR, LF or the configured delimiter, capped at
+ * {@code maxLineBytes}), the line decoder into {@link io.tether.codec.socket.SocketRequest}s,
+ * the socket wire writer and the {@link SocketConnectionHandler}. A connection's first
+ * {@code file} adds a chunked-file stage before the encoder.
  *
  * <pre>{@code
  * TetherServer server = TetherServer.builder(core)
@@ -28,15 +37,24 @@ import java.util.concurrent.CompletableFuture;
 public final class SocketProtocolServer implements ProtocolServer {
     private final SocketOptions options;
     private final ChannelGroup channels;
-    private final SocketChannelInitializer initializer;
+    private final ProtocolPipeline pipeline;
 
     /** A listener serving {@code core} with {@code options}. */
     public SocketProtocolServer(TetherCore core, SocketOptions options) {
         this.options = options;
-        SslContext ssl = TlsContextFactory.serverContext(options.tls());
         this.channels = new DefaultChannelGroup(options.name(), GlobalEventExecutor.INSTANCE);
-        this.initializer = new SocketChannelInitializer(SocketServices.of(core, options), ssl, channels,
-                new ConnectionGuard(options.name(), options.connectionLimits(), core.refusals()));
+        SocketServices services = SocketServices.of(core, options);
+        StickyParamsPolicy stickyPolicy = new StickyParamsPolicy(options.stickyParams(), core.refusals());
+        this.pipeline = ProtocolPipeline.builder(
+                        new ConnectionGuard(options.name(), options.connectionLimits(), core.refusals()), channels)
+                .tls(TlsContextFactory.serverContext(options.tls()))
+                .beforeFraming("break", new BreakCharacterDetector())
+                .framing(SocketFraming.frameDecoders(options.delimiter(), options.maxLineBytes()))
+                .decoder(new SocketLineDecoder(options.maxDataLength(),
+                        new SocketRequestClassifier(options.maxJsonTokens())))
+                .encoder(services.wire())
+                .handler(() -> new SocketConnectionHandler(services, stickyPolicy))
+                .build();
     }
 
     @Override
@@ -56,7 +74,7 @@ public final class SocketProtocolServer implements ProtocolServer {
 
     @Override
     public ChannelInitializer<Channel> initializer() {
-        return initializer;
+        return pipeline;
     }
 
     /** Open connections right now (a live gauge). */

@@ -125,7 +125,7 @@ final class SocketVerbs {
             key = first;
             value = v.arg(1);
         }
-        if (!core.registry().isAllowedParam(key)) {
+        if (!StickyParamsPolicy.mayAdd(core.registry(), key)) {
             return ok(null, c);
         }
         if (value == null) {

@@ -19,8 +19,17 @@ class OutboundFlowTest {
     private final List<String> processed = new ArrayList<>();
     private final List<String> cutOffs = new ArrayList<>();
     private final OutboundFlow<String> flow = new OutboundFlow<>(channel, 1000,
-            new RefusalLog(refusals, LoggerFactory.getLogger(OutboundFlowTest.class)), processed::add,
-            () -> cutOffs.add("cut"));
+            new RefusalLog(refusals, LoggerFactory.getLogger(OutboundFlowTest.class)), new OutboundFlow.Owner<>() {
+                @Override
+                public void processDeferred(String message) {
+                    processed.add(message);
+                }
+
+                @Override
+                public void cutOff() {
+                    cutOffs.add("cut");
+                }
+            });
 
     OutboundFlowTest() {
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(16, 32));
