@@ -18,9 +18,9 @@ import java.util.Map;
 public final class LocalApplication {
     private static final LocalApplication NONE = new LocalApplication(Map.of());
 
-    private final Map<String, Map<String, JstpMethod>> interfaces;
+    private final Map<String, Map<String, HostedMethod>> interfaces;
 
-    private LocalApplication(Map<String, Map<String, JstpMethod>> interfaces) {
+    private LocalApplication(Map<String, Map<String, HostedMethod>> interfaces) {
         this.interfaces = interfaces;
     }
 
@@ -34,30 +34,30 @@ public final class LocalApplication {
     }
 
     /** The methods of an interface, or null if it is not hosted. */
-    public Map<String, JstpMethod> iface(String name) {
+    public Map<String, HostedMethod> iface(String name) {
         return interfaces.get(name);
     }
 
     /** Method names of an interface (the inspect reply), or null. */
     public List<String> methodNames(String name) {
-        Map<String, JstpMethod> m = interfaces.get(name);
+        Map<String, HostedMethod> m = interfaces.get(name);
         return m == null ? null : List.copyOf(m.keySet());
     }
 
     /** Builder of {@link LocalApplication}. */
     public static final class Builder {
-        private final Map<String, Map<String, JstpMethod>> interfaces = new LinkedHashMap<>();
+        private final Map<String, Map<String, HostedMethod>> interfaces = new LinkedHashMap<>();
 
         private Builder() {
         }
 
-        public Builder method(String iface, String name, JstpMethod method) {
+        public Builder method(String iface, String name, HostedMethod method) {
             interfaces.computeIfAbsent(iface, k -> new LinkedHashMap<>()).put(name, method);
             return this;
         }
 
         public LocalApplication build() {
-            Map<String, Map<String, JstpMethod>> copy = new LinkedHashMap<>();
+            Map<String, Map<String, HostedMethod>> copy = new LinkedHashMap<>();
             interfaces.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
             return new LocalApplication(Map.copyOf(copy));
         }

@@ -126,9 +126,10 @@ class SocketWirePinTest {
     @Test
     void tooManySimultaneousActions() throws IOException {
         var c = client(server(), "a", 40001);
-        // staggered durations: the two replies hop back to the loop one after the other (see WireTranscript)
-        c.send("{\"action\":\"sleepTest\",\"params\":{\"sleepDuration\":100}}\n"
-                + "{\"action\":\"sleepTest\",\"params\":{\"sleepDuration\":600}}\n"
+        // staggered durations: the two replies hop back to the loop one after the other (see
+        // WireTranscript); both long enough that the third line is refused even on a loaded machine
+        c.send("{\"action\":\"sleepTest\",\"params\":{\"sleepDuration\":1000}}\n"
+                + "{\"action\":\"sleepTest\",\"params\":{\"sleepDuration\":1600}}\n"
                 + "sleepTest\n", 1).expect(1).expect(1).expectSilence();
         t.assertMatches("socket/simultaneous");
     }
@@ -136,7 +137,8 @@ class SocketWirePinTest {
     @Test
     void quitDropsPendingReplies() throws IOException {
         var c = client(server(), "a", 40001);
-        c.send("paramAdd sleepDuration=100\nsleepTest\nquit\nparamsView\n", 2);
+        // long enough that the quit is read before the action ends, even on a loaded machine
+        c.send("paramAdd sleepDuration=3000\nsleepTest\nquit\nparamsView\n", 2);
         t.note("the sleepTest reply never comes");
         t.assertMatches("socket/quit-pending");
     }

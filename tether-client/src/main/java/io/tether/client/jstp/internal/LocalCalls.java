@@ -1,7 +1,7 @@
 package io.tether.client.jstp.internal;
 
 import io.tether.client.internal.Dispatcher;
-import io.tether.client.jstp.JstpMethod;
+import io.tether.client.jstp.HostedMethod;
 import io.tether.client.jstp.JstpRemoteException;
 import io.tether.client.jstp.LocalApplication;
 import io.tether.codec.jstp.JstpMessage;
@@ -26,12 +26,12 @@ final class LocalCalls {
 
     /** Computes the callback for a call and hands it to {@code reply} (from a virtual thread). */
     void call(JstpMessage.Call call, Consumer<JstpMessage.Callback> reply) {
-        Map<String, JstpMethod> iface = app.iface(call.iface());
+        Map<String, HostedMethod> iface = app.iface(call.iface());
         if (iface == null) {
             reply.accept(error(call.id(), List.of(JstpRemoteException.INTERFACE_NOT_FOUND)));
             return;
         }
-        JstpMethod method = call.method() == null ? null : iface.get(call.method());
+        HostedMethod method = call.method() == null ? null : iface.get(call.method());
         if (method == null) {
             reply.accept(error(call.id(), List.of(JstpRemoteException.METHOD_NOT_FOUND)));
             return;
@@ -43,7 +43,7 @@ final class LocalCalls {
         dispatcher.run(() -> reply.accept(invoke(call.id(), method, new ArrayList<>(args))));
     }
 
-    private static JstpMessage.Callback invoke(long id, JstpMethod method, List<Object> args) {
+    private static JstpMessage.Callback invoke(long id, HostedMethod method, List<Object> args) {
         try {
             List<?> result = method.invoke(args);
             return new JstpMessage.Callback(id, result == null ? List.of() : new ArrayList<>(result), null);
