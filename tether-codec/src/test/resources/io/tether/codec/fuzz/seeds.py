@@ -48,6 +48,9 @@ socket_seeds = {
     "crlf-mixed": socket(rd=(1, 2, 3)) + b"a\nb\rc\r\nd\r\r\n",
     "custom-delimiter": socket(delim=3) + b"a||b\nc\rd||paramsView||roomAdd x|",
     "custom-delimiter-trickled": socket(delim=3, rd=(1,)) + b"say r hi||" + b"x" * 64 + b"|" + b"y||",
+    # found by this target: a custom-delimiter line trickled one byte per read was rescanned from its start on
+    # every read (Netty's DelimiterBasedFrameDecoder), quadratic: ~4 min of CPU for 1 MiB; see DelimitersFrameDecoderTest
+    "custom-delimiter-unterminated-trickled": socket(delim=3, rd=(1,)) + b"x" * 64,
     "nul-delimiter": socket(delim=4, rd=(2,)) + b"quit\x00detailsView\x00",
     "line-too-long": socket(line_cap=16) + b"x" * 17 + b"y" * 16 + b"\nshort\n",
     "data-too-long": socket(max_data=4) + b"abcd\nabcde\n\xc3\xa9\xc3\xa9\n\xc3\xa9\xc3\xa9!\n",
