@@ -38,26 +38,21 @@ record ChunkedStream(byte[] bytes, int[] readSizes) {
 
     /**
      * Writes the stream into the channel read by read, each read a fresh buffer from
-     * {@code alloc}; {@code beforeRead} sees the read's index first. An exception the
-     * pipeline raises goes to {@code onException} (which fails on an undocumented one) and
-     * ends the feeding: the server closes the connection on every decoder exception.
+     * {@code alloc}; {@code beforeRead} sees the read's index first. The channel's last handler
+     * is {@code tail}: the exceptions the pipeline raised during a read go to
+     * {@code onException} (which fails on an undocumented one) and end the feeding, as the
+     * server closes the connection on every decoder exception.
      */
-    void feed(EmbeddedChannel ch, TrackingAllocator alloc, IntConsumer beforeRead, Consumer<Throwable> onException,
-            Consumer<Object> onOutput) {
+    void feed(EmbeddedChannel ch, ExceptionTail tail, TrackingAllocator alloc, IntConsumer beforeRead,
+            Consumer<Throwable> onException, Consumer<Object> onOutput) {
         for (int at = 0, i = 0; at < bytes.length; i++) {
             int size = Math.min(readSizes[i % readSizes.length], bytes.length - at);
             beforeRead.accept(i);
-            Throwable failure = null;
-            try {
-                ch.writeInbound(alloc.copyOf(bytes, at, size));
-            } catch (Throwable e) {
-                failure = e;
-            }
+            ch.writeInbound(alloc.copyOf(bytes, at, size));
             for (Object o = ch.readInbound(); o != null; o = ch.readInbound()) {
                 onOutput.accept(o);
             }
-            if (failure != null) {
-                onException.accept(failure);
+            if (tail.drain(onException)) {
                 return;
             }
             at += size;
@@ -66,20 +61,17 @@ record ChunkedStream(byte[] bytes, int[] readSizes) {
 
     /**
      * Closes the channel as the server does ({@code finish}), hands what the decoders emit on
-     * close to {@code onOutput} and an exception to {@code onException}, releases everything
+     * close to {@code onOutput} and the exceptions to {@code onException}, releases everything
      * left in the channel's queues and checks that every buffer {@code alloc} handed out has
      * refCnt 0: no input, cumulation or frame retained.
      */
-    static void closeAndCheckReleased(EmbeddedChannel ch, TrackingAllocator alloc, Consumer<Throwable> onException,
-            Consumer<Object> onOutput, String what) {
-        try {
-            ch.finish();
-        } catch (Throwable e) {
-            onException.accept(e);
-        }
+    static void closeAndCheckReleased(EmbeddedChannel ch, ExceptionTail tail, TrackingAllocator alloc,
+            Consumer<Throwable> onException, Consumer<Object> onOutput, String what) {
+        ch.finish();
         for (Object o = ch.readInbound(); o != null; o = ch.readInbound()) {
             onOutput.accept(o);
         }
+        tail.drain(onException);
         ch.finishAndReleaseAll();
         alloc.assertAllReleased(what);
     }

@@ -70,13 +70,14 @@ class JstpInboundFuzzTest {
         JstpFrameDecoder frames = new JstpFrameDecoder(config.maxHandshakeBytes(), config.maxMessageBytes());
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.config().setAllocator(alloc);
-        ch.pipeline().addLast(frames, new JstpMessageDecoder(config.messages()));
-        stream.feed(ch, alloc, read -> {
+        ExceptionTail tail = new ExceptionTail();
+        ch.pipeline().addLast(frames, new JstpMessageDecoder(config.messages()), tail);
+        stream.feed(ch, tail, alloc, read -> {
             if (read == config.handshakeDoneBeforeRead()) {
                 frames.handshakeDone();
             }
         }, JstpInboundFuzzTest::documented, o -> checkOutput(config, o));
-        ChunkedStream.closeAndCheckReleased(ch, alloc, JstpInboundFuzzTest::documented,
+        ChunkedStream.closeAndCheckReleased(ch, tail, alloc, JstpInboundFuzzTest::documented,
                 o -> checkOutput(config, o), "jstp inbound");
     }
 

@@ -49,7 +49,7 @@ class SocketInboundFuzzTest {
             return new Config(delimiter, maxLine == 0 ? 1024 * 1024 : maxLine, maxData, classifier);
         }
 
-        EmbeddedChannel channel(TrackingAllocator alloc) {
+        EmbeddedChannel channel(TrackingAllocator alloc, ExceptionTail tail) {
             EmbeddedChannel ch = new EmbeddedChannel();
             ch.config().setAllocator(alloc);
             ch.pipeline().addLast(new BreakCharacterDetector(),
@@ -62,7 +62,7 @@ class SocketInboundFuzzTest {
                                 throw new InvariantViolation("unexpected user event " + evt);
                             }
                         }
-                    });
+                    }, tail);
             return ch;
         }
     }
@@ -82,9 +82,10 @@ class SocketInboundFuzzTest {
 
     private static void run(Config config, ChunkedStream stream) {
         TrackingAllocator alloc = new TrackingAllocator();
-        EmbeddedChannel ch = config.channel(alloc);
-        stream.feed(ch, alloc, read -> { }, SocketInboundFuzzTest::documented, o -> checkOutput(config, o));
-        ChunkedStream.closeAndCheckReleased(ch, alloc, SocketInboundFuzzTest::documented,
+        ExceptionTail tail = new ExceptionTail();
+        EmbeddedChannel ch = config.channel(alloc, tail);
+        stream.feed(ch, tail, alloc, read -> { }, SocketInboundFuzzTest::documented, o -> checkOutput(config, o));
+        ChunkedStream.closeAndCheckReleased(ch, tail, alloc, SocketInboundFuzzTest::documented,
                 o -> checkOutput(config, o), "socket inbound");
     }
 
