@@ -1,13 +1,9 @@
 package io.tether.codec.socket;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.handler.codec.DelimiterBasedFrameDecoder;
 import io.netty.util.ByteProcessor;
 import io.tether.codec.framing.TerminatedFrameDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -15,7 +11,9 @@ import java.util.function.Supplier;
 /**
  * Builds the framing stage of the socket protocol: splitting on the configured delimiter, CR
  * and LF (so CR, LF and CRLF all end a line) — a single-pass {@link TerminatedFrameDecoder}
- * when the delimiter is made of CR/LF (the default), else Netty's {@link DelimiterBasedFrameDecoder},
+ * when the delimiter is made of CR/LF (the default), else a single-pass decoder that frames as
+ * Netty's {@code DelimiterBasedFrameDecoder} would (which searches the buffered input again on
+ * every read, quadratic for a line trickled in small reads),
  * delimiters stripped, with a hard cap enforced while framing ({@code failFast}): an
  * unterminated line longer than the cap raises
  * {@link io.netty.handler.codec.TooLongFrameException} at once, and the protocol closes the
@@ -46,7 +44,6 @@ public final class SocketFraming {
         all.add("\r");
         all.add("\n");
         byte[][] delimiters = all.stream().map(d -> d.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-        return () -> new DelimiterBasedFrameDecoder(maxLineBytes, true, true,
-                Arrays.stream(delimiters).map(Unpooled::wrappedBuffer).toArray(ByteBuf[]::new));
+        return () -> new DelimitersFrameDecoder(delimiters, maxLineBytes);
     }
 }
