@@ -39,7 +39,11 @@ public interface SessionHandle {
      */
     boolean emit(String iface, String event, List<?> args);
 
-    /** Ends the session: closes its transport gracefully (a JSTP session is not restorable afterwards). */
+    /**
+     * Ends the session: closes its transport gracefully (the socket protocol says Bye first; a
+     * JSTP session is not restorable afterwards). The reply of the call that closes it may or
+     * may not reach the client.
+     */
     void close();
 
     /**
