@@ -189,28 +189,23 @@ public final class ResumableSession extends Session {
     /** Runs {@code hook} once when the session is dropped on this node, not when it is handed off. */
     @Override
     public void onEnd(Runnable hook) {
-        Runnable once = new Runnable() {
-            private boolean ran; // guarded by the session's lock (drop hooks run under it)
-
-            @Override
-            public void run() {
-                if (!ran && !isHandedOff()) {
-                    ran = true;
-                    hook.run();
-                }
+        Runnable unlessHandedOff = () -> {
+            if (!isHandedOff()) {
+                hook.run();
             }
         };
+        boolean ended;
         lock.lock();
         try {
-            if (dropped) {
-                if (!isHandedOff()) {
-                    hook.run();
-                }
-                return;
+            ended = dropped;
+            if (!ended) {
+                dropHooks = SessionHooks.with(dropHooks, unlessHandedOff); // drop hooks run once
             }
-            dropHooks = SessionHooks.with(dropHooks, once);
         } finally {
             lock.unlock();
+        }
+        if (ended) {
+            unlessHandedOff.run();
         }
     }
 
