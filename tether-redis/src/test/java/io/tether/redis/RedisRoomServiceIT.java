@@ -45,6 +45,7 @@ class RedisRoomServiceIT {
     private Recording broker;
     private TetherCore core;
     private TetherServer server;
+    private SocketProtocolServer sockets;
 
     @BeforeEach
     void start() {
@@ -59,7 +60,8 @@ class RedisRoomServiceIT {
                         PasswordHash.create(JstpTestApp.PASSWORD.toCharArray(), 20_000))));
         JstpTestApp.applications().forEach(jb::application);
         JstpOptions jstp = jb.build();
-        server = TetherServer.builder(core).ioThreads(1).protocol(new SocketProtocolServer(core, socket))
+        sockets = new SocketProtocolServer(core, socket);
+        server = TetherServer.builder(core).ioThreads(1).protocol(sockets)
                 .protocol(new JstpProtocolServer(core, jstp)).build().start();
     }
 
@@ -85,7 +87,8 @@ class RedisRoomServiceIT {
         c.send("roomAdd otherRoom");
         assertThat(broker.entered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
         c.close();
-        Thread.sleep(200); // the server sees the close while the join still waits
+        // the server sees the close (and queues its leaveAll) while the join still waits in Redis
+        await().atMost(WAIT).until(() -> sockets.connectionCount() == 0);
         broker.release.countDown();
         await().atMost(WAIT).until(() -> broker.joinsDone.get() == 1);
         await().atMost(WAIT).untilAsserted(() -> {
