@@ -8,7 +8,8 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import java.util.concurrent.ThreadFactory;
+import io.netty.util.concurrent.FastThreadLocalThread;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Netty transport in use: native epoll when available (Linux), else NIO.
@@ -30,9 +31,15 @@ public record NettyTransport(String name, IoHandlerFactory ioHandlerFactory,
 
     /**
      * A new event loop group of this transport; {@code threads} 0 means Netty's default. Its
-     * loops survive an {@link Error} (see {@link GuardedEventLoopGroup}).
+     * threads are named {@code namePrefix0}, {@code namePrefix1}, … and are Netty
+     * {@link FastThreadLocalThread}s: Netty keeps its per-thread state (allocator caches, the
+     * temporary arrays of string decoding, recyclers) in fast thread-locals only on such threads
+     * and allocates afresh on any other. Its loops survive an {@link Error} (see
+     * {@link GuardedEventLoopGroup}).
      */
-    public EventLoopGroup newGroup(int threads, ThreadFactory factory) {
-        return new GuardedEventLoopGroup(threads, factory, ioHandlerFactory);
+    public EventLoopGroup newGroup(int threads, String namePrefix) {
+        AtomicInteger next = new AtomicInteger();
+        return new GuardedEventLoopGroup(threads,
+                task -> new FastThreadLocalThread(task, namePrefix + next.getAndIncrement()), ioHandlerFactory);
     }
 }

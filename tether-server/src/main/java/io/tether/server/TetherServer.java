@@ -60,9 +60,9 @@ public final class TetherServer implements AutoCloseable {
 
     /** Binds every listener; fails (and releases everything) if one cannot bind. */
     public TetherServer start() {
-        bossGroup = transport.newGroup(1, Thread.ofPlatform().name("tether-accept-", 0).factory());
+        bossGroup = transport.newGroup(1, "tether-accept-");
         int threads = ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
-        ioGroup = transport.newGroup(threads, Thread.ofPlatform().name("tether-io-", 0).factory());
+        ioGroup = transport.newGroup(threads, "tether-io-");
         try {
             for (ProtocolServer p : protocols) {
                 listeners.put(p.name(), bind(p));

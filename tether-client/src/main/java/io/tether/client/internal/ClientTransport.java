@@ -12,9 +12,11 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import io.tether.client.ConnectionLostException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
@@ -30,9 +32,16 @@ public final class ClientTransport implements AutoCloseable {
     public ClientTransport(String name, EventLoopGroup shared) {
         this.ownsGroup = shared == null;
         this.group = shared != null ? shared
-                : new MultiThreadIoEventLoopGroup(1, Thread.ofPlatform().name(name + "-io-", 0).daemon(true).factory(),
+                : new MultiThreadIoEventLoopGroup(1, (ThreadFactory) task -> ioThread(task, name + "-io-0"),
                         NioIoHandler.newFactory());
         this.loop = group.next();
+    }
+
+    /** A daemon Netty thread: Netty keeps its per-thread caches only on a {@link FastThreadLocalThread}. */
+    private static Thread ioThread(Runnable task, String name) {
+        Thread t = new FastThreadLocalThread(task, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** The loop every channel of this client is registered on. */

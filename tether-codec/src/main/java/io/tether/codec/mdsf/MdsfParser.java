@@ -87,7 +87,9 @@ final class MdsfParser {
     private Map<String, Object> parseObject() {
         enter();
         in.pos++;
-        Map<String, Object> map = new LinkedHashMap<>();
+        // sized for the common small object (a JSTP message has two members): the default
+        // capacity of 16 allocates a table twice that size for every message
+        Map<String, Object> map = new LinkedHashMap<>(4);
         in.skipWhitespace();
         while (in.peek() != '}') {
             String key = parseKey();
@@ -131,7 +133,7 @@ final class MdsfParser {
     private List<Object> parseArray() {
         enter();
         in.pos++;
-        List<Object> list = new ArrayList<>();
+        List<Object> list = new ArrayList<>(4); // mostly short (a JSTP header, an argument list)
         while (true) {
             in.skipWhitespace();
             int c = in.peek();

@@ -259,7 +259,8 @@ public final class ResumableSession extends Session {
 
     /** Sends a reply now, or holds it until the next restore if detached; after a {@link #handOff}, forwards it. */
     public void reply(Outbound.Reply message) {
-        locked(() -> {
+        lock.lock(); // not locked(…): a capturing lambda per reply on the hottest path
+        try {
             if (forwarder != null) {
                 forwarder.forward(message);
             } else if (dropped) {
@@ -271,7 +272,9 @@ public final class ResumableSession extends Session {
             } else {
                 checked(null);
             }
-        });
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The text, or, when the ledger refused it, the overflow: counted, logged, session dropped, thrown. */
@@ -293,12 +296,22 @@ public final class ResumableSession extends Session {
 
     /** Records a received originated message. */
     public void received(long messageId) {
-        locked(() -> ledger.received(messageId));
+        lock.lock(); // once per received call: no capturing lambda
+        try {
+            ledger.received(messageId);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Cumulative acknowledgement by a callback or pong with this id. */
     public void acknowledge(long messageId) {
-        locked(() -> ledger.acknowledge(messageId));
+        lock.lock();
+        try {
+            ledger.acknowledge(messageId);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

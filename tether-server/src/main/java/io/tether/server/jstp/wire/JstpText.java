@@ -30,12 +30,19 @@ public final class JstpText {
 
     /** {@code {callback:[id],ok:[results…]}}. */
     public static String callbackOk(long id, List<?> results) {
-        return "{callback:[" + id + "],ok:" + WRITER.write(results) + "}";
+        return callback(id, ",ok:", results);
     }
 
     /** {@code {callback:[id],error:[…]}} with an error array built by {@link JstpErrors}. */
     public static String callbackError(long id, List<?> error) {
-        return "{callback:[" + id + "],error:" + WRITER.write(error) + "}";
+        return callback(id, ",error:", error);
+    }
+
+    /** One builder for the whole message: a reply is the most frequent text the server makes. */
+    private static String callback(long id, String verb, List<?> values) {
+        StringBuilder sb = new StringBuilder(64).append("{callback:[").append(id).append(']').append(verb);
+        WRITER.writeValue(sb, values);
+        return sb.append('}').toString();
     }
 
     /** {@code {event:[id,'iface'],name:[args…]}}. */
