@@ -25,6 +25,15 @@ public interface CallContext {
         return session().principal();
     }
 
+    /**
+     * The calling client as a {@link io.tether.api.jstp.JstpPeer} when the call came over JSTP
+     * (the server can call it back, inspect and ping it), else empty. Shorthand for
+     * {@code session().jstpPeer()}.
+     */
+    default Optional<io.tether.api.jstp.JstpPeer> jstpPeer() {
+        return session().jstpPeer();
+    }
+
     /** The room service. */
     Rooms rooms();
 

@@ -54,5 +54,13 @@ public enum ErrorCode {
     /** A shared backend (e.g. Redis) needed for this request is unreachable. */
     CLUSTER_UNAVAILABLE,
     /** Invalid configuration (bad option value, unreadable certificate, ...). */
-    CONFIGURATION_ERROR;
+    CONFIGURATION_ERROR,
+    /** JSTP server call: the client did not answer before the call's deadline. */
+    PEER_TIMEOUT,
+    /** JSTP server call: the client received the call, but its answer was lost with the transport. */
+    CALLBACK_LOST,
+    /** JSTP server call: the session ended (closed, expired, evicted) before the client answered. */
+    SESSION_CLOSED,
+    /** JSTP server call: the client restored the session on another node, which owns it now. */
+    SESSION_MOVED;
 }

@@ -52,4 +52,12 @@ public interface SessionHandle {
      * be short and must not block. A protocol without resumable sessions may never run them.
      */
     void onEnd(Runnable hook);
+
+    /**
+     * The client end of this session for server-to-client calls (JSTP sessions only): call its
+     * methods, inspect it, ping it. Empty for protocols without server calls (the socket protocol).
+     */
+    default Optional<io.tether.api.jstp.JstpPeer> jstpPeer() {
+        return Optional.empty();
+    }
 }

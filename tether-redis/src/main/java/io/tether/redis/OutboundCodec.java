@@ -27,6 +27,8 @@ final class OutboundCodec {
                 f.put("args", PlainValues.copy(e.args()));
             }
             case Outbound.Ping p -> f.put("op", "ping");
+            case Outbound.Call c -> throw new IllegalArgumentException("a server call is never forwarded");
+            case Outbound.Inspect i -> throw new IllegalArgumentException("a server inspect is never forwarded");
             case Outbound.Result r -> {
                 f.put("op", "result");
                 f.put("to", r.to());

@@ -48,14 +48,27 @@ final class JstpNodes implements AutoCloseable {
         return start(core -> SessionQuota.defaults(SessionLimits.defaults()));
     }
 
+    /** A node that also hosts {@code extra}. */
+    Node start(io.tether.api.jstp.JstpApplication extra) {
+        return start(core -> SessionQuota.defaults(SessionLimits.defaults()), extra);
+    }
+
     /** A node whose session store has the quota made for its core. */
     Node start(java.util.function.Function<io.tether.core.TetherCore, SessionQuota> quota) {
+        return start(quota, null);
+    }
+
+    private Node start(java.util.function.Function<io.tether.core.TetherCore, SessionQuota> quota,
+                       io.tether.api.jstp.JstpApplication extra) {
         TestNodes.Node n = nodes.start();
         RedisSessionStore sessions = n.redis().sessionStore(expiry, quota.apply(n.core()), n.core().timer());
         JstpOptions.Builder b = JstpOptions.defaults().toBuilder().host("127.0.0.1").port(0).sessionExpiry(expiry)
                 .authenticator(new PasswordAuthenticator(java.util.Map.of(JstpTestApp.USER, // fewer iterations
                         PasswordHash.create(JstpTestApp.PASSWORD.toCharArray(), 20_000)))); // than the demo: fast logins
         JstpTestApp.applications().forEach(b::application);
+        if (extra != null) {
+            b.application(extra);
+        }
         JstpOptions options = b.build();
         JstpProtocolServer jstp = new JstpProtocolServer(n.core(), options, sessions);
         TetherServer server = TetherServer.builder(n.core()).protocol(jstp).build().start();

@@ -26,18 +26,26 @@ import java.util.Optional;
  * @param version    full semver version
  * @param interfaces interfaces by name
  * @param events     handler of client events
+ * @param clients    told when a session of this application is created or restored
  */
 public record JstpApplication(String name, String version, Map<String, JstpInterface> interfaces,
-                              JstpEventHandler events) {
+                              JstpEventHandler events, JstpSessionListener clients) {
     /** Validates and freezes the definition. */
     public JstpApplication {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(clients, "clients");
         if (name.isEmpty() || version.isBlank()) {
             throw new IllegalArgumentException("application needs a name and a version: " + name + "@" + version);
         }
         interfaces = Map.copyOf(interfaces);
+    }
+
+    /** An application without a session listener. */
+    public JstpApplication(String name, String version, Map<String, JstpInterface> interfaces,
+                           JstpEventHandler events) {
+        this(name, version, interfaces, events, JstpSessionListener.none());
     }
 
     /** Starts a builder. */
@@ -61,6 +69,7 @@ public record JstpApplication(String name, String version, Map<String, JstpInter
         private final String version;
         private final Map<String, JstpInterface> interfaces = new LinkedHashMap<>();
         private JstpEventHandler events = JstpEventHandler.ignore();
+        private JstpSessionListener clients = JstpSessionListener.none();
 
         private Builder(String name, String version) {
             this.name = name;
@@ -81,9 +90,18 @@ public record JstpApplication(String name, String version, Map<String, JstpInter
             return this;
         }
 
+        /**
+         * Sets the listener told when a session is created or restored (the seed's
+         * {@code client} event), e.g. to call the client or start its heartbeat.
+         */
+        public Builder onClient(JstpSessionListener listener) {
+            this.clients = listener;
+            return this;
+        }
+
         /** Builds the application. */
         public JstpApplication build() {
-            return new JstpApplication(name, version, interfaces, events);
+            return new JstpApplication(name, version, interfaces, events, clients);
         }
     }
 }

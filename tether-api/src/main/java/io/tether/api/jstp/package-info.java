@@ -20,5 +20,12 @@
  *                 .build())
  *         .build();
  * }</pre>
+ *
+ * <p>The server can also call its clients: a JSTP session's client is a
+ * {@link io.tether.api.jstp.JstpPeer} ({@code ctx.jstpPeer()} in a method, an action called over
+ * JSTP or a middleware; {@link io.tether.api.jstp.JstpApplication.Builder#onClient} for every
+ * session created or restored) with {@code callMethod}, {@code callMethodWithResend},
+ * {@code inspectInterface}, {@code emitRemoteEvent}, {@code ping}, a per-session heartbeat and
+ * {@code close}.
  */
 package io.tether.api.jstp;

@@ -46,6 +46,7 @@ final class JstpSettings {
                         .build())
                 .handshakeTimeout(duration(jstp, "handshake-timeout", false))
                 .heartbeatInterval(duration(jstp, "heartbeat-interval", true))
+                .peerCallTimeout(duration(jstp, "peer-call-timeout", false))
                 .sessionExpiry(duration(jstp, "session-expiry", false))
                 .sessionLimits(SessionLimits.builder()
                         .maxEntries(positive(jstp, "session-max-buffered-messages"))

@@ -256,7 +256,7 @@ class AppConfigTest {
     void jstpKeysFromFileEnvironmentAndCommandLine() throws IOException {
         Path file = Files.writeString(dir.resolve("tether.conf"), """
                 tether.jstp { port = 4100, max-message-bytes = 1M, heartbeat-interval = 15s,
-                  max-outbound-bytes = 2M,
+                  max-outbound-bytes = 2M, peer-call-timeout = 7s,
                   max-handshake-bytes = 4K, max-elements = 5000, max-number-length = 64,
                   actions-interface = actions, chat-interface = rooms, builtin-application = demo }
                 """);
@@ -271,6 +271,8 @@ class AppConfigTest {
         assertThat(jstp.mdsfLimits().maxNumberLength()).isEqualTo(64);
         assertThat(jstp.maxOutboundBytes()).isEqualTo(2 * 1024 * 1024);
         assertThat(jstp.heartbeatInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(jstp.peerCallTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(jstp(map(null, Map.of(), Map.of())).peerCallTimeout()).as("default").isEqualTo(Duration.ofSeconds(30));
         assertThat(jstp.sessionExpiry()).isEqualTo(Duration.ofHours(1));
         assertThat(jstp.handshakeTimeout()).isEqualTo(Duration.ofMillis(500));
         assertThat(jstp.actionsInterface()).isEqualTo("actions");
@@ -344,6 +346,7 @@ class AppConfigTest {
                 "tether.jstp.port", 65536,
                 "tether.jstp.handshake-timeout", "0s",
                 "tether.jstp.heartbeat-interval", "-1s",
+                "tether.jstp.peer-call-timeout", "0s",
                 "tether.jstp.max-message-bytes", 10,
                 "tether.jstp.max-handshake-bytes", 10,
                 "tether.jstp.max-elements", 0,

@@ -13,13 +13,15 @@ import java.util.List;
 /**
  * JSTP: {@code {handshake:[0,'app']}} first; ready on {@code {handshake:[0],ok:…}};
  * requests are {@code {call:[id,'iface'],method:args}} and each {@code {callback:[id],…}}
- * is matched by id ({@code error} = error). Server pings are answered with a pong;
- * events are ignored.
+ * is matched by id ({@code error} = error). Server pings are answered with a pong, server
+ * calls ({@code {call:[-id,…],…}}, e.g. from {@code bench.pull} of {@code JstpBenchServer}) with
+ * {@code {callback:[-id],ok:['pong']}}; events are ignored.
  */
 final class JstpDialect implements Dialect {
     private static final byte[] HANDSHAKE_OK = Bytes.ascii("{handshake:[0],ok");
     private static final byte[] CALLBACK = Bytes.ascii("{callback:[");
     private static final byte[] PING = Bytes.ascii("{ping:[");
+    private static final byte[] SERVER_CALL = Bytes.ascii("{call:[");
     private static final byte[] ERROR = Bytes.ascii("],error");
 
     private final byte[] handshake;
@@ -85,8 +87,16 @@ final class JstpDialect implements Dialect {
             long id = Bytes.parseLong(b, at, to);
             sink.reply(id, Bytes.matchesAt(b, Bytes.skipDigits(b, at, to), to, ERROR));
         } else if (Bytes.matchesAt(b, from, to, PING)) {
-            long id = Bytes.parseLong(b, from + PING.length, to);
+            long id = signedId(b, from + PING.length, to);
             sink.send(Unpooled.wrappedBuffer(Bytes.ascii("{pong:[" + id + "]}\0")));
+        } else if (Bytes.matchesAt(b, from, to, SERVER_CALL)) {
+            long id = signedId(b, from + SERVER_CALL.length, to);
+            sink.send(Unpooled.wrappedBuffer(Bytes.ascii("{callback:[" + id + "],ok:['pong']}\0")));
         }
+    }
+
+    /** A server id ({@code -5}) or a plain one. */
+    private static long signedId(byte[] b, int at, int to) {
+        return at < to && b[at] == '-' ? -Bytes.parseLong(b, at + 1, to) : Bytes.parseLong(b, at, to);
     }
 }

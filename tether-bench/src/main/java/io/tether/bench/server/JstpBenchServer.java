@@ -11,6 +11,7 @@ import io.tether.server.limits.ConnectionLimits;
 import io.tether.server.jstp.JstpProtocolServer;
 import io.tether.api.jstp.JstpApplication;
 import io.tether.api.jstp.JstpInterface;
+import io.tether.api.jstp.JstpMethod;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Option;
  * A Tether JSTP server for {@code bench/compare.sh}: the runnable app's own
  * {@link JstpProtocolServer}, hosting what the node peer hosts: application {@code bench}, interface
  * {@code bench}, method {@code echo(x)} answering {@code [x]} (a JSTP-native sync method),
+ * method {@code pull(x)} that calls the calling client's {@code client.echo(x)} and answers with
+ * what the client answered (one server→client call per request: the server-calls benchmark),
  * plus the built-in application {@code tether} whose {@code api} interface exposes an
  * {@code echo} action (the action pipeline path). Stops on SIGTERM.
  *
@@ -77,6 +80,8 @@ public final class JstpBenchServer implements Callable<Integer> {
     static JstpApplication benchApplication() {
         JstpInterface bench = JstpInterface.builder("bench")
                 .nonBlocking("echo", 1, ctx -> List.of(ctx.arg(0)))
+                .method(JstpMethod.async("pull", 1, ctx -> ctx.jstpPeer().orElseThrow()
+                        .callMethod("client", "echo", List.of(ctx.arg(0)))))
                 .build();
         return JstpApplication.builder("bench", "1.0.0").iface(bench).build();
     }

@@ -96,6 +96,16 @@ class DialectTest {
     }
 
     @Test
+    void jstpServerCallsAreAnsweredAndServerPingsPongedWithTheirIds() {
+        Dialect d = new JstpDialect("bench", "bench", "pull", "['x']");
+        Sink s = new Sink();
+        frame(d, "{handshake:[0],ok:'6f1d'}", false, s);
+        frame(d, "{ping:[-7]}", true, s);
+        frame(d, "{call:[-13,'client'],echo:['x']}", true, s);
+        assertThat(s.events).containsExactly("ready", "send {pong:[-7]}\0", "send {callback:[-13],ok:['pong']}\0");
+    }
+
+    @Test
     void jstpRefusedHandshakeIsFatal() {
         Sink s = new Sink();
         frame(new JstpDialect("nope", "api", "m", "[]"), "{handshake:[0],error:[10]}", false, s);

@@ -31,7 +31,10 @@ class LoadRunIT {
                 .processorOptions(ProcessorOptions.defaults().toBuilder().simultaneousActions(64).build())
                 .build();
         JstpApplication bench = JstpApplication.builder("bench", "1.0.0")
-                .iface(JstpInterface.builder("bench").nonBlocking("echo", 1, ctx -> List.of(ctx.arg(0))).build()).build();
+                .iface(JstpInterface.builder("bench").nonBlocking("echo", 1, ctx -> List.of(ctx.arg(0)))
+                        .method(io.tether.api.jstp.JstpMethod.async("pull", 1, ctx -> ctx.jstpPeer().orElseThrow()
+                                .callMethod("client", "echo", List.of(ctx.arg(0)))))
+                        .build()).build();
         server = TetherServer.builder(core)
                 .protocol(new SocketProtocolServer(core, SocketOptions.defaults().toBuilder()
                         .host("127.0.0.1").port(0).build()))
@@ -75,6 +78,15 @@ class LoadRunIT {
                 .args("['hi']").build()).run();
         assertThat(r.completed()).isEqualTo(400);
         assertThat(r.errors()).isZero();
+        assertThat(r.failures()).isZero();
+    }
+
+    @Test
+    void jstpServerCallsThroughPull() throws Exception {
+        LoadResult r = new LoadRun(base(Protocol.JSTP, "jstp").app("bench").iface("bench").request("pull")
+                .args("['hi']").build()).run();
+        assertThat(r.completed()).isEqualTo(400);
+        assertThat(r.errors()).as("each pull is answered with the client's answer").isZero();
         assertThat(r.failures()).isZero();
     }
 

@@ -14,6 +14,15 @@ public interface JstpClientListener {
     default void onReconnectAttempt(int attempt, Duration delay) {
     }
 
+    /**
+     * A reconnection attempt starts, with the transport's name and the options it connects with
+     * (the seed's {@code reconnectAttempt(transport, options)}). By default calls
+     * {@link #onReconnectAttempt(int, Duration)}; the client calls only this one.
+     */
+    default void onReconnectAttempt(ReconnectAttempt attempt) {
+        onReconnectAttempt(attempt.attempt(), attempt.delay());
+    }
+
     /** A reconnection attempt ended: {@code error} null when the session was restored (or renewed). */
     default void onReconnect(Throwable error) {
     }
@@ -37,11 +46,24 @@ public interface JstpClientListener {
     default void onEvent(String iface, String event, List<Object> args) {
     }
 
-    /** A handshake completed: {@code error} null on success. */
+    /**
+     * A handshake completed: {@code error} null on success. Called for a new session and also
+     * after a restore (the same {@code sessionId}; {@link #onRestored} tells the count the server had).
+     */
     default void onHandshake(Throwable error, String sessionId) {
     }
 
-    /** A heartbeat: a ping from the server, or the pong to the client's heartbeat ping. */
+    /**
+     * A restore handshake succeeded: the server had received {@code receivedByServer} of the
+     * client's messages (the seed's numeric {@code handshake} reply). Followed by {@link #onHandshake}.
+     */
+    default void onRestored(String sessionId, long receivedByServer) {
+    }
+
+    /**
+     * A heartbeat: a ping from the server, the pong to the client's heartbeat ping, or a legacy
+     * {@code {}} heartbeat message (the seed's {@code heartbeat} event).
+     */
     default void onHeartbeat() {
     }
 

@@ -45,6 +45,12 @@ class ReadmeExamplesIT {
     }
 
     @Test
+    void serverCallsExampleRuns() {
+        String out = run(() -> ServerCallsExample.main(new String[0]));
+        assertThat(out).contains("ordered 3 apples"); // the inspect line may or may not come before the end
+    }
+
+    @Test
     void readmeShowsTheTestedCode() throws Exception {
         for (String[] example : new String[][] {{"socket", "SocketExample"}, {"jstp", "JstpExample"}}) {
             String source = Files.readString(Path.of("src/test/java/io/tether/client/examples/" + example[1] + ".java"));

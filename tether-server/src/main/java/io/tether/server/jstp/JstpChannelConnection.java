@@ -73,6 +73,11 @@ final class JstpChannelConnection implements JstpConnection, SessionTransport {
         }
     }
 
+    @Override
+    public int callsInFlight() {
+        return inFlight;
+    }
+
     /** Binds the session and application chosen by the handshake. */
     void bind(JstpApplication app, ResumableSession s) {
         application = app;

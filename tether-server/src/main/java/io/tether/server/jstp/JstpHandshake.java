@@ -6,6 +6,7 @@ import io.tether.server.jstp.wire.JstpErrors;
 import io.tether.codec.jstp.JstpMessage.HandshakeRequest;
 import io.tether.core.session.Session;
 import io.tether.core.session.resume.ResumableSession;
+import io.tether.core.session.resume.PeerCallSettings;
 import io.tether.core.session.resume.ResumeProtocol;
 import io.tether.core.session.resume.SessionIds;
 import io.tether.core.session.resume.SessionQuota;
@@ -65,7 +66,8 @@ final class JstpHandshake {
             } catch (RuntimeException e) {
                 LOG.debug("room message to {} dropped: {}", session, e.toString());
             }
-        }, this::leaveAll);
+        }, this::leaveAll, new PeerCallSettings(services.core().timer(), services.core().workers(),
+                services.options().peerCallTimeout(), services.options().maxInFlightCalls()));
     }
 
     /** Decides the request; the future never completes exceptionally. */

@@ -47,6 +47,7 @@ public final class JstpOptions {
     private final Duration handshakeTimeout;
     private final Duration heartbeatInterval;
     private final int heartbeatMissedLimit;
+    private final Duration peerCallTimeout;
     private final Duration sessionExpiry;
     private final SessionLimits sessionLimits;
     private final int maxPipelined;
@@ -75,6 +76,7 @@ public final class JstpOptions {
         this.handshakeTimeout = b.handshakeTimeout;
         this.heartbeatInterval = b.heartbeatInterval;
         this.heartbeatMissedLimit = b.heartbeatMissedLimit;
+        this.peerCallTimeout = b.peerCallTimeout;
         this.sessionExpiry = b.sessionExpiry;
         this.sessionLimits = b.sessionLimits;
         this.maxPipelined = b.maxPipelined;
@@ -108,6 +110,9 @@ public final class JstpOptions {
         Objects.requireNonNull(login, "login");
         requirePositive(handshakeTimeout, "handshakeTimeout");
         requirePositive(sessionExpiry, "sessionExpiry");
+        if (peerCallTimeout == null || peerCallTimeout.isNegative() || peerCallTimeout.isZero()) {
+            throw new IllegalArgumentException("peerCallTimeout must be > 0");
+        }
         if (heartbeatInterval == null || heartbeatInterval.isNegative()) {
             throw new IllegalArgumentException("heartbeatInterval must be >= 0");
         }
@@ -197,6 +202,11 @@ public final class JstpOptions {
     /** Close after this many intervals without inbound traffic, 0 = never (default 3). */
     public int heartbeatMissedLimit() {
         return heartbeatMissedLimit;
+    }
+
+    /** Default deadline of a call the server makes to its client ({@code JstpPeer.callMethod}; default 30 s). */
+    public Duration peerCallTimeout() {
+        return peerCallTimeout;
     }
 
     /** How long a session without transport stays restorable (default 10 min). */
@@ -335,6 +345,7 @@ public final class JstpOptions {
                 && Objects.equals(handshakeTimeout, x.handshakeTimeout)
                 && Objects.equals(heartbeatInterval, x.heartbeatInterval)
                 && heartbeatMissedLimit == x.heartbeatMissedLimit
+                && Objects.equals(peerCallTimeout, x.peerCallTimeout)
                 && Objects.equals(sessionExpiry, x.sessionExpiry)
                 && Objects.equals(sessionLimits, x.sessionLimits)
                 && maxPipelined == x.maxPipelined
@@ -358,7 +369,7 @@ public final class JstpOptions {
     @Override
     public int hashCode() {
         return Objects.hash(name, host, port, tls, maxMessageBytes, handshakeTimeout, heartbeatInterval,
-                heartbeatMissedLimit, sessionExpiry, sessionLimits, maxPipelined, maxInFlightCalls,
+                heartbeatMissedLimit, peerCallTimeout, sessionExpiry, sessionLimits, maxPipelined, maxInFlightCalls,
                 maxOutboundBytes, applications, builtinApplication, actionsInterface,
                 chatInterface, authenticator, listener, connectionLimits, maxHandshakeBytes, mdsfLimits,
                 maxDetachedSessions, maxDetachedSessionsPerAddress, sessionBufferBudgetBytes, login);
@@ -375,6 +386,7 @@ public final class JstpOptions {
                 + ", handshakeTimeout=" + handshakeTimeout
                 + ", heartbeatInterval=" + heartbeatInterval
                 + ", heartbeatMissedLimit=" + heartbeatMissedLimit
+                + ", peerCallTimeout=" + peerCallTimeout
                 + ", sessionExpiry=" + sessionExpiry
                 + ", sessionLimits=" + sessionLimits
                 + ", maxPipelined=" + maxPipelined
@@ -405,6 +417,7 @@ public final class JstpOptions {
         private Duration handshakeTimeout = Duration.ofSeconds(3);
         private Duration heartbeatInterval = Duration.ZERO;
         private int heartbeatMissedLimit = 3;
+        private Duration peerCallTimeout = Duration.ofSeconds(30);
         private Duration sessionExpiry = Duration.ofMinutes(10);
         private SessionLimits sessionLimits = SessionLimits.defaults();
         private int maxPipelined = 1024;
@@ -436,6 +449,7 @@ public final class JstpOptions {
             handshakeTimeout = o.handshakeTimeout;
             heartbeatInterval = o.heartbeatInterval;
             heartbeatMissedLimit = o.heartbeatMissedLimit;
+            peerCallTimeout = o.peerCallTimeout;
             sessionExpiry = o.sessionExpiry;
             sessionLimits = o.sessionLimits;
             maxPipelined = o.maxPipelined;
@@ -501,6 +515,12 @@ public final class JstpOptions {
         /** Close after this many intervals without inbound traffic, 0 = never (default 3). */
         public Builder heartbeatMissedLimit(int v) {
             heartbeatMissedLimit = v;
+            return this;
+        }
+
+        /** Default deadline of a call the server makes to its client (default 30 s). */
+        public Builder peerCallTimeout(Duration v) {
+            peerCallTimeout = v;
             return this;
         }
 

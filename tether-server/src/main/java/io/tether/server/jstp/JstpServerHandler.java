@@ -18,6 +18,7 @@ import io.tether.core.session.resume.ResumableSession;
 import io.tether.server.jstp.wire.JstpText;
 import io.tether.server.limits.ConnectionGuard;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -171,6 +172,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
         handshakeTimer.cancel(false);
         handshakeTimer = null;
         services.listener().client(conn, outcome instanceof Restoring);
+        JstpClients.notify(conn.application(), session, outcome instanceof Restoring);
         startHeartbeat();
         ArrayDeque<JstpMessage> queued = pipelined;
         pipelined = null;
@@ -198,6 +200,9 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
             case JstpMessage.Callback c -> {
                 session.acknowledge(c.id());
                 listener.callback(conn, c);
+                if (c.id() < 0) { // answers a call or inspect of the server
+                    session.answered(c.id(), c.ok(), c.error());
+                }
             }
             case JstpMessage.Event e -> {
                 session.received(e.id());
@@ -213,7 +218,12 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
                 session.received(p.id());
                 session.reply(new Outbound.Pong(p.id()));
             }
-            case JstpMessage.Pong p -> session.acknowledge(p.id());
+            case JstpMessage.Pong p -> {
+                session.acknowledge(p.id());
+                if (p.id() < 0) {
+                    session.answered(p.id(), List.of(), null);
+                }
+            }
             case JstpMessage.Heartbeat h -> { }
             case JstpMessage.Unknown u -> listener.messageRejected(conn, u, "unknown kind " + u.kind());
             case JstpMessage.HandshakeRequest h -> reject(h, "second handshake");
@@ -232,8 +242,10 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
                 reject(null, "no inbound traffic");
                 return;
             }
-            session.originate(Outbound.ping());
-            services.listener().heartbeat(conn);
+            if (!session.heartbeatControlled()) { // the application runs this session's heartbeat
+                session.originate(Outbound.ping());
+                services.listener().heartbeat(conn);
+            }
         }, interval, interval, TimeUnit.NANOSECONDS);
     }
 

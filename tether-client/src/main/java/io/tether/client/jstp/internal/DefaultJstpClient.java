@@ -12,6 +12,7 @@ import io.tether.client.jstp.JstpApp;
 import io.tether.client.jstp.JstpClient;
 import io.tether.client.jstp.JstpClientOptions;
 import io.tether.client.jstp.JstpRemoteException;
+import io.tether.client.jstp.ReconnectAttempt;
 import io.tether.client.jstp.RemoteProxy;
 import io.tether.codec.jstp.JstpFrameDecoder;
 import io.tether.codec.jstp.JstpMessage;
@@ -339,7 +340,9 @@ public final class DefaultJstpClient implements JstpClient {
     private final class ReconnectEvents implements Reconnector.Callbacks {
         @Override
         public void attempt(int attempt, Duration delay) {
-            link.emit(l -> l.onReconnectAttempt(attempt, delay));
+            ReconnectAttempt event = new ReconnectAttempt(attempt, delay, options.tls() == null ? "net" : "tls",
+                    options);
+            link.emit(l -> l.onReconnectAttempt(event));
         }
 
         @Override

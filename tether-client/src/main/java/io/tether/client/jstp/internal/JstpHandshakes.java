@@ -92,6 +92,11 @@ final class JstpHandshakes {
             link.write(text);
         }
         link.restartHeartbeat();
+        String id = s.id();
+        link.emit(l -> {
+            l.onRestored(id, serverReceived);
+            l.onHandshake(null, id);
+        });
         link.setState(reached);
     }
 

@@ -46,7 +46,7 @@ final class JstpInbound {
             case JstpMessage.Inspect i -> onInspect(i);
             case JstpMessage.Ping p -> onPing(p);
             case JstpMessage.Pong p -> onPong(p);
-            case JstpMessage.Heartbeat h -> { }
+            case JstpMessage.Heartbeat h -> link.emit(JstpClientListener::onHeartbeat);
             case JstpMessage.Unknown u -> rejected(u, "unknown message kind " + u.kind());
         }
     }

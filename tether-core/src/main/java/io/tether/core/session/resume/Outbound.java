@@ -95,6 +95,35 @@ public sealed interface Outbound {
         }
     }
 
+    /**
+     * A call of the client's method {@code method} of interface {@code iface} (the server calls
+     * its client). Never forwarded to another node: a session that moved fails its calls.
+     *
+     * @param iface  the client's interface
+     * @param method the method
+     * @param args   the arguments (plain values), kept as given
+     */
+    record Call(String iface, String method, List<?> args) implements Originated {
+        /** Requires every part. */
+        public Call {
+            Objects.requireNonNull(iface, "iface");
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(args, "args");
+        }
+    }
+
+    /**
+     * An inspection of the client's interface {@code iface}. Never forwarded to another node.
+     *
+     * @param iface the client's interface
+     */
+    record Inspect(String iface) implements Originated {
+        /** Requires the interface. */
+        public Inspect {
+            Objects.requireNonNull(iface, "iface");
+        }
+    }
+
     /** A ping (heartbeat, or a solicitation of an acknowledgement). */
     enum Ping implements Originated {
         /** The only ping. */

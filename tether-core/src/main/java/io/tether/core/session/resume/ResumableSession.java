@@ -1,12 +1,15 @@
 package io.tether.core.session.resume;
 
 import io.tether.api.ConnectionInfo;
+import io.tether.api.ErrorCode;
+import io.tether.api.TetherException;
 import io.tether.api.Principal;
 import io.tether.core.room.RoomDelivery;
 import io.tether.core.session.RandomIds;
 import io.tether.core.session.Session;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -46,6 +49,9 @@ public final class ResumableSession extends Session {
     private volatile SessionTransport transport;
     private volatile long detachedAt = System.currentTimeMillis();
     private volatile boolean dropped;
+    // made on first use only: sessions whose server never calls their client carry neither
+    private volatile SessionPeer peer;
+    private volatile PeerCalls calls;
 
     private ResumableSession(ConnectionInfo info, String token, String application, String version,
                              ResumeProtocol protocol, SessionQuota quota) {
@@ -239,22 +245,138 @@ public final class ResumableSession extends Session {
             if (dropped) {
                 throw new IllegalStateException("session dropped");
             }
-            OutboundEncoder encoder = protocol.encoder();
-            send(checked(ledger.originate(message, encoder)));
-            long id = ledger.lastId();
-            if (transport != null && ledger.shouldSolicit(encoder.longestPingChars())) {
-                String ping = ledger.originate(Outbound.ping(), encoder);
-                if (ping == null) {
-                    ledger.unsolicit(); // no room for the ping: the message itself was buffered
-                } else {
-                    send(ping);
-                }
-            }
-            offlineChanged();
-            return id;
+            return originateLocked(message);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Takes the next id, buffers and sends (under the lock; the session is neither dropped nor moved). */
+    private long originateLocked(Outbound.Originated message) {
+        OutboundEncoder encoder = protocol.encoder();
+        send(checked(ledger.originate(message, encoder)));
+        long id = ledger.lastId();
+        if (transport != null && ledger.shouldSolicit(encoder.longestPingChars())) {
+            String ping = ledger.originate(Outbound.ping(), encoder);
+            if (ping == null) {
+                ledger.unsolicit(); // no room for the ping: the message itself was buffered
+            } else {
+                send(ping);
+            }
+        }
+        offlineChanged();
+        return id;
+    }
+
+    /** The client end of this session for server calls (made on first use). */
+    @Override
+    public Optional<io.tether.api.jstp.JstpPeer> jstpPeer() {
+        return Optional.of(peer());
+    }
+
+    /** The client end of this session for server calls (made on first use). */
+    public SessionPeer peer() {
+        SessionPeer p = peer;
+        if (p == null) {
+            lock.lock();
+            try {
+                p = peer;
+                if (p == null) {
+                    p = new SessionPeer(this, protocol.peers());
+                    peer = p;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Originates a server call, inspect or ping whose answer (a callback or pong with its id)
+     * completes {@code answer}; a request that cannot be sent completes it exceptionally at once.
+     *
+     * @return the pending entry (to expire it at its deadline), or null if refused
+     */
+    PeerCalls.Pending request(Outbound.Originated message, boolean resend, CompletableFuture<List<Object>> answer) {
+        PeerCalls.Pending p = new PeerCalls.Pending(message, answer, resend);
+        lock.lock();
+        try {
+            PeerCalls table = peerCalls();
+            TetherException refused = refusal(table);
+            if (refused != null) {
+                table.fail(p, refused);
+                return null;
+            }
+            try {
+                table.add(originateLocked(message), p);
+            } catch (RuntimeException overflow) { // the session was dropped for overflowing its buffer
+                table.fail(p, overflow);
+                return null;
+            }
+            return p;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private TetherException refusal(PeerCalls table) {
+        if (forwarder != null) {
+            return new TetherException(ErrorCode.SESSION_MOVED, "the session moved to another node");
+        }
+        if (dropped) {
+            return new TetherException(ErrorCode.SESSION_CLOSED, "the session has ended");
+        }
+        SessionTransport t = transport;
+        int inFlight = table.size() + (t == null ? 0 : t.callsInFlight());
+        if (inFlight >= protocol.peers().maxInFlight()) {
+            return new TetherException(ErrorCode.TOO_MANY_PENDING,
+                    "the connection already has " + inFlight + " calls in flight");
+        }
+        return null;
+    }
+
+    /** Forgets a request whose deadline passed; true if it was still waiting. */
+    boolean expire(PeerCalls.Pending p) {
+        lock.lock();
+        try {
+            PeerCalls table = calls;
+            return table != null && table.expire(p);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The table of server calls, made on the first one (under the lock). */
+    PeerCalls peerCalls() {
+        PeerCalls table = calls;
+        if (table == null) {
+            table = new PeerCalls(protocol.peers());
+            calls = table;
+        }
+        return table;
+    }
+
+    /** Runs {@code action} on the table of server calls under the session's lock. */
+    void withPeerCalls(Consumer<PeerCalls> action) {
+        locked(() -> action.accept(peerCalls()));
+    }
+
+    /**
+     * An answer of the client to a message of the server (a callback or pong with a negative
+     * id): completes the server call, inspect or ping waiting for it, if any.
+     */
+    public void answered(long messageId, List<Object> ok, List<Object> error) {
+        if (calls == null) {
+            return; // the server never called this client
+        }
+        locked(() -> calls.answer(messageId, ok, error));
+    }
+
+    /** Whether the application controls this session's heartbeat (the listener's then stays off). */
+    public boolean heartbeatControlled() {
+        PeerCalls table = calls;
+        return table != null && table.heartbeatControlled();
     }
 
     /** Sends a reply now, or holds it until the next restore if detached; after a {@link #handOff}, forwards it. */
@@ -354,6 +476,9 @@ public final class ResumableSession extends Session {
             transport = t;
             t.send(replyForReceived.apply(ledger.receivedCount()));
             ledger.replayAll(t::send);
+            if (calls != null) {
+                calls.restored(clientReceived, this::originateLocked);
+            }
         } finally {
             lock.unlock();
         }
@@ -410,6 +535,11 @@ public final class ResumableSession extends Session {
             t.close();
         }
         ledger.clear();
+        if (calls != null) {
+            calls.failAll(forwarder != null
+                    ? new TetherException(ErrorCode.SESSION_MOVED, "the client restored the session on another node")
+                    : new TetherException(ErrorCode.SESSION_CLOSED, "the session has ended"));
+        }
         quota.detached().removed(this);
         protocol.ended().accept(this);
         dropHooks.forEach(Runnable::run);

@@ -17,16 +17,24 @@ import java.util.function.Consumer;
  * @param encoder   the protocol's wire text for outbound messages
  * @param roomSink  delivers a room message to a session (typically {@link ResumableSession#originate})
  * @param ended     runs once when a session is dropped or handed off on this node
+ * @param peers     how the server's calls to its clients run (deadlines, limit, completions)
  */
 public record ResumeProtocol(String type, OutboundEncoder encoder,
                              BiConsumer<ResumableSession, RoomDelivery> roomSink,
-                             Consumer<ResumableSession> ended) {
+                             Consumer<ResumableSession> ended, PeerCallSettings peers) {
     /** Requires every part. */
     public ResumeProtocol {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(encoder, "encoder");
         Objects.requireNonNull(roomSink, "roomSink");
         Objects.requireNonNull(ended, "ended");
+        Objects.requireNonNull(peers, "peers");
+    }
+
+    /** A protocol whose server calls have no deadline ({@link PeerCallSettings#untimed()}). */
+    public ResumeProtocol(String type, OutboundEncoder encoder, BiConsumer<ResumableSession, RoomDelivery> roomSink,
+                          Consumer<ResumableSession> ended) {
+        this(type, encoder, roomSink, ended, PeerCallSettings.untimed());
     }
 
     /** A protocol whose sessions receive no room messages and need nothing when they end (tests, examples). */

@@ -11,4 +11,9 @@ public interface SessionTransport {
 
     /** Closes the transport after the messages already queued have been written. */
     void close();
+
+    /** Calls of the client running now on this transport (they share a limit with the server's calls). */
+    default int callsInFlight() {
+        return 0;
+    }
 }

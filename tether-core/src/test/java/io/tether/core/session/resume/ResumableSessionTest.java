@@ -10,12 +10,16 @@ import org.junit.jupiter.api.Test;
 class ResumableSessionTest {
     /** Records what would go on the wire. */
     static final class Recorder implements SessionTransport {
-        final List<String> sent = new ArrayList<>();
-        boolean closed;
+        final List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile boolean closed;
 
         @Override
         public void send(String text) {
             sent.add(text);
+        }
+
+        int pings() {
+            return (int) sent.stream().filter(t -> t.startsWith("{ping:")).count();
         }
 
         @Override

@@ -14,6 +14,8 @@ final class TestEncoder implements OutboundEncoder {
         return switch (message) {
             case Outbound.Event e -> event(id, e.iface(), e.name(), e.args());
             case Outbound.Ping p -> ping(id);
+            case Outbound.Call c -> "{call:[" + id + ",'" + c.iface() + "']," + c.method() + ":" + value(c.args()) + "}";
+            case Outbound.Inspect i -> "{inspect:[" + id + ",'" + i.iface() + "']}";
         };
     }
 

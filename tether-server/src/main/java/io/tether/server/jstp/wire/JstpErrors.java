@@ -47,6 +47,10 @@ public final class JstpErrors {
             case PROTOCOL_ERROR -> 42;
             case CLUSTER_UNAVAILABLE -> 50;
             case CONFIGURATION_ERROR -> 60;
+            case PEER_TIMEOUT -> 26;
+            case CALLBACK_LOST -> 27;
+            case SESSION_CLOSED -> 28;
+            case SESSION_MOVED -> 29;
         };
     }
 

@@ -25,6 +25,8 @@ public final class JstpOutbound implements OutboundEncoder {
         return switch (message) {
             case Outbound.Event e -> JstpText.event(id, e.encodedOnce(JstpOutbound::tail));
             case Outbound.Ping p -> JstpText.ping(id);
+            case Outbound.Call c -> JstpText.call(id, c.iface(), c.method(), c.args());
+            case Outbound.Inspect i -> JstpText.inspect(id, i.iface());
         };
     }
 

@@ -68,6 +68,11 @@ public final class JstpText {
         return "{call:[" + id + "," + WRITER.write(iface) + "]," + key(method) + ":" + WRITER.write(args) + "}";
     }
 
+    /** {@code {inspect:[id,'iface']}}. */
+    public static String inspect(long id, String iface) {
+        return "{inspect:[" + id + "," + WRITER.write(iface) + "]}";
+    }
+
     /** {@code {ping:[id]}}. */
     public static String ping(long id) {
         return "{ping:[" + id + "]}";
