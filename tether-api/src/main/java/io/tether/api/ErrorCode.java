@@ -54,5 +54,11 @@ public enum ErrorCode {
     /** A shared backend (e.g. Redis) needed for this request is unreachable. */
     CLUSTER_UNAVAILABLE,
     /** Invalid configuration (bad option value, unreadable certificate, ...). */
-    CONFIGURATION_ERROR;
+    CONFIGURATION_ERROR,
+    /** The call needs an authenticated session and the caller's has no principal. */
+    NOT_AUTHENTICATED,
+    /** The application's policy refused the caller (e.g. a room join or say refused by the {@link RoomPolicy}). */
+    FORBIDDEN,
+    /** The caller sent more requests (or handshakes) per second than its rate limit allows. */
+    RATE_LIMITED;
 }

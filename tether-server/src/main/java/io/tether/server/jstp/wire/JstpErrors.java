@@ -47,6 +47,9 @@ public final class JstpErrors {
             case PROTOCOL_ERROR -> 42;
             case CLUSTER_UNAVAILABLE -> 50;
             case CONFIGURATION_ERROR -> 60;
+            case NOT_AUTHENTICATED -> 26;
+            case FORBIDDEN -> 27;
+            case RATE_LIMITED -> 28;
         };
     }
 
