@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@code login} strategy is its native way; both end in the same principal.
  *
  * <pre>{@code
- * CredentialCheck users = (user, password) -> store.verify(user, password)
+ * CredentialCheck users = (user, password, from) -> store.verify(user, password)
  *         ? Optional.of(Principal.named(user)) : Optional.empty();
  * TetherCore core = TetherCore.builder().action(LoginActions.login(users), LoginActions.logout(),
  *         LoginActions.whoami()).build();
@@ -45,7 +45,7 @@ public final class LoginActions {
                 .anonymous()
                 .handler(ctx -> {
                     Optional<Principal> who = check.check(ctx.params().string("user"),
-                            ctx.params().string("password"));
+                            ctx.params().string("password"), ctx.connection());
                     if (who.isEmpty()) {
                         throw new TetherException(ErrorCode.AUTH_FAILED, INVALID);
                     }

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
  * Request rate limits over real sockets: a client over its session's rate gets the documented
  * error while another client at the same time does not; the per-address bucket is shared by an
  * address's connections and not by other addresses; JSTP answers {@code [28, text]}; JSTP
- * handshakes have their own per-address limit. Rates are tiny (one token every 10 s) so a
+ * handshakes have their own per-address limit. Rates are tiny (one token every 1,000 s) so a
  * loaded machine cannot refill a bucket during a test.
  */
 class RateLimitIT {
-    private static final RateLimit FIVE_THEN_SLOW = RateLimit.of(0.1, 5);
+    private static final RateLimit FIVE_THEN_SLOW = RateLimit.of(0.001, 5);
 
     @Test
     void aClientOverItsSessionRateIsRefusedAndOthersAreNot() {
@@ -87,7 +87,7 @@ class RateLimitIT {
     @Test
     void jstpHandshakesAreLimitedPerAddress() {
         try (SecurityServer s = new SecurityServer(UnaryOperator.identity(),
-                b -> b.handshakeRate(RateLimit.of(0.1, 2)))) {
+                b -> b.handshakeRate(RateLimit.of(0.001, 2)))) {
             for (int i = 0; i < 2; i++) {
                 assertThat(s.jstp("127.0.0.6").request("{handshake:[0,'tether'],login:['alice','wonderland']}", WAIT))
                         .contains("ok:");

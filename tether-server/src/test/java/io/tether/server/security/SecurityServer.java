@@ -30,7 +30,7 @@ final class SecurityServer implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(15);
     static final Map<String, String> USERS = Map.of("alice", "wonderland", "bob", "builder");
     /** One table of users for both protocols. */
-    static final CredentialCheck CHECK = (user, password) -> password != null && password.equals(USERS.get(user))
+    static final CredentialCheck CHECK = (user, password, from) -> password != null && password.equals(USERS.get(user))
             ? Optional.of(Principal.named(user)) : Optional.empty();
 
     final TetherCore core;
@@ -42,7 +42,7 @@ final class SecurityServer implements AutoCloseable {
                 .action(LoginActions.login(CHECK), LoginActions.logout(), LoginActions.whoami(), echo(), secret())
                 .room("defaultRoom", "staffRoom")).build();
         JstpAuthenticator authenticator = (strategy, credentials) -> credentials instanceof List<?> l && l.size() == 2
-                ? CHECK.check(String.valueOf(l.get(0)), String.valueOf(l.get(1))).map(Principal::name)
+                ? CHECK.check(String.valueOf(l.get(0)), String.valueOf(l.get(1)), null).map(Principal::name)
                 : Optional.empty();
         SocketOptions socket = SocketOptions.defaults().toBuilder().host("0.0.0.0").port(0).build();
         JstpOptions jstp = jstpOptions.apply(JstpOptions.defaults().toBuilder().host("0.0.0.0").port(0)
