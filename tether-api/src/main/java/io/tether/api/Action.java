@@ -35,9 +35,11 @@ import java.util.Objects;
  * @param nonBlocking true when the handler (and the middleware) never block: it runs on the
  *                    calling I/O thread, without a virtual thread; its timeout is not enforced
  *                    (a run cannot be interrupted there) but an overrun is logged
+ * @param access      who may run it: {@link Access#DEFAULT} (the server-wide setting),
+ *                    {@link Access#AUTHENTICATED} or {@link Access#ANONYMOUS}
  */
 public record Action(String name, int version, String description, List<Input> inputs,
-                     Duration timeout, ActionHandler handler, boolean nonBlocking) {
+                     Duration timeout, ActionHandler handler, boolean nonBlocking, Access access) {
 
     /** Validates and freezes the definition. */
     public Action {
@@ -47,6 +49,7 @@ public record Action(String name, int version, String description, List<Input> i
             throw new IllegalArgumentException("action name must be non-empty without spaces: '" + name + "'");
         }
         description = description == null ? "" : description;
+        access = access == null ? Access.DEFAULT : access;
         inputs = List.copyOf(inputs);
         Map<String, Input> seen = new LinkedHashMap<>();
         for (Input in : inputs) {
@@ -56,10 +59,16 @@ public record Action(String name, int version, String description, List<Input> i
         }
     }
 
+    /** An action with the server-wide {@link Access#DEFAULT default} access. */
+    public Action(String name, int version, String description, List<Input> inputs, Duration timeout,
+                  ActionHandler handler, boolean nonBlocking) {
+        this(name, version, description, inputs, timeout, handler, nonBlocking, Access.DEFAULT);
+    }
+
     /** A blocking action (the usual kind). */
     public Action(String name, int version, String description, List<Input> inputs, Duration timeout,
                   ActionHandler handler) {
-        this(name, version, description, inputs, timeout, handler, false);
+        this(name, version, description, inputs, timeout, handler, false, Access.DEFAULT);
     }
 
     /** Starts a builder for an action with this name. */
@@ -76,6 +85,7 @@ public record Action(String name, int version, String description, List<Input> i
         private Duration timeout;
         private ActionHandler handler;
         private boolean nonBlocking;
+        private Access access = Access.DEFAULT;
 
         private Builder(String name) {
             this.name = name;
@@ -120,9 +130,27 @@ public record Action(String name, int version, String description, List<Input> i
             return this;
         }
 
+        /**
+         * Declares that only an authenticated session (one with a {@link Principal}) may run
+         * the action; others get {@link ErrorCode#NOT_AUTHENTICATED} (see {@link Access}).
+         */
+        public Builder authenticated() {
+            this.access = Access.AUTHENTICATED;
+            return this;
+        }
+
+        /**
+         * Declares that anyone may run the action even when the server requires authentication
+         * by default (a {@code login} action, a health check); see {@link Access}.
+         */
+        public Builder anonymous() {
+            this.access = Access.ANONYMOUS;
+            return this;
+        }
+
         /** Builds the immutable action. */
         public Action build() {
-            return new Action(name, version, description, inputs, timeout, handler, nonBlocking);
+            return new Action(name, version, description, inputs, timeout, handler, nonBlocking, access);
         }
     }
 }

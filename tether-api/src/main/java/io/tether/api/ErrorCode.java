@@ -62,5 +62,11 @@ public enum ErrorCode {
     /** JSTP server call: the session ended (closed, expired, evicted) before the client answered. */
     SESSION_CLOSED,
     /** JSTP server call: the client restored the session on another node, which owns it now. */
-    SESSION_MOVED;
+    SESSION_MOVED,
+    /** The call needs an authenticated session and the caller's has no principal. */
+    NOT_AUTHENTICATED,
+    /** The application's policy refused the caller (e.g. a room join or say refused by the {@link RoomPolicy}). */
+    FORBIDDEN,
+    /** The caller sent more requests (or handshakes) per second than its rate limit allows. */
+    RATE_LIMITED;
 }

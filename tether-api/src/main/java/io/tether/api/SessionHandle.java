@@ -29,6 +29,23 @@ public interface SessionHandle {
     /** The authenticated user, or empty for an anonymous session. */
     Optional<Principal> principal();
 
+    /**
+     * Sets who this session is authenticated as, e.g. from a login action after it checked
+     * credentials. Every later call, room operation and log line of the session sees it; a
+     * JSTP session keeps it across restores. Replaces a previous principal.
+     *
+     * @throws UnsupportedOperationException if this handle cannot be authenticated (a handle
+     *                                       that is not a server session)
+     */
+    default void authenticate(Principal principal) {
+        throw new UnsupportedOperationException("this session cannot be authenticated");
+    }
+
+    /** Makes the session anonymous again (e.g. a logout action); no effect on an anonymous one. */
+    default void signOut() {
+        throw new UnsupportedOperationException("this session cannot be authenticated");
+    }
+
     /** Application state of this session (thread-safe, mutable; for JSTP it survives a restore). */
     Map<String, Object> data();
 

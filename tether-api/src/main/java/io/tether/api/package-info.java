@@ -19,5 +19,12 @@
  * Handlers see a {@link io.tether.api.CallContext} ({@link io.tether.api.ActionContext} for
  * actions, {@link io.tether.api.MethodContext} for JSTP-native methods, defined in
  * {@link io.tether.api.jstp}); the caller's session is a {@link io.tether.api.SessionHandle}.
+ *
+ * <p>Authentication and authorization, the same on every protocol: a session has at most one
+ * {@link io.tether.api.Principal}, set at connect time by a {@link io.tether.api.ConnectionPolicy}
+ * (or a transport's client certificate), by a JSTP login, or by an action through
+ * {@link io.tether.api.SessionHandle#authenticate}; an action declares its
+ * {@link io.tether.api.Access} ({@code authenticated()}, {@code anonymous()}); middleware reads
+ * {@code context.principal()}; a {@link io.tether.api.RoomPolicy} decides room joins and says.
  */
 package io.tether.api;

@@ -6,9 +6,14 @@ import io.tether.app.config.AppConfig;
 import io.tether.app.demo.DemoApplication;
 import io.tether.app.demo.ServerIdentity;
 import io.tether.core.TetherCore;
+import io.tether.core.auth.LoginActions;
 import io.tether.redis.RedisNode;
 import io.tether.server.TetherServer;
+import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.JstpProtocolServer;
+import io.tether.server.jstp.auth.JstpAuthenticator;
+import io.tether.server.jstp.auth.LoginGate;
+import io.tether.server.jstp.auth.LoginLimits;
 import io.tether.server.socket.SocketOptions;
 import io.tether.server.socket.SocketProtocolServer;
 import java.util.function.BooleanSupplier;
@@ -43,6 +48,7 @@ public final class TetherApp {
         RedisNode redis = config.redis().map(RedisNode::connect).orElse(null);
         TetherMetrics metrics = new TetherMetrics();
         TetherCore.Builder builder = TetherCore.builder().processorOptions(config.actions())
+                .rateLimits(config.rateLimits())
                 .middleware(metrics.actionMiddleware());
         if (redis != null) {
             builder.roomBroker(redis.roomBroker()).cache(redis.cacheStore());
@@ -58,6 +64,9 @@ public final class TetherApp {
         }
         try {
             TetherServer.Builder server = TetherServer.builder(core);
+            if (config.loginActions()) {
+                server.closeAfter(installLoginActions(core, config));
+            }
             metrics.bindRefusals(core.refusals());
             for (SocketOptions listener : config.socketListeners()) {
                 SocketProtocolServer socket = new SocketProtocolServer(core, listener);
@@ -87,5 +96,19 @@ public final class TetherApp {
             }
             throw e;
         }
+    }
+
+    /**
+     * The login, logout and whoami actions over the JSTP listener's users, checked through a
+     * gate of their own (the same failure throttling and hashing pool settings as JSTP logins);
+     * returns the gate to close with the server.
+     */
+    private static LoginGate installLoginActions(TetherCore core, AppConfig config) {
+        JstpAuthenticator users = config.jstp().map(JstpOptions::authenticator).orElse(JstpAuthenticator.none());
+        LoginLimits limits = config.jstp().map(JstpOptions::login).orElse(LoginLimits.defaults());
+        LoginGate gate = new LoginGate(users, limits, core.refusals());
+        core.registry().register(LoginActions.login(gate.credentialCheck()))
+                .register(LoginActions.logout()).register(LoginActions.whoami());
+        return gate;
     }
 }

@@ -2,12 +2,17 @@ package io.tether.core;
 
 import io.tether.api.Action;
 import io.tether.api.ActionMiddleware;
+import io.tether.api.ConnectionPolicy;
+import io.tether.api.RoomPolicy;
 import io.tether.core.action.ActionProcessor;
+import io.tether.core.auth.Authentication;
 import io.tether.core.action.ActionRegistry;
 import io.tether.core.action.ProcessorOptions;
 import io.tether.core.cache.CacheStore;
 import io.tether.core.cache.CaffeineCacheStore;
+import io.tether.core.limits.RateLimits;
 import io.tether.core.limits.Refusals;
+import io.tether.core.limits.RequestLimiter;
 import io.tether.core.room.MemoryRoomBroker;
 import io.tether.core.room.RoomBroker;
 import io.tether.core.room.RoomService;
@@ -41,19 +46,23 @@ public final class TetherCore implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final Refusals refusals = new Refusals();
+    private final Authentication authentication;
+    private final RequestLimiter limiter;
 
     private TetherCore(Builder b) {
         this.registry = new ActionRegistry();
         b.actions.forEach(registry::register);
         this.roomBroker = b.roomBroker;
         this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tether-action-", 0).factory());
-        this.rooms = new RoomService(roomBroker, workers, refusals);
+        this.authentication = new Authentication(b.connectionPolicy);
+        this.limiter = new RequestLimiter(b.rateLimits, refusals);
+        this.rooms = new RoomService(roomBroker, workers, refusals, b.roomPolicy, limiter);
         b.rooms.forEach(rooms::create);
         this.cache = b.cache;
         this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("tether-timer").factory());
         this.timer.setRemoveOnCancelPolicy(true);
         this.processor = new ActionProcessor(registry, b.middleware, b.processorOptions, rooms, cache, workers,
-                timer, shuttingDown::get);
+                timer, shuttingDown::get, limiter);
     }
 
     /** A builder with in-memory rooms and cache. */
@@ -96,6 +105,16 @@ public final class TetherCore implements AutoCloseable {
         return refusals;
     }
 
+    /** The connect-time authentication every protocol adapter asks about a new session. */
+    public Authentication authentication() {
+        return authentication;
+    }
+
+    /** The request rate limits (per session and per address) the actions and rooms apply. */
+    public RequestLimiter limiter() {
+        return limiter;
+    }
+
     /** Marks the server as stopping: new actions are refused with "the server is shutting down". */
     public void beginShutdown() {
         shuttingDown.set(true);
@@ -128,6 +147,9 @@ public final class TetherCore implements AutoCloseable {
         private ProcessorOptions processorOptions = ProcessorOptions.defaults();
         private RoomBroker roomBroker = new MemoryRoomBroker();
         private CacheStore cache = new CaffeineCacheStore();
+        private ConnectionPolicy connectionPolicy;
+        private RoomPolicy roomPolicy = RoomPolicy.open();
+        private RateLimits rateLimits = RateLimits.defaults();
 
         private Builder() {
         }
@@ -165,6 +187,27 @@ public final class TetherCore implements AutoCloseable {
         /** Replaces the cache store (e.g. Redis for a cluster). */
         public Builder cache(CacheStore store) {
             this.cache = store;
+            return this;
+        }
+
+        /**
+         * The connect-time authentication hook of every protocol (default: accept everyone, with
+         * a TLS client certificate's principal if any).
+         */
+        public Builder connectionPolicy(ConnectionPolicy policy) {
+            this.connectionPolicy = policy;
+            return this;
+        }
+
+        /** Room authorization: who may join and say (default: everyone). */
+        public Builder roomPolicy(RoomPolicy policy) {
+            this.roomPolicy = java.util.Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Request rate limits per session and per address (default: off). */
+        public Builder rateLimits(RateLimits limits) {
+            this.rateLimits = java.util.Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -6,6 +6,7 @@ import io.tether.api.ErrorCode;
 import io.tether.app.admin.AdminOptions;
 import io.tether.api.TetherException;
 import io.tether.core.action.ProcessorOptions;
+import io.tether.core.limits.RateLimits;
 import io.tether.redis.RedisOptions;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.socket.SocketOptions;
@@ -27,10 +28,13 @@ import java.util.Optional;
  * @param demo            the demo hosted ({@code tether.demo})
  * @param jstp            the JSTP listener, empty when {@code tether.jstp.enabled} is false
  * @param redis           cluster mode's Redis, empty for a single node ({@code tether.redis.url} blank)
+ * @param rateLimits      request rate limits per session and per address ({@code tether.rate-limit})
+ * @param loginActions    whether the login, logout and whoami actions are served ({@code tether.auth.login-actions})
  */
 public record AppConfig(String serverId, String name, String description, String version, ProcessorOptions actions,
                         List<SocketOptions> socketListeners, Demo demo, Optional<JstpOptions> jstp,
-                        Optional<RedisOptions> redis, Optional<AdminOptions> admin) {
+                        Optional<RedisOptions> redis, Optional<AdminOptions> admin, RateLimits rateLimits,
+                        boolean loginActions) {
 
     /** Freezes the listener list. */
     public AppConfig {
@@ -40,6 +44,7 @@ public record AppConfig(String serverId, String name, String description, String
         Objects.requireNonNull(jstp, "jstp");
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(rateLimits, "rateLimits");
         socketListeners = List.copyOf(socketListeners);
         if (socketListeners.isEmpty()) {
             throw new IllegalArgumentException("at least one socket listener is needed");
@@ -59,10 +64,13 @@ public record AppConfig(String serverId, String name, String description, String
             String id = server.getString("id").isBlank() ? HostName.local() : server.getString("id");
             Demo demo = Demo.parse(config.getString("tether.demo"));
             return new AppConfig(id, server.getString("name"), server.getString("description"),
-                    server.getString("version"), processor(config.getConfig("tether.actions")),
+                    server.getString("version"), processor(config.getConfig("tether.actions"),
+                            config.getBoolean("tether.auth.require-authentication")),
                     SocketListeners.from(config.getConfig("tether.socket"), jarDirectory), demo,
                     JstpSettings.from(config.getConfig("tether.jstp"), demo),
-                    RedisSettings.from(config.getConfig("tether.redis")), admin(config.getConfig("tether.admin")));
+                    RedisSettings.from(config.getConfig("tether.redis")), admin(config.getConfig("tether.admin")),
+                    RateLimitSettings.from(config.getConfig("tether.rate-limit")),
+                    config.getBoolean("tether.auth.login-actions"));
         } catch (ConfigException e) {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -76,7 +84,7 @@ public record AppConfig(String serverId, String name, String description, String
                 .host(admin.getString("host")).port(port).requestTimeout(admin.getDuration("request-timeout")).build());
     }
 
-    private static ProcessorOptions processor(Config actions) {
+    private static ProcessorOptions processor(Config actions, boolean requireAuthentication) {
         int simultaneous = actions.getInt("simultaneous");
         if (simultaneous < 1) {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR,
@@ -85,6 +93,7 @@ public record AppConfig(String serverId, String name, String description, String
         return ProcessorOptions.defaults().toBuilder()
                 .simultaneousActions(simultaneous)
                 .defaultTimeout(actions.getDuration("timeout"))
+                .requireAuthentication(requireAuthentication)
                 .build();
     }
 }

@@ -61,6 +61,7 @@ final class JstpSettings {
                 .chatInterface(chat)
                 .connectionLimits(ConnectionLimitsSettings.from(jstp, PATH))
                 .login(LoginSettings.from(jstp.getConfig("login"), PATH + ".login"))
+                .handshakeRate(RateLimitSettings.limit(jstp.getConfig("handshake-rate"), PATH + ".handshake-rate"))
                 .build();
         return Optional.of(demo.hostsJstpTestApp() ? withTestApp(options) : options);
     }

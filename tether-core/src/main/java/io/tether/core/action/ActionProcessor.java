@@ -9,6 +9,9 @@ import io.tether.api.Rooms;
 import io.tether.api.TetherException;
 import io.tether.api.jstp.JstpEventHandler;
 import io.tether.api.jstp.JstpMethod;
+import io.tether.core.limits.RateLimits;
+import io.tether.core.limits.Refusals;
+import io.tether.core.limits.RequestLimiter;
 import io.tether.core.session.Session;
 import java.time.Duration;
 import java.util.Collections;
@@ -35,10 +38,19 @@ import java.util.function.BooleanSupplier;
  * future is complete when {@link #process} returns; its deadline cannot interrupt it and an
  * overrun is logged. JSTP methods are not counted against {@code simultaneousActions}: the
  * JSTP transport bounds its calls in flight by back-pressure.
+ *
+ * <p>Admission also applies the request rate limits ({@link RequestLimiter}; a refused call
+ * answers {@code RATE_LIMITED}) and the authentication requirement: an action whose
+ * {@link io.tether.api.Access} needs a principal (or, when
+ * {@link ProcessorOptions#requireAuthentication()} is on, a JSTP-native method) called from an
+ * anonymous session answers {@code NOT_AUTHENTICATED} ({@value #NOT_AUTHENTICATED}) before its
+ * inputs are validated and before any middleware runs. Refused client events are dropped.
  */
 public final class ActionProcessor {
     /** A version no action has: what an adapter passes for an unparsable requested version. */
     public static final int NO_SUCH_VERSION = Integer.MIN_VALUE;
+    /** The text of a call refused for want of a principal ({@link ErrorCode#NOT_AUTHENTICATED}). */
+    public static final String NOT_AUTHENTICATED = "authentication required";
 
     private final ActionRegistry registry;
     private final ProcessorOptions options;
@@ -49,11 +61,26 @@ public final class ActionProcessor {
     private final ResultFields results = new ResultFields();
     private final Middleware middleware;
     private final CallPipeline pipeline;
+    private final RequestLimiter limiter;
+    private final TetherException unauthenticated = new TetherException(ErrorCode.NOT_AUTHENTICATED,
+            NOT_AUTHENTICATED);
 
     /** Creates a processor; {@code workers} runs handlers, {@code timer} enforces deadlines. */
     public ActionProcessor(ActionRegistry registry, List<ActionMiddleware> middleware, ProcessorOptions options,
                            Rooms rooms, Cache cache, ExecutorService workers, ScheduledExecutorService timer,
                            BooleanSupplier shuttingDown) {
+        this(registry, middleware, options, rooms, cache, workers, timer, shuttingDown,
+                new RequestLimiter(RateLimits.defaults(), new Refusals()));
+    }
+
+    /**
+     * Creates a processor whose calls also pass {@code limiter} (the request rate limits, counted
+     * once per action, method call or client event).
+     */
+    public ActionProcessor(ActionRegistry registry, List<ActionMiddleware> middleware, ProcessorOptions options,
+                           Rooms rooms, Cache cache, ExecutorService workers, ScheduledExecutorService timer,
+                           BooleanSupplier shuttingDown, RequestLimiter limiter) {
+        this.limiter = limiter;
         this.registry = registry;
         this.middleware = new Middleware(
                 middleware.stream().sorted(Comparator.comparingInt(ActionMiddleware::priority)).toList());
@@ -87,10 +114,13 @@ public final class ActionProcessor {
     public CompletableFuture<ActionOutcome> process(Session session, String name, Integer version,
                                                     Map<String, ?> rawParams) {
         int pending = session.beginAction();
-        TetherException refused = admit(pending);
+        TetherException refused = admit(session, pending);
         Action action = refused == null ? lookup(name, version) : null;
         if (refused == null && action == null) {
             refused = new TetherException(ErrorCode.ACTION_NOT_FOUND, "unknown action or invalid apiVersion");
+        } else if (refused == null && action.access().requiresPrincipal(options.requireAuthentication())
+                && session.principal().isEmpty()) {
+            refused = unauthenticated;
         }
         if (refused != null) {
             session.endAction();
@@ -111,6 +141,13 @@ public final class ActionProcessor {
             return CompletableFuture.completedFuture(MethodOutcome.failure(
                     new TetherException(ErrorCode.SHUTTING_DOWN, "the server is shutting down")));
         }
+        TetherException refused = limiter.admit(session);
+        if (refused == null && options.requireAuthentication() && session.principal().isEmpty()) {
+            refused = unauthenticated;
+        }
+        if (refused != null) {
+            return CompletableFuture.completedFuture(MethodOutcome.failure(refused));
+        }
         Duration timeout = method.timeout() != null ? method.timeout() : options.defaultTimeout();
         return pipeline.run(session, false, timeout, new MethodRun(call, method, middleware, session, rooms, cache, 0L));
     }
@@ -120,6 +157,10 @@ public final class ActionProcessor {
      * reply and pass no middleware); a failure is logged under the {@link ErrorPolicy}.
      */
     public void event(Session session, JstpEventHandler handler, MethodCall event) {
+        if (limiter.admit(session) != null
+                || options.requireAuthentication() && session.principal().isEmpty()) {
+            return; // an event has no reply: refused ones are only counted
+        }
         MethodRun ctx = new MethodRun(event, null, middleware, session, rooms, cache,
                 System.nanoTime() + options.defaultTimeout().toNanos());
         try {
@@ -129,14 +170,14 @@ public final class ActionProcessor {
         }
     }
 
-    private TetherException admit(int pending) {
+    private TetherException admit(Session session, int pending) {
         if (shuttingDown.getAsBoolean()) {
             return new TetherException(ErrorCode.SHUTTING_DOWN, "the server is shutting down");
         }
         if (pending > options.simultaneousActions()) {
             return new TetherException(ErrorCode.TOO_MANY_PENDING, "you have too many pending requests");
         }
-        return null;
+        return limiter.admit(session);
     }
 
     private Action lookup(String name, Integer version) {

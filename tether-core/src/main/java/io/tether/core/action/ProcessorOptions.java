@@ -21,10 +21,12 @@ public final class ProcessorOptions {
 
     private final int simultaneousActions;
     private final Duration defaultTimeout;
+    private final boolean requireAuthentication;
 
     private ProcessorOptions(Builder b) {
         this.simultaneousActions = b.simultaneousActions;
         this.defaultTimeout = b.defaultTimeout;
+        this.requireAuthentication = b.requireAuthentication;
         if (simultaneousActions < 1) {
             throw new IllegalArgumentException("simultaneousActions must be >= 1");
         }
@@ -59,29 +61,42 @@ public final class ProcessorOptions {
         return defaultTimeout;
     }
 
+    /**
+     * Whether actions of {@link io.tether.api.Access#DEFAULT default} access and JSTP-native
+     * methods need an authenticated session (default false). Actions declared
+     * {@code anonymous()} (e.g. {@code login}) stay open; others are refused with
+     * {@code NOT_AUTHENTICATED} ("authentication required").
+     */
+    public boolean requireAuthentication() {
+        return requireAuthentication;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ProcessorOptions x
+                && requireAuthentication == x.requireAuthentication
                 && simultaneousActions == x.simultaneousActions
                 && Objects.equals(defaultTimeout, x.defaultTimeout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(simultaneousActions, defaultTimeout);
+        return Objects.hash(simultaneousActions, defaultTimeout, requireAuthentication);
     }
 
     @Override
     public String toString() {
         return "ProcessorOptions["
                 + "simultaneousActions=" + simultaneousActions
-                + ", defaultTimeout=" + defaultTimeout + "]";
+                + ", defaultTimeout=" + defaultTimeout
+                + ", requireAuthentication=" + requireAuthentication + "]";
     }
 
     /** Builder of {@link ProcessorOptions}; every value starts at its default. */
     public static final class Builder {
         private int simultaneousActions = DEFAULT_SIMULTANEOUS_ACTIONS;
         private Duration defaultTimeout = DEFAULT_TIMEOUT;
+        private boolean requireAuthentication;
 
         private Builder() {
         }
@@ -89,6 +104,13 @@ public final class ProcessorOptions {
         private Builder(ProcessorOptions o) {
             simultaneousActions = o.simultaneousActions;
             defaultTimeout = o.defaultTimeout;
+            requireAuthentication = o.requireAuthentication;
+        }
+
+        /** Whether default-access actions and JSTP-native methods need a principal (default false). */
+        public Builder requireAuthentication(boolean v) {
+            requireAuthentication = v;
+            return this;
         }
 
         /** Actions of one connection pending at once, at least 1 (default 5). */

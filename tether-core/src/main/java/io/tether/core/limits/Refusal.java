@@ -35,7 +35,15 @@ public enum Refusal {
     /** A login attempt refused because of earlier failures (per address or per user). */
     LOGIN_THROTTLED,
     /** A handshake or request refused because too many are waiting already. */
-    OVERLOADED;
+    OVERLOADED,
+    /** A request (action, JSTP call or event, room operation) over its session's rate limit. */
+    RATE_LIMITED_SESSION,
+    /** A request over the rate limit its remote address shares with the address's other sessions. */
+    RATE_LIMITED_ADDRESS,
+    /** A JSTP handshake (new session, login or restore) over its address's handshake rate limit. */
+    RATE_LIMITED_HANDSHAKE,
+    /** A connection refused by the application's {@link io.tether.api.ConnectionPolicy}. */
+    CONNECTION_POLICY;
 
     /** The {@code reason} tag value: the constant's name in lower case. */
     public String metricName() {

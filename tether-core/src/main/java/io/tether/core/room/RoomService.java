@@ -2,10 +2,13 @@ package io.tether.core.room;
 
 import io.tether.api.ErrorCode;
 import io.tether.api.RoomMessage;
+import io.tether.api.RoomPolicy;
 import io.tether.api.RoomView;
 import io.tether.api.Rooms;
 import io.tether.api.TetherException;
+import io.tether.core.limits.RateLimits;
 import io.tether.core.limits.Refusals;
+import io.tether.core.limits.RequestLimiter;
 import io.tether.core.session.Session;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +36,11 @@ import java.util.concurrent.RejectedExecutionException;
  * broker a Redis round trip: call it from an action on a virtual thread, not from a
  * non-blocking action or an event loop).
  *
+ * <p><b>Authorization and limits.</b> Every join and say asks the application's
+ * {@link RoomPolicy} (after the room's existence and the sender's membership are checked; a
+ * refusal completes with {@code FORBIDDEN}); every session operation but {@code leaveAll}
+ * passes the request rate limits ({@code RATE_LIMITED}).
+ *
  * <p>Fan-out: each message becomes one {@link RoomDelivery} that every local member shares,
  * delivered by the room's {@link RoomFanout}: in publish order, on the publishing thread for a
  * small room, on the workers for a large one.
@@ -42,6 +50,8 @@ public final class RoomService implements Rooms {
     private final boolean inline;
     private final Executor workers;
     private final Refusals refusals;
+    private final RoomPolicy policy;
+    private final RequestLimiter limiter;
     private final Map<String, LocalRoom> local = new ConcurrentHashMap<>();
 
     /** The room operations of a session, run one at a time by {@link #apply}. */
@@ -57,6 +67,18 @@ public final class RoomService implements Rooms {
      * block and large-room fan-out run on {@code workers}.
      */
     public RoomService(RoomBroker broker, Executor workers, Refusals refusals) {
+        this(broker, workers, refusals, RoomPolicy.open(), new RequestLimiter(RateLimits.defaults(), refusals));
+    }
+
+    /**
+     * Creates the service with the application's room authorization ({@code policy}, asked on
+     * every join and say) and the request rate limits ({@code limiter}, one request per join,
+     * leave, view or say of a session; a session's {@code leaveAll} at close is never limited).
+     */
+    public RoomService(RoomBroker broker, Executor workers, Refusals refusals, RoomPolicy policy,
+                       RequestLimiter limiter) {
+        this.policy = policy;
+        this.limiter = limiter;
         this.broker = broker;
         this.inline = broker.nonBlocking();
         this.workers = workers;
@@ -135,6 +157,12 @@ public final class RoomService implements Rooms {
     /** Queues the operation behind the session's previous one; runs it now when none is pending. */
     @SuppressWarnings("unchecked")
     private <T> CompletableFuture<T> submit(Op op, Session session, String room, String text) {
+        if (op != Op.LEAVE_ALL) {
+            TetherException limited = limiter.admit(session);
+            if (limited != null) {
+                return CompletableFuture.failedFuture(limited);
+            }
+        }
         RoomMembership m = session.membership();
         CompletableFuture<Object> done = new CompletableFuture<>();
         CompletableFuture<?> previous = m.enqueue(done);
@@ -203,6 +231,9 @@ public final class RoomService implements Rooms {
         if (room == null || !broker.roomExists(room)) {
             throw new TetherException(ErrorCode.ROOM_NOT_FOUND, "room does not exist");
         }
+        if (!policy.mayJoin(s, room)) {
+            throw new TetherException(ErrorCode.FORBIDDEN, "not allowed to join this room (" + room + ")");
+        }
         long joinedAt = System.currentTimeMillis();
         if (!broker.addMember(room, s.id(), joinedAt)) {
             throw new TetherException(ErrorCode.ALREADY_IN_ROOM, "connection already in this room (" + room + ")");
@@ -246,6 +277,9 @@ public final class RoomService implements Rooms {
             throw new TetherException(ErrorCode.ROOM_ARGUMENTS_REQUIRED, "both room and message are required");
         }
         requireMember(m, room);
+        if (!policy.maySay(s, room, message)) {
+            throw new TetherException(ErrorCode.FORBIDDEN, "not allowed to say in this room (" + room + ")");
+        }
         broker.publish(new RoomMessage(room, s.id(), message, System.currentTimeMillis()));
     }
 

@@ -4,6 +4,7 @@ import io.tether.api.ConnectionInfo;
 import io.tether.api.Principal;
 import io.tether.api.RoomMessage;
 import io.tether.api.SessionHandle;
+import io.tether.core.limits.TokenBucket;
 import io.tether.core.room.RoomDelivery;
 import io.tether.core.room.RoomMembership;
 import java.lang.invoke.MethodHandles;
@@ -26,6 +27,7 @@ public class Session implements SessionHandle {
     private static final VarHandle PENDING;
     private static final VarHandle MEMBERSHIP;
     private static final VarHandle DATA;
+    private static final VarHandle BUCKET;
 
     static {
         try {
@@ -34,6 +36,7 @@ public class Session implements SessionHandle {
             PENDING = lookup.findVarHandle(Session.class, "pendingActions", int.class);
             MEMBERSHIP = lookup.findVarHandle(Session.class, "membership", RoomMembership.class);
             DATA = lookup.findVarHandle(Session.class, "data", Map.class);
+            BUCKET = lookup.findVarHandle(Session.class, "bucket", TokenBucket.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -48,6 +51,7 @@ public class Session implements SessionHandle {
     private volatile Principal principal;
     private volatile Map<String, Object> data; // made on first use: most sessions never need it
     private volatile SessionLink link = SessionLink.NONE;
+    private volatile TokenBucket bucket; // made on the first request when rate limits are on
 
     /** Creates a connection record. {@code roomSink} receives messages of joined rooms. */
     public Session(ConnectionInfo info, Consumer<RoomMessage> roomSink) {
@@ -106,9 +110,37 @@ public class Session implements SessionHandle {
         return Optional.ofNullable(principal);
     }
 
-    /** Sets who the session is authenticated as (null: anonymous again). */
+    /**
+     * Sets who the session is authenticated as (null: anonymous again). The one path every
+     * source of a principal takes: the {@link io.tether.api.ConnectionPolicy} and a transport's
+     * client certificate (through {@link io.tether.core.auth.Authentication#admit}), a JSTP
+     * login, and {@link #authenticate} from application code.
+     */
     public void principal(Principal who) {
         this.principal = who;
+    }
+
+    @Override
+    public void authenticate(Principal who) {
+        principal(java.util.Objects.requireNonNull(who, "principal"));
+    }
+
+    @Override
+    public void signOut() {
+        principal(null);
+    }
+
+    /**
+     * This session's request bucket, made by {@code maker} on first use (only when rate limits
+     * are on: a session that never meets a limit holds none).
+     */
+    public TokenBucket bucket(java.util.function.Supplier<TokenBucket> maker) {
+        TokenBucket b = bucket;
+        if (b == null) {
+            TokenBucket made = maker.get();
+            b = BUCKET.compareAndSet(this, null, made) ? made : bucket;
+        }
+        return b;
     }
 
     @Override
@@ -205,8 +237,10 @@ public class Session implements SessionHandle {
         roomSink.accept(delivery);
     }
 
+    /** {@code socket:<id>}, or {@code socket:<id>(alice)} once authenticated: what log lines name. */
     @Override
     public String toString() {
-        return info.type() + ":" + info.id();
+        Principal p = principal;
+        return p == null ? info.type() + ":" + info.id() : info.type() + ":" + info.id() + "(" + p.name() + ")";
     }
 }

@@ -4,6 +4,10 @@ import io.tether.api.ErrorCode;
 import io.tether.api.Principal;
 import io.tether.server.jstp.wire.JstpErrors;
 import io.tether.codec.jstp.JstpMessage.HandshakeRequest;
+import io.tether.core.limits.AddressBuckets;
+import io.tether.core.limits.RateLimit;
+import io.tether.core.limits.RateLimits;
+import io.tether.core.limits.Refusal;
 import io.tether.core.session.Session;
 import io.tether.core.session.resume.ResumableSession;
 import io.tether.core.session.resume.PeerCallSettings;
@@ -55,10 +59,13 @@ final class JstpHandshake {
     private final JstpServices services;
     private final LoginGate login;
     private final ResumeProtocol protocol; // shared by all sessions of this listener
+    private final AddressBuckets handshakes; // null when the handshake rate limit is off
 
     JstpHandshake(JstpServices services, LoginGate login) {
         this.services = services;
         this.login = login;
+        RateLimit rate = services.options().handshakeRate();
+        this.handshakes = rate.enabled() ? new AddressBuckets(rate, RateLimits.DEFAULT_MAX_TRACKED_ADDRESSES) : null;
         String chat = services.options().chatInterface();
         this.protocol = new ResumeProtocol("jstp", JstpOutbound.INSTANCE, (session, delivery) -> {
             try {
@@ -72,6 +79,11 @@ final class JstpHandshake {
 
     /** Decides the request; the future never completes exceptionally. */
     CompletableFuture<Outcome> decide(HandshakeRequest request, SocketAddress remote) {
+        if (handshakes != null && !handshakes.tryTake(PeerAddress.ip(remote))) {
+            services.refusals().refuse(Refusal.RATE_LIMITED_HANDSHAKE,
+                    "handshake from {} refused: over the handshake rate of its address", remote);
+            return done(new Rejected(JstpErrors.code(ErrorCode.RATE_LIMITED)));
+        }
         Optional<JstpApplication> app = services.applications().select(request.app(), request.version());
         if (app.isEmpty()) {
             return done(new Rejected(JstpErrors.code(ErrorCode.APP_NOT_FOUND)));
@@ -98,7 +110,16 @@ final class JstpHandshake {
 
     /** A new session, answered only once the store can restore it (from any node, for a shared store). */
     private CompletableFuture<Outcome> created(JstpApplication app, String username, SocketAddress remote) {
-        ResumableSession session = newSession(app, username, remote);
+        ResumableSession session = newSession(app, remote);
+        String refusal = services.core().authentication().admit(session, Optional.empty());
+        if (refusal != null) {
+            services.core().refusals().count(Refusal.CONNECTION_POLICY);
+            session.drop();
+            return done(new Rejected(JstpErrors.code(ErrorCode.AUTH_FAILED)));
+        }
+        if (username != null) {
+            session.principal(Principal.named(username)); // a login names the user, over the policy's choice
+        }
         return services.sessions().save(session).handle((v, e) -> new Created(app, session));
     }
 
@@ -154,13 +175,9 @@ final class JstpHandshake {
         }
     }
 
-    private ResumableSession newSession(JstpApplication app, String username, SocketAddress remote) {
-        ResumableSession session = ResumableSession.open(protocol, services.sessions().quota(), PeerAddress.ip(remote),
+    private ResumableSession newSession(JstpApplication app, SocketAddress remote) {
+        return ResumableSession.open(protocol, services.sessions().quota(), PeerAddress.ip(remote),
                 PeerAddress.port(remote), app.name(), app.version());
-        if (username != null) {
-            session.principal(Principal.named(username));
-        }
-        return session;
     }
 
     /**

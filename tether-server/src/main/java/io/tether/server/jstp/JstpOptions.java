@@ -9,6 +9,7 @@ import io.tether.core.session.resume.SessionLimits;
 import io.tether.core.session.resume.SessionQuota;
 import io.tether.server.limits.ConnectionLimits;
 import io.tether.server.tls.TlsOptions;
+import io.tether.core.limits.RateLimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,7 @@ public final class JstpOptions {
     private final int maxDetachedSessionsPerAddress;
     private final long sessionBufferBudgetBytes;
     private final LoginLimits login;
+    private final RateLimit handshakeRate;
 
     private JstpOptions(Builder b) {
         this.name = b.name;
@@ -95,6 +97,8 @@ public final class JstpOptions {
         this.maxDetachedSessionsPerAddress = b.maxDetachedSessionsPerAddress;
         this.sessionBufferBudgetBytes = b.sessionBufferBudgetBytes;
         this.login = b.login;
+        this.handshakeRate = b.handshakeRate;
+        Objects.requireNonNull(handshakeRate, "handshakeRate");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tls, "tls");
@@ -334,6 +338,15 @@ public final class JstpOptions {
         return login;
     }
 
+    /**
+     * Handshakes (new sessions, logins, restores) per second of one remote address, a token
+     * bucket shared by all its connections; one over it is answered {@code [32]} and the
+     * connection closed (refusal {@code rate_limited_handshake}). Default {@link RateLimit#OFF}.
+     */
+    public RateLimit handshakeRate() {
+        return handshakeRate;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof JstpOptions x
@@ -363,7 +376,8 @@ public final class JstpOptions {
                 && maxDetachedSessions == x.maxDetachedSessions
                 && maxDetachedSessionsPerAddress == x.maxDetachedSessionsPerAddress
                 && sessionBufferBudgetBytes == x.sessionBufferBudgetBytes
-                && Objects.equals(login, x.login);
+                && Objects.equals(login, x.login)
+                && Objects.equals(handshakeRate, x.handshakeRate);
     }
 
     @Override
@@ -372,7 +386,7 @@ public final class JstpOptions {
                 heartbeatMissedLimit, peerCallTimeout, sessionExpiry, sessionLimits, maxPipelined, maxInFlightCalls,
                 maxOutboundBytes, applications, builtinApplication, actionsInterface,
                 chatInterface, authenticator, listener, connectionLimits, maxHandshakeBytes, mdsfLimits,
-                maxDetachedSessions, maxDetachedSessionsPerAddress, sessionBufferBudgetBytes, login);
+                maxDetachedSessions, maxDetachedSessionsPerAddress, sessionBufferBudgetBytes, login, handshakeRate);
     }
 
     @Override
@@ -404,7 +418,8 @@ public final class JstpOptions {
                 + ", maxDetachedSessions=" + maxDetachedSessions
                 + ", maxDetachedSessionsPerAddress=" + maxDetachedSessionsPerAddress
                 + ", sessionBufferBudgetBytes=" + sessionBufferBudgetBytes
-                + ", login=" + login + "]";
+                + ", login=" + login
+                + ", handshakeRate=" + handshakeRate + "]";
     }
 
     /** Builder of {@link JstpOptions}; every value starts at its default. */
@@ -436,6 +451,7 @@ public final class JstpOptions {
         private int maxDetachedSessionsPerAddress = SessionQuota.DEFAULT_MAX_DETACHED_PER_ADDRESS;
         private long sessionBufferBudgetBytes = SessionQuota.DEFAULT_BUFFER_BUDGET_BYTES;
         private LoginLimits login = LoginLimits.defaults();
+        private RateLimit handshakeRate = RateLimit.OFF;
 
         private Builder() {
         }
@@ -468,6 +484,7 @@ public final class JstpOptions {
             maxDetachedSessionsPerAddress = o.maxDetachedSessionsPerAddress;
             sessionBufferBudgetBytes = o.sessionBufferBudgetBytes;
             login = o.login;
+            handshakeRate = o.handshakeRate;
         }
 
         /** Listener name (default {@code jstp}). */
@@ -651,6 +668,12 @@ public final class JstpOptions {
          */
         public Builder login(LoginLimits v) {
             login = v;
+            return this;
+        }
+
+        /** Handshakes per second of one remote address (default {@link RateLimit#OFF}). */
+        public Builder handshakeRate(RateLimit v) {
+            handshakeRate = v;
             return this;
         }
 

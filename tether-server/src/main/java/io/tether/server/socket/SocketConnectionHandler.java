@@ -19,6 +19,9 @@ import io.tether.server.PeerAddress;
 import io.tether.server.flow.OutboundFlow;
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -70,8 +73,26 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         flow = new OutboundFlow<>(context.channel(), services.options().maxOutboundBytes(), services.refusals(), this);
         chat = new SocketChatWriter(context, session, backlog, flow, services.wire(),
                 () -> overflow("room messages"));
+        String refusal = services.core().authentication().admit(connection, Optional.empty());
+        if (refusal != null) { // no welcome: one error line, then close; later lines are ignored
+            services.refusals().refuse(Refusal.CONNECTION_POLICY, "connection from {} refused by the policy: {}",
+                    peer, refusal);
+            session.markClosing();
+            context.writeAndFlush(refused(refusal)).addListener(ChannelFutureListener.CLOSE);
+            context.fireChannelActive();
+            return;
+        }
         context.writeAndFlush(services.welcome(), context.voidPromise());
         context.fireChannelActive();
+    }
+
+    /** {@code {"status":"refused","error":reason,"context":"api"}}: the line a refused connection gets. */
+    private static SocketMessage refused(String reason) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", "refused");
+        m.put("error", reason);
+        m.put("context", SocketReplies.API);
+        return new SocketMessage(m);
     }
 
     @Override

@@ -581,6 +581,7 @@ public final class ResumableSession extends Session {
 
     @Override
     public String toString() {
-        return "ResumableSession[" + token.substring(0, Math.min(8, token.length())) + "…]";
+        String who = principal().map(p -> ", " + p.name()).orElse("");
+        return "ResumableSession[" + token.substring(0, Math.min(8, token.length())) + "…" + who + "]";
     }
 }

@@ -1,18 +1,23 @@
 package io.tether.server.jstp.auth;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.tether.api.Principal;
+import io.tether.core.auth.CredentialCheck;
 import io.tether.core.limits.Refusal;
 import io.tether.core.limits.Refusals;
 import io.tether.server.PeerAddress;
 import io.tether.core.limits.RateLimitedLog;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -103,6 +108,30 @@ public final class LoginGate implements AutoCloseable {
             return name.length() > USER_KEY_CHARS ? name.substring(0, USER_KEY_CHARS) : name;
         }
         return null;
+    }
+
+    /**
+     * This gate as the credential check of a login action ({@link io.tether.core.auth.LoginActions#login}),
+     * so a socket client's {@code login} meets the same users, the same failure throttling and
+     * the same bounded hashing pool as a JSTP handshake login; the principal is the user name.
+     * It blocks the calling thread until the check is done (a login action runs on a virtual
+     * thread).
+     */
+    public CredentialCheck credentialCheck() {
+        return (user, password, from) -> {
+            SocketAddress remote = from == null ? null : address(from.remoteIp(), from.remotePort());
+            try {
+                return attempt("login", List.of(user, password), remote).join().map(Principal::named);
+            } catch (CancellationException | CompletionException e) {
+                return Optional.empty();
+            }
+        };
+    }
+
+    /** The numeric address (no name lookup: the connection's IP is a literal), unresolved if it is not one. */
+    private static SocketAddress address(String ip, int port) {
+        InetAddress literal = io.netty.util.NetUtil.createInetAddressFromIpAddressString(ip);
+        return literal != null ? new InetSocketAddress(literal, port) : InetSocketAddress.createUnresolved(ip, port);
     }
 
     /** Stops the hashing threads; attempts still queued are refused. */

@@ -51,6 +51,9 @@ public final class JstpErrors {
             case CALLBACK_LOST -> 27;
             case SESSION_CLOSED -> 28;
             case SESSION_MOVED -> 29;
+            case NOT_AUTHENTICATED -> 30;
+            case FORBIDDEN -> 31;
+            case RATE_LIMITED -> 32;
         };
     }
 

@@ -1,0 +1,68 @@
+package io.tether.api;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@link ConnectionPolicy}'s decision on a new connection: accept (optionally as a
+ * principal) or refuse with a reason. Immutable.
+ *
+ * <pre>{@code
+ * ConnectionPolicy policy = attempt -> attempt.connection().remoteIp().startsWith("10.")
+ *         ? Admission.accept(Principal.named("internal"))
+ *         : Admission.accept();
+ * }</pre>
+ */
+public final class Admission {
+    private static final Admission ACCEPT = new Admission(null, null);
+
+    private final Principal principal;
+    private final String refusal;
+
+    private Admission(Principal principal, String refusal) {
+        this.principal = principal;
+        this.refusal = refusal;
+    }
+
+    /**
+     * Accepts; the session starts with the transport's principal if it has one (a TLS client
+     * certificate), else anonymous.
+     */
+    public static Admission accept() {
+        return ACCEPT;
+    }
+
+    /** Accepts, the session starting authenticated as {@code principal}. */
+    public static Admission accept(Principal principal) {
+        return new Admission(Objects.requireNonNull(principal, "principal"), null);
+    }
+
+    /**
+     * Refuses: the socket protocol answers one error line with {@code reason} and closes, JSTP
+     * answers the handshake with error {@code [11]} and closes. The reason is also logged (at
+     * debug), so it must not carry secrets.
+     */
+    public static Admission refuse(String reason) {
+        return new Admission(null, reason == null || reason.isEmpty() ? "connection refused" : reason);
+    }
+
+    /** Whether the connection may proceed. */
+    public boolean accepted() {
+        return refusal == null;
+    }
+
+    /** The principal the policy chose, or empty (then the transport's, if any, applies). */
+    public Optional<Principal> principal() {
+        return Optional.ofNullable(principal);
+    }
+
+    /** Why the connection was refused (null when accepted). */
+    public String reason() {
+        return refusal;
+    }
+
+    @Override
+    public String toString() {
+        return accepted() ? "accept" + (principal == null ? "" : "(" + principal.name() + ")") : "refuse(" + refusal + ")";
+    }
+}
