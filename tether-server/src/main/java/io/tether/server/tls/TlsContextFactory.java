@@ -77,31 +77,32 @@ public final class TlsContextFactory {
         requireReadable(tls.certificateChain(), "certificate");
         requireReadable(tls.privateKey(), "private key");
         checkKeyEncryption(tls.privateKey(), tls.keyPassword());
+        X509Certificate[] chain;
         try {
-            // parses now, so a wrong password is reported as such and not as a certificate error
-            return SslContextBuilder.forServer(tls.certificateChain().toFile(), tls.privateKey().toFile(),
-                    tls.keyPassword());
+            chain = TlsKeyMaterial.certificates(tls.certificateChain().toFile());
         } catch (Exception | Error e) {
-            if (!certificatesParse(tls.certificateChain())) {
-                throw error("cannot read the TLS certificate chain " + tls.certificateChain()
-                        + " (PEM certificates, server certificate first): " + rootMessage(e), e);
-            }
+            throw error("cannot read the TLS certificate chain " + tls.certificateChain()
+                    + " (PEM certificates, server certificate first): " + rootMessage(e), e);
+        }
+        PrivateKey key;
+        try {
+            key = TlsKeyMaterial.privateKey(tls.privateKey().toFile(), tls.keyPassword());
+        } catch (Exception | Error e) {
             if (tls.keyPassword() != null) {
                 throw error("cannot decrypt the TLS private key " + tls.privateKey()
                         + " with the configured key password (wrong password?): " + rootMessage(e), e);
             }
-            throw error("cannot use TLS certificate " + tls.certificateChain() + " with key " + tls.privateKey()
-                    + ": " + rootMessage(e), e);
+            throw error("cannot read the TLS private key " + tls.privateKey() + " (PEM PKCS#8): " + rootMessage(e), e);
         }
+        return server(key, chain, "TLS private key " + tls.privateKey() + " does not belong to the certificate "
+                + tls.certificateChain());
     }
 
-    private static boolean certificatesParse(Path chain) {
-        try {
-            SslContextBuilder.forClient().trustManager(chain.toFile());
-            return true;
-        } catch (Exception | Error e) {
-            return false;
+    private static SslContextBuilder server(PrivateKey key, X509Certificate[] chain, String mismatch) {
+        if (!TlsKeyMaterial.matches(key, chain[0])) {
+            throw error(mismatch + " (" + chain[0].getSubjectX500Principal().getName() + ")", null);
         }
+        return SslContextBuilder.forServer(key, chain);
     }
 
     /** Fails clearly when the key's PEM kind and the password setting disagree. */
@@ -141,7 +142,8 @@ public final class TlsContextFactory {
                     for (var c : ks.getCertificateChain(alias)) {
                         chain.add((X509Certificate) c);
                     }
-                    return SslContextBuilder.forServer(key, chain);
+                    return server(key, chain.toArray(X509Certificate[]::new), "the key of PKCS#12 keystore " + file
+                            + " does not belong to its certificate");
                 }
             }
             throw error("PKCS#12 keystore " + file + " holds no private key", null);

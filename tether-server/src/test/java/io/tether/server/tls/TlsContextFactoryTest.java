@@ -103,6 +103,14 @@ class TlsContextFactoryTest {
     }
 
     @Test
+    void aKeyOfAnotherCertificateIsNamed() {
+        TestPki.Issued other = pki.server("other");
+        assertFails(TlsOptions.pem(server.certificatePem(), other.privateKeyPem()))
+                .hasMessageContaining(other.privateKeyPem() + " does not belong to the certificate "
+                        + server.certificatePem());
+    }
+
+    @Test
     void aGarbageCertificateIsNamed() throws Exception {
         Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a certificate");
         assertFails(TlsOptions.pem(garbage, server.privateKeyPem())).hasMessageContaining(garbage.toString());
