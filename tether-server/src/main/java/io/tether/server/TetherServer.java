@@ -128,6 +128,11 @@ public final class TetherServer implements AutoCloseable {
         return failed;
     }
 
+    /** How many listeners speak TLS. */
+    public long tlsListeners() {
+        return protocols.stream().filter(p -> p.tls().isPresent()).count();
+    }
+
     /** The core this server serves. */
     public TetherCore core() {
         return core;
