@@ -96,6 +96,7 @@ class TlsContextFactoryTest {
     @Test
     void protocolsAndCipherSuitesTheEngineLacksAreNamed() {
         assertBuilds(pem().protocols(List.of("TLSv1.3")).build());
+        assertBuilds(pem().protocols(List.of("TLSv1.3")).cipherSuites(List.of("TLS_AES_256_GCM_SHA384")).build());
         assertBuilds(pem().protocols(List.of("TLSv1.2"))
                 .cipherSuites(List.of("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")).build());
         assertFails(pem().protocols(List.of("TLSv1.2")).cipherSuites(List.of("TLS_NO_SUCH_SUITE")).build())
