@@ -28,10 +28,10 @@ class JstpMutualTlsIT {
         Action whoami = Action.named("whoami").handler(ctx -> Map.of("principal",
                 ctx.session().principal().map(Principal::name).orElse("anonymous"))).build();
         TetherCore core = TetherCore.builder().action(whoami).build();
-        JstpOptions options = JstpOptions.defaults().toBuilder().host("127.0.0.1").port(0)
+        JstpOptions options = TestApps.configure(JstpOptions.defaults().toBuilder().host("127.0.0.1").port(0)
                 .tls(TlsOptions.pem(server.certificatePem(), server.privateKeyPem()).toBuilder()
                         .clientAuth(ClientAuth.OPTIONAL).trustedCertificates(pki.caPem()).build())
-                .build();
+                .build(), 20_000);
         try (TetherServer s = TetherServer.builder(core).protocol(new JstpProtocolServer(core, options)).build().start()) {
             for (TestPki.Issued client : new TestPki.Issued[] {alice, null}) {
                 SSLSocket socket = (SSLSocket) pki.clientContext(client).getSocketFactory()
@@ -43,6 +43,15 @@ class JstpMutualTlsIT {
                     assertThat(c.request("{call:[1,'api'],whoami:[]}")).isEqualTo("{callback:[1],ok:[{principal:'"
                             + (client == null ? "anonymous" : "alice") + "'}]}");
                 }
+            }
+            // a login in the handshake names the session, whatever the certificate says
+            SSLSocket socket = (SSLSocket) pki.clientContext(alice).getSocketFactory()
+                    .createSocket("127.0.0.1", s.port("jstp"));
+            socket.setSoTimeout(20_000);
+            socket.startHandshake();
+            try (JstpTestClient c = new JstpTestClient(socket)) {
+                assertThat(c.send("{handshake:[0,'testApp'],login:['user','secret']}").read()).containsKey("ok");
+                assertThat(c.request("{call:[1,'api'],whoami:[]}")).isEqualTo("{callback:[1],ok:[{principal:'user'}]}");
             }
         }
     }
