@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import javax.net.ssl.SSLEngine;
 
 /**
@@ -219,10 +218,5 @@ public final class TlsContextFactory {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
-
-    /** {@code tls.clientAuth} as a lower-case word, for messages. */
-    static String word(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
     }
 }
