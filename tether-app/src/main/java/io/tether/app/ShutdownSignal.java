@@ -6,9 +6,10 @@ import sun.misc.Signal;
 
 /**
  * Turns SIGTERM and SIGINT (Ctrl-C) into a request to stop, so the main thread can close
- * the server gracefully and exit with status 0 instead of the JVM's 143/130. SIGHUP (a closed
- * terminal, or an operator's "reload") is logged and ignored: it no longer kills the server
- * with status 129, and the configuration is only read at start.
+ * the server gracefully and exit with status 0 instead of the JVM's 143/130. SIGHUP (an
+ * operator's "reload", or a closed terminal) runs the given reload action instead of killing the
+ * server with status 129: the {@code tether} command reloads the TLS certificates there; every
+ * other setting is only read at start.
  */
 final class ShutdownSignal {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("tether");
@@ -16,7 +17,7 @@ final class ShutdownSignal {
     private final CountDownLatch requested = new CountDownLatch(1);
 
     /** Installs the handlers; signals the platform does not know are skipped. */
-    ShutdownSignal install() {
+    ShutdownSignal install(Runnable onHangup) {
         for (String name : List.of("TERM", "INT")) {
             try {
                 Signal.handle(new Signal(name), signal -> requested.countDown());
@@ -25,8 +26,14 @@ final class ShutdownSignal {
             }
         }
         try {
-            Signal.handle(new Signal("HUP"), signal -> LOG.info("SIGHUP ignored: the configuration is read only at "
-                    + "start; restart the server to apply changes (SIGTERM stops it gracefully)"));
+            // runs on the JVM's signal thread, never an event loop: reading certificate files is fine here
+            Signal.handle(new Signal("HUP"), signal -> {
+                try {
+                    onHangup.run();
+                } catch (RuntimeException e) {
+                    LOG.error("SIGHUP: reload failed: {}", e.toString());
+                }
+            });
         } catch (IllegalArgumentException unsupported) {
             // no SIGHUP on this platform
         }

@@ -37,7 +37,8 @@ final class TetherCommand implements Callable<Integer> {
     Integer port;
     @Option(names = "--tls-cert", paramLabel = "PEM", description = "TLS certificate chain (PEM)")
     Path tlsCert;
-    @Option(names = "--tls-key", paramLabel = "PEM", description = "TLS private key (PEM, PKCS#8, unencrypted)")
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "TLS private key (PEM PKCS#8; if encrypted, give its password in "
+            + "TETHER_SOCKET_TLS_KEY_PASSWORD)")
     Path tlsKey;
     @Option(names = "--tls-pkcs12", paramLabel = "FILE", description = "TLS keystore (PKCS#12) instead of PEM files")
     Path tlsPkcs12;
@@ -85,7 +86,7 @@ final class TetherCommand implements Callable<Integer> {
             System.err.println("tether: " + e.getMessage());
             return e.code() == ErrorCode.CONFIGURATION_ERROR ? 2 : 1;
         }
-        ShutdownSignal signal = new ShutdownSignal().install();
+        ShutdownSignal signal = new ShutdownSignal().install(() -> reloadTls(server));
         AtomicBoolean closed = new AtomicBoolean();
         Runnable close = () -> {
             if (closed.compareAndSet(false, true)) {
@@ -109,6 +110,23 @@ final class TetherCommand implements Callable<Integer> {
         close.run();
         LOG.info("stopped");
         return 0;
+    }
+
+    /** SIGHUP: every TLS listener reads its certificate, key and client CA files again. */
+    private static void reloadTls(TetherServer server) {
+        long listeners = server.tlsListeners();
+        if (listeners == 0) {
+            LOG.info("SIGHUP: no TLS listener, nothing to reload (other settings are read only at start: "
+                    + "restart the server to apply them)");
+            return;
+        }
+        int failed = server.reloadTls();
+        if (failed == 0) {
+            LOG.info("SIGHUP: reloaded the TLS certificates of {} listener(s); new connections use them", listeners);
+        } else {
+            LOG.error("SIGHUP: {} of {} TLS listener(s) could not reload and keep their previous certificates "
+                    + "(see the errors above)", failed, listeners);
+        }
     }
 
     /** The options given on the command line, keyed by config path. */

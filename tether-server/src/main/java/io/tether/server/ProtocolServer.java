@@ -3,6 +3,8 @@ package io.tether.server;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import java.net.InetSocketAddress;
+import io.tether.server.tls.TlsContextProvider;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,13 +23,22 @@ public interface ProtocolServer {
         return false;
     }
 
+    /**
+     * The listener's TLS contexts, empty for plain TCP; {@link TetherServer#reloadTls()}
+     * reloads them.
+     */
+    default Optional<TlsContextProvider> tls() {
+        return Optional.empty();
+    }
+
     /** Sets up the pipeline of each accepted channel. */
     ChannelInitializer<Channel> initializer();
 
     /**
      * Called after the listener stopped accepting: says goodbye to idle connections, lets
      * busy ones drain within the protocol's own limit, then closes everything. Never blocks;
-     * the future completes when every connection is closed.
+     * the future completes when every connection is closed. A TLS
+     * listener also stops checking its certificate files.
      */
     CompletableFuture<Void> shutdown();
 }

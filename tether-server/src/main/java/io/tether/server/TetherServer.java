@@ -110,6 +110,29 @@ public final class TetherServer implements AutoCloseable {
         return address(protocol).getPort();
     }
 
+    /**
+     * Reads the certificate, key and trust files of every TLS listener again (what SIGHUP does
+     * in the {@code tether} command): connections accepted from then on use the new ones,
+     * established ones keep theirs. A listener whose files are broken keeps its previous
+     * context and logs an error. Blocks on file I/O; never call it on an event loop.
+     *
+     * @return the number of TLS listeners that failed to reload (0: all reloaded, or none has TLS)
+     */
+    public int reloadTls() {
+        int failed = 0;
+        for (ProtocolServer p : protocols) {
+            if (p.tls().isPresent() && !p.tls().get().reload()) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    /** How many listeners speak TLS. */
+    public long tlsListeners() {
+        return protocols.stream().filter(p -> p.tls().isPresent()).count();
+    }
+
     /** The core this server serves. */
     public TetherCore core() {
         return core;

@@ -92,6 +92,35 @@ public final class LineClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects with TLS through {@code context} (e.g. {@link TestPki#clientContext}, which may
+     * carry a client certificate), enabling only {@code protocols} when any are given; the
+     * handshake has completed when this returns.
+     */
+    public static LineClient connectTls(String host, int port, SSLContext context, String... protocols) {
+        try {
+            Socket plain = new Socket();
+            plain.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+            SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
+            if (protocols.length > 0) {
+                s.setEnabledProtocols(protocols);
+            }
+            s.setSoTimeout(CONNECT_TIMEOUT_MS);
+            s.startHandshake();
+            return new LineClient(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot connect with TLS to " + host + ":" + port, e);
+        }
+    }
+
+    /** The TLS session of a client made by {@code connectTls}, e.g. to read the server's certificate. */
+    public javax.net.ssl.SSLSession tlsSession() {
+        if (!(socket instanceof SSLSocket s)) {
+            throw new IllegalStateException("not a TLS connection");
+        }
+        return s.getSession();
+    }
+
     /** Sends {@code line} followed by {@code \n}. */
     public void send(String line) {
         sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 /**
  * Test support shared by the modules' tests: {@link io.tether.testkit.LineClient}, a
- * blocking client for the socket line protocol, and {@link io.tether.testkit.TestCertificates},
+ * blocking client for the socket line protocol, {@link io.tether.testkit.TestCertificates} and
+ * {@link io.tether.testkit.TestPki} (a CA issuing server and client certificates, encrypted keys),
  * throw-away TLS material.
  *
  * <pre>{@code

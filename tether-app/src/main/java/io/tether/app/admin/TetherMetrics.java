@@ -67,6 +67,22 @@ public final class TetherMetrics implements AutoCloseable {
     public void bind(SocketProtocolServer listener) {
         Gauge.builder("tether.connections", listener, SocketProtocolServer::connectionCount)
                 .description("Open connections").tag("listener", listener.name()).register(registry);
+        bindTls(listener);
+    }
+
+    /**
+     * Certificate reloads of a TLS listener ({@code tether_tls_reloads_total{listener,result="ok"|"failed"}});
+     * a failed one kept the previous certificate.
+     */
+    private void bindTls(io.tether.server.ProtocolServer listener) {
+        listener.tls().ifPresent(tls -> {
+            FunctionCounter.builder("tether.tls.reloads", tls, io.tether.server.tls.TlsContextProvider::reloads)
+                    .description("TLS certificate reloads (file change or SIGHUP)").tag("listener", listener.name())
+                    .tag("result", "ok").register(registry);
+            FunctionCounter.builder("tether.tls.reloads", tls, io.tether.server.tls.TlsContextProvider::failedReloads)
+                    .description("TLS certificate reloads (file change or SIGHUP)").tag("listener", listener.name())
+                    .tag("result", "failed").register(registry);
+        });
     }
 
     /** Open connections and stored sessions of a JSTP listener. */
@@ -85,6 +101,7 @@ public final class TetherMetrics implements AutoCloseable {
         Gauge.builder("tether.jstp.session.buffer", listener, l -> l.sessions().quota().budget().usedBytes())
                 .description("Bytes of buffered session messages (bounded by session-buffer-budget)")
                 .baseUnit("bytes").tag("listener", listener.name()).register(registry);
+        bindTls(listener);
     }
 
     /** Refusals by reason ({@code tether_refusals_total{reason="slow_consumer"}}, …), read when scraped. */

@@ -163,6 +163,65 @@ class AppConfigTest {
     }
 
     @Test
+    void mutualTlsProtocolsAndReloadSettingsMapFromEnvironmentAndFile() throws IOException {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "x");
+        Path key = Files.writeString(dir.resolve("key.pem"), "x");
+        Path ca = Files.writeString(dir.resolve("ca.pem"), "x");
+        Path file = Files.writeString(dir.resolve("tether.conf"), """
+                tether.jstp.tls { cert = "%s", key = "%s", client-auth = optional, client-ca = "%s",
+                  client-principal = subject, protocols = "TLSv1.3", reload-check-interval = 0s }
+                """.formatted(cert, key, ca));
+        AppConfig config = map(file, Map.of("TETHER_SOCKET_TLS_CERT", cert.toString(),
+                "TETHER_SOCKET_TLS_KEY", key.toString(), "TETHER_SOCKET_TLS_KEY_PASSWORD", "from-env",
+                "TETHER_SOCKET_TLS_CLIENT_AUTH", "required", "TETHER_SOCKET_TLS_CLIENT_CA", ca.toString(),
+                "TETHER_SOCKET_TLS_CIPHERS", "TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384"), Map.of());
+        io.tether.server.tls.TlsOptions socket = only(config).tls();
+        assertThat(socket.keyPassword()).isEqualTo("from-env");
+        assertThat(socket.clientAuth()).isEqualTo(io.tether.server.tls.ClientAuth.REQUIRED);
+        assertThat(socket.trustedCertificates()).isEqualTo(ca);
+        assertThat(socket.clientPrincipal()).isEqualTo(io.tether.server.tls.ClientPrincipal.COMMON_NAME);
+        assertThat(socket.protocols()).containsExactly("TLSv1.3", "TLSv1.2");
+        assertThat(socket.cipherSuites()).containsExactly("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384");
+        assertThat(socket.reloadCheckInterval()).isEqualTo(Duration.ofSeconds(10));
+        io.tether.server.tls.TlsOptions jstp = config.jstp().orElseThrow().tls();
+        assertThat(jstp.clientAuth()).isEqualTo(io.tether.server.tls.ClientAuth.OPTIONAL);
+        assertThat(jstp.clientPrincipal()).isEqualTo(io.tether.server.tls.ClientPrincipal.SUBJECT);
+        assertThat(jstp.protocols()).containsExactly("TLSv1.3");
+        assertThat(jstp.reloadCheckInterval()).isZero();
+        assertThat(jstp.keyPassword()).isNull();
+    }
+
+    @Test
+    void inconsistentTlsSettingsNameTheKey() throws IOException {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "x");
+        Path key = Files.writeString(dir.resolve("key.pem"), "x");
+        Map<String, Object> pem = Map.of("tether.socket.tls.cert", cert.toString(), "tether.socket.tls.key",
+                key.toString());
+        assertThatThrownBy(() -> map(null, Map.of(), with(pem, "tether.socket.tls.client-auth", "required")))
+                .isInstanceOf(TetherException.class).hasMessageContaining("tether.socket.tls.client-ca");
+        assertThatThrownBy(() -> map(null, Map.of(), with(pem, "tether.socket.tls.client-auth", "sometimes")))
+                .isInstanceOf(TetherException.class).hasMessageContaining("tether.socket.tls.client-auth must be");
+        assertThatThrownBy(() -> map(null, Map.of(), with(pem, "tether.socket.tls.client-principal", "email")))
+                .isInstanceOf(TetherException.class).hasMessageContaining("tether.socket.tls.client-principal");
+        assertThatThrownBy(() -> map(null, Map.of(), with(pem, "tether.socket.tls.protocols", "SSLv3")))
+                .isInstanceOf(TetherException.class).hasMessageContaining("tether.socket.tls").hasMessageContaining("SSLv3");
+        assertThatThrownBy(() -> map(null, Map.of(), with(pem, "tether.socket.tls.protocols", " ")))
+                .isInstanceOf(TetherException.class).hasMessageContaining("tether.socket.tls.protocols");
+        assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.jstp.tls.client-auth", "required")))
+                .isInstanceOf(TetherException.class).hasMessageContaining("need a server certificate");
+        Path missingCa = dir.resolve("no-ca.pem");
+        assertThatThrownBy(() -> map(null, Map.of(), with(with(pem, "tether.socket.tls.client-auth", "optional"),
+                "tether.socket.tls.client-ca", missingCa.toString())))
+                .isInstanceOf(TetherException.class).hasMessageContaining(missingCa.toString());
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(base);
+        out.put(key, value);
+        return out;
+    }
+
+    @Test
     void tlsPortWithoutCertificateIsRejected() {
         assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.socket.tls.port", 5443)))
                 .isInstanceOf(TetherException.class).hasMessageContaining("tls.port");

@@ -73,6 +73,28 @@ class AdminHttpIT {
         }
     }
 
+    @Test
+    void tlsReloadsAreCountedByListenerAndResult(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        io.tether.testkit.TestPki pki = io.tether.testkit.TestPki.create(dir);
+        io.tether.testkit.TestPki.Issued cert = pki.server("server");
+        try (TetherServer server = TestServers.start(Map.of("tether.admin.port", 0,
+                "tether.socket.tls.cert", cert.certificatePem().toString(),
+                "tether.socket.tls.key", cert.privateKeyPem().toString(),
+                "tether.socket.tls.reload-check-interval", "0s"))) {
+            assertThat(get(server, "/metrics").body())
+                    .contains("tether_tls_reloads_total{listener=\"socket\",result=\"ok\"} 0.0")
+                    .contains("tether_tls_reloads_total{listener=\"socket\",result=\"failed\"} 0.0")
+                    .doesNotContain("tether_tls_reloads_total{listener=\"jstp\"");
+            assertThat(server.reloadTls()).isZero();
+            java.nio.file.Files.writeString(cert.certificatePem(), "broken");
+            assertThat(server.reloadTls()).isEqualTo(1);
+            assertThat(get(server, "/metrics").body())
+                    .contains("tether_tls_reloads_total{listener=\"socket\",result=\"ok\"} 1.0")
+                    .contains("tether_tls_reloads_total{listener=\"socket\",result=\"failed\"} 1.0");
+        }
+    }
+
     /** Sends {@code request} on a raw socket and returns the status line of the answer. */
     private static String rawStatusLine(TetherServer server, String request) throws Exception {
         try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port("admin"))) {

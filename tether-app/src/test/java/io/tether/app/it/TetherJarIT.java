@@ -21,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.tether.testkit.TestPki;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -106,20 +107,61 @@ class TetherJarIT {
         assertThat(event.get("formattedMessage")).asString().startsWith("socket listening on 127.0.0.1:");
     }
 
+    private static void hangUp(Process p) throws Exception {
+        Process hup = new ProcessBuilder("kill", "-HUP", Long.toString(p.pid())).inheritIO().start();
+        assertThat(hup.waitFor(10, TimeUnit.SECONDS) && hup.exitValue() == 0).as("kill -HUP sent").isTrue();
+    }
+
     @Test
-    void sighupIsLoggedAndIgnored() throws Exception {
+    void sighupWithoutTlsIsLoggedAndTheServerStays() throws Exception {
         Process p = launch("--host", "127.0.0.1", "--port", "0", "--no-jstp");
         BlockingQueue<String> lines = output(p);
         int port = awaitPort(lines);
-        Process hup = new ProcessBuilder("kill", "-HUP", Long.toString(p.pid())).inheritIO().start();
-        assertThat(hup.waitFor(10, TimeUnit.SECONDS) && hup.exitValue() == 0).as("kill -HUP sent").isTrue();
-        assertThat(awaitLine(lines, Pattern.compile("SIGHUP ignored"))).contains("restart the server");
+        hangUp(p);
+        assertThat(awaitLine(lines, Pattern.compile("SIGHUP: no TLS listener"))).contains("restart the server");
         try (LineClient c = new LineClient("127.0.0.1", port)) {
             assertThat(c.read()).containsEntry("context", "api");
             c.send("randomNumber");
             assertThat(c.read()).containsKeys("randomNumber");
         }
         assertThat(p.isAlive()).isTrue();
+    }
+
+    /** The jar carries no BouncyCastle: the encrypted key is decrypted by the JDK, as in production. */
+    @Test
+    void sighupReloadsTheCertificateAndAnEncryptedKeyLoads(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        TestPki pki = TestPki.create(dir.resolve("pki"));
+        TestPki.Issued first = pki.server("first");
+        TestPki.Issued second = pki.server("second");
+        Path cert = dir.resolve("served.pem");
+        Path key = dir.resolve("served.key");
+        Files.copy(first.certificatePem(), cert);
+        Files.copy(first.encryptedKeyPem("jar-pass"), key);
+        Process p = launch(Map.of("TETHER_SOCKET_TLS_KEY_PASSWORD", "jar-pass",
+                        "TETHER_SOCKET_TLS_RELOAD_CHECK_INTERVAL", "0s"),
+                "--host", "127.0.0.1", "--port", "0", "--no-jstp", "--tls-cert", cert.toString(),
+                "--tls-key", key.toString());
+        BlockingQueue<String> lines = output(p);
+        String listening = awaitLine(lines, LISTENING);
+        assertThat(listening).contains("TLS via");
+        int port = port(LISTENING, listening);
+        assertThat(servedSerial(pki, port)).isEqualTo(first.serial());
+
+        Files.copy(second.certificatePem(), cert, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(second.encryptedKeyPem("jar-pass"), key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        hangUp(p);
+        assertThat(awaitLine(lines, Pattern.compile("SIGHUP: reloaded the TLS certificates of 1 listener")))
+                .contains("new connections use them");
+        assertThat(servedSerial(pki, port)).isEqualTo(second.serial());
+    }
+
+    private static java.math.BigInteger servedSerial(TestPki pki, int port) throws Exception {
+        try (io.tether.testkit.LineClient c = io.tether.testkit.LineClient.connectTls("127.0.0.1", port,
+                pki.clientContext(null))) {
+            assertThat(c.readLine(java.time.Duration.ofSeconds(20))).contains("welcome");
+            return ((java.security.cert.X509Certificate) c.tlsSession().getPeerCertificates()[0]).getSerialNumber();
+        }
     }
 
     @Test

@@ -27,10 +27,11 @@ import io.tether.server.jstp.bridge.ActionsInterface;
 import io.tether.server.jstp.bridge.ChatInterface;
 import io.tether.core.session.resume.MemorySessionStore;
 import io.tether.core.session.resume.SessionStore;
-import io.tether.server.tls.TlsContextFactory;
+import io.tether.server.tls.TlsContextProvider;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,7 @@ public final class JstpProtocolServer implements ProtocolServer {
     private final JstpDispatcher dispatcher;
     private final ChannelGroup channels = new DefaultChannelGroup("jstp", GlobalEventExecutor.INSTANCE);
     private final ProtocolPipeline pipeline;
+    private final TlsContextProvider tls;
 
     /** A listener over {@code core} with in-memory sessions. */
     public JstpProtocolServer(TetherCore core, JstpOptions options) {
@@ -83,8 +85,9 @@ public final class JstpProtocolServer implements ProtocolServer {
         this.handshake = new JstpHandshake(services, login);
         this.dispatcher = new JstpDispatcher(services);
         ConnectionGuard guard = new ConnectionGuard(options.name(), options.connectionLimits(), core.refusals());
+        this.tls = TlsContextProvider.create(options.name(), options.tls());
         this.pipeline = ProtocolPipeline.builder(guard, channels)
-                .tls(TlsContextFactory.serverContext(options.tls()))
+                .tls(tls)
                 // frames are held to the small pre-handshake cap until the handler lifts it
                 .framing(() -> new JstpFrameDecoder(options.effectiveMaxHandshakeBytes(), options.maxMessageBytes()))
                 .decoder(new JstpMessageDecoder(JstpMessages.of(MdsfReader.of(options.mdsfLimits()),
@@ -92,6 +95,9 @@ public final class JstpProtocolServer implements ProtocolServer {
                 .encoder(new JstpWireWriter())
                 .handler(() -> new JstpServerHandler(services, handshake, dispatcher, guard))
                 .build();
+        if (tls != null) {
+            tls.watch(core.timer(), core.workers());
+        }
     }
 
     @Override
@@ -102,6 +108,11 @@ public final class JstpProtocolServer implements ProtocolServer {
     @Override
     public InetSocketAddress bindAddress() {
         return new InetSocketAddress(options.host(), options.port());
+    }
+
+    @Override
+    public Optional<TlsContextProvider> tls() {
+        return Optional.ofNullable(tls);
     }
 
     @Override
@@ -144,6 +155,9 @@ public final class JstpProtocolServer implements ProtocolServer {
      */
     @Override
     public CompletableFuture<Void> shutdown() {
+        if (tls != null) {
+            tls.close();
+        }
         CompletableFuture<Void> allClosed = ChannelGroups.allClosed(channels);
         for (Channel ch : channels) {
             EventLoops.later(ch, () -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));

@@ -9,6 +9,7 @@ import io.tether.server.EventLoops;
 import io.tether.server.IoErrors;
 import io.tether.server.flow.OutboundFlow;
 import io.tether.server.jstp.JstpHandshake.Created;
+import io.tether.server.tls.TlsPeer;
 import io.tether.server.jstp.JstpHandshake.Outcome;
 import io.tether.server.jstp.JstpHandshake.Rejected;
 import io.tether.server.jstp.JstpHandshake.Restoring;
@@ -144,6 +145,10 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
         }
         boolean ok = switch (outcome) {
             case Created c -> {
+                if (c.session().principal().isEmpty()) { // a login's principal wins over the certificate's
+                    TlsPeer.principal(channel, services.options().tls().clientPrincipal())
+                            .ifPresent(c.session()::principal);
+                }
                 accept(c.app(), c.session());
                 c.session().attachNew(conn, JstpText.handshakeOk(c.session().token()));
                 yield true;

@@ -7,10 +7,10 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.netty.handler.ssl.SslContext;
 import io.tether.codec.outbound.CoalescingEncoder;
 import io.tether.codec.outbound.WireWriter;
 import io.tether.server.limits.ConnectionGuard;
+import io.tether.server.tls.TlsContextProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * <ol>
  *   <li>{@link ConnectionGuard#admit admission} (a refused channel is closed before anything
  *       else) and registration in the listener's {@link ChannelGroup};</li>
- *   <li>{@value #TLS} (when a TLS context is given, with the guard's bounded handshake timeout)
+ *   <li>{@value #TLS} (when a {@link TlsContextProvider} is given: its current context, so a
+ *       reloaded certificate serves the next connection; with the guard's bounded handshake timeout)
  *       and {@value #IDLE} (when the guard's idle timeout is on);</li>
  *   <li>the protocol's own stages before framing, if any (the socket protocol's break
  *       detector);</li>
@@ -38,7 +39,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * ProtocolPipeline pipeline = ProtocolPipeline.builder(guard, channels)
- *         .tls(sslContextOrNull)
+ *         .tls(tlsContextProviderOrNull)
  *         .framing(() -> new JstpFrameDecoder(16 * 1024, 8 << 20))
  *         .decoder(new JstpMessageDecoder(messages))
  *         .encoder(new JstpWireWriter())
@@ -70,7 +71,7 @@ public final class ProtocolPipeline extends ChannelInitializer<Channel> {
 
     private final ConnectionGuard guard;
     private final ChannelGroup channels;
-    private final SslContext tls;
+    private final TlsContextProvider tls;
     private final List<Stage> beforeFraming;
     private final Supplier<? extends ChannelHandler> framing;
     private final ChannelHandler decoder;
@@ -106,7 +107,7 @@ public final class ProtocolPipeline extends ChannelInitializer<Channel> {
         channels.add(ch);
         ChannelPipeline p = ch.pipeline();
         if (tls != null) {
-            guard.addTls(p, tls);
+            guard.addTls(p, tls.current());
         }
         // plain TCP has no handshake to time out: a client that never sends is the idle timeout's
         guard.addIdleTimeout(p);
@@ -139,7 +140,7 @@ public final class ProtocolPipeline extends ChannelInitializer<Channel> {
         private final ConnectionGuard guard;
         private final ChannelGroup channels;
         private final List<Stage> beforeFraming = new ArrayList<>(1);
-        private SslContext tls;
+        private TlsContextProvider tls;
         private Supplier<? extends ChannelHandler> framing;
         private ChannelHandler decoder;
         private WireWriter wire;
@@ -150,9 +151,12 @@ public final class ProtocolPipeline extends ChannelInitializer<Channel> {
             this.channels = channels;
         }
 
-        /** The TLS context of the listener, or {@code null} (the default) for plain TCP. */
-        public Builder tls(SslContext context) {
-            this.tls = context;
+        /**
+         * The TLS contexts of the listener, or {@code null} (the default) for plain TCP; each
+         * accepted channel gets the provider's current context.
+         */
+        public Builder tls(TlsContextProvider contexts) {
+            this.tls = contexts;
             return this;
         }
 

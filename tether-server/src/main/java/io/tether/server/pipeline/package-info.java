@@ -6,7 +6,7 @@
  *
  * <pre>{@code
  * ProtocolPipeline pipeline = ProtocolPipeline.builder(guard, channels)
- *         .tls(ssl)                                  // null: plain TCP
+ *         .tls(TlsContextProvider.create(name, tlsOptions)) // null: plain TCP
  *         .framing(() -> SocketFraming.newFrameDecoder("\n", 1 << 20))
  *         .decoder(lineDecoder)                      // @Sharable
  *         .encoder(new SocketWireWriter())           // shared WireWriter

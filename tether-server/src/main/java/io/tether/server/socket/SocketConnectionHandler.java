@@ -4,6 +4,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.tether.codec.socket.SocketBreak;
 import io.tether.codec.socket.SocketMessage;
@@ -17,6 +18,7 @@ import io.tether.server.EventLoops;
 import io.tether.server.IoErrors;
 import io.tether.server.PeerAddress;
 import io.tether.server.flow.OutboundFlow;
+import io.tether.server.tls.TlsPeer;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -193,6 +195,11 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
             byeAndClose();
         } else if (evt instanceof IdleStateEvent) {
             sayByeBeforeIdleClose(context);
+        } else if (evt instanceof SslHandshakeCompletionEvent done && done.isSuccess() && session != null) {
+            // a verified client certificate names the session before any request line is read
+            TlsPeer.principal(context.channel(), services.options().tls().clientPrincipal())
+                    .ifPresent(session.connection()::principal);
+            context.fireUserEventTriggered(evt);
         } else {
             context.fireUserEventTriggered(evt);
         }

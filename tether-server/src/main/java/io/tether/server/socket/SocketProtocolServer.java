@@ -14,8 +14,9 @@ import io.tether.server.ChannelGroups;
 import io.tether.server.ProtocolServer;
 import io.tether.server.limits.ConnectionGuard;
 import io.tether.server.pipeline.ProtocolPipeline;
-import io.tether.server.tls.TlsContextFactory;
+import io.tether.server.tls.TlsContextProvider;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -38,6 +39,7 @@ public final class SocketProtocolServer implements ProtocolServer {
     private final SocketOptions options;
     private final ChannelGroup channels;
     private final ProtocolPipeline pipeline;
+    private final TlsContextProvider tls;
 
     /** A listener serving {@code core} with {@code options}. */
     public SocketProtocolServer(TetherCore core, SocketOptions options) {
@@ -45,9 +47,10 @@ public final class SocketProtocolServer implements ProtocolServer {
         this.channels = new DefaultChannelGroup(options.name(), GlobalEventExecutor.INSTANCE);
         SocketServices services = SocketServices.of(core, options);
         StickyParamsPolicy stickyPolicy = new StickyParamsPolicy(options.stickyParams(), core.refusals());
+        this.tls = TlsContextProvider.create(options.name(), options.tls());
         this.pipeline = ProtocolPipeline.builder(
                         new ConnectionGuard(options.name(), options.connectionLimits(), core.refusals()), channels)
-                .tls(TlsContextFactory.serverContext(options.tls()))
+                .tls(tls)
                 .beforeFraming("break", new BreakCharacterDetector())
                 .framing(SocketFraming.frameDecoders(options.delimiter(), options.maxLineBytes()))
                 .decoder(new SocketLineDecoder(options.maxDataLength(),
@@ -55,6 +58,9 @@ public final class SocketProtocolServer implements ProtocolServer {
                 .encoder(services.wire())
                 .handler(() -> new SocketConnectionHandler(services, stickyPolicy))
                 .build();
+        if (tls != null) {
+            tls.watch(core.timer(), core.workers());
+        }
     }
 
     @Override
@@ -73,6 +79,11 @@ public final class SocketProtocolServer implements ProtocolServer {
     }
 
     @Override
+    public Optional<TlsContextProvider> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    @Override
     public ChannelInitializer<Channel> initializer() {
         return pipeline;
     }
@@ -88,6 +99,9 @@ public final class SocketProtocolServer implements ProtocolServer {
      */
     @Override
     public CompletableFuture<Void> shutdown() {
+        if (tls != null) {
+            tls.close();
+        }
         CompletableFuture<Void> allClosed = ChannelGroups.allClosed(channels);
         for (Channel ch : channels) {
             SocketConnectionHandler handler = ch.pipeline().get(SocketConnectionHandler.class);
