@@ -77,8 +77,13 @@ final class JstpHandshake {
                 services.options().peerCallTimeout(), services.options().maxInFlightCalls()));
     }
 
-    /** Decides the request; the future never completes exceptionally. */
-    CompletableFuture<Outcome> decide(HandshakeRequest request, SocketAddress remote) {
+    /**
+     * Decides the request; the future never completes exceptionally.
+     *
+     * @param certificate the principal of the connection's verified TLS client certificate, or
+     *                    empty: what the connection policy is told the transport authenticated
+     */
+    CompletableFuture<Outcome> decide(HandshakeRequest request, SocketAddress remote, Optional<Principal> certificate) {
         if (handshakes != null && !handshakes.tryTake(PeerAddress.ip(remote))) {
             services.refusals().refuse(Refusal.RATE_LIMITED_HANDSHAKE,
                     "handshake from {} refused: over the handshake rate of its address", remote);
@@ -90,7 +95,7 @@ final class JstpHandshake {
         }
         String strategy = request.strategy() == null ? "anonymous" : request.strategy();
         return switch (strategy) {
-            case "anonymous" -> created(app.get(), null, remote);
+            case "anonymous" -> created(app.get(), null, remote, certificate);
             case "session" -> CompletableFuture.supplyAsync(() -> restore(request, remote),
                     services.core().workers())
                     .exceptionally(e -> {
@@ -100,7 +105,7 @@ final class JstpHandshake {
             // hashing runs on the gate's own bounded pool; the session is made back on a worker
             default -> login.attempt(strategy, request.credentials(), remote)
                     .thenComposeAsync(user -> user.isEmpty() ? done(new Rejected(JstpErrors.code(ErrorCode.AUTH_FAILED)))
-                            : created(app.get(), user.get(), remote), services.core().workers())
+                            : created(app.get(), user.get(), remote, certificate), services.core().workers())
                     .exceptionally(e -> {
                         LOG.warn("authenticator failed: {}", e.toString());
                         return new Rejected(JstpErrors.code(ErrorCode.AUTH_FAILED));
@@ -109,9 +114,10 @@ final class JstpHandshake {
     }
 
     /** A new session, answered only once the store can restore it (from any node, for a shared store). */
-    private CompletableFuture<Outcome> created(JstpApplication app, String username, SocketAddress remote) {
+    private CompletableFuture<Outcome> created(JstpApplication app, String username, SocketAddress remote,
+                                               Optional<Principal> certificate) {
         ResumableSession session = newSession(app, remote);
-        String refusal = services.core().authentication().admit(session, Optional.empty());
+        String refusal = services.core().authentication().admit(session, certificate);
         if (refusal != null) {
             services.core().refusals().count(Refusal.CONNECTION_POLICY);
             session.drop();

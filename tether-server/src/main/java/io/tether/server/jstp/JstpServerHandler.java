@@ -130,7 +130,8 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
 
     private void startHandshake(JstpMessage.HandshakeRequest request) {
         phase = Phase.HANDSHAKING;
-        handshake.decide(request, channel.remoteAddress())
+        handshake.decide(request, channel.remoteAddress(),
+                        TlsPeer.principal(channel, services.options().tls().clientPrincipal()))
                 .thenAccept(outcome -> EventLoops.later(channel, () -> apply(request, outcome)));
     }
 
@@ -144,11 +145,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
             return;
         }
         boolean ok = switch (outcome) {
-            case Created c -> {
-                if (c.session().principal().isEmpty()) { // a login's principal wins over the certificate's
-                    TlsPeer.principal(channel, services.options().tls().clientPrincipal())
-                            .ifPresent(c.session()::principal);
-                }
+            case Created c -> { // principal: a login's, else the policy's, else the certificate's (JstpHandshake)
                 accept(c.app(), c.session());
                 c.session().attachNew(conn, JstpText.handshakeOk(c.session().token()));
                 yield true;

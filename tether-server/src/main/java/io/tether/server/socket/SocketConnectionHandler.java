@@ -4,8 +4,10 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.tether.api.Principal;
 import io.tether.codec.socket.SocketBreak;
 import io.tether.codec.socket.SocketMessage;
 import io.tether.codec.socket.SocketReplies;
@@ -75,17 +77,23 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         flow = new OutboundFlow<>(context.channel(), services.options().maxOutboundBytes(), services.refusals(), this);
         chat = new SocketChatWriter(context, session, backlog, flow, services.wire(),
                 () -> overflow("room messages"));
-        String refusal = services.core().authentication().admit(connection, Optional.empty());
+        if (context.pipeline().get(SslHandler.class) == null) {
+            admitAndWelcome(context, Optional.empty());
+        } // else once the TLS handshake completes: the policy is told the client certificate's principal
+        context.fireChannelActive();
+    }
+
+    /** The connection policy decides (and names the session), then the welcome line, or one refusal line and close. */
+    private void admitAndWelcome(ChannelHandlerContext context, Optional<Principal> certificate) {
+        String refusal = services.core().authentication().admit(session.connection(), certificate);
         if (refusal != null) { // no welcome: one error line, then close; later lines are ignored
             services.refusals().refuse(Refusal.CONNECTION_POLICY, "connection from {} refused by the policy: {}",
-                    peer, refusal);
+                    context.channel().remoteAddress(), refusal);
             session.markClosing();
             context.writeAndFlush(refused(refusal)).addListener(ChannelFutureListener.CLOSE);
-            context.fireChannelActive();
             return;
         }
         context.writeAndFlush(services.welcome(), context.voidPromise());
-        context.fireChannelActive();
     }
 
     /** {@code {"status":"refused","error":reason,"context":"api"}}: the line a refused connection gets. */
@@ -196,9 +204,9 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         } else if (evt instanceof IdleStateEvent) {
             sayByeBeforeIdleClose(context);
         } else if (evt instanceof SslHandshakeCompletionEvent done && done.isSuccess() && session != null) {
-            // a verified client certificate names the session before any request line is read
-            TlsPeer.principal(context.channel(), services.options().tls().clientPrincipal())
-                    .ifPresent(session.connection()::principal);
+            // a verified client certificate names the session (unless the policy decides otherwise)
+            // before the welcome line, so before any request line is read
+            admitAndWelcome(context, TlsPeer.principal(context.channel(), services.options().tls().clientPrincipal()));
             context.fireUserEventTriggered(evt);
         } else {
             context.fireUserEventTriggered(evt);
