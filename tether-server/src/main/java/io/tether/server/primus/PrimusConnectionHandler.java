@@ -43,6 +43,7 @@ final class PrimusConnectionHandler extends ChannelInboundHandlerAdapter
     private static final Logger LOG = LoggerFactory.getLogger(PrimusConnectionHandler.class);
 
     private final PrimusServices services;
+    private final long maxOutboundBytes;
     private ChannelHandlerContext ctx;
     private Session session;
     private OutboundFlow<PrimusInbound> flow;
@@ -50,8 +51,9 @@ final class PrimusConnectionHandler extends ChannelInboundHandlerAdapter
     private boolean alive = true;
     private volatile boolean closing;
 
-    PrimusConnectionHandler(PrimusServices services) {
+    PrimusConnectionHandler(PrimusServices services, long maxOutboundBytes) {
         this.services = services;
+        this.maxOutboundBytes = maxOutboundBytes;
     }
 
     @Override
@@ -76,7 +78,7 @@ final class PrimusConnectionHandler extends ChannelInboundHandlerAdapter
         session = Session.openShared("websocket", PeerAddress.ip(peer), PeerAddress.port(peer), this::queueRoomMessage);
         session.link(this);
         services.channels().add(ctx.channel());
-        flow = new OutboundFlow<>(ctx.channel(), services.options().maxOutboundBytes(), services.refusals(), this);
+        flow = new OutboundFlow<>(ctx.channel(), maxOutboundBytes, services.refusals(), this);
         long every = services.options().pingInterval().toMillis();
         heartbeat = ctx.executor().scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
         send(services.welcome());

@@ -22,7 +22,6 @@ public final class PrimusOptions {
     private final String path;
     private final Duration pingInterval;
     private final String welcomeMessage;
-    private final long maxOutboundBytes;
     private final Path publicDirectory;
     private final Path clientScript;
     private final String clientScriptPath;
@@ -31,13 +30,12 @@ public final class PrimusOptions {
         this.path = b.path;
         this.pingInterval = b.pingInterval;
         this.welcomeMessage = b.welcomeMessage;
-        this.maxOutboundBytes = b.maxOutboundBytes;
         this.publicDirectory = b.publicDirectory;
         this.clientScript = b.clientScript;
         this.clientScriptPath = b.clientScriptPath;
     }
 
-    /** The defaults: {@code /primus}, a ping every 30 s, 8 MiB outbound cap, no files. */
+    /** The defaults: {@code /primus}, a ping every 30 s, no files. */
     public static PrimusOptions defaults() {
         return builder().build();
     }
@@ -53,7 +51,6 @@ public final class PrimusOptions {
         b.path = path;
         b.pingInterval = pingInterval;
         b.welcomeMessage = welcomeMessage;
-        b.maxOutboundBytes = maxOutboundBytes;
         b.publicDirectory = publicDirectory;
         b.clientScript = clientScript;
         b.clientScriptPath = clientScriptPath;
@@ -79,11 +76,6 @@ public final class PrimusOptions {
         return welcomeMessage;
     }
 
-    /** Bytes that may wait for a client that does not read before it is disconnected. */
-    public long maxOutboundBytes() {
-        return maxOutboundBytes;
-    }
-
     /** The directory the {@code file} event serves from, or null (every file is not found). */
     public Path publicDirectory() {
         return publicDirectory;
@@ -104,7 +96,6 @@ public final class PrimusOptions {
         private String path = DEFAULT_PATH;
         private Duration pingInterval = Duration.ofSeconds(30);
         private String welcomeMessage = "Hello! Welcome to the tether api";
-        private long maxOutboundBytes = 8L * 1024 * 1024;
         private Path publicDirectory;
         private Path clientScript;
         private String clientScriptPath = DEFAULT_CLIENT_SCRIPT_PATH;
@@ -133,15 +124,6 @@ public final class PrimusOptions {
         /** See {@link PrimusOptions#welcomeMessage()}. */
         public Builder welcomeMessage(String value) {
             this.welcomeMessage = Objects.requireNonNull(value, "welcomeMessage");
-            return this;
-        }
-
-        /** See {@link PrimusOptions#maxOutboundBytes()}. */
-        public Builder maxOutboundBytes(long value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("primus max outbound bytes must be positive: " + value);
-            }
-            this.maxOutboundBytes = value;
             return this;
         }
 
