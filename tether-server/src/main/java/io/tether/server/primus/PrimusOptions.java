@@ -91,6 +91,25 @@ public final class PrimusOptions {
         return clientScriptPath;
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PrimusOptions x && path.equals(x.path) && pingInterval.equals(x.pingInterval)
+                && welcomeMessage.equals(x.welcomeMessage) && Objects.equals(publicDirectory, x.publicDirectory)
+                && Objects.equals(clientScript, x.clientScript) && clientScriptPath.equals(x.clientScriptPath);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(path, pingInterval, welcomeMessage, publicDirectory, clientScript, clientScriptPath);
+    }
+
+    @Override
+    public String toString() {
+        return "PrimusOptions{path=" + path + ", pingInterval=" + pingInterval + ", welcomeMessage=" + welcomeMessage
+                + ", publicDirectory=" + publicDirectory + ", clientScript=" + clientScript
+                + ", clientScriptPath=" + clientScriptPath + "}";
+    }
+
     /** Builds {@link PrimusOptions}. */
     public static final class Builder {
         private String path = DEFAULT_PATH;
