@@ -27,10 +27,13 @@ import java.util.Optional;
  * @param demo            the demo hosted ({@code tether.demo})
  * @param jstp            the JSTP listener, empty when {@code tether.jstp.enabled} is false
  * @param redis           cluster mode's Redis, empty for a single node ({@code tether.redis.url} blank)
+ * @param admin           the admin HTTP listener, empty when off
+ * @param http            the HTTP (WebSocket) listener, empty when {@code tether.http.enabled} is false
  */
 public record AppConfig(String serverId, String name, String description, String version, ProcessorOptions actions,
                         List<SocketOptions> socketListeners, Demo demo, Optional<JstpOptions> jstp,
-                        Optional<RedisOptions> redis, Optional<AdminOptions> admin) {
+                        Optional<RedisOptions> redis, Optional<AdminOptions> admin,
+                        Optional<HttpListenerConfig> http) {
 
     /** Freezes the listener list. */
     public AppConfig {
@@ -40,6 +43,7 @@ public record AppConfig(String serverId, String name, String description, String
         Objects.requireNonNull(jstp, "jstp");
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(http, "http");
         socketListeners = List.copyOf(socketListeners);
         if (socketListeners.isEmpty()) {
             throw new IllegalArgumentException("at least one socket listener is needed");
@@ -62,7 +66,8 @@ public record AppConfig(String serverId, String name, String description, String
                     server.getString("version"), processor(config.getConfig("tether.actions")),
                     SocketListeners.from(config.getConfig("tether.socket"), jarDirectory), demo,
                     JstpSettings.from(config.getConfig("tether.jstp"), demo),
-                    RedisSettings.from(config.getConfig("tether.redis")), admin(config.getConfig("tether.admin")));
+                    RedisSettings.from(config.getConfig("tether.redis")), admin(config.getConfig("tether.admin")),
+                    HttpSettings.from(config.getConfig("tether.http")));
         } catch (ConfigException e) {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -24,6 +24,11 @@ final class WebSocketStages {
     static final String AGGREGATOR = "ws-aggregator";
     /** Name of the frame policy stage. */
     static final String POLICY = "ws-policy";
+    /**
+     * How long a close frame may take to be written before the connection is closed without it
+     * (a client that does not read, cut off at the outbound cap, would otherwise hold it).
+     */
+    static final long CLOSE_FRAME_TIMEOUT_MILLIS = 3_000;
 
     private WebSocketStages() {
     }
@@ -41,6 +46,7 @@ final class WebSocketStages {
                 .checkStartsWith(true)
                 .subprotocols(request.subprotocol())
                 .handshakeTimeoutMillis(o.requestTimeout().toMillis())
+                .forceCloseTimeoutMillis(CLOSE_FRAME_TIMEOUT_MILLIS)
                 .handleCloseFrames(true)
                 .sendCloseFrame(WebSocketCloseStatus.NORMAL_CLOSURE)
                 .dropPongFrames(true)
