@@ -39,7 +39,9 @@ final class ListeningLines {
         io.tether.server.http.HttpOptions o = listener.options();
         return o.name() + " listening on " + o.host() + ":" + server.port(o.name()) + " (HTTP and WebSocket, "
                 + security(o.tls().enabled()) + ", " + server.transportName()
-                + (listener.jstpPath().isEmpty() ? "" : "; JSTP at " + listener.jstpPath()) + ")";
+                + (listener.jstpPath().isEmpty() ? "" : "; JSTP at " + listener.jstpPath())
+                + (listener.web().primusPath().isEmpty() ? "" : "; ActionHero websocket at " + listener.web().primusPath())
+                + (listener.web().demoPage() ? "; demo page at /" : "") + ")";
     }
 
     /** The hosted applications as {@code name@version}, the built-in one first. */

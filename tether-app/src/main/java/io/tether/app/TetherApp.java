@@ -73,7 +73,8 @@ public final class TetherApp {
                 server.protocol(listener);
                 jstpListener[0] = listener;
             });
-            config.http().ifPresent(http -> server.protocol(WebListener.create(core, http, jstpListener[0])));
+            config.http().ifPresent(http -> server.protocol(WebListener.create(core, http, jstpListener[0],
+                    config.socketListeners().get(0))));
             BooleanSupplier ready = () -> !core.isShuttingDown() && (redis == null || redis.ready());
             metrics.bindReadiness(ready);
             config.admin().ifPresent(admin -> server.protocol(

@@ -2,6 +2,15 @@ package io.tether.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tether.app.TetherApp;
+import io.tether.app.config.AppConfig;
+import io.tether.app.config.ConfigLoader;
+import io.tether.server.TetherServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +42,38 @@ class ActionheroWebsocketClientIT {
 
     @Test
     void theRealClientCallsActionsAndChats() throws Exception {
+        session(server.origin(), WebTestServer.WELCOME);
+    }
+
+    /** The runnable server with {@code tether.http} on: the same session, and the page and script over HTTP. */
+    @Test
+    void theRunnableServerServesPrimusTheClientScriptAndTheDemoPage() throws Exception {
+        String welcome = "Welcome to the tether app";
+        Map<String, Object> cli = Map.of(
+                "tether.socket.host", "127.0.0.1", "tether.socket.port", 0, "tether.socket.welcome", welcome,
+                "tether.jstp.host", "127.0.0.1", "tether.jstp.port", 0,
+                "tether.http.enabled", true, "tether.http.host", "127.0.0.1", "tether.http.port", 0,
+                "tether.http.actionhero-client-script", WebTestServer.clientScript().toString());
+        try (TetherServer app = TetherApp.start(AppConfig.from(ConfigLoader.load(null, Map.of(), cli), null))) {
+            String origin = "http://127.0.0.1:" + app.port("http");
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(origin + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+            assertThat(page.body()).contains("/public/javascript/ActionheroWebsocketClient.js", "/demo.js");
+            HttpResponse<String> script = http.send(HttpRequest.newBuilder(
+                    URI.create(origin + "/public/javascript/ActionheroWebsocketClient.js")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(script.statusCode()).isEqualTo(200);
+            assertThat(script.body()).isEqualTo(Files.readString(WebTestServer.clientScript()));
+            session(origin, welcome);
+        }
+    }
+
+    private static void session(String origin, String welcome) throws Exception {
         NodeScript.Result result = NodeScript.run("ahws-client-session.js", Map.of(),
-                WebTestServer.clientScript().toString(), server.origin(), WebTestServer.WELCOME);
+                WebTestServer.clientScript().toString(), origin, welcome);
         assertThat(result.exitCode()).as("node session output:%n%s", result.output()).isZero();
         String line = result.output().lines().filter(l -> l.startsWith("SESSION-OK ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no SESSION-OK line in:\n" + result.output()));

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
 import io.tether.server.http.HttpOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -44,10 +45,21 @@ final class HttpSettings {
                     .maxOutboundBytes(bytes(http, "max-outbound-bytes"))
                     .connectionLimits(ConnectionLimitsSettings.from(http, PATH))
                     .build();
-            return Optional.of(new HttpListenerConfig(options, jstpPath));
+            return Optional.of(new HttpListenerConfig(options, jstpPath, web(http)));
         } catch (IllegalArgumentException e) {
             throw error(PATH + ": " + e.getMessage());
         }
+    }
+
+    private static WebPageConfig web(Config http) {
+        String primusPath = http.getString("primus-path");
+        if (!primusPath.isEmpty() && (!primusPath.startsWith("/") || primusPath.contains("?"))) {
+            throw error(PATH + ".primus-path must be empty (off) or a path starting with /, was '" + primusPath + "'");
+        }
+        Duration ping = duration(http, "primus-ping-interval", false);
+        String script = http.getString("actionhero-client-script");
+        return new WebPageConfig(primusPath, ping, script.isBlank() ? Optional.empty() : Optional.of(Path.of(script)),
+                http.getBoolean("demo-page"));
     }
 
     private static Duration duration(Config c, String key, boolean zeroAllowed) {
