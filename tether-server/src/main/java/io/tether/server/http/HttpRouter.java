@@ -91,8 +91,8 @@ final class HttpRouter extends ChannelInboundHandlerAdapter implements Runnable 
             return;
         }
         String path = new QueryStringDecoder(request.uri()).rawPath();
-        WebRoutes.Route route = server.routes().match(path);
         boolean upgrade = request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+        WebRoutes.Route route = server.routes().match(path, upgrade);
         if (route == null || (upgrade ? route.endpoint == null : route.resource == null && route.endpoint == null)) {
             respond(HttpResponseStatus.NOT_FOUND, "not found");
         } else if (upgrade) {

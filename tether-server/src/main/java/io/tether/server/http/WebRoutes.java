@@ -12,8 +12,9 @@ import java.util.Objects;
  * {@link WebSocketEndpoint} and which path answers with which {@link HttpResource}. A path
  * matches a request's path (the query string is ignored) exactly; a path ending in {@code /*}
  * matches every path below it as well as the path itself ({@code /demo/*} matches
- * {@code /demo}, {@code /demo/} and {@code /demo/app.js}); the longest match wins. One path
- * may have both an endpoint (for upgrades) and a resource (for plain GETs). Immutable.
+ * {@code /demo}, {@code /demo/} and {@code /demo/app.js}); the longest match wins, an exact
+ * one before a prefix, among the routes that serve the request (an endpoint for an upgrade, a
+ * resource for a GET). One path may have both an endpoint and a resource. Immutable.
  */
 public final class WebRoutes {
     private final List<Route> routes;
@@ -26,7 +27,8 @@ public final class WebRoutes {
             copy.resource = r.resource;
             list.add(copy); // the builder may go on changing its own
         }
-        list.sort(Comparator.comparingInt((Route r) -> r.base.length()).reversed());
+        list.sort(Comparator.comparingInt((Route r) -> r.base.length()).reversed()
+                .thenComparing(r -> r.prefix)); // exact before prefix
         this.routes = List.copyOf(list);
     }
 
@@ -45,7 +47,7 @@ public final class WebRoutes {
         return routes.stream().map(r -> r.pattern).toList();
     }
 
-    /** The route for a request path, or null. */
+    /** The best route for a request path (longest, exact before prefix), or null. */
     Route match(String path) {
         for (Route r : routes) {
             if (r.matches(path)) {
@@ -53,6 +55,25 @@ public final class WebRoutes {
             }
         }
         return null;
+    }
+
+    /**
+     * The best route for a request path that has an endpoint ({@code upgrade}) or a resource;
+     * else the best route at all (it answers 426 or 404); null when no route matches.
+     */
+    Route match(String path, boolean upgrade) {
+        Route any = null;
+        for (Route r : routes) {
+            if (r.matches(path)) {
+                if (upgrade ? r.endpoint != null : r.resource != null) {
+                    return r;
+                }
+                if (any == null) {
+                    any = r;
+                }
+            }
+        }
+        return any;
     }
 
     @Override
