@@ -34,6 +34,16 @@ final class ListeningLines {
                 + listener.actionsInterface() + ", " + listener.chatInterface() + ")";
     }
 
+    /** {@code http listening on 0.0.0.0:8080 (HTTP and WebSocket, plain TCP, epoll; JSTP at /jstp)}. */
+    static String http(TetherServer server, io.tether.app.config.HttpListenerConfig listener) {
+        io.tether.server.http.HttpOptions o = listener.options();
+        return o.name() + " listening on " + o.host() + ":" + server.port(o.name()) + " (HTTP and WebSocket, "
+                + security(o.tls().enabled()) + ", " + server.transportName()
+                + (listener.jstpPath().isEmpty() ? "" : "; JSTP at " + listener.jstpPath())
+                + (listener.web().primusPath().isEmpty() ? "" : "; ActionHero websocket at " + listener.web().primusPath())
+                + (listener.web().demoPage() ? "; demo page at /" : "") + ")";
+    }
+
     /** The hosted applications as {@code name@version}, the built-in one first. */
     static List<String> applications(JstpOptions listener) {
         Set<String> out = new LinkedHashSet<>();

@@ -73,13 +73,17 @@ public final class TetherApp {
                 metrics.bind(socket);
                 server.protocol(socket);
             }
+            JstpProtocolServer[] jstpListener = new JstpProtocolServer[1];
             config.jstp().ifPresent(jstp -> {
                 JstpProtocolServer listener = redis == null ? new JstpProtocolServer(core, jstp)
                         : new JstpProtocolServer(core, jstp,
                                 redis.sessionStore(jstp.sessionExpiry(), jstp.sessionQuota(core.refusals()), core.timer()));
                 metrics.bind(listener);
                 server.protocol(listener);
+                jstpListener[0] = listener;
             });
+            config.http().ifPresent(http -> server.protocol(WebListener.create(core, http, jstpListener[0],
+                    config.socketListeners().get(0))));
             BooleanSupplier ready = () -> !core.isShuttingDown() && (redis == null || redis.ready());
             metrics.bindReadiness(ready);
             config.admin().ifPresent(admin -> server.protocol(

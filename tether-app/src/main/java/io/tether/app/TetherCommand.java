@@ -98,6 +98,7 @@ final class TetherCommand implements Callable<Integer> {
             LOG.info("{}", ListeningLines.socket(server, listener));
         }
         app.jstp().ifPresent(jstp -> LOG.info("{}", ListeningLines.jstp(server, jstp)));
+        app.http().ifPresent(h -> LOG.info("{}", ListeningLines.http(server, h)));
         app.admin().ifPresent(a -> LOG.info("admin listening on {}:{} (HTTP: GET /health, GET /metrics)",
                 server.address("admin").getHostString(), server.port("admin")));
         LOG.info("{}", app.redis().map(r -> "cluster mode: " + r.redactedUri() + " node " + r.nodeId()

@@ -55,6 +55,8 @@ public final class LoadGenerator implements Callable<Integer> {
     String iface = "api";
     @Option(names = "--args", description = "jstp: argument array in mdsf (default ${DEFAULT-VALUE})")
     String args = "[]";
+    @Option(names = "--ws", description = "jstp: over WebSocket at this path (e.g. /jstp; wss with --tls) instead of TCP")
+    String ws;
     @Option(names = "--tls", description = "connect with TLS (certificate not verified)")
     boolean tls;
     @Option(names = "--threads", description = "client event-loop threads (default: available cores)")
@@ -101,7 +103,7 @@ public final class LoadGenerator implements Callable<Integer> {
                 .depth(depth).duration(parse(duration)).requests(requests).warmup(parse(warmup)).request(req)
                 .json(json).app(app).iface(iface).args(args).tls(tls).threads(threads).pids(pids).idle(idle)
                 .hold(parse(hold)).portsPerAddress(portsPerAddress).idleWarmup(idleWarmup)
-                .idleCalls(idleCalls).build();
+                .idleCalls(idleCalls).webSocketPath(ws).build();
     }
 
     /** Parses {@code 10s}, {@code 500ms}, {@code 2m} or a bare number of seconds. */

@@ -28,13 +28,15 @@ import java.util.Optional;
  * @param demo            the demo hosted ({@code tether.demo})
  * @param jstp            the JSTP listener, empty when {@code tether.jstp.enabled} is false
  * @param redis           cluster mode's Redis, empty for a single node ({@code tether.redis.url} blank)
+ * @param admin           the admin HTTP listener, empty when off
  * @param rateLimits      request rate limits per session and per address ({@code tether.rate-limit})
  * @param loginActions    whether the login, logout and whoami actions are served ({@code tether.auth.login-actions})
+ * @param http            the HTTP (WebSocket) listener, empty when {@code tether.http.enabled} is false
  */
 public record AppConfig(String serverId, String name, String description, String version, ProcessorOptions actions,
                         List<SocketOptions> socketListeners, Demo demo, Optional<JstpOptions> jstp,
                         Optional<RedisOptions> redis, Optional<AdminOptions> admin, RateLimits rateLimits,
-                        boolean loginActions) {
+                        boolean loginActions, Optional<HttpListenerConfig> http) {
 
     /** Freezes the listener list. */
     public AppConfig {
@@ -45,6 +47,7 @@ public record AppConfig(String serverId, String name, String description, String
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(http, "http");
         socketListeners = List.copyOf(socketListeners);
         if (socketListeners.isEmpty()) {
             throw new IllegalArgumentException("at least one socket listener is needed");
@@ -70,7 +73,8 @@ public record AppConfig(String serverId, String name, String description, String
                     JstpSettings.from(config.getConfig("tether.jstp"), demo),
                     RedisSettings.from(config.getConfig("tether.redis")), admin(config.getConfig("tether.admin")),
                     RateLimitSettings.from(config.getConfig("tether.rate-limit")),
-                    config.getBoolean("tether.auth.login-actions"));
+                    config.getBoolean("tether.auth.login-actions"),
+                    HttpSettings.from(config.getConfig("tether.http")));
         } catch (ConfigException e) {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
         } catch (IllegalArgumentException e) {

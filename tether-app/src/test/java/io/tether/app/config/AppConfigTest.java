@@ -427,4 +427,25 @@ class AppConfigTest {
         assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.admin.port", 70000)))
                 .hasMessageContaining("tether.admin.port");
     }
+
+    @Test
+    void httpListenerIsOffUnlessEnabledAndMapsItsKeys() {
+        assertThat(map(null, Map.of(), Map.of()).http()).isEmpty();
+        AppConfig on = map(null, Map.of("TETHER_HTTP_ENABLED", "true"), Map.of("tether.http.port", 0,
+                "tether.http.allowed-origins", java.util.List.of("https://app.example.com"),
+                "tether.http.max-frame-bytes", "64KiB", "tether.http.ping-interval", "0s"));
+        assertThat(on.http()).hasValueSatisfying(h -> {
+            assertThat(h.jstpPath()).isEqualTo("/jstp");
+            assertThat(h.options().port()).isZero();
+            assertThat(h.options().allowedOrigins()).containsExactly("https://app.example.com");
+            assertThat(h.options().maxFrameBytes()).isEqualTo(64 * 1024);
+            assertThat(h.options().maxMessageBytes()).isEqualTo(8 * 1024 * 1024);
+            assertThat(h.options().pingInterval()).isZero();
+            assertThat(h.options().tls().enabled()).isFalse();
+        });
+        assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.http.enabled", true, "tether.http.jstp-path", "jstp")))
+                .hasMessageContaining("tether.http.jstp-path");
+        assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.http.enabled", true,
+                "tether.http.max-frame-bytes", "16MiB"))).hasMessageContaining("maxMessageBytes");
+    }
 }

@@ -11,6 +11,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +60,14 @@ final class Connector {
                         if (ssl != null) {
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), options.host(), options.port()));
                         }
-                        ch.pipeline().addLast(new LoadHandler(dialect, stats, options.depth(), readyLatch));
+                        LoadHandler load = new LoadHandler(dialect, stats, options.depth(), readyLatch);
+                        if (options.webSocketPath() == null) {
+                            ch.pipeline().addLast(load);
+                        } else {
+                            WebSocketFraming.addStages(ch.pipeline(), URI.create((ssl == null ? "ws://" : "wss://")
+                                    + options.host() + ":" + options.port() + options.webSocketPath()),
+                                    dialect.maxFrameBytes(), dialect.terminator(), load);
+                        }
                     }
                 });
     }

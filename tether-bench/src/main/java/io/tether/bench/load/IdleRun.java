@@ -73,7 +73,8 @@ public final class IdleRun {
             return new LoadResult("idle", label(), options.idle(), 0, seconds, held, 0, failures, 0, 0, 0, 0, 0,
                     0, after.cpuPercentSince(before), after.available() ? after.rssKb() : -1,
                     before.available() ? before.rssKb() : -1, fresh.available() ? fresh.rssKb() : -1, warm,
-                    selfCpu, transports.name() + (options.tls() ? "+tls" : ""), note);
+                    selfCpu, transports.name() + (options.tls() ? "+tls" : "")
+                        + (options.webSocketPath() != null ? "+ws" : ""), note);
         } finally {
             channels.forEach(Channel::close);
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(30, TimeUnit.SECONDS);

@@ -31,11 +31,14 @@ import java.util.Objects;
  *                    growth from that point (the marginal cost), one-time costs reported apart
  * @param idleCalls   idle mode: requests each measured connection makes (one at a time) after its
  *                    greeting and before it is held, 0 = none
+ * @param webSocketPath JSTP over WebSocket at this path ({@code ws://host:port/path}, {@code wss} with
+ *                    {@code tls}) instead of TCP; {@code null} = TCP
  */
 public record LoadOptions(Protocol protocol, String host, int port, int connections, int depth,
                           Duration duration, long requests, Duration warmup, String request, boolean json,
                           String app, String iface, String args, boolean tls, int threads, List<Long> pids,
-                          int idle, Duration hold, int portsPerAddress, int idleWarmup, int idleCalls) {
+                          int idle, Duration hold, int portsPerAddress, int idleWarmup, int idleCalls,
+                          String webSocketPath) {
 
     /** Validates the values. */
     public LoadOptions {
@@ -52,6 +55,11 @@ public record LoadOptions(Protocol protocol, String host, int port, int connecti
             throw new IllegalArgumentException("duration must be > 0, warmup and hold >= 0");
         }
         pids = List.copyOf(pids);
+        if (webSocketPath != null && (!webSocketPath.startsWith("/") || protocol != Protocol.JSTP)) {
+            // TODO(web): the ActionHero protocol over Primus (/primus) once its endpoint exists
+            throw new IllegalArgumentException("--ws takes a path starting with / and needs --protocol jstp: "
+                    + webSocketPath);
+        }
     }
 
     /** Socket protocol, 127.0.0.1:5000, 1 connection, depth 1, 10 s, 2 s warm-up, {@code randomNumber}. */
@@ -59,7 +67,7 @@ public record LoadOptions(Protocol protocol, String host, int port, int connecti
         return new LoadOptions(Protocol.SOCKET, "127.0.0.1", 5000, 1, 1, Duration.ofSeconds(10), 0,
                 Duration.ofSeconds(2), "randomNumber", false, "tether", "api", "[]", false,
                 Math.max(1, Runtime.getRuntime().availableProcessors()), List.of(), 0, Duration.ofSeconds(3),
-                25_000, 0, 0);
+                25_000, 0, 0, null);
     }
 
     /** A builder starting from these values. */
@@ -90,12 +98,14 @@ public record LoadOptions(Protocol protocol, String host, int port, int connecti
         private int portsPerAddress;
         private int idleWarmup;
         private int idleCalls;
+        private String webSocketPath;
 
         private Builder(LoadOptions o) {
             protocol = o.protocol; host = o.host; port = o.port; connections = o.connections; depth = o.depth;
             duration = o.duration; requests = o.requests; warmup = o.warmup; request = o.request; json = o.json;
             app = o.app; iface = o.iface; args = o.args; tls = o.tls; threads = o.threads; pids = o.pids;
             idle = o.idle; hold = o.hold; portsPerAddress = o.portsPerAddress; idleWarmup = o.idleWarmup; idleCalls = o.idleCalls;
+            webSocketPath = o.webSocketPath;
         }
 
         /** Wire protocol. */
@@ -141,11 +151,14 @@ public record LoadOptions(Protocol protocol, String host, int port, int connecti
         /** Idle mode requests per measured connection before it is held. */
         public Builder idleCalls(int v) { idleCalls = v; return this; }
 
+        /** JSTP over WebSocket at this path, null = TCP. */
+        public Builder webSocketPath(String v) { webSocketPath = v; return this; }
+
         /** The options. */
         public LoadOptions build() {
             return new LoadOptions(protocol, host, port, connections, depth, duration, requests, warmup, request,
                     json, app, iface, args, tls, threads, pids, idle, hold, portsPerAddress, idleWarmup,
-                    idleCalls);
+                    idleCalls, webSocketPath);
         }
     }
 }

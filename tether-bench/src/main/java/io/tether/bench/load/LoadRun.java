@@ -79,7 +79,8 @@ public final class LoadRun {
                 stats.errors(), failures, stats.completed() / seconds, us(h.getValueAtPercentile(50)),
                 us(h.getValueAtPercentile(90)), us(h.getValueAtPercentile(99)), us(h.getValueAtPercentile(99.9)),
                 us(h.getMaxValue()), s1.cpuPercentSince(s0), s1.available() ? s1.rssKb() : -1, -1, -1, 0, selfCpu,
-                transports.name() + (options.tls() ? "+tls" : ""), note);
+                transports.name() + (options.tls() ? "+tls" : "")
+                        + (options.webSocketPath() != null ? "+ws" : ""), note);
     }
 
     String label() {

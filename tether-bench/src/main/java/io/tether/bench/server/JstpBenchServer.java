@@ -9,6 +9,9 @@ import io.tether.server.TetherServer;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.limits.ConnectionLimits;
 import io.tether.server.jstp.JstpProtocolServer;
+import io.tether.server.http.HttpOptions;
+import io.tether.server.http.HttpProtocolServer;
+import io.tether.server.http.WebRoutes;
 import io.tether.api.jstp.JstpApplication;
 import io.tether.api.jstp.JstpInterface;
 import io.tether.api.jstp.JstpMethod;
@@ -45,6 +48,9 @@ public final class JstpBenchServer implements Callable<Integer> {
     @Option(names = "--max-connections", description = "connections per listener and per address, 0 = no limit "
             + "(default ${DEFAULT-VALUE}: every benchmark connection comes from one address)")
     int maxConnections = 20_000;
+    @Option(names = "--http-port", description = "also serve JSTP over WebSocket at /jstp on this port "
+            + "(-1 = off; default ${DEFAULT-VALUE})")
+    int httpPort = -1;
 
     /** Entry point. */
     public static void main(String[] argv) {
@@ -63,8 +69,14 @@ public final class JstpBenchServer implements Callable<Integer> {
                 .connectionLimits(ConnectionLimits.defaults().toBuilder().maxConnections(maxConnections)
                         .maxConnectionsPerAddress(maxConnections).build())
                 .build();
-        TetherServer server = TetherServer.builder(core).protocol(new JstpProtocolServer(core, options)).build()
-                .start();
+        JstpProtocolServer jstp = new JstpProtocolServer(core, options);
+        TetherServer.Builder builder = TetherServer.builder(core).protocol(jstp);
+        if (httpPort >= 0) {
+            builder.protocol(new HttpProtocolServer(core, HttpOptions.builder().host(host).port(httpPort)
+                    .connectionLimits(options.connectionLimits()).build(),
+                    WebRoutes.builder().webSocket("/jstp", jstp.webSocketEndpoint()).build()));
+        }
+        TetherServer server = builder.build().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -72,6 +84,9 @@ public final class JstpBenchServer implements Callable<Integer> {
             stopped.countDown();
         }));
         System.out.println("listening jstp " + server.port("jstp") + " (" + server.transportName() + ")");
+        if (httpPort >= 0) {
+            System.out.println("listening http " + server.port("http") + " (JSTP over WebSocket at /jstp)");
+        }
         stopped.await();
         return 0;
     }

@@ -32,6 +32,7 @@ public final class JstpClientOptions {
     private final LocalApplication application;
     private final JstpClientListener listener;
     private final EventLoopGroup eventLoopGroup;
+    private final String webSocketPath;
 
     private JstpClientOptions(Builder b) {
         this.host = b.host;
@@ -47,6 +48,10 @@ public final class JstpClientOptions {
         this.application = b.application;
         this.listener = b.listener;
         this.eventLoopGroup = b.eventLoopGroup;
+        this.webSocketPath = b.webSocketPath;
+        if (webSocketPath != null && (!webSocketPath.startsWith("/") || webSocketPath.contains("#"))) {
+            throw new IllegalArgumentException("webSocketPath must start with /: " + webSocketPath);
+        }
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
@@ -60,6 +65,14 @@ public final class JstpClientOptions {
         if (heartbeatInterval != null && (heartbeatInterval.isNegative() || heartbeatInterval.isZero())) {
             throw new IllegalArgumentException("heartbeatInterval must be positive");
         }
+    }
+
+    /**
+     * The path of the WebSocket transport (see {@link Builder#webSocket}), or {@code null} for
+     * JSTP over TCP (default).
+     */
+    public String webSocketPath() {
+        return webSocketPath;
     }
 
     /** localhost:4000, plain TCP, no heartbeat, the defaults of each option. */
@@ -163,13 +176,15 @@ public final class JstpClientOptions {
                 && maxBufferedMessages == x.maxBufferedMessages
                 && Objects.equals(application, x.application)
                 && Objects.equals(listener, x.listener)
-                && Objects.equals(eventLoopGroup, x.eventLoopGroup);
+                && Objects.equals(eventLoopGroup, x.eventLoopGroup)
+                && Objects.equals(webSocketPath, x.webSocketPath);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(host, port, tls, connectTimeout, handshakeTimeout, callTimeout, heartbeatInterval,
-                reconnect, maxMessageBytes, maxBufferedMessages, application, listener, eventLoopGroup);
+                reconnect, maxMessageBytes, maxBufferedMessages, application, listener, eventLoopGroup,
+                webSocketPath);
     }
 
     @Override
@@ -187,7 +202,8 @@ public final class JstpClientOptions {
                 + ", maxBufferedMessages=" + maxBufferedMessages
                 + ", application=" + application
                 + ", listener=" + listener
-                + ", eventLoopGroup=" + eventLoopGroup + "]";
+                + ", eventLoopGroup=" + eventLoopGroup
+                + ", webSocketPath=" + webSocketPath + "]";
     }
 
     /** Builder of {@link JstpClientOptions}; every value starts at its default. */
@@ -205,6 +221,7 @@ public final class JstpClientOptions {
         private LocalApplication application = LocalApplication.none();
         private JstpClientListener listener = NO_LISTENER;
         private EventLoopGroup eventLoopGroup;
+        private String webSocketPath;
 
         private Builder() {
         }
@@ -223,6 +240,18 @@ public final class JstpClientOptions {
             application = o.application;
             listener = o.listener;
             eventLoopGroup = o.eventLoopGroup;
+            webSocketPath = o.webSocketPath;
+        }
+
+        /**
+         * Connects over WebSocket instead of TCP: {@code ws://host:port} + this path (with
+         * {@link #tls} {@code wss://}), subprotocol {@code metarhia-jstp}, one message per text
+         * frame, as {@code @metarhia/jstp}'s {@code ws} transport; {@code null} = plain JSTP over
+         * TCP (default). Reconnects and session restores use the same transport.
+         */
+        public Builder webSocket(String path) {
+            webSocketPath = path;
+            return this;
         }
 
         /** Server host (default {@code localhost}). */

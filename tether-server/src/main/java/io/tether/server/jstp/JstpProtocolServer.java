@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import io.tether.server.http.WebSocketEndpoint;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -62,6 +64,8 @@ public final class JstpProtocolServer implements ProtocolServer {
     private final ChannelGroup channels = new DefaultChannelGroup("jstp", GlobalEventExecutor.INSTANCE);
     private final ProtocolPipeline pipeline;
     private final TlsContextProvider tls;
+    private final ChannelGroup webSocketChannels = new DefaultChannelGroup("jstp-ws", GlobalEventExecutor.INSTANCE);
+    private final JstpWebSocketEndpoint webSocket;
 
     /** A listener over {@code core} with in-memory sessions. */
     public JstpProtocolServer(TetherCore core, JstpOptions options) {
@@ -86,12 +90,15 @@ public final class JstpProtocolServer implements ProtocolServer {
         this.dispatcher = new JstpDispatcher(services);
         ConnectionGuard guard = new ConnectionGuard(options.name(), options.connectionLimits(), core.refusals());
         this.tls = TlsContextProvider.create(options.name(), options.tls());
+        JstpMessages messages = JstpMessages.of(MdsfReader.of(options.mdsfLimits()), MdsfWriter.defaults());
+        JstpMessageDecoder decoder = new JstpMessageDecoder(messages);
+        this.webSocket = new JstpWebSocketEndpoint(services, decoder, messages, handshake, dispatcher, guard,
+                webSocketChannels);
         this.pipeline = ProtocolPipeline.builder(guard, channels)
                 .tls(tls)
                 // frames are held to the small pre-handshake cap until the handler lifts it
                 .framing(() -> new JstpFrameDecoder(options.effectiveMaxHandshakeBytes(), options.maxMessageBytes()))
-                .decoder(new JstpMessageDecoder(JstpMessages.of(MdsfReader.of(options.mdsfLimits()),
-                        MdsfWriter.defaults())))
+                .decoder(decoder)
                 .encoder(new JstpWireWriter())
                 .handler(() -> new JstpServerHandler(services, handshake, dispatcher, guard))
                 .build();
@@ -120,6 +127,17 @@ public final class JstpProtocolServer implements ProtocolServer {
         return pipeline;
     }
 
+    /**
+     * JSTP over WebSocket, for an {@link io.tether.server.http.HttpProtocolServer}'s routes:
+     * {@code @metarhia/jstp}'s {@code ws}/{@code wss} transport (subprotocol {@code metarhia-jstp},
+     * one message per text frame) served by this listener's applications and session store, so
+     * sessions restore across TCP and WebSocket both ways. The WebSocket connections count in
+     * {@link #connections()} and {@link #connectionCount()}; the HTTP listener closes them.
+     */
+    public WebSocketEndpoint webSocketEndpoint() {
+        return webSocket;
+    }
+
     /** The session store (sessions survive connection loss and {@link #shutdown()}). */
     public SessionStore sessions() {
         return services.sessions();
@@ -130,7 +148,7 @@ public final class JstpProtocolServer implements ProtocolServer {
      * server-wide broadcast: {@code c.session()} emits to each.
      */
     public List<JstpConnection> connections() {
-        return channels.stream()
+        return Stream.concat(channels.stream(), webSocketChannels.stream())
                 .map(ch -> ch.pipeline().get(JstpServerHandler.class))
                 .filter(Objects::nonNull)
                 .map(JstpServerHandler::connection)
@@ -141,7 +159,7 @@ public final class JstpProtocolServer implements ProtocolServer {
 
     /** Number of open connections. */
     public int connectionCount() {
-        return channels.size();
+        return channels.size() + webSocketChannels.size();
     }
 
     /** Logins waiting for a password-hashing thread now (bounded by {@code login.queue}). */
@@ -158,7 +176,9 @@ public final class JstpProtocolServer implements ProtocolServer {
         if (tls != null) {
             tls.close();
         }
-        CompletableFuture<Void> allClosed = ChannelGroups.allClosed(channels);
+        // WebSocket connections are the HTTP listener's to close (1001); the store waits for them too
+        CompletableFuture<Void> allClosed = CompletableFuture.allOf(ChannelGroups.allClosed(channels),
+                ChannelGroups.allClosed(webSocketChannels));
         for (Channel ch : channels) {
             EventLoops.later(ch, () -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
         }

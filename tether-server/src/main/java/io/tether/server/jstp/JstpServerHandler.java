@@ -66,8 +66,17 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        start(ctx, services.options().maxOutboundBytes());
+        super.channelActive(ctx);
+    }
+
+    /**
+     * Starts the connection (its flow, connection object and handshake timer): from
+     * {@code channelActive} over TCP, by the WebSocket endpoint once the channel upgrades.
+     */
+    void start(ChannelHandlerContext ctx, long maxOutboundBytes) {
         channel = ctx.channel();
-        flow = new OutboundFlow<>(channel, services.options().maxOutboundBytes(), services.refusals(), this);
+        flow = new OutboundFlow<>(channel, maxOutboundBytes, services.refusals(), this);
         conn = new JstpChannelConnection(channel, services.listener(), services.options().maxInFlightCalls(), flow);
         long timeout = services.options().handshakeTimeout().toNanos();
         handshakeTimer = ctx.executor().schedule(() -> {
@@ -76,7 +85,6 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
                 reject(null, "handshake timeout");
             }
         }, timeout, TimeUnit.NANOSECONDS);
-        super.channelActive(ctx);
     }
 
     @Override
@@ -169,6 +177,11 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
         JstpFrameDecoder frames = channel.pipeline().get(JstpFrameDecoder.class);
         if (frames != null) {
             frames.handshakeDone();
+        } else {
+            JstpWebSocketFrames messages = channel.pipeline().get(JstpWebSocketFrames.class);
+            if (messages != null) {
+                messages.handshakeDone();
+            }
         }
         conn.established();
         handshakeTimer.cancel(false);

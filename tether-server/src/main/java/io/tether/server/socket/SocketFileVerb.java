@@ -1,5 +1,6 @@
 package io.tether.server.socket;
 
+import io.tether.server.actionhero.PublicFiles;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.stream.ChunkedNioFile;

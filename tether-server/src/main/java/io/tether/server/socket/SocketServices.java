@@ -1,5 +1,6 @@
 package io.tether.server.socket;
 
+import io.tether.server.actionhero.PublicFiles;
 import io.tether.codec.socket.SocketMessage;
 import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketWireWriter;

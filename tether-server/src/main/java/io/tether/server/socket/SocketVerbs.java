@@ -8,6 +8,7 @@ import io.tether.codec.socket.SocketRequest;
 import io.tether.codec.socket.SocketVerb;
 import io.tether.core.TetherCore;
 import io.tether.core.session.Session;
+import io.tether.server.actionhero.ActionheroPayloads;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class SocketVerbs {
 
     SocketVerbs(TetherCore core) {
         this.core = core;
-        this.documentation = ActionDocumentation.of(core.registry());
+        this.documentation = ActionheroPayloads.documentation(core.registry());
     }
 
     /** Runs a verb that is not a room verb and returns its reply. */
@@ -43,7 +44,7 @@ final class SocketVerbs {
                 case PARAM_DELETE -> ok(remove(session, v.arg(0) == null ? "" : v.arg(0)), c);
                 case PARAMS_VIEW -> data(new LinkedHashMap<>(session.params()), c);
                 case PARAMS_DELETE -> ok(clear(session), c);
-                case DETAILS_VIEW -> data(details(session), c);
+                case DETAILS_VIEW -> data(ActionheroPayloads.details(session.connection(), session.params()), c);
                 case DOCUMENTATION -> data(documentation, c);
                 case ROOM_ADD, ROOM_LEAVE, ROOM_VIEW, SAY -> throw new IllegalStateException("a room verb: use room()");
                 case QUIT, EXIT -> throw new IllegalStateException("quit is handled by the connection handler");
@@ -82,7 +83,7 @@ final class SocketVerbs {
         if (done.state() == Future.State.SUCCESS) {
             return switch (verb) {
                 case ROOM_ADD, ROOM_LEAVE -> data(true, c);
-                case ROOM_VIEW -> data(roomView((RoomView) done.resultNow()), c);
+                case ROOM_VIEW -> data(ActionheroPayloads.roomView((RoomView) done.resultNow()), c);
                 default -> ok(null, c);
             };
         }
@@ -151,36 +152,6 @@ final class SocketVerbs {
     private static Object clear(SocketSession session) {
         session.sticky().clear();
         return null;
-    }
-
-    private static Map<String, Object> details(SocketSession session) {
-        Session conn = session.connection();
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("id", conn.id());
-        d.put("fingerprint", conn.id());
-        d.put("remoteIP", conn.info().remoteIp());
-        d.put("remotePort", conn.info().remotePort());
-        d.put("params", new LinkedHashMap<>(session.params()));
-        d.put("connectedAt", conn.info().connectedAt());
-        d.put("rooms", conn.rooms());
-        d.put("totalActions", conn.totalActions());
-        d.put("pendingActions", conn.pendingActions());
-        return d;
-    }
-
-    private static Map<String, Object> roomView(RoomView view) {
-        Map<String, Object> members = new LinkedHashMap<>();
-        view.members().forEach((id, joinedAt) -> {
-            Map<String, Object> member = new LinkedHashMap<>();
-            member.put("id", id);
-            member.put("joinedAt", joinedAt);
-            members.put(id, member);
-        });
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("room", view.room());
-        d.put("members", members);
-        d.put("membersCount", view.membersCount());
-        return d;
     }
 
     /** The words after the room name, joined by single spaces; null when there are none. */

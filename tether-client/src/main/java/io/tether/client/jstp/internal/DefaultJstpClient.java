@@ -8,6 +8,8 @@ import io.tether.client.ConnectionState;
 import io.tether.client.internal.ClientTransport;
 import io.tether.client.internal.Dispatcher;
 import io.tether.client.internal.Reconnector;
+import io.tether.client.internal.WebSocketUpgrade;
+import java.net.URI;
 import io.tether.client.jstp.JstpApp;
 import io.tether.client.jstp.JstpClient;
 import io.tether.client.jstp.JstpClientOptions;
@@ -46,6 +48,8 @@ public final class DefaultJstpClient implements JstpClient {
     private final Reconnector reconnector;
     private final Map<String, RemoteProxy> proxies = new ConcurrentHashMap<>();
     private final String id = UUID.randomUUID().toString();
+    /** The subprotocol of {@code @metarhia/jstp}'s WebSocket transport. */
+    static final String WEBSOCKET_SUBPROTOCOL = "metarhia-jstp";
 
     private DefaultJstpClient(JstpClientOptions options) {
         this.options = options;
@@ -95,7 +99,24 @@ public final class DefaultJstpClient implements JstpClient {
     }
 
     private CompletableFuture<Channel> connectTransport() {
-        return transport.connect(options.host(), options.port(), ssl, options.connectTimeout(), this::pipeline)
+        if (options.webSocketPath() == null) {
+            return established(transport.connect(options.host(), options.port(), ssl, options.connectTimeout(),
+                    this::pipeline));
+        }
+        URI uri = URI.create((ssl == null ? "ws://" : "wss://") + options.host() + ":" + options.port()
+                + options.webSocketPath());
+        List<CompletableFuture<Void>> upgrade = new ArrayList<>(1);
+        CompletableFuture<Channel> connected = transport.connect(options.host(), options.port(), ssl,
+                options.connectTimeout(), p -> {
+                    upgrade.add(WebSocketUpgrade.addStages(p, uri, WEBSOCKET_SUBPROTOCOL, options.maxMessageBytes(),
+                            options.connectTimeout()));
+                    webSocketPipeline(p);
+                });
+        return established(connected.thenCompose(ch -> upgrade.get(0).thenApply(v -> ch)));
+    }
+
+    private CompletableFuture<Channel> established(CompletableFuture<Channel> connected) {
+        return connected
                 .thenApplyAsync(ch -> {
                     link.channel = ch;
                     link.remoteAddress = ch.remoteAddress();
@@ -104,6 +125,12 @@ public final class DefaultJstpClient implements JstpClient {
                     }
                     return ch;
                 }, link.loop);
+    }
+
+    private void webSocketPipeline(ChannelPipeline p) {
+        p.addLast("frames", new JstpTextFrames(link.codec));
+        p.addLast("decoder", new JstpMessageDecoder(link.codec));
+        p.addLast("client", new JstpClientHandler(this));
     }
 
     private void pipeline(ChannelPipeline p) {

@@ -1,4 +1,4 @@
-package io.tether.server.socket;
+package io.tether.server.actionhero;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,20 +8,20 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Resolves {@code file} verb paths inside the public directory. A path is served
+ * Resolves {@code file} verb paths (both ActionHero transports) inside the public directory. A path is served
  * only if, after normalising, it stays inside the directory and its real path (symlinks
  * followed) does too, and it is a readable regular file. Everything else is "not found".
  */
-final class PublicFiles {
+public final class PublicFiles {
     private final Path root;
 
     /** {@code root} may be null: then nothing is ever found. */
-    PublicFiles(Path root) {
+    public PublicFiles(Path root) {
         this.root = root == null ? null : root.toAbsolutePath().normalize();
     }
 
     /** The real path of a servable file, or empty. */
-    Optional<Path> resolve(String requested) {
+    public Optional<Path> resolve(String requested) {
         if (root == null || requested == null || requested.isEmpty() || requested.indexOf('\0') >= 0) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package io.tether.server.socket;
+package io.tether.server.actionhero;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,104 @@
+package io.tether.codec.primus;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Primus wire format of the {@code websockets} transformer with the {@code JSON} parser,
+ * as {@code primus@8} speaks it: every frame is one JSON text; Primus' own protocol messages
+ * are JSON strings ({@code "primus::ping::<ms>"} from the server, {@code "primus::pong::<ms>"}
+ * and {@code "primus::id::"} from the client, {@code "primus::server::close"} before a close the
+ * client should not reconnect after); application messages are JSON objects. Outgoing text has
+ * U+2028 and U+2029 escaped, as Primus does. Thread-safe: one instance serves a listener.
+ */
+public final class PrimusCodec {
+    private static final String PREFIX = "primus::";
+
+    private final JsonMapper json;
+
+    /** A codec whose parser refuses JSON nested deeper than {@code maxNesting}. */
+    public PrimusCodec(int maxNesting) {
+        this.json = JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxNesting).build())
+                        .build())
+                .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .build();
+    }
+
+    /** A codec with a nesting limit of 64. */
+    public PrimusCodec() {
+        this(64);
+    }
+
+    /** Decodes one text frame. */
+    public PrimusInbound decode(String text) {
+        Object value;
+        try {
+            value = json.readValue(text, Object.class);
+        } catch (JacksonException e) {
+            return new PrimusInbound.Malformed("malformed JSON: " + firstLine(e.getOriginalMessage()));
+        }
+        return switch (value) {
+            case String s when s.startsWith(PREFIX + "pong::") -> new PrimusInbound.Pong(s.substring(14));
+            case String s when s.startsWith(PREFIX + "id::") -> new PrimusInbound.IdRequest();
+            case Map<?, ?> m -> request(m);
+            case null -> new PrimusInbound.Malformed("not a JSON object: null");
+            default -> new PrimusInbound.Malformed("not a JSON object: " + kind(value));
+        };
+    }
+
+    private static PrimusInbound request(Map<?, ?> m) {
+        Map<String, Object> data = new LinkedHashMap<>(m.size());
+        m.forEach((k, v) -> data.put(String.valueOf(k), v));
+        Object event = data.remove("event");
+        Object messageId = data.remove("messageId");
+        return new PrimusInbound.Request(event instanceof String s ? s : null, messageId, data);
+    }
+
+    /** The frame text of a JSON-able value (maps keep their order). */
+    public String encode(Object value) {
+        String text = json.writeValueAsString(value);
+        if (text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) {
+            text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        }
+        return text;
+    }
+
+    /** The heartbeat frame {@code "primus::ping::<millis>"}. */
+    public static String ping(long millis) {
+        return "\"" + PREFIX + "ping::" + millis + "\"";
+    }
+
+    /** The answer to {@code "primus::id::"}: {@code "primus::id::<id>"}. */
+    public String id(String sparkId) {
+        return encode(PREFIX + "id::" + sparkId);
+    }
+
+    /** {@code "primus::server::close"}: the client must not reconnect. */
+    public static String serverClose() {
+        return "\"" + PREFIX + "server::close\"";
+    }
+
+    private static String kind(Object value) {
+        return switch (value) {
+            case String s -> "a string";
+            case Number n -> "a number";
+            case Boolean b -> "a boolean";
+            case java.util.List<?> l -> "an array";
+            default -> value.getClass().getSimpleName();
+        };
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

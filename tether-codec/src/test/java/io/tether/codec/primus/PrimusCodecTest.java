@@ -1,0 +1,56 @@
+package io.tether.codec.primus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PrimusCodecTest {
+    private final PrimusCodec codec = new PrimusCodec();
+
+    @Test
+    void primusProtocolStringsAreRecognised() {
+        assertThat(codec.decode("\"primus::pong::1733500000000\"")).isEqualTo(new PrimusInbound.Pong("1733500000000"));
+        assertThat(codec.decode("\"primus::id::\"")).isEqualTo(new PrimusInbound.IdRequest());
+        assertThat(PrimusCodec.ping(42)).isEqualTo("\"primus::ping::42\"");
+        assertThat(PrimusCodec.serverClose()).isEqualTo("\"primus::server::close\"");
+        assertThat(codec.id("abc")).isEqualTo("\"primus::id::abc\"");
+    }
+
+    @Test
+    void anObjectBecomesARequestWithoutEventAndMessageId() {
+        PrimusInbound in = codec.decode("{\"event\":\"say\",\"room\":\"r\",\"message\":\"hi\",\"messageId\":7}");
+        assertThat(in).isInstanceOf(PrimusInbound.Request.class);
+        PrimusInbound.Request r = (PrimusInbound.Request) in;
+        assertThat(r.event()).isEqualTo("say");
+        assertThat(r.messageId()).isEqualTo(7);
+        assertThat(r.data()).containsExactly(Map.entry("room", "r"), Map.entry("message", "hi"));
+    }
+
+    @Test
+    void aNonStringEventIsNoEvent() {
+        PrimusInbound.Request r = (PrimusInbound.Request) codec.decode("{\"event\":3}");
+        assertThat(r.event()).isNull();
+        assertThat(r.messageId()).isNull();
+    }
+
+    @Test
+    void badFramesAreMalformedWithAReason() {
+        assertThat(codec.decode("{not json")).isInstanceOfSatisfying(PrimusInbound.Malformed.class,
+                m -> assertThat(m.reason()).startsWith("malformed JSON: "));
+        assertThat(codec.decode("[1,2]")).isEqualTo(new PrimusInbound.Malformed("not a JSON object: an array"));
+        assertThat(codec.decode("\"hello\"")).isEqualTo(new PrimusInbound.Malformed("not a JSON object: a string"));
+        assertThat(codec.decode("null")).isEqualTo(new PrimusInbound.Malformed("not a JSON object: null"));
+        assertThat(codec.decode("{\"a\":1} trailing")).isInstanceOf(PrimusInbound.Malformed.class);
+        assertThat(codec.decode("[".repeat(200) + "]".repeat(200))).isInstanceOf(PrimusInbound.Malformed.class);
+    }
+
+    @Test
+    void encodingKeepsOrderAndEscapesTheJavaScriptLineSeparators() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("z", 1);
+        m.put("a", "x\u2028y\u2029");
+        assertThat(codec.encode(m)).isEqualTo("{\"z\":1,\"a\":\"x\\u2028y\\u2029\"}");
+    }
+}

@@ -1,0 +1,199 @@
+package io.tether.server.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.ReferenceCountUtil;
+import io.tether.server.PeerAddress;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The first request of an HTTP connection: routed by path to a {@link WebSocketEndpoint}
+ * (an upgrade: Origin, subprotocol and then Netty's handshake) or to an {@link HttpResource}
+ * (answered, then the connection closes), or refused (404 unknown path, 403 foreign origin,
+ * 400 no subprotocol, 426 an upgrade-only path, 405 another method). A connection without a
+ * complete request within {@link HttpOptions#requestTimeout()} is closed. One per channel,
+ * removed once the connection upgrades; confined to its event loop.
+ */
+final class HttpRouter extends ChannelInboundHandlerAdapter implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpRouter.class);
+
+    private final HttpProtocolServer server;
+    private ChannelHandlerContext ctx;
+    private ScheduledFuture<?> timer;
+    private boolean answered;
+
+    HttpRouter(HttpProtocolServer server) {
+        this.server = server;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        ctx = context;
+        timer = context.executor().schedule(this, server.options().requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext context) {
+        cancelTimer();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) throws Exception {
+        cancelTimer();
+        super.channelInactive(context);
+    }
+
+    /** The request timeout. */
+    @Override
+    public void run() {
+        timer = null;
+        if (!answered && ctx.channel().isActive()) {
+            LOG.debug("closing {}: no complete request within {}", ctx.channel(), server.options().requestTimeout());
+            answered = true;
+            respond(HttpResponseStatus.REQUEST_TIMEOUT, "request timeout");
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
+        if (!(msg instanceof FullHttpRequest request) || answered) {
+            ReferenceCountUtil.release(msg); // after the answer nothing more is read
+            return;
+        }
+        answered = true;
+        cancelTimer();
+        try {
+            route(request);
+        } finally {
+            request.release();
+        }
+    }
+
+    private void route(FullHttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            respond(HttpResponseStatus.BAD_REQUEST, "bad request");
+            return;
+        }
+        String path = new QueryStringDecoder(request.uri()).rawPath();
+        boolean upgrade = request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+        WebRoutes.Route route = server.routes().match(path, upgrade);
+        if (route == null || (upgrade ? route.endpoint == null : route.resource == null && route.endpoint == null)) {
+            respond(HttpResponseStatus.NOT_FOUND, "not found");
+        } else if (upgrade) {
+            upgrade(request, path, route.endpoint);
+        } else if (route.resource == null) {
+            FullHttpResponse r = response(HttpResponseStatus.UPGRADE_REQUIRED, "WebSocket only");
+            r.headers().set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET);
+            send(r);
+        } else if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
+            FullHttpResponse r = response(HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed");
+            r.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
+            send(r);
+        } else {
+            resource(request, route.resource);
+        }
+    }
+
+    private void upgrade(FullHttpRequest request, String path, WebSocketEndpoint endpoint) {
+        boolean secure = server.secure();
+        if (!server.origins().allows(request.headers(), secure)) {
+            LOG.info("refused a WebSocket upgrade from {} on listener {}: origin {} is not allowed",
+                    PeerAddress.ip(ctx.channel().remoteAddress()), server.name(),
+                    request.headers().get(HttpHeaderNames.ORIGIN));
+            respond(HttpResponseStatus.FORBIDDEN, "origin not allowed");
+            return;
+        }
+        String subprotocol = null;
+        if (!endpoint.subprotocols().isEmpty()) {
+            subprotocol = selectSubprotocol(request, endpoint);
+            if (subprotocol == null) {
+                respond(HttpResponseStatus.BAD_REQUEST, "subprotocol required: " + String.join(", ", endpoint.subprotocols()));
+                return;
+            }
+        }
+        WebSocketRequest ws = new WebSocketRequest(request.uri(), request.headers(), subprotocol, server.options(), secure);
+        WebSocketStages.install(ctx, path, endpoint, ws);
+        ctx.pipeline().remove(this);
+        ctx.fireChannelRead(request.retain());
+    }
+
+    private static String selectSubprotocol(FullHttpRequest request, WebSocketEndpoint endpoint) {
+        for (String header : request.headers().getAll(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL)) {
+            for (String offered : header.split(",")) {
+                String p = offered.trim();
+                if (endpoint.subprotocols().contains(p)) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void resource(FullHttpRequest request, HttpResource resource) {
+        FullHttpResponse r;
+        try {
+            r = resource.respond(request, ctx.alloc());
+        } catch (RuntimeException e) {
+            LOG.warn("resource {} failed", request.uri(), e);
+            r = response(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error");
+        }
+        if (HttpMethod.HEAD.equals(request.method())) {
+            int length = r.content().readableBytes();
+            FullHttpResponse head = new DefaultFullHttpResponse(r.protocolVersion(), r.status(), Unpooled.EMPTY_BUFFER,
+                    r.headers().copy(), r.trailingHeaders());
+            r.release();
+            head.headers().set(HttpHeaderNames.CONTENT_LENGTH, length);
+            head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(head).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        send(r);
+    }
+
+    private void respond(HttpResponseStatus status, String text) {
+        send(response(status, text));
+    }
+
+    private FullHttpResponse response(HttpResponseStatus status, String text) {
+        ByteBuf body = ByteBufUtil.writeUtf8(ctx.alloc(), text + "\n");
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+        r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        return r;
+    }
+
+    private void send(FullHttpResponse r) {
+        r.headers().set(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
+        r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.channel().config().setAutoRead(false);
+        ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        LOG.debug("closing {}: {}", context.channel(), cause.toString());
+        context.close();
+    }
+}

@@ -1,0 +1,60 @@
+package io.tether.server.http;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The listener's rules for data frames, in front of every endpoint: a binary message closes the
+ * connection with 1003 (unsupported data: both protocols are text), a message over
+ * {@link HttpOptions#maxMessageBytes()} (reported by the frame aggregator) with 1009. A frame
+ * over {@link HttpOptions#maxFrameBytes()} never gets here: Netty's frame decoder closes with
+ * 1009 itself. Stateless and sharable.
+ */
+@ChannelHandler.Sharable
+final class WebSocketFramePolicy extends ChannelInboundHandlerAdapter {
+    static final WebSocketFramePolicy INSTANCE = new WebSocketFramePolicy();
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketFramePolicy.class);
+
+    private WebSocketFramePolicy() {
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof BinaryWebSocketFrame) {
+            ReferenceCountUtil.release(msg);
+            LOG.debug("closing {}: binary frame", ctx.channel());
+            close(ctx, WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "text frames only");
+            return;
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            LOG.debug("closing {}: {}", ctx.channel(), cause.getMessage());
+            close(ctx, WebSocketCloseStatus.MESSAGE_TOO_BIG, "message too big");
+            return;
+        }
+        ctx.fireExceptionCaught(cause);
+    }
+
+    /** Writes a close frame with {@code status} and closes the channel once it is written. */
+    static void close(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        ctx.channel().config().setAutoRead(false);
+        ctx.channel().writeAndFlush(new CloseWebSocketFrame(status.code(), reason))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+}

@@ -1,0 +1,65 @@
+package io.tether.server.http;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+
+/**
+ * The WebSocket stages the listener puts in front of an endpoint when a request upgrades, after
+ * the router's position: {@value #KEEPALIVE} (idle ping, when on), {@value #PROTOCOL} (Netty's
+ * handshake, UTF-8 check, ping answers, close frames, frame cap: close 1009), {@value #AGGREGATOR}
+ * (whole messages up to the message cap) and {@value #POLICY} (1003 for binary, 1009 for a long
+ * message); then the endpoint adds its own.
+ */
+final class WebSocketStages {
+    /** Name of the idle ping stage. */
+    static final String KEEPALIVE = "ws-keepalive";
+    /** Name of Netty's WebSocket protocol stage. */
+    static final String PROTOCOL = "ws";
+    /** Name of the message aggregation stage. */
+    static final String AGGREGATOR = "ws-aggregator";
+    /** Name of the frame policy stage. */
+    static final String POLICY = "ws-policy";
+    /**
+     * How long a close frame may take to be written before the connection is closed without it
+     * (a client that does not read, cut off at the outbound cap, would otherwise hold it).
+     */
+    static final long CLOSE_FRAME_TIMEOUT_MILLIS = 3_000;
+
+    private WebSocketStages() {
+    }
+
+    static void install(ChannelHandlerContext router, String path, WebSocketEndpoint endpoint, WebSocketRequest request) {
+        ChannelPipeline p = router.pipeline();
+        HttpOptions o = request.options();
+        String last = router.name();
+        if (!o.pingInterval().isZero()) {
+            p.addAfter(last, KEEPALIVE, new WebSocketKeepAlive(o.pingInterval(), o.pongTimeout()));
+            last = KEEPALIVE;
+        }
+        WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(path)
+                .checkStartsWith(true)
+                .subprotocols(request.subprotocol())
+                .handshakeTimeoutMillis(o.requestTimeout().toMillis())
+                .forceCloseTimeoutMillis(CLOSE_FRAME_TIMEOUT_MILLIS)
+                .handleCloseFrames(true)
+                .sendCloseFrame(WebSocketCloseStatus.NORMAL_CLOSURE)
+                .dropPongFrames(true)
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(o.maxFrameBytes())
+                        .allowExtensions(false)
+                        .closeOnProtocolViolation(true)
+                        .withUTF8Validator(true)
+                        .build())
+                .build();
+        p.addAfter(last, PROTOCOL, new WebSocketServerProtocolHandler(config))
+                .addAfter(PROTOCOL, AGGREGATOR, new WebSocketFrameAggregator(o.maxMessageBytes()))
+                .addAfter(AGGREGATOR, POLICY, WebSocketFramePolicy.INSTANCE);
+        endpoint.initChannel(router.channel(), request);
+    }
+}
