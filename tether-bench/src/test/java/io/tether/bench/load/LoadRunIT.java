@@ -32,11 +32,15 @@ class LoadRunIT {
                 .build();
         JstpApplication bench = JstpApplication.builder("bench", "1.0.0")
                 .iface(JstpInterface.builder("bench").nonBlocking("echo", 1, ctx -> List.of(ctx.arg(0))).build()).build();
+        JstpProtocolServer jstp = new JstpProtocolServer(core, JstpOptions.defaults().toBuilder()
+                .host("127.0.0.1").port(0).application(bench).build());
         server = TetherServer.builder(core)
                 .protocol(new SocketProtocolServer(core, SocketOptions.defaults().toBuilder()
                         .host("127.0.0.1").port(0).build()))
-                .protocol(new JstpProtocolServer(core, JstpOptions.defaults().toBuilder()
-                        .host("127.0.0.1").port(0).application(bench).build()))
+                .protocol(jstp)
+                .protocol(new io.tether.server.http.HttpProtocolServer(core, io.tether.server.http.HttpOptions
+                        .builder().host("127.0.0.1").port(0).build(), io.tether.server.http.WebRoutes.builder()
+                        .webSocket("/jstp", jstp.webSocketEndpoint()).build()))
                 .build().start();
     }
 
@@ -76,6 +80,16 @@ class LoadRunIT {
         assertThat(r.completed()).isEqualTo(400);
         assertThat(r.errors()).isZero();
         assertThat(r.failures()).isZero();
+    }
+
+    @Test
+    void jstpCallsOverWebSocket() throws Exception {
+        LoadResult r = new LoadRun(base(Protocol.JSTP, "http").webSocketPath("/jstp").app("bench").iface("bench")
+                .request("echo").args("['hi']").build()).run();
+        assertThat(r.completed()).isEqualTo(400);
+        assertThat(r.errors()).isZero();
+        assertThat(r.failures()).isZero();
+        assertThat(r.toJson()).contains("+ws");
     }
 
     @Test
