@@ -35,11 +35,15 @@ class LoadRunIT {
                         .method(io.tether.api.jstp.JstpMethod.async("pull", 1, ctx -> ctx.jstpPeer().orElseThrow()
                                 .callMethod("client", "echo", List.of(ctx.arg(0)))))
                         .build()).build();
+        JstpProtocolServer jstp = new JstpProtocolServer(core, JstpOptions.defaults().toBuilder()
+                .host("127.0.0.1").port(0).application(bench).build());
         server = TetherServer.builder(core)
                 .protocol(new SocketProtocolServer(core, SocketOptions.defaults().toBuilder()
                         .host("127.0.0.1").port(0).build()))
-                .protocol(new JstpProtocolServer(core, JstpOptions.defaults().toBuilder()
-                        .host("127.0.0.1").port(0).application(bench).build()))
+                .protocol(jstp)
+                .protocol(new io.tether.server.http.HttpProtocolServer(core, io.tether.server.http.HttpOptions
+                        .builder().host("127.0.0.1").port(0).build(), io.tether.server.http.WebRoutes.builder()
+                        .webSocket("/jstp", jstp.webSocketEndpoint()).build()))
                 .build().start();
     }
 
@@ -88,6 +92,16 @@ class LoadRunIT {
         assertThat(r.completed()).isEqualTo(400);
         assertThat(r.errors()).as("each pull is answered with the client's answer").isZero();
         assertThat(r.failures()).isZero();
+    }
+
+    @Test
+    void jstpCallsOverWebSocket() throws Exception {
+        LoadResult r = new LoadRun(base(Protocol.JSTP, "http").webSocketPath("/jstp").app("bench").iface("bench")
+                .request("echo").args("['hi']").build()).run();
+        assertThat(r.completed()).isEqualTo(400);
+        assertThat(r.errors()).isZero();
+        assertThat(r.failures()).isZero();
+        assertThat(r.toJson()).contains("+ws");
     }
 
     @Test

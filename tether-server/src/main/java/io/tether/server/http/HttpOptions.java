@@ -108,7 +108,7 @@ public final class HttpOptions {
         return allowedOrigins;
     }
 
-    /** Cap of an HTTP request (head and body); over it answers 413 or 431 (default 8 KiB). */
+    /** Cap of an HTTP request (head and body); a longer body answers 413, longer headers 400 (default 8 KiB). */
     public int maxRequestBytes() {
         return maxRequestBytes;
     }
