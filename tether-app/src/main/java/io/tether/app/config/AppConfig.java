@@ -61,7 +61,7 @@ public record AppConfig(String serverId, String name, String description, String
             return new AppConfig(id, server.getString("name"), server.getString("description"),
                     server.getString("version"), processor(config.getConfig("tether.actions")),
                     SocketListeners.from(config.getConfig("tether.socket"), jarDirectory), demo,
-                    JstpSettings.from(config.getConfig("tether.jstp"), demo),
+                    JstpSettings.from(config.getConfig("tether.jstp")),
                     RedisSettings.from(config.getConfig("tether.redis")), admin(config.getConfig("tether.admin")));
         } catch (ConfigException e) {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
