@@ -43,7 +43,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Thread-safe: tests may open clients from several threads.
+ * <p>With JUnit 5, {@link TetherExtension} does the start and close. Thread-safe: tests may
+ * open clients from several threads.
  */
 public final class TetherTestServer implements AutoCloseable {
     /** Loopback address every listener binds. */

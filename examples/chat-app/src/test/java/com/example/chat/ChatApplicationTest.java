@@ -10,51 +10,42 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.tether.test.TetherExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The chat application on a real server (free ports, both protocols), through real clients. */
 class ChatApplicationTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static TetherTestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TetherTestServer.start(new ChatApplication());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TetherExtension TETHER = TetherExtension.of(new ChatApplication());
 
     @Test
-    void greetOverTheSocketProtocol() {
+    void greetOverTheSocketProtocol(TetherTestServer server) {
         assertThat(server.socketClient().actionWithParams("greet", Map.of("name", "Ada")).join().get("greeting"))
                 .isEqualTo("Hello, Ada!");
     }
 
     @Test
-    void greetWithoutANameIsAnError() {
+    void greetWithoutANameIsAnError(TetherTestServer server) {
         assertThatThrownBy(() -> server.socketClient().action("greet").join())
                 .isInstanceOf(CompletionException.class)
                 .cause().isInstanceOf(SocketRemoteException.class).hasMessageContaining("name");
     }
 
     @Test
-    void greetOverJstpIsAMethodOfTheActionsInterface() {
+    void greetOverJstpIsAMethodOfTheActionsInterface(TetherTestServer server) {
         assertThat(server.jstpClient().callMethod("api", "greet", Map.of("name", "Ada")).join())
                 .containsExactly(Map.of("greeting", "Hello, Ada!"));
     }
 
     @Test
-    void theJstpApplicationSaysHi() {
+    void theJstpApplicationSaysHi(TetherTestServer server) {
         assertThat(server.jstpClient("chat").callMethod("greeter", "hi", "Ada").join()).isEqualTo(List.of("Hi, Ada!"));
     }
 
     @Test
-    void announceReachesTheLobbyMembers() {
+    void announceReachesTheLobbyMembers(TetherTestServer server) {
         LineClient member = server.lineClient();
         member.send("roomAdd " + ChatApplication.LOBBY);
         assertThat(member.readMap(WAIT)).containsEntry("data", true);
