@@ -7,7 +7,8 @@
 #               [--loads "socket-50x16 jstp-50x16 jstp-api-50x16 socket-1x1"]
 #
 # DIR is another checkout whose jars are built (git worktree add /tmp/base <rev>, then
-# `./tether mvn -q -pl tether-app,tether-bench -am package -DskipTests -DskipITs` there).
+# `./tether mvn -q -pl tether-demo,tether-bench -am package -DskipTests -DskipITs` there; tether-app
+# instead of tether-demo for a build from before the demo had its own module).
 # Both builds run at once, pinned to core 0 with the JVM options of tether-app/jvm.options;
 # the generator (this checkout's) runs on core 1 with one event loop. Each round runs every
 # load on both builds, the order alternating per round. Loads: socket 50×16 and 1×1 on the
@@ -35,8 +36,15 @@ OUT="${OUT:-$ROOT/tether-bench/target/ab-$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$OUT"
 RESULTS="$OUT/results.jsonl"
 : > "$RESULTS"
+app_jar() { # dir: the runnable server's fat jar (tether-app's before the demo module existed)
+  if [[ -f "$1/tether-demo/target/tether.jar" || ! -f "$1/tether-app/target/tether-app.jar" ]]; then
+    echo tether-demo/target/tether.jar
+  else
+    echo tether-app/target/tether-app.jar
+  fi
+}
 for d in "$ROOT" "$BASE"; do
-  for jar in tether-app/target/tether-app.jar tether-bench/target/tether-bench.jar; do
+  for jar in "$(app_jar "$d")" tether-bench/target/tether-bench.jar; do
     [[ -f "$d/$jar" ]] || { echo "ab: $d/$jar is missing: build it first" >&2; exit 2; }
   done
 done
@@ -64,7 +72,7 @@ wait_port() { # port: waits up to 60 s for a listener
 declare -A APP_PID BENCH_PID SOCK_PORT JSTP_PORT ECHO_PORT
 start() { # name dir socket-port jstp-port echo-port
   local name="$1" dir="$2"
-  taskset -c 0 "$JAVA" "${JVM[@]}" -jar "$dir/tether-app/target/tether-app.jar" --host 127.0.0.1 --port "$3" \
+  taskset -c 0 "$JAVA" "${JVM[@]}" -jar "$dir/$(app_jar "$dir")" --host 127.0.0.1 --port "$3" \
     --simultaneous-actions 64 --jstp-host 127.0.0.1 --jstp-port "$4" >"$OUT/$name-app.log" 2>&1 &
   APP_PID[$name]=$!; PIDS+=($!)
   taskset -c 0 "$JAVA" "${JVM[@]}" --enable-native-access=ALL-UNNAMED -cp "$dir/tether-bench/target/tether-bench.jar" \

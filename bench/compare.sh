@@ -44,7 +44,7 @@ if (( ! SKIP_BUILD )); then
   "$ROOT/tether" build
   "$ROOT/tether" mvn -q -pl tether-bench -am package -DskipTests -DskipITs
 fi
-APP_JAR="$ROOT/tether-app/target/tether-app.jar"
+APP_JAR="$ROOT/tether-demo/target/tether.jar"
 BENCH_JAR="$ROOT/tether-bench/target/tether-bench.jar"
 # the generator may let Netty use Unsafe for its direct buffers (JDK 24+ turn that off unless
 # allowed): same tool for every server, and it keeps the generator cheaper than what it drives

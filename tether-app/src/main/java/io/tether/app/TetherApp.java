@@ -3,8 +3,6 @@ package io.tether.app;
 import io.tether.app.admin.AdminProtocolServer;
 import io.tether.app.admin.TetherMetrics;
 import io.tether.app.config.AppConfig;
-import io.tether.app.demo.DemoApplication;
-import io.tether.app.demo.ServerIdentity;
 import io.tether.core.TetherCore;
 import io.tether.core.auth.LoginActions;
 import io.tether.redis.RedisNode;
@@ -16,19 +14,20 @@ import io.tether.server.jstp.auth.LoginGate;
 import io.tether.server.jstp.auth.LoginLimits;
 import io.tether.server.socket.SocketOptions;
 import io.tether.server.socket.SocketProtocolServer;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * Assembles and starts the demo server from an {@link AppConfig}: one core with the demo
- * application (actions, rooms, cache), served by every configured listener &mdash; the
+ * Assembles and starts a server from an {@link AppConfig} and a {@link TetherApplication}: one
+ * core with the application's actions, rooms and cache, served by every configured listener &mdash; the
  * socket listener(s) and the JSTP listener share that core. With {@code tether.redis.url}
  * the node joins a cluster: rooms and cache live in Redis ({@code RedisRoomBroker},
  * {@code RedisCacheStore}) and so do JSTP sessions ({@code RedisSessionStore}); closing the
- * server closes the Redis connections last. Used by {@link TetherMain} and by tests (port 0
+ * server closes the Redis connections last. Used by {@link Tether#run} and by tests (port 0
  * gives a free port; read it with {@code server.port("socket")} or {@code server.port("jstp")}).
  *
  * <pre>{@code
- * try (TetherServer server = TetherApp.start(config)) {
+ * try (TetherServer server = TetherApp.start(config, new ChatApplication())) {
  *     int port = server.port("socket");
  * }
  * }</pre>
@@ -38,13 +37,22 @@ public final class TetherApp {
     }
 
     /**
-     * Builds the core and the listeners and binds them; releases everything if one fails.
+     * Starts the one application registered on the class path ({@link TetherApplication#fromClasspath()}).
+     *
+     * @throws io.tether.api.TetherException {@code CONFIGURATION_ERROR} if there is not exactly one;
+     *                                       as {@link #start(AppConfig, TetherApplication)} otherwise
+     */
+    public static TetherServer start(AppConfig config) {
+        return start(config, TetherApplication.fromClasspath());
+    }
+
+    /**
+     * Builds the core with the application's parts and the listeners and binds them; releases
+     * everything if one fails.
      *
      * @throws io.tether.api.TetherException {@code CLUSTER_UNAVAILABLE} if the configured Redis is unreachable
      */
-    public static TetherServer start(AppConfig config) {
-        ServerIdentity identity = new ServerIdentity(config.serverId(), config.name(), config.description(),
-                config.version(), TetherVersion.get(), System.currentTimeMillis());
+    public static TetherServer start(AppConfig config, TetherApplication application) {
         RedisNode redis = config.redis().map(RedisNode::connect).orElse(null);
         TetherMetrics metrics = new TetherMetrics();
         TetherCore.Builder builder = TetherCore.builder().processorOptions(config.actions())
@@ -54,8 +62,10 @@ public final class TetherApp {
             builder.roomBroker(redis.roomBroker()).cache(redis.cacheStore());
         }
         TetherCore core;
+        AppSetup setup = new AppSetup(config, builder);
         try {
-            core = DemoApplication.install(builder, identity).build();
+            application.install(setup);
+            core = builder.build();
         } catch (RuntimeException e) {
             if (redis != null) {
                 redis.close();
@@ -65,7 +75,7 @@ public final class TetherApp {
         try {
             TetherServer.Builder server = TetherServer.builder(core);
             if (config.loginActions()) {
-                server.closeAfter(installLoginActions(core, config));
+                server.closeAfter(installLoginActions(core, setup.jstpOptions()));
             }
             metrics.bindRefusals(core.refusals());
             for (SocketOptions listener : config.socketListeners()) {
@@ -74,7 +84,7 @@ public final class TetherApp {
                 server.protocol(socket);
             }
             JstpProtocolServer[] jstpListener = new JstpProtocolServer[1];
-            config.jstp().ifPresent(jstp -> {
+            setup.jstpOptions().ifPresent(jstp -> {
                 JstpProtocolServer listener = redis == null ? new JstpProtocolServer(core, jstp)
                         : new JstpProtocolServer(core, jstp,
                                 redis.sessionStore(jstp.sessionExpiry(), jstp.sessionQuota(core.refusals()), core.timer()));
@@ -107,9 +117,9 @@ public final class TetherApp {
      * gate of their own (the same failure throttling and hashing pool settings as JSTP logins);
      * returns the gate to close with the server.
      */
-    private static LoginGate installLoginActions(TetherCore core, AppConfig config) {
-        JstpAuthenticator users = config.jstp().map(JstpOptions::authenticator).orElse(JstpAuthenticator.none());
-        LoginLimits limits = config.jstp().map(JstpOptions::login).orElse(LoginLimits.defaults());
+    private static LoginGate installLoginActions(TetherCore core, Optional<JstpOptions> jstp) {
+        JstpAuthenticator users = jstp.map(JstpOptions::authenticator).orElse(JstpAuthenticator.none());
+        LoginLimits limits = jstp.map(JstpOptions::login).orElse(LoginLimits.defaults());
         LoginGate gate = new LoginGate(users, limits, core.refusals());
         core.registry().register(LoginActions.login(gate.credentialCheck()))
                 .register(LoginActions.logout()).register(LoginActions.whoami());

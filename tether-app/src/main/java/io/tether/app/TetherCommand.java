@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -20,14 +21,16 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code tether} command: loads the layered configuration (command-line options win),
- * starts the demo server, prints one line per listener and runs until SIGTERM or Ctrl-C.
+ * starts the server with its application, prints one line per listener and runs until SIGTERM or Ctrl-C.
  */
 @Command(name = "tether", mixinStandardHelpOptions = true, versionProvider = TetherCommand.Version.class,
-        sortOptions = false, description = "Runs the Tether demo server (ActionHero socket protocol and JSTP).",
+        sortOptions = false, description = "Runs a Tether server (ActionHero socket protocol and JSTP).",
         footer = {"", "Every option is also a config key (see reference.conf) and a TETHER_* environment variable.",
                 "Precedence: command line > environment > --config file > defaults."})
 final class TetherCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger("tether");
+
+    private final TetherApplication application;
 
     @Option(names = "--config", paramLabel = "FILE", description = "HOCON/JSON/properties config file")
     Path config;
@@ -69,19 +72,27 @@ final class TetherCommand implements Callable<Integer> {
     @Option(names = "--admin-port", description = "admin HTTP port for GET /health and GET /metrics "
             + "(default off; binds tether.admin.host, 127.0.0.1)")
     Integer adminPort;
-    @Option(names = "--demo", paramLabel = "NAME", description = "actionhero (default): demo actions and rooms; "
-            + "jstp-test or all: also the JSTP test application testApp 1.0.0/2.0.0 with login user/secret")
+    @Option(names = "--demo", paramLabel = "NAME", description = "for the demo application: actionhero (default): "
+            + "demo actions and rooms; jstp-test or all: also the JSTP test application testApp 1.0.0/2.0.0 with login user/secret")
     String demo;
+
+    TetherCommand(TetherApplication application) {
+        this.application = application;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
         TetherServer server;
         AppConfig app;
+        AtomicReference<AppSetup> installed = new AtomicReference<>();
         try {
             com.typesafe.config.Config loaded = ConfigLoader.load(config, System.getenv(), overrides());
             LogFormat.apply(loaded.getString("tether.log.format"));
             app = AppConfig.from(loaded, jarDirectory());
-            server = TetherApp.start(app);
+            server = TetherApp.start(app, setup -> {
+                application.install(setup);
+                installed.set(setup);
+            });
         } catch (TetherException e) {
             System.err.println("tether: " + e.getMessage());
             return e.code() == ErrorCode.CONFIGURATION_ERROR ? 2 : 1;
@@ -97,7 +108,7 @@ final class TetherCommand implements Callable<Integer> {
         for (SocketOptions listener : app.socketListeners()) {
             LOG.info("{}", ListeningLines.socket(server, listener));
         }
-        app.jstp().ifPresent(jstp -> LOG.info("{}", ListeningLines.jstp(server, jstp)));
+        installed.get().jstpOptions().ifPresent(jstp -> LOG.info("{}", ListeningLines.jstp(server, jstp)));
         app.http().ifPresent(h -> LOG.info("{}", ListeningLines.http(server, h)));
         app.admin().ifPresent(a -> LOG.info("admin listening on {}:{} (HTTP: GET /health, GET /metrics)",
                 server.address("admin").getHostString(), server.port("admin")));

@@ -1,13 +1,18 @@
 /**
- * The runnable Tether server: {@link io.tether.app.TetherMain} (command line), and
- * {@link io.tether.app.TetherApp}, which assembles the demo application and its listeners
- * from an {@link io.tether.app.config.AppConfig}.
+ * The runnable Tether server, for your own application: {@link io.tether.app.Tether#run} from
+ * your {@code main} with a {@link io.tether.app.TetherApplication} (command line, config file and
+ * {@code TETHER_*} environment, admin HTTP, signals, graceful shutdown, exit codes);
+ * {@link io.tether.app.TetherMain}, which hosts the application registered on the class path;
+ * and {@link io.tether.app.TetherApp}, which assembles an application and its listeners from an
+ * {@link io.tether.app.config.AppConfig} (tests, embedding).
  *
  * <pre>{@code
- * java -jar tether-app/target/tether-app.jar --port 5000 --tls-cert cert.pem --tls-key key.pem --tls-port 5001
+ * public static void main(String[] args) {
+ *     Tether.run(args, app -> app.action(HelloAction.create()).room("lobby"));
+ * }
  *
  * AppConfig config = AppConfig.from(ConfigLoader.load(null, System.getenv(), Map.of("tether.socket.port", 0)), null);
- * try (TetherServer server = TetherApp.start(config)) {
+ * try (TetherServer server = TetherApp.start(config, app -> app.action(HelloAction.create()))) {
  *     int port = server.port("socket");
  * }
  * }</pre>

@@ -2,8 +2,8 @@ package io.tether.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tether.app.demo.DemoApplication;
-import io.tether.app.demo.ServerIdentity;
+import io.tether.demo.DemoApplication;
+import io.tether.demo.ServerIdentity;
 import io.tether.app.web.DemoPage;
 import io.tether.core.TetherCore;
 import io.tether.server.TetherServer;

@@ -70,7 +70,7 @@ public record AppConfig(String serverId, String name, String description, String
                     server.getString("version"), processor(config.getConfig("tether.actions"),
                             config.getBoolean("tether.auth.require-authentication")),
                     SocketListeners.from(config.getConfig("tether.socket"), jarDirectory), demo,
-                    JstpSettings.from(config.getConfig("tether.jstp"), demo),
+                    JstpSettings.from(config.getConfig("tether.jstp")),
                     RedisSettings.from(config.getConfig("tether.redis")), admin(config.getConfig("tether.admin")),
                     RateLimitSettings.from(config.getConfig("tether.rate-limit")),
                     config.getBoolean("tether.auth.login-actions"),

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Which demo the runnable server hosts ({@code tether.demo}, {@code --demo}). The demo
- * actions ({@code status}, {@code randomNumber}, {@code cacheTest}, {@code sleepTest}) and
+ * Which demo the demo application (module tether-demo) hosts ({@code tether.demo},
+ * {@code --demo}); other applications ignore it. The demo actions ({@code status}, {@code randomNumber}, {@code cacheTest}, {@code sleepTest}) and
  * rooms ({@code defaultRoom}, {@code otherRoom}) are always there, on both protocols.
  */
 public enum Demo {

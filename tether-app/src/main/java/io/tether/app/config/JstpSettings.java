@@ -6,16 +6,12 @@ import io.tether.api.TetherException;
 import io.tether.codec.mdsf.MdsfLimits;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.core.session.resume.SessionLimits;
-import io.tether.server.jstp.auth.PasswordAuthenticator;
-import io.tether.server.jstp.auth.PasswordHash;
-import io.tether.testkit.jstp.JstpTestApp;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Maps {@code tether.jstp} to the JSTP listener's options: empty when {@code enabled} is
- * false; with the {@code jstp-test} demo, the test application and its login are added.
+ * false. The application adds its JSTP applications and login ({@code io.tether.app.AppSetup}).
  */
 final class JstpSettings {
     private static final String PATH = "tether.jstp";
@@ -23,7 +19,7 @@ final class JstpSettings {
     private JstpSettings() {
     }
 
-    static Optional<JstpOptions> from(Config jstp, Demo demo) {
+    static Optional<JstpOptions> from(Config jstp) {
         if (!jstp.getBoolean("enabled")) {
             return Optional.empty();
         }
@@ -63,15 +59,7 @@ final class JstpSettings {
                 .login(LoginSettings.from(jstp.getConfig("login"), PATH + ".login"))
                 .handshakeRate(RateLimitSettings.limit(jstp.getConfig("handshake-rate"), PATH + ".handshake-rate"))
                 .build();
-        return Optional.of(demo.hostsJstpTestApp() ? withTestApp(options) : options);
-    }
-
-    /** Both versions of the testkit's JSTP test application, and its login hashed with the recommended count. */
-    static JstpOptions withTestApp(JstpOptions options) {
-        JstpOptions.Builder b = options.toBuilder().authenticator(new PasswordAuthenticator(Map.of(JstpTestApp.USER,
-                PasswordHash.create(JstpTestApp.PASSWORD.toCharArray(), PasswordHash.RECOMMENDED_ITERATIONS))));
-        JstpTestApp.applications().forEach(b::application);
-        return b.build();
+        return Optional.of(options);
     }
 
     private static int port(Config jstp) {

@@ -1,7 +1,7 @@
 package io.tether.client.testing;
 
-import io.tether.app.demo.DemoApplication;
-import io.tether.app.demo.ServerIdentity;
+import io.tether.demo.DemoApplication;
+import io.tether.demo.ServerIdentity;
 import io.tether.core.TetherCore;
 import io.tether.server.TetherServer;
 import io.tether.server.socket.SocketOptions;
@@ -22,7 +22,7 @@ public final class DemoServer implements AutoCloseable {
         ServerIdentity id = new ServerIdentity("test", "demo", "demo", "0.1.0", "0.1.0", System.currentTimeMillis());
         TetherCore core = DemoApplication.install(TetherCore.builder(), id).build();
         SocketOptions.Builder socket = SocketOptions.defaults().toBuilder().host("127.0.0.1").port(0)
-                .publicDirectory(Path.of("../tether-app/public").toAbsolutePath().normalize());
+                .publicDirectory(Path.of("../tether-demo/public").toAbsolutePath().normalize());
         if (tls != null) {
             socket.tls(TlsOptions.pem(tls.certificatePem(), tls.privateKeyPem()));
         }

@@ -1,7 +1,7 @@
 package io.tether.client.testing;
 
-import io.tether.app.demo.DemoApplication;
-import io.tether.app.demo.ServerIdentity;
+import io.tether.demo.DemoApplication;
+import io.tether.demo.ServerIdentity;
 import io.tether.core.TetherCore;
 import io.tether.server.TetherServer;
 import io.tether.server.jstp.JstpOptions;

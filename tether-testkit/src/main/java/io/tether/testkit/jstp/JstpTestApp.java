@@ -12,7 +12,7 @@ import java.util.List;
  * The JSTP test application the acceptance suites call: {@code testApp} 1.0.0 and 2.0.0 with
  * the interfaces {@code calculator}, {@code someService} and {@code testInterface}, written
  * on the api types only. Its login is {@link #USER}/{@link #PASSWORD}; the server side
- * (tether-app's {@code --jstp-test-app}, tests) installs an authenticator for it.
+ * (the demo's {@code --demo jstp-test}, tests) installs an authenticator for it.
  *
  * <pre>{@code
  * JstpOptions.Builder b = JstpOptions.defaults().toBuilder()

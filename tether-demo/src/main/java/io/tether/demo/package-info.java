@@ -7,4 +7,4 @@
  * TetherCore core = DemoApplication.install(TetherCore.builder(), identity).build();
  * }</pre>
  */
-package io.tether.app.demo;
+package io.tether.demo;

@@ -41,7 +41,7 @@ class TetherJarIT {
     }
 
     private Process launch(Map<String, String> env, String... args) throws IOException {
-        Path jar = Path.of(System.getProperty("tether.jar", "target/tether-app.jar"));
+        Path jar = Path.of(System.getProperty("tether.jar", "target/tether.jar"));
         assertThat(jar).as("fat jar built by the package phase").isRegularFile();
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));

@@ -1,4 +1,4 @@
-package io.tether.app.demo;
+package io.tether.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.tether.app.demo;
+package io.tether.demo;
 
 import java.util.Objects;
 

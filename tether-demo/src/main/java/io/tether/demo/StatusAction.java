@@ -1,4 +1,4 @@
-package io.tether.app.demo;
+package io.tether.demo;
 
 import io.tether.api.Action;
 import java.util.ArrayList;
