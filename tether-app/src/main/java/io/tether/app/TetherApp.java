@@ -71,6 +71,7 @@ public final class TetherApp {
                 metrics.bind(listener);
                 server.protocol(listener);
             });
+            config.unixSockets().forEach(server::unixSocket);
             BooleanSupplier ready = () -> !core.isShuttingDown() && (redis == null || redis.ready());
             metrics.bindReadiness(ready);
             config.admin().ifPresent(admin -> server.protocol(

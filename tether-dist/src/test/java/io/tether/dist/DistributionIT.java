@@ -9,10 +9,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.StandardProtocolFamily;
 import java.net.URI;
+import java.net.UnixDomainSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,12 +91,19 @@ class DistributionIT {
                 tether.socket.port = 0
                 tether.jstp.host = "127.0.0.1"
                 """, StandardOpenOption.APPEND);
-        Process p = launch(Map.of("TETHER_SOCKET_WELCOME", "hello from the tarball", "TETHER_JSTP_PORT", "0"),
-                "--admin-port", "0");
+        Path unixSocket = dir.resolve("tether.sock");
+        Process p = launch(Map.of("TETHER_SOCKET_WELCOME", "hello from the tarball", "TETHER_JSTP_PORT", "0",
+                "TETHER_SOCKET_UNIX_PATH", unixSocket.toString()), "--admin-port", "0");
         BlockingQueue<String> lines = output(p);
         int socketPort = port(lines, "socket listening on 127\\.0\\.0\\.1:(\\d+) ");
         int jstpPort = port(lines, "jstp listening on 127\\.0\\.0\\.1:(\\d+) ");
+        port(lines, "socket listening on unix:" + Pattern.quote(unixSocket.toString()) + "()");
         int adminPort = port(lines, "admin listening on 127\\.0\\.0\\.1:(\\d+) ");
+        try (SocketChannel unix = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            unix.connect(UnixDomainSocketAddress.of(unixSocket));
+            BufferedReader in = new BufferedReader(Channels.newReader(unix, StandardCharsets.UTF_8));
+            assertThat(in.readLine()).contains("\"welcome\":\"hello from the tarball\"");
+        }
 
         try (Line c = new Line(socketPort)) {
             assertThat(c.readLine()).contains("\"welcome\":\"hello from the tarball\"");
@@ -119,6 +130,7 @@ class DistributionIT {
         }
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
         assertThat(p.exitValue()).isZero();
+        assertThat(unixSocket).as("removed at shutdown").doesNotExist();
     }
 
     @Test
@@ -177,7 +189,7 @@ class DistributionIT {
             seen.add(line);
             Matcher m = pattern.matcher(line);
             if (m.find()) {
-                return Integer.parseInt(m.group(1));
+                return m.group(1).isEmpty() ? 0 : Integer.parseInt(m.group(1));
             }
         }
         throw new AssertionError("no line matching " + pattern + " within " + STARTUP + "; output was " + seen);

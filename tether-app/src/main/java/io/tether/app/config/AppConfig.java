@@ -10,7 +10,9 @@ import io.tether.redis.RedisOptions;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.socket.SocketOptions;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,10 +29,13 @@ import java.util.Optional;
  * @param demo            the demo hosted ({@code tether.demo})
  * @param jstp            the JSTP listener, empty when {@code tether.jstp.enabled} is false
  * @param redis           cluster mode's Redis, empty for a single node ({@code tether.redis.url} blank)
+ * @param admin           the admin HTTP listener, empty when {@code tether.admin.port} is -1
+ * @param unixSockets     unix-domain socket paths by listener name ({@code socket}, {@code jstp}), from
+ *                        {@code tether.socket.unix-path} and {@code tether.jstp.unix-path}; empty = none
  */
 public record AppConfig(String serverId, String name, String description, String version, ProcessorOptions actions,
                         List<SocketOptions> socketListeners, Demo demo, Optional<JstpOptions> jstp,
-                        Optional<RedisOptions> redis, Optional<AdminOptions> admin) {
+                        Optional<RedisOptions> redis, Optional<AdminOptions> admin, Map<String, Path> unixSockets) {
 
     /** Freezes the listener list. */
     public AppConfig {
@@ -41,9 +46,17 @@ public record AppConfig(String serverId, String name, String description, String
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(admin, "admin");
         socketListeners = List.copyOf(socketListeners);
+        unixSockets = Map.copyOf(unixSockets);
         if (socketListeners.isEmpty()) {
             throw new IllegalArgumentException("at least one socket listener is needed");
         }
+    }
+
+    /** Settings without unix-domain sockets. */
+    public AppConfig(String serverId, String name, String description, String version, ProcessorOptions actions,
+                     List<SocketOptions> socketListeners, Demo demo, Optional<JstpOptions> jstp,
+                     Optional<RedisOptions> redis, Optional<AdminOptions> admin) {
+        this(serverId, name, description, version, actions, socketListeners, demo, jstp, redis, admin, Map.of());
     }
 
     /**
@@ -58,16 +71,36 @@ public record AppConfig(String serverId, String name, String description, String
             Config server = config.getConfig("tether.server");
             String id = server.getString("id").isBlank() ? HostName.local() : server.getString("id");
             Demo demo = Demo.parse(config.getString("tether.demo"));
+            Optional<JstpOptions> jstp = JstpSettings.from(config.getConfig("tether.jstp"), demo);
             return new AppConfig(id, server.getString("name"), server.getString("description"),
                     server.getString("version"), processor(config.getConfig("tether.actions")),
                     SocketListeners.from(config.getConfig("tether.socket"), jarDirectory), demo,
-                    JstpSettings.from(config.getConfig("tether.jstp"), demo),
-                    RedisSettings.from(config.getConfig("tether.redis")), admin(config.getConfig("tether.admin")));
+                    jstp, RedisSettings.from(config.getConfig("tether.redis")), admin(config.getConfig("tether.admin")),
+                    unixSockets(config, jstp.isPresent()));
         } catch (ConfigException e) {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
         }
+    }
+
+    /** The socket listener's and (when JSTP is on) the JSTP listener's unix-domain socket paths. */
+    private static Map<String, Path> unixSockets(Config config, boolean jstp) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        String socket = config.getString("tether.socket.unix-path");
+        if (!socket.isBlank()) {
+            out.put("socket", Path.of(socket.strip()));
+        }
+        String jstpPath = config.getString("tether.jstp.unix-path");
+        if (jstp && !jstpPath.isBlank()) {
+            out.put("jstp", Path.of(jstpPath.strip()));
+        }
+        if (out.size() == 2 && out.get("socket").toAbsolutePath().normalize()
+                .equals(out.get("jstp").toAbsolutePath().normalize())) {
+            throw new TetherException(ErrorCode.CONFIGURATION_ERROR,
+                    "tether.socket.unix-path and tether.jstp.unix-path are the same file: " + socket);
+        }
+        return out;
     }
 
     private static Optional<AdminOptions> admin(Config admin) {
