@@ -43,7 +43,7 @@ public final class TetherApp {
         RedisNode redis = config.redis().map(RedisNode::connect).orElse(null);
         TetherMetrics metrics = new TetherMetrics();
         TetherCore.Builder builder = TetherCore.builder().processorOptions(config.actions())
-                .middleware(metrics.actionMiddleware());
+                .middleware(metrics.actionMiddleware()).actionMeter(metrics.actionMeter());
         if (redis != null) {
             builder.roomBroker(redis.roomBroker()).cache(redis.cacheStore());
         }

@@ -53,7 +53,7 @@ public final class TetherCore implements AutoCloseable {
         this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("tether-timer").factory());
         this.timer.setRemoveOnCancelPolicy(true);
         this.processor = new ActionProcessor(registry, b.middleware, b.processorOptions, rooms, cache, workers,
-                timer, shuttingDown::get);
+                timer, shuttingDown::get, b.actionMeter);
     }
 
     /** A builder with in-memory rooms and cache. */
@@ -128,6 +128,7 @@ public final class TetherCore implements AutoCloseable {
         private ProcessorOptions processorOptions = ProcessorOptions.defaults();
         private RoomBroker roomBroker = new MemoryRoomBroker();
         private CacheStore cache = new CaffeineCacheStore();
+        private io.tether.core.action.ActionMeter actionMeter;
 
         private Builder() {
         }
@@ -141,6 +142,15 @@ public final class TetherCore implements AutoCloseable {
         /** Adds middleware run around every action. */
         public Builder middleware(ActionMiddleware... hooks) {
             middleware.addAll(List.of(hooks));
+            return this;
+        }
+
+        /**
+         * Measures every action request (outcome and duration, unknown actions) for metrics;
+         * none by default. See {@link io.tether.core.action.ActionMeter}.
+         */
+        public Builder actionMeter(io.tether.core.action.ActionMeter meter) {
+            this.actionMeter = meter;
             return this;
         }
 
