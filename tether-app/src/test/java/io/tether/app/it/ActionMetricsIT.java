@@ -80,6 +80,11 @@ class ActionMetricsIT {
                 // a member of the room that never reads, with a small receive window
                 reader.setReceiveBufferSize(8 * 1024);
                 reader.connect(new InetSocketAddress("127.0.0.1", server.port("socket")));
+                reader.setSoTimeout((int) WAIT.toMillis());
+                InputStream in = reader.getInputStream();
+                for (int b; (b = in.read()) != '\n'; ) { // its welcome: admitted (counted) before the third connects
+                    assertThat(b).as("welcome line").isNotNegative();
+                }
                 reader.getOutputStream().write("roomAdd defaultRoom\n".getBytes(StandardCharsets.UTF_8));
                 // the third connection is one over the listener's limit
                 try (Socket third = new Socket("127.0.0.1", server.port("socket"))) {
