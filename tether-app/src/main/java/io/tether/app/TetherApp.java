@@ -57,7 +57,7 @@ public final class TetherApp {
         TetherMetrics metrics = new TetherMetrics();
         TetherCore.Builder builder = TetherCore.builder().processorOptions(config.actions())
                 .rateLimits(config.rateLimits())
-                .middleware(metrics.actionMiddleware());
+                .middleware(metrics.actionMiddleware()).actionMeter(metrics.actionMeter());
         if (redis != null) {
             builder.roomBroker(redis.roomBroker()).cache(redis.cacheStore());
         }
@@ -94,6 +94,7 @@ public final class TetherApp {
             });
             config.http().ifPresent(http -> server.protocol(WebListener.create(core, http, jstpListener[0],
                     config.socketListeners().get(0))));
+            config.unixSockets().forEach(server::unixSocket);
             BooleanSupplier ready = () -> !core.isShuttingDown() && (redis == null || redis.ready());
             metrics.bindReadiness(ready);
             config.admin().ifPresent(admin -> server.protocol(

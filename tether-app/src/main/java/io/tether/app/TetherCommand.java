@@ -66,6 +66,12 @@ final class TetherCommand implements Callable<Integer> {
     Integer jstpPort;
     @Option(names = "--no-jstp", description = "do not start the JSTP listener")
     boolean noJstp;
+    @Option(names = "--unix-path", paramLabel = "FILE", description = "also serve the socket protocol on this "
+            + "unix-domain socket path")
+    Path unixPath;
+    @Option(names = "--jstp-unix-path", paramLabel = "FILE", description = "also serve JSTP on this unix-domain "
+            + "socket path")
+    Path jstpUnixPath;
     @Option(names = "--redis-url", paramLabel = "URL", description = "cluster mode: share rooms, cache and JSTP "
             + "sessions with every node on this Redis, e.g. redis://127.0.0.1:6379 (default: single node)")
     String redisUrl;
@@ -110,6 +116,8 @@ final class TetherCommand implements Callable<Integer> {
         }
         installed.get().jstpOptions().ifPresent(jstp -> LOG.info("{}", ListeningLines.jstp(server, jstp)));
         app.http().ifPresent(h -> LOG.info("{}", ListeningLines.http(server, h)));
+        app.unixSockets().forEach((name, path) -> LOG.info("{} listening on unix:{} (unix-domain socket, {})",
+                name, path, server.transportName()));
         app.admin().ifPresent(a -> LOG.info("admin listening on {}:{} (HTTP: GET /health, GET /metrics)",
                 server.address("admin").getHostString(), server.port("admin")));
         LOG.info("{}", app.redis().map(r -> "cluster mode: " + r.redactedUri() + " node " + r.nodeId()
@@ -162,6 +170,8 @@ final class TetherCommand implements Callable<Integer> {
         put(out, "tether.demo", demo);
         put(out, "tether.redis.url", redisUrl);
         put(out, "tether.admin.port", adminPort);
+        put(out, "tether.socket.unix-path", unixPath);
+        put(out, "tether.jstp.unix-path", jstpUnixPath);
         return out;
     }
 

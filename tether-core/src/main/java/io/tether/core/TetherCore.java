@@ -62,7 +62,7 @@ public final class TetherCore implements AutoCloseable {
         this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("tether-timer").factory());
         this.timer.setRemoveOnCancelPolicy(true);
         this.processor = new ActionProcessor(registry, b.middleware, b.processorOptions, rooms, cache, workers,
-                timer, shuttingDown::get, limiter);
+                timer, shuttingDown::get, limiter, b.actionMeter);
     }
 
     /** A builder with in-memory rooms and cache. */
@@ -150,6 +150,7 @@ public final class TetherCore implements AutoCloseable {
         private ConnectionPolicy connectionPolicy;
         private RoomPolicy roomPolicy = RoomPolicy.open();
         private RateLimits rateLimits = RateLimits.defaults();
+        private io.tether.core.action.ActionMeter actionMeter;
 
         private Builder() {
         }
@@ -163,6 +164,15 @@ public final class TetherCore implements AutoCloseable {
         /** Adds middleware run around every action. */
         public Builder middleware(ActionMiddleware... hooks) {
             middleware.addAll(List.of(hooks));
+            return this;
+        }
+
+        /**
+         * Measures every action request (outcome and duration, unknown actions) for metrics;
+         * none by default. See {@link io.tether.core.action.ActionMeter}.
+         */
+        public Builder actionMeter(io.tether.core.action.ActionMeter meter) {
+            this.actionMeter = meter;
             return this;
         }
 

@@ -5,11 +5,17 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.netty.channel.unix.DomainSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
 
 /**
  * The Netty transport in use: native epoll when available (Linux), else NIO.
@@ -27,6 +33,16 @@ public record NettyTransport(String name, IoHandlerFactory ioHandlerFactory,
             return new NettyTransport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class);
         }
         return new NettyTransport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class);
+    }
+
+    /** The server channel implementation for a unix-domain socket listener of this transport. */
+    public Class<? extends ServerChannel> domainServerChannelClass() {
+        return "epoll".equals(name) ? EpollServerDomainSocketChannel.class : NioServerDomainSocketChannel.class;
+    }
+
+    /** The address a unix-domain socket listener of this transport binds for {@code path}. */
+    public SocketAddress domainAddress(Path path) {
+        return "epoll".equals(name) ? new DomainSocketAddress(path.toFile()) : UnixDomainSocketAddress.of(path);
     }
 
     /**

@@ -8,11 +8,19 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
 import io.tether.core.TetherCore;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +39,11 @@ import org.slf4j.LoggerFactory;
  *     System.out.println("socket protocol on " + server.address("socket"));
  * }
  * }</pre>
+ *
+ * A protocol can also listen on a unix-domain socket path, beside its TCP port
+ * ({@link Builder#unixSocket}): same pipeline, same connections (limits, drain on shutdown);
+ * the socket file is removed when the server closes, and a stale one left by a process that
+ * died is replaced at start.
  */
 public final class TetherServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TetherServer.class);
@@ -40,7 +53,9 @@ public final class TetherServer implements AutoCloseable {
     private final NettyTransport transport;
     private final int ioThreads;
     private final List<AutoCloseable> closeAfter;
+    private final Map<String, Path> unixSockets;
     private final Map<String, Channel> listeners = new LinkedHashMap<>();
+    private final Map<String, Channel> unixListeners = new LinkedHashMap<>();
     private EventLoopGroup bossGroup;
     private EventLoopGroup ioGroup;
     private boolean closed;
@@ -51,6 +66,7 @@ public final class TetherServer implements AutoCloseable {
         this.transport = NettyTransport.select(b.preferNio);
         this.ioThreads = b.ioThreads;
         this.closeAfter = List.copyOf(b.closeAfter);
+        this.unixSockets = Map.copyOf(b.unixSockets);
     }
 
     /** A builder for a server over the given core. */
@@ -67,6 +83,11 @@ public final class TetherServer implements AutoCloseable {
             for (ProtocolServer p : protocols) {
                 listeners.put(p.name(), bind(p));
                 LOG.info("{} listening on {} ({})", p.name(), address(p.name()), transport.name());
+                Path unix = unixSockets.get(p.name());
+                if (unix != null) {
+                    unixListeners.put(p.name(), bindUnix(p, unix));
+                    LOG.info("{} listening on unix:{} ({})", p.name(), unix, transport.name());
+                }
             }
         } catch (RuntimeException e) {
             close();
@@ -94,6 +115,59 @@ public final class TetherServer implements AutoCloseable {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR, "cannot listen for " + p.name() + " on "
                     + p.bindAddress() + ": " + e.getMessage(), e);
         }
+    }
+
+    private Channel bindUnix(ProtocolServer p, Path path) {
+        replaceStaleSocket(p, path);
+        ServerBootstrap b = new ServerBootstrap()
+                .group(bossGroup, ioGroup)
+                .channel(transport.domainServerChannelClass())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
+                .childHandler(p.initializer());
+        try {
+            return b.bind(transport.domainAddress(path)).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TetherException(ErrorCode.CONFIGURATION_ERROR, "interrupted while binding " + p.name());
+        } catch (Exception e) {
+            throw new TetherException(ErrorCode.CONFIGURATION_ERROR, "cannot listen for " + p.name()
+                    + " on unix-domain socket " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A socket file nobody accepts on (left by a process that died) is removed; one a live
+     * process listens on, or any other kind of file, is an error.
+     */
+    private static void replaceStaleSocket(ProtocolServer p, Path path) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
+                || Files.isSymbolicLink(path)) {
+            throw new TetherException(ErrorCode.CONFIGURATION_ERROR, "cannot listen for " + p.name()
+                    + " on unix-domain socket " + path + ": a file that is not a socket is in the way");
+        }
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(UnixDomainSocketAddress.of(path));
+        } catch (IOException nobodyListens) {
+            try {
+                Files.deleteIfExists(path);
+                LOG.info("{}: removed the stale unix-domain socket {}", p.name(), path);
+                return;
+            } catch (IOException e) {
+                throw new TetherException(ErrorCode.CONFIGURATION_ERROR, "cannot listen for " + p.name()
+                        + " on unix-domain socket " + path + ": cannot remove the stale socket file: " + e, e);
+            }
+        }
+        throw new TetherException(ErrorCode.CONFIGURATION_ERROR, "cannot listen for " + p.name()
+                + " on unix-domain socket " + path + ": another process listens on it");
+    }
+
+    /** The unix-domain socket path a protocol listens on besides its port, if any. */
+    public Optional<Path> unixSocket(String protocol) {
+        return unixListeners.containsKey(protocol) ? Optional.of(unixSockets.get(protocol)) : Optional.empty();
     }
 
     /** The bound address of a listener by protocol name. */
@@ -154,6 +228,10 @@ public final class TetherServer implements AutoCloseable {
         }
         closed = true;
         listeners.values().forEach(ch -> ch.close().awaitUninterruptibly());
+        unixListeners.forEach((name, ch) -> {
+            ch.close().awaitUninterruptibly();
+            deleteSocketFile(unixSockets.get(name));
+        });
         List<CompletableFuture<Void>> drains = new ArrayList<>();
         protocols.forEach(p -> drains.add(p.shutdown()));
         try {
@@ -176,6 +254,14 @@ public final class TetherServer implements AutoCloseable {
         }
     }
 
+    private static void deleteSocketFile(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.warn("could not remove the unix-domain socket {}: {}", path, e.toString());
+        }
+    }
+
     private static void shutdownGroup(EventLoopGroup g) {
         if (g != null) {
             g.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
@@ -187,6 +273,7 @@ public final class TetherServer implements AutoCloseable {
         private final TetherCore core;
         private final List<ProtocolServer> protocols = new ArrayList<>();
         private final List<AutoCloseable> closeAfter = new ArrayList<>();
+        private final Map<String, Path> unixSockets = new LinkedHashMap<>();
         private boolean preferNio;
         private int ioThreads;
 
@@ -197,6 +284,18 @@ public final class TetherServer implements AutoCloseable {
         /** Adds a protocol listener. */
         public Builder protocol(ProtocolServer p) {
             protocols.add(p);
+            return this;
+        }
+
+        /**
+         * Lets the protocol named {@code protocol} (see {@link ProtocolServer#name()}) listen on the
+         * unix-domain socket {@code path} as well as on its TCP address. The directory must exist;
+         * who may connect is decided by the file's and the directory's permissions. Connections
+         * through it report {@code unix} as their remote address (no per-address limits apply).
+         */
+        public Builder unixSocket(String protocol, Path path) {
+            unixSockets.put(java.util.Objects.requireNonNull(protocol, "protocol"),
+                    path.toAbsolutePath().normalize());
             return this;
         }
 
@@ -225,6 +324,12 @@ public final class TetherServer implements AutoCloseable {
         public TetherServer build() {
             if (protocols.isEmpty()) {
                 throw new IllegalStateException("a server needs at least one protocol listener");
+            }
+            for (String name : unixSockets.keySet()) {
+                if (protocols.stream().noneMatch(p -> p.name().equals(name))) {
+                    throw new IllegalStateException("a unix-domain socket for " + name
+                            + ", but no protocol listener has that name");
+                }
             }
             return new TetherServer(this);
         }

@@ -33,6 +33,16 @@ class PeerAddressTest {
     }
 
     @Test
+    void unixDomainSocketsGiveUnixAndThePathWhenThereIsOne() {
+        assertThat(PeerAddress.ip(new io.netty.channel.unix.DomainSocketAddress(""))).isEqualTo("unix");
+        assertThat(PeerAddress.ip(new io.netty.channel.unix.DomainSocketAddress("/run/t.sock"))).isEqualTo("unix:/run/t.sock");
+        assertThat(PeerAddress.ip(java.net.UnixDomainSocketAddress.of(""))).isEqualTo("unix");
+        assertThat(PeerAddress.ip(java.net.UnixDomainSocketAddress.of("/run/t.sock"))).isEqualTo("unix:/run/t.sock");
+        assertThat(PeerAddress.port(java.net.UnixDomainSocketAddress.of("/run/t.sock"))).isZero();
+        assertThat(PeerAddress.inet(new io.netty.channel.unix.DomainSocketAddress(""))).isNull();
+    }
+
+    @Test
     void localAddressGivesItsTextAndNoPort() {
         LocalAddress a = new LocalAddress("peer-1");
         assertThat(PeerAddress.ip(a)).isEqualTo(a.toString());

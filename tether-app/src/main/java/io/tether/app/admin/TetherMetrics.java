@@ -26,13 +26,13 @@ import java.util.function.BooleanSupplier;
 /**
  * The server's Prometheus registry. Gauges read live state when scraped (open connections
  * per listener, stored JSTP sessions, readiness); the action counter is fed by
- * {@link #actionMiddleware()}. Micrometer's JVM (memory, GC pauses, heap pressure, threads,
+ * {@link #actionMiddleware()}, latency and request counters by {@link #actionMeter()}. Micrometer's JVM (memory, GC pauses, heap pressure, threads,
  * classes, JVM info), process (CPU, uptime, open files) and Netty allocator meters are bound
  * from the start; {@link #close()} releases the GC listeners.
  *
  * <pre>{@code
  * TetherMetrics metrics = new TetherMetrics();
- * coreBuilder.middleware(metrics.actionMiddleware());
+ * coreBuilder.middleware(metrics.actionMiddleware()).actionMeter(metrics.actionMeter());
  * metrics.bind(socketServer);  // after the listeners exist
  * String text = metrics.scrape();
  * }</pre>
@@ -61,6 +61,14 @@ public final class TetherMetrics implements AutoCloseable {
     /** The middleware that counts action runs; add it to the core builder. */
     public ActionMiddleware actionMiddleware() {
         return new ActionMetrics(registry);
+    }
+
+    /**
+     * The action meter (latency by action and outcome, validation failures, unknown actions);
+     * give it to {@code TetherCore.Builder.actionMeter}.
+     */
+    public io.tether.core.action.ActionMeter actionMeter() {
+        return new ActionTimers(registry);
     }
 
     /** Open connections of a socket listener. */
@@ -95,6 +103,12 @@ public final class TetherMetrics implements AutoCloseable {
         Gauge.builder("tether.jstp.sessions.detached", listener, l -> l.sessions().quota().detachedCount())
                 .description("JSTP sessions without a connection, kept restorable (bounded by max-detached-sessions)")
                 .tag("listener", listener.name()).register(registry);
+        FunctionCounter.builder("tether.jstp.restores", listener, JstpProtocolServer::sessionsRestored)
+                .description("JSTP session restore requests by result").tag("listener", listener.name())
+                .tag("result", "ok").register(registry);
+        FunctionCounter.builder("tether.jstp.restores", listener, JstpProtocolServer::sessionRestoresFailed)
+                .description("JSTP session restore requests by result").tag("listener", listener.name())
+                .tag("result", "failed").register(registry);
         Gauge.builder("tether.jstp.logins.waiting", listener, JstpProtocolServer::waitingLogins)
                 .description("Logins waiting for a password-hashing thread (bounded by login.queue)")
                 .tag("listener", listener.name()).register(registry);

@@ -11,7 +11,9 @@ import io.tether.redis.RedisOptions;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.socket.SocketOptions;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,11 +34,14 @@ import java.util.Optional;
  * @param rateLimits      request rate limits per session and per address ({@code tether.rate-limit})
  * @param loginActions    whether the login, logout and whoami actions are served ({@code tether.auth.login-actions})
  * @param http            the HTTP (WebSocket) listener, empty when {@code tether.http.enabled} is false
+ * @param unixSockets     unix-domain socket paths by listener name ({@code socket}, {@code jstp}), from
+ *                        {@code tether.socket.unix-path} and {@code tether.jstp.unix-path}; empty = none
  */
 public record AppConfig(String serverId, String name, String description, String version, ProcessorOptions actions,
                         List<SocketOptions> socketListeners, Demo demo, Optional<JstpOptions> jstp,
                         Optional<RedisOptions> redis, Optional<AdminOptions> admin, RateLimits rateLimits,
-                        boolean loginActions, Optional<HttpListenerConfig> http) {
+                        boolean loginActions, Optional<HttpListenerConfig> http,
+                        Map<String, Path> unixSockets) {
 
     /** Freezes the listener list. */
     public AppConfig {
@@ -49,6 +54,7 @@ public record AppConfig(String serverId, String name, String description, String
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(http, "http");
         socketListeners = List.copyOf(socketListeners);
+        unixSockets = Map.copyOf(unixSockets);
         if (socketListeners.isEmpty()) {
             throw new IllegalArgumentException("at least one socket listener is needed");
         }
@@ -66,20 +72,40 @@ public record AppConfig(String serverId, String name, String description, String
             Config server = config.getConfig("tether.server");
             String id = server.getString("id").isBlank() ? HostName.local() : server.getString("id");
             Demo demo = Demo.parse(config.getString("tether.demo"));
+            Optional<JstpOptions> jstp = JstpSettings.from(config.getConfig("tether.jstp"));
             return new AppConfig(id, server.getString("name"), server.getString("description"),
                     server.getString("version"), processor(config.getConfig("tether.actions"),
                             config.getBoolean("tether.auth.require-authentication")),
                     SocketListeners.from(config.getConfig("tether.socket"), jarDirectory), demo,
-                    JstpSettings.from(config.getConfig("tether.jstp")),
-                    RedisSettings.from(config.getConfig("tether.redis")), admin(config.getConfig("tether.admin")),
+                    jstp, RedisSettings.from(config.getConfig("tether.redis")), admin(config.getConfig("tether.admin")),
                     RateLimitSettings.from(config.getConfig("tether.rate-limit")),
                     config.getBoolean("tether.auth.login-actions"),
-                    HttpSettings.from(config.getConfig("tether.http")));
+                    HttpSettings.from(config.getConfig("tether.http")),
+                    unixSockets(config, jstp.isPresent()));
         } catch (ConfigException e) {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
         }
+    }
+
+    /** The socket listener's and (when JSTP is on) the JSTP listener's unix-domain socket paths. */
+    private static Map<String, Path> unixSockets(Config config, boolean jstp) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        String socket = config.getString("tether.socket.unix-path");
+        if (!socket.isBlank()) {
+            out.put("socket", Path.of(socket.strip()));
+        }
+        String jstpPath = config.getString("tether.jstp.unix-path");
+        if (jstp && !jstpPath.isBlank()) {
+            out.put("jstp", Path.of(jstpPath.strip()));
+        }
+        if (out.size() == 2 && out.get("socket").toAbsolutePath().normalize()
+                .equals(out.get("jstp").toAbsolutePath().normalize())) {
+            throw new TetherException(ErrorCode.CONFIGURATION_ERROR,
+                    "tether.socket.unix-path and tether.jstp.unix-path are the same file: " + socket);
+        }
+        return out;
     }
 
     private static Optional<AdminOptions> admin(Config admin) {

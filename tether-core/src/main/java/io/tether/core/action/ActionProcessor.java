@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -64,23 +65,33 @@ public final class ActionProcessor {
     private final RequestLimiter limiter;
     private final TetherException unauthenticated = new TetherException(ErrorCode.NOT_AUTHENTICATED,
             NOT_AUTHENTICATED);
+    private final ActionMeter meter;
+    /** Each action's probe, made at construction; read-only after (identity: Action is a record). */
+    private final Map<Action, ActionMeter.Probe> probes = new IdentityHashMap<>();
+    /** Probes of actions registered after construction. */
+    private final Map<Action, ActionMeter.Probe> lateProbes = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** Creates a processor; {@code workers} runs handlers, {@code timer} enforces deadlines. */
     public ActionProcessor(ActionRegistry registry, List<ActionMiddleware> middleware, ProcessorOptions options,
                            Rooms rooms, Cache cache, ExecutorService workers, ScheduledExecutorService timer,
                            BooleanSupplier shuttingDown) {
         this(registry, middleware, options, rooms, cache, workers, timer, shuttingDown,
-                new RequestLimiter(RateLimits.defaults(), new Refusals()));
+                new RequestLimiter(RateLimits.defaults(), new Refusals()), null);
     }
 
     /**
      * Creates a processor whose calls also pass {@code limiter} (the request rate limits, counted
-     * once per action, method call or client event).
+     * once per action, method call or client event) and whose action requests are measured by
+     * {@code meter} (null: not measured; its probes are made here, for every action registered so far).
      */
     public ActionProcessor(ActionRegistry registry, List<ActionMiddleware> middleware, ProcessorOptions options,
                            Rooms rooms, Cache cache, ExecutorService workers, ScheduledExecutorService timer,
-                           BooleanSupplier shuttingDown, RequestLimiter limiter) {
+                           BooleanSupplier shuttingDown, RequestLimiter limiter, ActionMeter meter) {
         this.limiter = limiter;
+        this.meter = meter;
+        if (meter != null) {
+            registry.all().forEach(a -> probes.put(a, meter.probe(a)));
+        }
         this.registry = registry;
         this.middleware = new Middleware(
                 middleware.stream().sorted(Comparator.comparingInt(ActionMiddleware::priority)).toList());
@@ -118,6 +129,9 @@ public final class ActionProcessor {
         Action action = refused == null ? lookup(name, version) : null;
         if (refused == null && action == null) {
             refused = new TetherException(ErrorCode.ACTION_NOT_FOUND, "unknown action or invalid apiVersion");
+            if (meter != null) {
+                meter.unknownAction();
+            }
         } else if (refused == null && action.access().requiresPrincipal(options.requireAuthentication())
                 && session.principal().isEmpty()) {
             refused = unauthenticated;
@@ -129,7 +143,8 @@ public final class ActionProcessor {
         // a non-blocking action resolves its inputs before this returns: no copy of the caller's params
         Map<String, ?> raw = action.nonBlocking() ? rawParams : nullSafe(rawParams);
         Duration timeout = action.timeout() != null ? action.timeout() : options.defaultTimeout();
-        return pipeline.run(session, true, timeout, new ActionRun(action, raw, session, rooms, cache, this));
+        return pipeline.run(session, true, timeout, new ActionRun(action, raw, session, rooms, cache, this,
+                probe(action)));
     }
 
     /**
@@ -168,6 +183,14 @@ public final class ActionProcessor {
         } catch (Throwable t) {
             ErrorPolicy.toClient(t, "event " + ctx.name());
         }
+    }
+
+    private ActionMeter.Probe probe(Action action) {
+        if (meter == null) {
+            return null;
+        }
+        ActionMeter.Probe p = probes.get(action);
+        return p != null ? p : lateProbes.computeIfAbsent(action, meter::probe);
     }
 
     private TetherException admit(Session session, int pending) {

@@ -26,15 +26,25 @@ final class ActionRun extends CallRun implements ActionContext, CallPipeline.Cal
     private final Action action;
     private final Map<String, ?> raw;
     private final ActionProcessor processor;
+    private final ActionMeter.Probe probe;
     private Params params = Params.empty();
     private Map<String, Object> response;
     private Map<String, ?> returned;
 
-    ActionRun(Action action, Map<String, ?> raw, Session session, Rooms rooms, Cache cache, ActionProcessor processor) {
+    ActionRun(Action action, Map<String, ?> raw, Session session, Rooms rooms, Cache cache, ActionProcessor processor,
+              ActionMeter.Probe probe) {
         super(session, rooms, cache, 0L);
         this.action = action;
         this.raw = raw;
         this.processor = processor;
+        this.probe = probe;
+    }
+
+    @Override
+    public void done(ActionOutcome outcome, long startedNanos) {
+        if (probe != null) {
+            probe.record(outcome.error(), System.nanoTime() - startedNanos);
+        }
     }
 
     @Override

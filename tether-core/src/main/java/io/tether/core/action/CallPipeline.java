@@ -60,16 +60,23 @@ final class CallPipeline {
         /** Cancels the body's own stage after the deadline answered (asynchronous bodies). */
         default void cancel() {
         }
+
+        /**
+         * The run's one outcome is about to be delivered ({@code startedNanos}: the pipeline's
+         * start time), once per run, on the thread that delivers it; for measurements.
+         */
+        default void done(R outcome, long startedNanos) {
+        }
     }
 
     <R> CompletableFuture<R> run(Session session, boolean counted, Duration timeout, Call<R> call) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         if (call.nonBlocking()) {
-            return call.async() ? startHere(session, counted, call, timeout, deadline)
+            return call.async() ? startHere(session, counted, call, timeout, started, deadline)
                     : CompletableFuture.completedFuture(runHere(session, counted, call, started, deadline));
         }
-        Completion<R> completion = new Completion<>(session, counted, call);
+        Completion<R> completion = new Completion<>(session, counted, call, started);
         Future<?> task = workers.submit(() -> {
             if (call.async()) {
                 start(completion, call, deadline);
@@ -86,21 +93,22 @@ final class CallPipeline {
      * case) costs no completion and no timer; a pending one is followed and armed.
      */
     private <R> CompletableFuture<R> startHere(Session session, boolean counted, Call<R> call, Duration timeout,
-                                               long deadline) {
+                                               long started, long deadline) {
         CompletionStage<R> stage;
         try {
             stage = call.startAsync(deadline);
         } catch (Throwable t) {
             stage = CompletableFuture.completedFuture(call.failed(ErrorPolicy.toClient(t, call.what())));
         }
-        warnIfOverrun(call, deadline - timeout.toNanos(), deadline);
+        warnIfOverrun(call, started, deadline);
         if (stage instanceof CompletableFuture<R> f && f.state() == Future.State.SUCCESS) {
             if (counted) {
                 session.endAction();
             }
+            call.done(f.resultNow(), started);
             return f;
         }
-        Completion<R> completion = new Completion<>(session, counted, call);
+        Completion<R> completion = new Completion<>(session, counted, call, started);
         completion.follow(stage);
         if (!completion.future.isDone()) {
             arm(completion, call, timeout, null);
@@ -133,6 +141,7 @@ final class CallPipeline {
             }
         }
         warnIfOverrun(call, started, deadline);
+        call.done(outcome, started);
         return outcome;
     }
 
@@ -171,12 +180,14 @@ final class CallPipeline {
         private final Session session;
         private final boolean counted;
         private final Call<R> call;
+        private final long started;
         private volatile CompletionStage<R> stage;
 
-        Completion(Session session, boolean counted, Call<R> call) {
+        Completion(Session session, boolean counted, Call<R> call, long started) {
             this.session = session;
             this.counted = counted;
             this.call = call;
+            this.started = started;
         }
 
         boolean complete(R outcome) {
@@ -197,6 +208,7 @@ final class CallPipeline {
             if (counted) {
                 session.endAction();
             }
+            call.done(outcome, started);
             future.complete(outcome);
         }
 

@@ -56,7 +56,7 @@ class AdminHttpIT {
                         .contains("process_uptime_seconds").contains("process_files_open_files")
                         .contains("netty_allocator_memory_used");
                 // refused before the handler (validation) is not a run of the handler
-                assertThat(metrics).doesNotContain("action=\"cacheTest\"");
+                assertThat(metrics).doesNotContain("tether_actions_total{action=\"cacheTest\"");
             }
             assertThat(get(server, "/nope").statusCode()).isEqualTo(404);
             HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"

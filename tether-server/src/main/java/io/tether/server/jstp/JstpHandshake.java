@@ -60,6 +60,8 @@ final class JstpHandshake {
     private final LoginGate login;
     private final ResumeProtocol protocol; // shared by all sessions of this listener
     private final AddressBuckets handshakes; // null when the handshake rate limit is off
+    private final java.util.concurrent.atomic.LongAdder restored = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder restoresFailed = new java.util.concurrent.atomic.LongAdder();
 
     JstpHandshake(JstpServices services, LoginGate login) {
         this.services = services;
@@ -96,10 +98,11 @@ final class JstpHandshake {
         String strategy = request.strategy() == null ? "anonymous" : request.strategy();
         return switch (strategy) {
             case "anonymous" -> created(app.get(), null, remote, certificate);
-            case "session" -> CompletableFuture.supplyAsync(() -> restore(request, remote),
+            case "session" -> CompletableFuture.supplyAsync(() -> counted(restore(request, remote)),
                     services.core().workers())
                     .exceptionally(e -> {
                         LOG.warn("session restore failed: {}", e.toString());
+                        restoresFailed.increment();
                         return new Rejected(JstpErrors.code(ErrorCode.AUTH_FAILED));
                     });
             // hashing runs on the gate's own bounded pool; the session is made back on a worker
@@ -111,6 +114,22 @@ final class JstpHandshake {
                         return new Rejected(JstpErrors.code(ErrorCode.AUTH_FAILED));
                     });
         };
+    }
+
+    /** Counts a restore's outcome (for metrics). */
+    private Outcome counted(Outcome outcome) {
+        (outcome instanceof Restoring ? restored : restoresFailed).increment();
+        return outcome;
+    }
+
+    /** Sessions restored since start. */
+    long restored() {
+        return restored.sum();
+    }
+
+    /** Restore requests refused since start (unknown, expired or malformed session, wrong application). */
+    long restoresFailed() {
+        return restoresFailed.sum();
     }
 
     /** A new session, answered only once the store can restore it (from any node, for a shared store). */

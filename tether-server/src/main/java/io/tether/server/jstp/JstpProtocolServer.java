@@ -162,6 +162,19 @@ public final class JstpProtocolServer implements ProtocolServer {
         return channels.size() + webSocketChannels.size();
     }
 
+    /** Sessions restored by a {@code session} handshake since start (a client reconnected in time). */
+    public long sessionsRestored() {
+        return handshake.restored();
+    }
+
+    /**
+     * Session restore requests refused since start (unknown, expired or malformed session id,
+     * another application): the client starts a new session.
+     */
+    public long sessionRestoresFailed() {
+        return handshake.restoresFailed();
+    }
+
     /** Logins waiting for a password-hashing thread now (bounded by {@code login.queue}). */
     public int waitingLogins() {
         return login.waiting();
