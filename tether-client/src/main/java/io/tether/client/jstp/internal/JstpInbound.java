@@ -9,6 +9,7 @@ import io.tether.codec.jstp.JstpMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Handles each received message kind (a callback or pong acknowledges every buffered message up to
@@ -94,11 +95,17 @@ final class JstpInbound {
         List<Object> args = call.args() instanceof List<?> a ? new ArrayList<>(a) : List.of();
         link.emit(l -> l.onCall(call.iface(), call.method(), args));
         Channel ch = link.channel;
-        local.call(call, cb -> link.loop.execute(() -> {
-            if (ch == link.channel && ch.isActive()) { // a callback is lost with its transport
-                link.write(cb);
+        local.call(call, cb -> {
+            try {
+                link.loop.execute(() -> {
+                    if (ch == link.channel && ch.isActive()) { // a callback is lost with its transport
+                        link.write(cb);
+                    }
+                });
+            } catch (RejectedExecutionException closed) {
+                // the client was closed while the method ran: its answer is lost with the transport
             }
-        }));
+        });
     }
 
     private void onInspect(JstpMessage.Inspect inspect) {
