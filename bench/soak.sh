@@ -41,6 +41,7 @@ for jar in tether-app/target/tether-app.jar tether-bench/target/tether-bench.jar
   [[ -f "$ROOT/$jar" ]] || { echo "soak: $ROOT/$jar is missing: build it first (see --help)" >&2; exit 2; }
 done
 OUT="${OUT:-$ROOT/tether-bench/target/soak-$(date -u +%Y%m%d-%H%M%S)}"
+COMMIT="$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)" # of the jars' checkout, at the start
 mkdir -p "$OUT"
 cp "$ROOT/tether-app/target/tether-app.jar" "$ROOT/tether-bench/target/tether-bench.jar" "$OUT/"
 mapfile -t JOPTS < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$ROOT/tether-app/jvm.options")
@@ -61,6 +62,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 [[ -n "$SOCKET_PORT" && -n "$JSTP_PORT" ]] || { echo "soak: the server did not listen within 2 minutes" >&2; exit 1; }
+echo "soak: commit $COMMIT, started $(date -u '+%F %T') UTC, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "soak: server pid $SERVER (socket $SOCKET_PORT, jstp $JSTP_PORT), $DURATION at $RATE cycles/s, out $OUT"
 
 set +e
@@ -77,7 +79,7 @@ LEAKS=$(grep -c 'LEAK:' "$OUT/server.log" || true)
 SERVER_ERRORS=$(grep ' ERROR ' "$OUT/server.log" | grep -vc 'LEAK:' || true)
 SERVER_WARNS=$(grep -c ' WARN ' "$OUT/server.log" || true)
 jq -c --argjson leaks "$LEAKS" --argjson serverErrors "$SERVER_ERRORS" --argjson serverWarnings "$SERVER_WARNS" \
-  --arg commit "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+  --arg commit "$COMMIT" \
   '. + {leaks: $leaks, serverErrors: $serverErrors, serverWarnings: $serverWarnings, commit: $commit,
         pass: (.pass and $leaks == 0 and $serverErrors == 0)}' <<< "$REPORT" > "$OUT/summary.json"
 jq -r '"soak: \(if .pass then "PASS" else "FAIL" end): live heap slope \(.slopeKbPerMin) KB/min (max \(.maxSlopeKbPerMin)) over \(.windowSamples) samples after the warm-up, \(.heapMinKb)-\(.heapMaxKb) KB; leaks \(.leaks); errors \(.errors) (server log: \(.serverErrors) ERROR, \(.serverWarnings) WARN); expected errors \(.expectedErrors | tojson); \(.cycles) cycles, \(.connections) connections, \(.requests) requests, \(.restores) restores in \(.seconds) s"' \
