@@ -32,11 +32,13 @@ final class SoakCounters {
         expected.computeIfAbsent(kind, k -> new LongAdder()).increment();
     }
 
-    /** Anything else that went wrong. */
+    /** Anything else that went wrong; the first ones are kept and printed at once. */
     void error(String what, Throwable e) {
         errors.increment();
         if (kept.incrementAndGet() <= KEPT_ERRORS) {
-            firstErrors.add(what + ": " + e);
+            String line = java.time.Instant.now() + " " + what + ": " + e;
+            firstErrors.add(line);
+            System.err.println("soak error: " + line);
         }
     }
 
