@@ -43,7 +43,9 @@ import java.util.concurrent.CompletionException;
  *       {@code jstp_unknown_session}).</li>
  * </ul>
  *
- * Clients share one event loop group and never reconnect by themselves.
+ * Clients share one event loop group and never reconnect by themselves. Every client deadline
+ * (connect and welcome, handshake, request) is 60 s: the soak measures leaks and errors, not
+ * latency, and on a busy machine a handshake can take longer than the client's default 5 s.
  */
 final class SoakCycles {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -62,7 +64,8 @@ final class SoakCycles {
                 .connectTimeout(TIMEOUT).requestTimeout(TIMEOUT).reconnect(ReconnectOptions.disabled())
                 .eventLoopGroup(group).build();
         this.jstp = JstpClientOptions.builder().host(options.host()).port(options.jstpPort())
-                .connectTimeout(TIMEOUT).callTimeout(TIMEOUT).reconnect(ReconnectOptions.disabled())
+                .connectTimeout(TIMEOUT).handshakeTimeout(TIMEOUT).callTimeout(TIMEOUT)
+                .reconnect(ReconnectOptions.disabled())
                 .eventLoopGroup(group).build();
     }
 

@@ -15,6 +15,7 @@ import io.tether.codec.mdsf.MdsfReader;
 import io.tether.codec.mdsf.MdsfWriter;
 import io.tether.core.TetherCore;
 import io.tether.server.jstp.auth.LoginLimits;
+import io.tether.server.limits.ConnectionLimits;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
@@ -61,7 +62,8 @@ import java.util.concurrent.TimeUnit;
  *       handshake, or established after an accepted one), or closed by the client, or closed by
  *       the server with the protocol's error (the listener saw the rejected handshake or the
  *       rejected message that closed it), or closed by the server because another connection
- *       restored its session;</li>
+ *       restored its session, or (once its clock moved by the idle timeout, 60 s here) by the
+ *       idle timeout;</li>
  *   <li>nothing is retained after close: every buffer the channels' allocator
  *       ({@link TrackingAllocator}) handed out (inputs, cumulations, replies) has {@code refCnt} 0
  *       once every channel is closed and its outbound messages read.</li>
@@ -76,6 +78,8 @@ class JstpHandshakeFuzzTest {
     private static final String APP = "fuzzApp";
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int MAX_CONNECTIONS = 3;
+    /** The connections' idle timeout: a connection whose clock moved this far may have been closed by it. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
     private static final String UNKNOWN_SESSION = "00000000-0000-4000-8000-000000000000";
     private static final JstpMessages MESSAGES = JstpMessages.of(MdsfReader.of(MdsfLimits.builder().maxDepth(4096)
             .maxElements(Integer.MAX_VALUE).maxNumberLength(Integer.MAX_VALUE).build()), MdsfWriter.defaults());
@@ -157,6 +161,7 @@ class JstpHandshakeFuzzTest {
             int flags = u8();
             JstpOptions.Builder b = TestApps.configure(JstpOptions.defaults().toBuilder().port(0).host("127.0.0.1")
                     .application(application()).builtinApplication("").listener(this)
+                    .connectionLimits(ConnectionLimits.defaults().toBuilder().idleTimeout(IDLE_TIMEOUT).build())
                     .login(LoginLimits.defaults().toBuilder().maxFailures(1_000_000).build()).build(), 1).toBuilder();
             if ((flags & 1) != 0) {
                 b.maxPipelined(2);
@@ -236,6 +241,7 @@ class JstpHandshakeFuzzTest {
                 case 6 -> {
                     int tenths = u8();
                     if (c != null && c.ch.isOpen()) {
+                        c.advancedMillis += tenths * 100L;
                         c.ch.advanceTimeBy(tenths * 100L, TimeUnit.MILLISECONDS);
                         c.ch.runScheduledPendingTasks();
                     }
@@ -302,6 +308,7 @@ class JstpHandshakeFuzzTest {
             final ByteArrayOutputStream pending = new ByteArrayOutputStream();
             final List<JstpMessage> received = new ArrayList<>();
             boolean clientClosed;
+            long advancedMillis; // how far this connection's clock was moved
             String restoring; // the session id of the latest restore request sent
             String session; // the session of the accepted handshake
             boolean restored;
@@ -415,7 +422,8 @@ class JstpHandshakeFuzzTest {
                         throw new AssertionError(address + ": handshake accepted on the wire " + handshakeAccepted
                                 + ", by the connection " + h.connection().handshakeDone());
                     }
-                } else if (!clientClosed && !rejected.contains(address) && !takenOver()) {
+                } else if (!clientClosed && !rejected.contains(address) && !takenOver()
+                        && advancedMillis < IDLE_TIMEOUT.toMillis()) {
                     throw new AssertionError(address + " was closed by the server without a rejection the listener saw"
                             + " (frames: " + received + ")");
                 }

@@ -60,6 +60,7 @@ SEEDS = {
     "second-handshake": [0] + OPEN + send("anon") + send("anon"),
     "handshake-timeout": [0] + OPEN + advance(40),
     "handshake-then-time": [0] + OPEN + send("anon") + advance(50) + send("echo", 1),
+    "idle-timeout": [0] + OPEN + send("anon") + send("join", 1) + advance(255) + advance(255) + advance(255),
     "login-timeout-race": [0] + OPEN + send("login") + advance(40) + send("echo", 1),
     "garbage": [0] + OPEN + raw(b"\x00\xff{handshake:[0,\x00'fu\xc3\x28zzApp']}\x00"),
     "split-handshake": [0] + OPEN + split("anon", 0, 7) + split("echo", 1, 3),
