@@ -5,6 +5,9 @@ import io.tether.bench.load.LoadOptions;
 import io.tether.bench.load.LoadResult;
 import io.tether.bench.load.LoadRun;
 import io.tether.bench.load.Protocol;
+import io.tether.bench.soak.SoakOptions;
+import io.tether.bench.soak.SoakReport;
+import io.tether.bench.soak.SoakRun;
 import io.tether.server.LeakDetection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +26,8 @@ import picocli.CommandLine.Option;
  * java -jar tether-bench/target/tether-bench.jar --protocol jstp --port 4000 --app bench --iface bench \
  *      --request echo --args "['hello']" -c 50 -d 16 --pid 1234
  * java -jar tether-bench/target/tether-bench.jar --protocol socket --port 5000 --idle 10000 --pid 1234
+ * java -jar tether-bench/target/tether-bench.jar --soak 60m -p 5000 --jstp-port 4000 --rate 20 --pid 1234 \
+ *      --samples soak.csv      (bench/soak.sh runs this against a server it starts)
  * </pre>
  */
 @Command(name = "tether-bench", mixinStandardHelpOptions = true, sortOptions = false,
@@ -78,6 +83,25 @@ public final class LoadGenerator implements Callable<Integer> {
     int portsPerAddress = 25_000;
     @Option(names = "--quiet", description = "print only the JSON line")
     boolean quiet;
+    @Option(names = "--soak", description = "soak mode: churn both protocols for this long (e.g. 60m); -p is the "
+            + "socket port, --jstp-port the JSTP one, --pid the server to sample (docs/reliability.md, \"Soak\")")
+    String soak;
+    @Option(names = "--jstp-port", description = "soak mode: JSTP port (default ${DEFAULT-VALUE})")
+    int jstpPort = 4000;
+    @Option(names = "--rate", description = "soak mode: cycles started per second (default ${DEFAULT-VALUE})")
+    double rate = 20;
+    @Option(names = "--sample-every", description = "soak mode: heap sample interval (default ${DEFAULT-VALUE})")
+    String sampleEvery = "60s";
+    @Option(names = "--soak-warmup", description = "soak mode: samples before this are not judged "
+            + "(default ${DEFAULT-VALUE})")
+    String soakWarmup = "15m";
+    @Option(names = "--max-slope", description = "soak mode: largest live-heap slope after the warm-up that "
+            + "passes, KB/min (default ${DEFAULT-VALUE})")
+    double maxSlope = 50;
+    @Option(names = "--max-in-flight", description = "soak mode: cycles running at once (default ${DEFAULT-VALUE})")
+    int maxInFlight = 200;
+    @Option(names = "--samples", description = "soak mode: CSV file of the samples")
+    java.nio.file.Path samples;
 
     /** Entry point; the exit code is 0 on success, 1 when the run had failures, 2 on bad options. */
     public static void main(String[] argv) {
@@ -87,6 +111,12 @@ public final class LoadGenerator implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (soak != null) {
+            SoakReport report = new SoakRun(soakOptions(), quiet ? new java.io.PrintStream(
+                    java.io.OutputStream.nullOutputStream()) : System.out).run();
+            System.out.println(report.toJson());
+            return report.pass() ? 0 : 1;
+        }
         LoadOptions options = options();
         LoadResult result = options.idle() > 0 ? new IdleRun(options).run() : new LoadRun(options).run();
         if (!quiet) {
@@ -104,6 +134,11 @@ public final class LoadGenerator implements Callable<Integer> {
                 .json(json).app(app).iface(iface).args(args).tls(tls).threads(threads).pids(pids).idle(idle)
                 .hold(parse(hold)).portsPerAddress(portsPerAddress).idleWarmup(idleWarmup)
                 .idleCalls(idleCalls).webSocketPath(ws).build();
+    }
+
+    SoakOptions soakOptions() {
+        return new SoakOptions(host, port, jstpPort, app, rate, parse(soak), parse(sampleEvery), parse(soakWarmup),
+                maxSlope, maxInFlight, pids.isEmpty() ? 0 : pids.get(0), samples);
     }
 
     /** Parses {@code 10s}, {@code 500ms}, {@code 2m} or a bare number of seconds. */

@@ -325,4 +325,9 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
     JstpChannelConnection connection() {
         return conn;
     }
+
+    /** Whether a handshake request is being decided (for tests: its outcome comes from another thread). */
+    boolean handshaking() {
+        return phase == Phase.HANDSHAKING;
+    }
 }
