@@ -12,11 +12,11 @@ import io.tether.client.socket.SocketClientOptions;
 import io.tether.server.TetherServer;
 import io.tether.testkit.LineClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Your {@link TetherApplication} on a real server for tests: the same assembly as
@@ -53,7 +53,7 @@ public final class TetherTestServer implements AutoCloseable {
 
     private final TetherServer server;
     private final AppConfig config;
-    private final List<AutoCloseable> clients = new ArrayList<>();
+    private final Queue<AutoCloseable> clients = new ConcurrentLinkedQueue<>(); // tests may open clients from any thread
 
     private TetherTestServer(TetherServer server, AppConfig config) {
         this.server = server;
@@ -118,21 +118,14 @@ public final class TetherTestServer implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T track(T client) {
-        synchronized (clients) {
-            clients.add(client);
-        }
+        clients.add(client);
         return client;
     }
 
     /** Closes the clients opened here, then the server (gracefully, as on SIGTERM). */
     @Override
     public void close() {
-        List<AutoCloseable> open;
-        synchronized (clients) {
-            open = List.copyOf(clients);
-            clients.clear();
-        }
-        for (AutoCloseable client : open) {
+        for (AutoCloseable client = clients.poll(); client != null; client = clients.poll()) {
             try {
                 client.close();
             } catch (Exception ignored) {
