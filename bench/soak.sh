@@ -19,7 +19,7 @@
 # long before it is flat. Output in DIR (default tether-bench/target/soak-<time>): samples.csv,
 # server.log, driver.log, summary.json; the last line printed is the verdict. Exit 0 on pass.
 # The jars are copied to DIR first, so rebuilding the checkout during a run does not disturb it.
-# Build them first:  ./tether mvn -q -pl tether-app,tether-bench -am package -DskipTests -DskipITs
+# Build them first:  ./tether mvn -q -pl tether-demo,tether-bench -am package -DskipTests -DskipITs
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION=60m RATE=10 SAMPLE=60s WARMUP=15m MAX_SLOPE=50 EXPIRY=60s OUT=""
@@ -38,13 +38,13 @@ while (( $# )); do
   esac
 done
 JDK="$("$ROOT/tether" jdk)"
-for jar in tether-app/target/tether-app.jar tether-bench/target/tether-bench.jar; do
+for jar in tether-demo/target/tether.jar tether-bench/target/tether-bench.jar; do
   [[ -f "$ROOT/$jar" ]] || { echo "soak: $ROOT/$jar is missing: build it first (see --help)" >&2; exit 2; }
 done
 OUT="${OUT:-$ROOT/tether-bench/target/soak-$(date -u +%Y%m%d-%H%M%S)}"
 COMMIT="$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)" # of the jars' checkout, at the start
 mkdir -p "$OUT"
-cp "$ROOT/tether-app/target/tether-app.jar" "$ROOT/tether-bench/target/tether-bench.jar" "$OUT/"
+cp "$ROOT/tether-demo/target/tether.jar" "$ROOT/tether-bench/target/tether-bench.jar" "$OUT/"
 mapfile -t JOPTS < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$ROOT/tether-app/jvm.options")
 
 # the server: the app's JVM options, paranoid leak detection, any free ports, short session expiry;
@@ -54,7 +54,7 @@ mapfile -t JOPTS < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$ROOT/tether-app/j
 # with it the expiry, not the eviction of the oldest, bounds the detached sessions
 TETHER_JSTP_SESSION_EXPIRY="$EXPIRY" TETHER_JSTP_HANDSHAKE_TIMEOUT=60s \
 TETHER_JSTP_MAX_DETACHED_SESSIONS_PER_ADDRESS=100000 "$JDK/bin/java" "${JOPTS[@]}" -Dio.netty.leakDetection.level=paranoid \
-  -jar "$OUT/tether-app.jar" --port 0 --jstp-port 0 --host 127.0.0.1 --jstp-host 127.0.0.1 \
+  -jar "$OUT/tether.jar" --port 0 --jstp-port 0 --host 127.0.0.1 --jstp-host 127.0.0.1 \
   > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true' EXIT
