@@ -3,8 +3,8 @@ package io.tether.redis;
 /**
  * The Lua scripts that keep room membership consistent: each one runs atomically in Redis.
  * A membership value is {@code "{seq}:{joinedAt}:{nodeId}"}. The scripts derive room and node
- * keys from the prefix, so they need a standalone Redis (or a primary with replicas), not
- * Redis Cluster.
+ * keys from the registry prefix ({@link RedisKeys#registry()}): every key they touch carries the
+ * registry's hash tag, so on Redis Cluster they all live in one slot (on one primary).
  */
 final class LuaScripts {
     /**
@@ -24,7 +24,7 @@ final class LuaScripts {
 
     /**
      * Lists the live members of a room (owning node's heartbeat present). KEYS: room hash.
-     * ARGV: prefix. Returns a flat list member, seq, joinedAt, member, seq, joinedAt, ...
+     * ARGV: registry prefix. Returns a flat list member, seq, joinedAt, member, seq, joinedAt, ...
      */
     static final String VIEW = """
             local flat = redis.call('HGETALL', KEYS[1])
@@ -48,7 +48,7 @@ final class LuaScripts {
 
     /**
      * Removes the members of dead nodes (no heartbeat key) and, if ARGV[2] is not empty, of
-     * that node unconditionally (a clean shutdown). KEYS: nodes set. ARGV: prefix, node id to
+     * that node unconditionally (a clean shutdown). KEYS: nodes set. ARGV: registry prefix, node id to
      * purge. Returns the number of memberships removed.
      */
     static final String SWEEP = """

@@ -1,7 +1,7 @@
 package io.tether.redis;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 final class NodeHeartbeat {
     private static final Logger LOG = LoggerFactory.getLogger(NodeHeartbeat.class);
 
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final RedisKeys keys;
     private final RedisOptions options;
     private final RedisRoomBroker broker;
@@ -26,7 +26,7 @@ final class NodeHeartbeat {
     private volatile ScheduledFuture<?> task;
     private volatile boolean healthy;
 
-    NodeHeartbeat(RedisCommands<String, String> redis, RedisKeys keys, RedisOptions options, RedisRoomBroker broker,
+    NodeHeartbeat(RedisClusterCommands<String, String> redis, RedisKeys keys, RedisOptions options, RedisRoomBroker broker,
                   ScheduledExecutorService scheduler) {
         this.redis = redis;
         this.keys = keys;
@@ -73,7 +73,7 @@ final class NodeHeartbeat {
                 broker.resubscribe();
             }
             broker.flushPendingRemovals();
-            redis.eval(LuaScripts.SWEEP, ScriptOutputType.INTEGER, new String[] {keys.nodes()}, keys.prefix(), "");
+            redis.eval(LuaScripts.SWEEP, ScriptOutputType.INTEGER, new String[] {keys.nodes()}, keys.registry(), "");
             if (!healthy) {
                 LOG.info("redis: node {} is connected to {} again", options.nodeId(), options.redactedUri());
             }

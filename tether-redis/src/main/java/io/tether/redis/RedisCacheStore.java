@@ -4,7 +4,7 @@ import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.tether.api.CacheEntry;
 import io.tether.core.cache.CacheStore;
 import io.tether.core.cache.CacheValues;
@@ -27,12 +27,12 @@ import java.util.Set;
 public final class RedisCacheStore implements CacheStore {
     private static final int SCAN_BATCH = 1000;
 
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final RedisKeys keys;
     private final RedisCalls calls;
     private final CacheValueCodec codec;
 
-    RedisCacheStore(RedisCommands<String, String> redis, RedisKeys keys, RedisCalls calls, CacheValueCodec codec) {
+    RedisCacheStore(RedisClusterCommands<String, String> redis, RedisKeys keys, RedisCalls calls, CacheValueCodec codec) {
         this.redis = redis;
         this.keys = keys;
         this.calls = calls;

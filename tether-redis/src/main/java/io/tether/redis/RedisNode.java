@@ -1,18 +1,12 @@
 package io.tether.redis;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
-import io.tether.api.ErrorCode;
-import io.tether.api.TetherException;
 import io.tether.core.session.resume.SessionLimits;
 import io.tether.core.session.resume.SessionQuota;
 import java.time.Duration;
@@ -26,7 +20,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One Tether node's membership in a Redis-backed cluster: owns the Lettuce client, one
+ * One Tether node's membership in a Redis-backed cluster: owns the Lettuce client (for a
+ * standalone Redis, a Sentinel set or a Redis Cluster: {@link RedisOptions#mode()}), one
  * connection for commands and one for pub/sub (both reconnect and resubscribe by
  * themselves), the node heartbeat on its own scheduler thread, and the
  * {@link RedisRoomBroker} and {@link RedisCacheStore} built on them.
@@ -47,9 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RedisNode implements AutoCloseable {
     private final RedisOptions options;
     private final ClientResources resources;
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> commands;
-    private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private final AbstractRedisClient client;
+    private final RedisLink link;
     private final ScheduledExecutorService scheduler;
     private final NodeHeartbeat heartbeat;
     private final RedisRoomBroker broker;
@@ -62,27 +56,26 @@ public final class RedisNode implements AutoCloseable {
 
     private RedisNode(RedisOptions options) {
         this.options = options;
-        RedisURI uri = redisUri(options);
+        List<RedisURI> uris = RedisEndpoints.lettuceUris(options.uri(), options.mode(), options.commandTimeout(),
+                options.redactedUri());
         this.resources = DefaultClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), options.maxReconnectDelay(), 2,
                         TimeUnit.MILLISECONDS))
                 .build();
-        this.client = RedisClient.create(resources, uri);
-        client.setOptions(clientOptions(options));
+        this.client = RedisLink.client(options, resources, uris);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("tether-redis-" + options.nodeId()).factory());
         this.calls = new RedisCalls(options.redactedUri());
         this.keys = new RedisKeys(options.keyPrefix());
         this.mapper = JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
         try {
-            this.commands = client.connect();
-            this.pubSub = client.connectPubSub();
+            this.link = RedisLink.connect(client);
             RoomMessageCodec codec = new RoomMessageCodec(mapper);
-            RoomSubscriptions subscriptions = new RoomSubscriptions(pubSub, keys, codec);
-            this.broker = new RedisRoomBroker(commands.sync(), keys, options.nodeId(), calls, subscriptions, codec,
-                    this::stopHeartbeat);
-            this.cache = new RedisCacheStore(commands.sync(), keys, calls, new CacheValueCodec(mapper));
-            this.heartbeat = new NodeHeartbeat(commands.sync(), keys, options, broker, scheduler);
+            RoomSubscriptions subscriptions = new RoomSubscriptions(link.pubSub(), keys, codec, link.channels());
+            this.broker = new RedisRoomBroker(link.commands(), keys, options.nodeId(), calls, subscriptions, codec,
+                    link.channels(), this::stopHeartbeat);
+            this.cache = new RedisCacheStore(link.commands(), keys, calls, new CacheValueCodec(mapper));
+            this.heartbeat = new NodeHeartbeat(link.commands(), keys, options, broker, scheduler);
             heartbeat.start();
         } catch (RedisException e) {
             shutdownQuietly();
@@ -138,12 +131,12 @@ public final class RedisNode implements AutoCloseable {
     public RedisSessionStore sessionStore(Duration expiry, SessionQuota quota, ScheduledExecutorService timer) {
         StatefulRedisPubSubConnection<String, String> sessionPubSub;
         try {
-            sessionPubSub = client.connectPubSub();
+            sessionPubSub = link.newPubSub();
         } catch (RedisException e) {
             throw calls.unavailable("connecting the session channel", e);
         }
-        SessionTransfer transfer = new SessionTransfer(commands.sync(), sessionPubSub, keys, options.nodeId(), calls,
-                mapper, expiry, options.commandTimeout().multipliedBy(2));
+        SessionTransfer transfer = new SessionTransfer(link.commands(), sessionPubSub, keys, options.nodeId(), calls,
+                mapper, expiry, options.commandTimeout().multipliedBy(2), link.channels());
         RedisSessionStore store = new RedisSessionStore(transfer, expiry, quota, timer);
         sessionStores.add(store);
         return store;
@@ -151,7 +144,7 @@ public final class RedisNode implements AutoCloseable {
 
     /** Whether both connections are up and the last heartbeat reached Redis: a health check. */
     public boolean ready() {
-        return !closed.get() && commands.isOpen() && pubSub.isOpen() && heartbeat.healthy();
+        return !closed.get() && link.isOpen() && heartbeat.healthy();
     }
 
     /** Removes this node's members (if the broker is still open), stops the heartbeat, closes the client. */
@@ -182,41 +175,17 @@ public final class RedisNode implements AutoCloseable {
         }
     }
 
+    /** Whether rooms use sharded pub/sub (SPUBLISH/SSUBSCRIBE: Redis Cluster 7+). */
+    public boolean shardedPubSub() {
+        return link.channels().isSharded();
+    }
+
     private void shutdownQuietly() {
         scheduler.shutdownNow();
-        closeQuietly(pubSub);
-        closeQuietly(commands);
+        if (link != null) {
+            link.close();
+        }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
-    }
-
-    private static void closeQuietly(AutoCloseable connection) {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (Exception e) {
-            // closing a connection that is already gone: nothing left to release
-        }
-    }
-
-    private static RedisURI redisUri(RedisOptions options) {
-        try {
-            RedisURI uri = RedisURI.create(options.uri());
-            uri.setTimeout(options.commandTimeout());
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new TetherException(ErrorCode.CONFIGURATION_ERROR, "redis: invalid uri " + options.redactedUri(), e);
-        }
-    }
-
-    private static ClientOptions clientOptions(RedisOptions options) {
-        return ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .requestQueueSize(options.requestQueueSize())
-                .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()))
-                .socketOptions(SocketOptions.builder().connectTimeout(options.commandTimeout()).build())
-                .build();
     }
 }

@@ -19,6 +19,11 @@ import java.util.UUID;
  *         .build();
  * }</pre>
  *
+ * <p>The URI names the topology too ({@link RedisMode}): {@code redis://host:6379/0} for one
+ * server, {@code redis-sentinel://host:26379,host:26380/0#mymaster} for a Sentinel set,
+ * {@code redis-cluster://host:7000,host:7001} for a Redis Cluster (any reachable seed node
+ * finds the others); {@link Builder#mode(RedisMode)} states the mode explicitly instead.
+ *
  * <p>The URI is never read implicitly from the environment; use {@link #fromEnvironment} for
  * {@code REDIS_URL}.
  */
@@ -41,6 +46,9 @@ public final class RedisOptions {
     public static final int DEFAULT_REQUEST_QUEUE_SIZE = 10_000;
 
     private final String uri;
+    private final RedisMode mode;
+    /** The mode as set on the builder (null: inferred), kept for {@link #toBuilder()}. */
+    private final RedisMode requestedMode;
     private final String keyPrefix;
     private final Duration commandTimeout;
     private final Duration heartbeatInterval;
@@ -50,7 +58,13 @@ public final class RedisOptions {
     private final String nodeId;
 
     private RedisOptions(Builder b) {
-        this.uri = requireText(b.uri, "uri");
+        this.uri = requireText(b.uri, "uri").strip();
+        this.requestedMode = b.mode;
+        this.mode = b.mode != null ? b.mode : RedisEndpoints.inferMode(uri);
+        String mismatch = RedisEndpoints.mismatch(uri, mode);
+        if (mismatch != null) {
+            throw invalid(mismatch);
+        }
         this.keyPrefix = Objects.requireNonNull(b.keyPrefix, "keyPrefix");
         this.commandTimeout = positive(b.commandTimeout, "commandTimeout");
         this.heartbeatInterval = positive(b.heartbeatInterval, "heartbeatInterval");
@@ -90,7 +104,7 @@ public final class RedisOptions {
 
     /** A builder holding these settings. */
     public Builder toBuilder() {
-        return new Builder().uri(uri).keyPrefix(keyPrefix).commandTimeout(commandTimeout)
+        return new Builder().uri(uri).mode(requestedMode).keyPrefix(keyPrefix).commandTimeout(commandTimeout)
                 .heartbeatInterval(heartbeatInterval).heartbeatTtl(heartbeatTtl)
                 .maxReconnectDelay(maxReconnectDelay).requestQueueSize(requestQueueSize).nodeId(nodeId);
     }
@@ -98,6 +112,15 @@ public final class RedisOptions {
     /** Redis URI, e.g. {@code redis://127.0.0.1:6379/0} or {@code rediss://:password@host:6380}. */
     public String uri() {
         return uri;
+    }
+
+    /**
+     * The topology: as set with {@link Builder#mode(RedisMode)}, else inferred from the URI's
+     * scheme ({@code redis-sentinel://}: sentinel, {@code redis-cluster://}: cluster, else
+     * standalone).
+     */
+    public RedisMode mode() {
+        return mode;
     }
 
     /** Prefix of every key and pub/sub channel (lets several deployments share one Redis). */
@@ -137,7 +160,8 @@ public final class RedisOptions {
 
     @Override
     public String toString() {
-        return "RedisOptions[uri=" + redactedUri() + ", keyPrefix=" + keyPrefix + ", commandTimeout=" + commandTimeout
+        return "RedisOptions[uri=" + redactedUri() + ", mode=" + mode + ", keyPrefix=" + keyPrefix
+                + ", commandTimeout=" + commandTimeout
                 + ", heartbeatInterval=" + heartbeatInterval + ", heartbeatTtl=" + heartbeatTtl
                 + ", maxReconnectDelay=" + maxReconnectDelay + ", requestQueueSize=" + requestQueueSize
                 + ", nodeId=" + nodeId + "]";
@@ -171,6 +195,7 @@ public final class RedisOptions {
     /** Builder of {@link RedisOptions}; every setter has a default. */
     public static final class Builder {
         private String uri = DEFAULT_URI;
+        private RedisMode mode;
         private String keyPrefix = DEFAULT_KEY_PREFIX;
         private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
@@ -185,6 +210,16 @@ public final class RedisOptions {
         /** Redis URI (default {@value #DEFAULT_URI}). */
         public Builder uri(String value) {
             this.uri = value;
+            return this;
+        }
+
+        /**
+         * The topology (default: inferred from the URI's scheme). {@code CLUSTER} also takes a
+         * plain {@code redis://host:port} URI as the one seed node; other combinations of mode
+         * and scheme that disagree are configuration errors.
+         */
+        public Builder mode(RedisMode value) {
+            this.mode = value;
             return this;
         }
 

@@ -1,7 +1,7 @@
 package io.tether.redis;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.tether.api.ErrorCode;
 import io.tether.api.RoomMessage;
 import io.tether.api.TetherException;
@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rooms of a cluster in Redis: the room set and each room's members (id, join time, owning
- * node) are shared by every node; {@link #publish} is a Redis PUBLISH on the room's channel,
- * to which a node subscribes only while it has local members in the room. Members of a node
+ * node) are shared by every node; {@link #publish} is a Redis PUBLISH (SPUBLISH on Redis
+ * Cluster 7+) on the room's channel, to which a node subscribes only while it has local
+ * members in the room. Members of a node
  * whose heartbeat expired are hidden from {@link #members} at once and purged by the sweep.
  *
  * <p>Calls block for at most the command timeout and fail with {@code CLUSTER_UNAVAILABLE}
@@ -39,24 +40,26 @@ import org.slf4j.LoggerFactory;
 public final class RedisRoomBroker implements RoomBroker {
     private static final Logger LOG = LoggerFactory.getLogger(RedisRoomBroker.class);
 
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final RedisKeys keys;
     private final String nodeId;
     private final RedisCalls calls;
     private final RoomSubscriptions subscriptions;
     private final RoomMessageCodec codec;
+    private final Channels channels;
     private final NodeMemberships memberships = new NodeMemberships();
     private final Runnable beforeClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    RedisRoomBroker(RedisCommands<String, String> redis, RedisKeys keys, String nodeId, RedisCalls calls,
-                    RoomSubscriptions subscriptions, RoomMessageCodec codec, Runnable beforeClose) {
+    RedisRoomBroker(RedisClusterCommands<String, String> redis, RedisKeys keys, String nodeId, RedisCalls calls,
+                    RoomSubscriptions subscriptions, RoomMessageCodec codec, Channels channels, Runnable beforeClose) {
         this.redis = redis;
         this.keys = keys;
         this.nodeId = nodeId;
         this.calls = calls;
         this.subscriptions = subscriptions;
         this.codec = codec;
+        this.channels = channels;
         this.beforeClose = beforeClose;
     }
 
@@ -121,7 +124,7 @@ public final class RedisRoomBroker implements RoomBroker {
     @Override
     public Map<String, Long> members(String room) {
         List<Object> flat = calls.call("viewing room " + room, () -> redis.eval(LuaScripts.VIEW,
-                ScriptOutputType.MULTI, new String[] {keys.members(room)}, keys.prefix()));
+                ScriptOutputType.MULTI, new String[] {keys.members(room)}, keys.registry()));
         List<Listed> listed = new ArrayList<>(flat.size() / 3);
         for (int i = 0; i + 2 < flat.size(); i += 3) {
             listed.add(new Listed((String) flat.get(i), Long.parseLong((String) flat.get(i + 1)),
@@ -137,7 +140,7 @@ public final class RedisRoomBroker implements RoomBroker {
     public void publish(RoomMessage message) {
         String payload = codec.encode(message);
         try {
-            calls.call("broadcasting to room " + message.room(), () -> redis.publish(keys.channel(message.room()),
+            calls.call("broadcasting to room " + message.room(), () -> channels.publish(redis, keys.channel(message.room()),
                     payload));
         } catch (TetherException e) {
             subscriptions.deliverLocally(message);
@@ -164,7 +167,7 @@ public final class RedisRoomBroker implements RoomBroker {
         }
         beforeClose.run();
         try {
-            redis.eval(LuaScripts.SWEEP, ScriptOutputType.INTEGER, new String[] {keys.nodes()}, keys.prefix(), nodeId);
+            redis.eval(LuaScripts.SWEEP, ScriptOutputType.INTEGER, new String[] {keys.nodes()}, keys.registry(), nodeId);
             subscriptions.listened().forEach(subscriptions::unlisten);
         } catch (RuntimeException e) {
             LOG.warn("redis: could not remove the members of node {} on close ({}); the sweep of another node will",

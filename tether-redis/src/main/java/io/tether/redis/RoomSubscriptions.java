@@ -1,7 +1,6 @@
 package io.tether.redis;
 
 import io.lettuce.core.RedisException;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tether.api.RoomMessage;
 import java.util.HashSet;
@@ -25,6 +24,7 @@ final class RoomSubscriptions {
     private final StatefulRedisPubSubConnection<String, String> connection;
     private final RedisKeys keys;
     private final RoomMessageCodec codec;
+    private final Channels channels;
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
     private volatile Consumer<RoomMessage> sink = m -> { };
@@ -32,16 +32,12 @@ final class RoomSubscriptions {
     private volatile boolean repairNeeded;
 
     RoomSubscriptions(StatefulRedisPubSubConnection<String, String> connection, RedisKeys keys,
-                      RoomMessageCodec codec) {
+                      RoomMessageCodec codec, Channels channels) {
         this.connection = connection;
         this.keys = keys;
         this.codec = codec;
-        connection.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String payload) {
-                onMessage(payload);
-            }
-        });
+        this.channels = channels;
+        Channels.onMessage(connection, (channel, payload) -> onMessage(payload));
     }
 
     void start(Consumer<RoomMessage> delivery) {
@@ -59,7 +55,7 @@ final class RoomSubscriptions {
             return;
         }
         try {
-            connection.sync().subscribe(keys.channel(room));
+            channels.subscribe(connection, keys.channel(room));
             subscribed.add(room);
         } catch (RedisException e) {
             repairNeeded = true;
@@ -75,7 +71,7 @@ final class RoomSubscriptions {
     void listen(String room) {
         wanted.add(room);
         try {
-            connection.async().subscribe(keys.channel(room)).whenComplete((ok, error) -> {
+            channels.subscribeAsync(connection, keys.channel(room)).whenComplete((ok, error) -> {
                 if (error == null) {
                     subscribed.add(room);
                 } else {
@@ -116,7 +112,7 @@ final class RoomSubscriptions {
         stale.removeAll(wanted);
         stale.forEach(this::unsubscribe);
         for (String room : Set.copyOf(wanted)) {
-            connection.sync().subscribe(keys.channel(room));
+            channels.subscribe(connection, keys.channel(room));
             subscribed.add(room);
         }
     }
@@ -130,7 +126,7 @@ final class RoomSubscriptions {
 
     private void unsubscribe(String room) {
         try {
-            connection.async().unsubscribe(keys.channel(room)).whenComplete((ok, error) -> {
+            channels.unsubscribeAsync(connection, keys.channel(room)).whenComplete((ok, error) -> {
                 if (error == null) {
                     if (!wanted.contains(room)) {
                         subscribed.remove(room);

@@ -1,7 +1,6 @@
 package io.tether.redis;
 
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,40 +26,39 @@ import tools.jackson.databind.json.JsonMapper;
 final class SessionChannel {
     private static final Logger LOG = LoggerFactory.getLogger(SessionChannel.class);
 
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
     private final RedisKeys keys;
     private final String nodeId;
     private final RedisCalls calls;
     private final JsonMapper mapper;
+    private final Channels channels;
     private final Map<String, CompletableFuture<Void>> releasing = new ConcurrentHashMap<>();
 
-    SessionChannel(RedisCommands<String, String> redis, StatefulRedisPubSubConnection<String, String> pubSub,
-                   RedisKeys keys, String nodeId, RedisCalls calls, JsonMapper mapper) {
+    SessionChannel(RedisClusterCommands<String, String> redis, StatefulRedisPubSubConnection<String, String> pubSub,
+                   RedisKeys keys, String nodeId, RedisCalls calls, JsonMapper mapper, Channels channels) {
         this.redis = redis;
         this.pubSub = pubSub;
         this.keys = keys;
         this.nodeId = nodeId;
         this.calls = calls;
         this.mapper = mapper;
+        this.channels = channels;
     }
 
     /** Subscribes to this node's channel (blocks until Redis confirms); {@code handler} gets each message. */
     void start(Consumer<Map<String, Object>> handler) {
         String channel = keys.nodeSessions(nodeId);
-        pubSub.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String from, String payload) {
-                if (channel.equals(from)) {
-                    Map<String, Object> m = decode(payload);
-                    if (m != null) {
-                        dispatch(m, handler);
-                    }
+        Channels.onMessage(pubSub, (from, payload) -> {
+            if (channel.equals(from)) {
+                Map<String, Object> m = decode(payload);
+                if (m != null) {
+                    dispatch(m, handler);
                 }
             }
         });
         calls.call("subscribing to " + channel, () -> {
-            pubSub.sync().subscribe(channel);
+            channels.subscribe(pubSub, channel);
             return null;
         });
     }
@@ -81,7 +79,7 @@ final class SessionChannel {
         CompletableFuture<Void> released = new CompletableFuture<>();
         releasing.put(id, released);
         try {
-            if (publish(owner, encode("release", id, Map.of("to", nodeId))) > 0) {
+            if (heard(publish(owner, encode("release", id, Map.of("to", nodeId))))) {
                 released.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (TimeoutException e) {
@@ -97,7 +95,12 @@ final class SessionChannel {
 
     /** Publishes a message on a node's channel (blocking); returns how many subscribers heard it. */
     long publish(String node, String message) {
-        return calls.call("messaging node " + node, () -> redis.publish(keys.nodeSessions(node), message));
+        return calls.call("messaging node " + node, () -> channels.publish(redis, keys.nodeSessions(node), message));
+    }
+
+    /** Whether a publish that Redis counted {@code count} may have reached the node. */
+    boolean heard(long count) {
+        return channels.heard(count);
     }
 
     /** A forwarded message for session {@code id}. */

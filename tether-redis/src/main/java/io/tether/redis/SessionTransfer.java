@@ -1,7 +1,7 @@
 package io.tether.redis;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tether.core.session.resume.Outbound;
 import io.tether.core.session.resume.SessionForwarder;
@@ -39,7 +39,7 @@ final class SessionTransfer {
         void release(String sessionId, String toNode);
     }
 
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final SessionChannel channel;
     private final RedisKeys keys;
     private final String nodeId;
@@ -49,11 +49,11 @@ final class SessionTransfer {
     private final Duration releaseWait;
     private final ThreadPoolExecutor executor;
 
-    SessionTransfer(RedisCommands<String, String> redis, StatefulRedisPubSubConnection<String, String> pubSub,
+    SessionTransfer(RedisClusterCommands<String, String> redis, StatefulRedisPubSubConnection<String, String> pubSub,
                     RedisKeys keys, String nodeId, RedisCalls calls, JsonMapper mapper, Duration expiry,
-                    Duration releaseWait) {
+                    Duration releaseWait, Channels channels) {
         this.redis = redis;
-        this.channel = new SessionChannel(redis, pubSub, keys, nodeId, calls, mapper);
+        this.channel = new SessionChannel(redis, pubSub, keys, nodeId, calls, mapper, channels);
         this.keys = keys;
         this.nodeId = nodeId;
         this.calls = calls;
@@ -223,7 +223,7 @@ final class SessionTransfer {
             return;
         }
         if (owner != null && !nodeId.equals(owner) && alive(owner)
-                && channel.publish(owner, payload) > 0) {
+                && channel.heard(channel.publish(owner, payload))) {
             return;
         }
         push(id, payload);

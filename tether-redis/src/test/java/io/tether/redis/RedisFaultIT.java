@@ -103,10 +103,10 @@ class RedisFaultIT {
         await().atMost(ttl.plusMillis(500)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> assertThat(
                 b.core().rooms().view("defaultRoom").members()).containsOnlyKeys(cb.id()));
         assertThat(Duration.ofNanos(System.nanoTime() - crashedAt)).isLessThanOrEqualTo(ttl.plusMillis(500));
-        String room = nodes.prefix() + "room:defaultRoom";
+        String room = nodes.prefix() + "{rooms}:room:defaultRoom";
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
             assertThat(nodes.probe().hkeys(room)).containsExactly(cb.id());
-            assertThat(nodes.probe().smembers(nodes.prefix() + "nodes")).containsExactly(b.redis().nodeId());
+            assertThat(nodes.probe().smembers(nodes.prefix() + "{rooms}:nodes")).containsExactly(b.redis().nodeId());
         });
         TestNodes.sync(b.core().rooms().say(cb, "defaultRoom", "still here"));
         await().atMost(Duration.ofSeconds(3)).until(() -> inboxB.size() == 1);

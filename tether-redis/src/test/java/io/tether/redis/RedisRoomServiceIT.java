@@ -93,7 +93,7 @@ class RedisRoomServiceIT {
         await().atMost(WAIT).until(() -> broker.joinsDone.get() == 1);
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(core.rooms().view("otherRoom").members()).isEmpty();
-            assertThat(nodes.probe().hkeys(nodes.prefix() + "room:otherRoom")).isEmpty();
+            assertThat(nodes.probe().hkeys(nodes.prefix() + "{rooms}:room:otherRoom")).isEmpty();
             assertThat(nodes.probe().pubsubNumsub(nodes.channel("otherRoom")))
                     .containsEntry(nodes.channel("otherRoom"), 0L);
         });
@@ -112,7 +112,7 @@ class RedisRoomServiceIT {
         }
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(core.rooms().view("defaultRoom").members()).isEmpty();
-            assertThat(nodes.probe().hkeys(nodes.prefix() + "room:defaultRoom")).isEmpty();
+            assertThat(nodes.probe().hkeys(nodes.prefix() + "{rooms}:room:defaultRoom")).isEmpty();
         });
         assertThat(broker.loopCalls).isEmpty();
         assertThat(broker.calls.get()).isGreaterThan(30);
@@ -132,7 +132,7 @@ class RedisRoomServiceIT {
             assertThat(callback(j.send("{call:[4,'chat'],leave:['defaultRoom']}"), 4))
                     .isEqualTo("{callback:[4],error:[31,'connection not in this room (defaultRoom)']}");
         }
-        await().atMost(WAIT).untilAsserted(() -> assertThat(nodes.probe().hkeys(nodes.prefix() + "room:defaultRoom"))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(nodes.probe().hkeys(nodes.prefix() + "{rooms}:room:defaultRoom"))
                 .isEmpty());
         assertThat(broker.calls.get()).isGreaterThan(8);
         assertThat(broker.loopCalls).as("broker calls on an event loop").isEmpty();

@@ -141,7 +141,7 @@ class RedisRoomsIT {
         assertThat(b.core().rooms().exists("newRoom")).isFalse();
         assertThatThrownBy(() -> TestNodes.sync(a.core().rooms().join(ca, "newRoom")))
                 .isInstanceOfSatisfying(TetherException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ROOM_NOT_FOUND));
-        assertThat(nodes.probe().exists(nodes.prefix() + "room:newRoom")).isZero();
+        assertThat(nodes.probe().exists(nodes.prefix() + "{rooms}:room:newRoom")).isZero();
     }
 
     @Test
@@ -162,8 +162,8 @@ class RedisRoomsIT {
         TestNodes.sync(b.core().rooms().join(cb, "defaultRoom"));
         a.core().close();
         assertThat(b.core().rooms().view("defaultRoom").members()).containsOnlyKeys(cb.id());
-        assertThat(nodes.probe().hkeys(nodes.prefix() + "room:defaultRoom")).containsExactly(cb.id());
-        assertThat(nodes.probe().smembers(nodes.prefix() + "nodes")).containsExactly(b.redis().nodeId());
+        assertThat(nodes.probe().hkeys(nodes.prefix() + "{rooms}:room:defaultRoom")).containsExactly(cb.id());
+        assertThat(nodes.probe().smembers(nodes.prefix() + "{rooms}:nodes")).containsExactly(b.redis().nodeId());
         assertThat(a.redis().ready()).isFalse();
         assertThat(b.redis().ready()).isTrue();
         a.redis().close();

@@ -52,7 +52,7 @@ class RedisSessionIdIT {
             id = reply.substring("{handshake:[0],ok:'".length(), reply.length() - 2);
         }
         org.awaitility.Awaitility.await().atMost(WAIT)
-                .until(() -> nodes.probe().exists(nodes.prefix() + "session:" + id) == 1);
+                .until(() -> nodes.probe().exists(nodes.prefix() + "session:{" + id + "}") == 1);
         Set<String> before = keys();
         List<String> crafted = List.of(id + ":owner", id + ":inbox", id + ":owner:owner", "x", "",
                 id.toUpperCase(java.util.Locale.ROOT), "00000000-0000-4000-8000-000000000000", "*", "{a}");

@@ -53,9 +53,9 @@ class RedisSessionQuotaIT {
             }
         }
         await().atMost(WAIT).until(() -> a.redisNode().core().refusals().get(Refusal.SESSIONS_PER_ADDRESS) == 1);
-        await().atMost(WAIT).until(() -> nodes.probe().exists(nodes.prefix() + "session:" + ids.get(0)) == 0);
+        await().atMost(WAIT).until(() -> nodes.probe().exists(nodes.prefix() + "session:{" + ids.get(0) + "}") == 0);
         assertThat(a.sessions().size()).isEqualTo(2);
-        assertThat(nodes.probe().exists(nodes.prefix() + "session:" + ids.get(2))).isEqualTo(1);
+        assertThat(nodes.probe().exists(nodes.prefix() + "session:{" + ids.get(2) + "}")).isEqualTo(1);
         try (JstpFrameClient c = jstp.client(b)) {
             assertThat(c.request("{handshake:[0,'testApp'],session:['" + ids.get(0) + "',0]}", WAIT))
                     .isEqualTo("{handshake:[0],error:[11]}");

@@ -58,7 +58,7 @@ class RedisSessionStoreIT {
         first.send(call(3, "delayedEcho", "300,'late'"));
         first.close();
         await().atMost(WAIT).until(() -> {
-            String stored = nodes.probe().get(nodes.prefix() + "session:" + id);
+            String stored = nodes.probe().get(nodes.prefix() + "session:{" + id + "}");
             return stored != null && stored.contains("tick") && stored.contains("late");
         });
 
@@ -69,7 +69,7 @@ class RedisSessionStoreIT {
         assertThat(second.request(call(4, "getValue", ""), WAIT)).isEqualTo("{callback:[4],ok:['kept']}");
         assertThat(b.sessions().size()).isEqualTo(1);
         await().atMost(WAIT).until(() -> a.sessions().size() == 0);
-        assertThat(nodes.probe().get(nodes.prefix() + "session:" + id + ":owner")).isEqualTo(
+        assertThat(nodes.probe().get(nodes.prefix() + "session:{" + id + "}:owner")).isEqualTo(
                 b.redisNode().redis().nodeId());
     }
 
@@ -99,8 +99,8 @@ class RedisSessionStoreIT {
         JstpFrameClient first = jstp.client(a);
         String id = handshake(first);
         first.close();
-        await().atMost(WAIT).until(() -> nodes.probe().pttl(nodes.prefix() + "session:" + id) > 0);
-        await().atMost(WAIT).until(() -> nodes.probe().exists(nodes.prefix() + "session:" + id) == 0);
+        await().atMost(WAIT).until(() -> nodes.probe().pttl(nodes.prefix() + "session:{" + id + "}") > 0);
+        await().atMost(WAIT).until(() -> nodes.probe().exists(nodes.prefix() + "session:{" + id + "}") == 0);
         JstpFrameClient late = jstp.client(b);
         assertThat(late.request(restore(id, 0), WAIT)).isEqualTo("{handshake:[0],error:[11]}");
     }

@@ -20,15 +20,27 @@ final class TestNodes implements AutoCloseable {
     record Node(TetherCore core, RedisNode redis) {
     }
 
-    private final RedisTestServer server;
+    private final String uri;
     private final String prefix;
+    /** Whether the Redis outlives the test, so that its keys are deleted on close. */
+    private final boolean shared;
     private final List<Node> nodes = new ArrayList<>();
     private RedisClient probeClient;
     private StatefulRedisConnection<String, String> probe;
 
     TestNodes(RedisTestServer server) {
-        this.server = server;
-        this.prefix = server.uniquePrefix();
+        this(server.uri(), server.uniquePrefix(), true);
+    }
+
+    /** Nodes on a Redis topology the test throws away (Sentinel set, Redis Cluster: any URI form). */
+    TestNodes(String uri) {
+        this(uri, "test-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":", false);
+    }
+
+    private TestNodes(String uri, String prefix, boolean shared) {
+        this.uri = uri;
+        this.prefix = prefix;
+        this.shared = shared;
     }
 
     String prefix() {
@@ -41,7 +53,7 @@ final class TestNodes implements AutoCloseable {
      * test that is not about timeouts must not fail on one; fault tests set a short one.
      */
     RedisOptions.Builder options() {
-        return RedisOptions.builder().uri(server.uri()).keyPrefix(prefix)
+        return RedisOptions.builder().uri(uri).keyPrefix(prefix)
                 .commandTimeout(Duration.ofSeconds(5))
                 .heartbeatInterval(Duration.ofMillis(250))
                 .heartbeatTtl(Duration.ofSeconds(2))
@@ -64,7 +76,7 @@ final class TestNodes implements AutoCloseable {
     /** A plain Redis connection for checking what is in Redis. */
     RedisCommands<String, String> probe() {
         if (probe == null) {
-            probeClient = RedisClient.create(server.uri());
+            probeClient = RedisClient.create(uri);
             probe = probeClient.connect();
         }
         return probe.sync();
@@ -92,7 +104,9 @@ final class TestNodes implements AutoCloseable {
             n.core().close();
             n.redis().close();
         }
-        deleteKeys(server.uri(), prefix);
+        if (shared) {
+            deleteKeys(uri, prefix);
+        }
         if (probeClient != null) {
             probeClient.shutdown();
         }

@@ -104,7 +104,7 @@ class ClusterIT {
         first.send("{call:[2,'" + iface + "'],delayedEcho:[300,'late']}");
         first.close();
         await().atMost(WAIT).until(() -> {
-            String stored = cluster.get("session:" + id);
+            String stored = cluster.get("session:{" + id + "}");
             return stored != null && stored.contains("tick") && stored.contains("late");
         });
         a.close();

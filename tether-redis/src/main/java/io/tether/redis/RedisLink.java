@@ -1,0 +1,172 @@
+package io.tether.redis;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lettuce side of a node for its {@link RedisMode}: {@link RedisClient} for a standalone
+ * server and for a Sentinel set (Lettuce asks the sentinels for the current primary on every
+ * (re)connect, so the node follows a failover), {@link RedisClusterClient} for a Redis Cluster
+ * (topology refreshed periodically and on MOVED/ASK redirects and persistent reconnects, so the
+ * node follows a promoted replica). Holds the command connection, the room pub/sub connection
+ * and the pub/sub flavour ({@link Channels}) picked from the mode and the server version.
+ */
+final class RedisLink {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
+    private static final Pattern VERSION = Pattern.compile("(?m)^redis_version:(\\d+)\\.");
+
+    private final AbstractRedisClient client;
+    private final StatefulConnection<String, String> connection;
+    private final RedisClusterCommands<String, String> commands;
+    private final Supplier<StatefulRedisPubSubConnection<String, String>> pubSubFactory;
+    private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private final Channels channels;
+
+    private RedisLink(AbstractRedisClient client, StatefulConnection<String, String> connection,
+                      RedisClusterCommands<String, String> commands,
+                      Supplier<StatefulRedisPubSubConnection<String, String>> pubSubFactory, Channels channels) {
+        this.client = client;
+        this.connection = connection;
+        this.commands = commands;
+        this.pubSubFactory = pubSubFactory;
+        this.channels = channels;
+        this.pubSub = pubSubFactory.get();
+    }
+
+    /**
+     * Creates the client; the caller shuts it down with {@link #shutdown} if connecting fails
+     * ({@link #connect} then throws a Lettuce exception).
+     */
+    static AbstractRedisClient client(RedisOptions options, ClientResources resources, List<RedisURI> uris) {
+        if (options.mode() == RedisMode.CLUSTER) {
+            RedisClusterClient cluster = RedisClusterClient.create(resources, uris);
+            cluster.setOptions(clusterOptions(options));
+            return cluster;
+        }
+        RedisClient single = RedisClient.create(resources, uris.get(0));
+        single.setOptions(clientOptions(options));
+        return single;
+    }
+
+    /** Connects the command and room pub/sub connections; Lettuce exceptions pass through. */
+    static RedisLink connect(AbstractRedisClient client) {
+        if (client instanceof RedisClusterClient cluster) {
+            StatefulRedisClusterConnection<String, String> c = cluster.connect();
+            try {
+                Channels channels = majorVersion(c.sync().info("server")) >= 7 ? Channels.sharded()
+                        : Channels.classicOnCluster();
+                LOG.info("redis: cluster of {} nodes, rooms on {}", c.getPartitions().size(), channels);
+                return new RedisLink(client, c, c.sync(), cluster::connectPubSub, channels);
+            } catch (RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        }
+        RedisClient single = (RedisClient) client;
+        StatefulRedisConnection<String, String> c = single.connect();
+        try {
+            return new RedisLink(client, c, c.sync(), single::connectPubSub, Channels.classic());
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    RedisClusterCommands<String, String> commands() {
+        return commands;
+    }
+
+    /** The pub/sub connection of the rooms. */
+    StatefulRedisPubSubConnection<String, String> pubSub() {
+        return pubSub;
+    }
+
+    /** A new pub/sub connection (one per session store). */
+    StatefulRedisPubSubConnection<String, String> newPubSub() {
+        return pubSubFactory.get();
+    }
+
+    Channels channels() {
+        return channels;
+    }
+
+    /** Whether both connections are open (they may be reconnecting). */
+    boolean isOpen() {
+        return connection.isOpen() && pubSub.isOpen();
+    }
+
+    /** Closes both connections (the client is shut down by the caller). */
+    void close() {
+        closeQuietly(pubSub);
+        closeQuietly(connection);
+    }
+
+    static void closeQuietly(AutoCloseable connection) {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (Exception e) {
+            // closing a connection that is already gone: nothing left to release
+        }
+    }
+
+    /** The major version in an INFO server text (0 if absent). */
+    static int majorVersion(String info) {
+        Matcher m = VERSION.matcher(info == null ? "" : info);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private static ClientOptions clientOptions(RedisOptions options) {
+        return ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .requestQueueSize(options.requestQueueSize())
+                .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()))
+                .socketOptions(socketOptions(options))
+                .build();
+    }
+
+    private static ClusterClientOptions clusterOptions(RedisOptions options) {
+        // the periodic refresh finds a promoted replica even when no command ran into the old primary;
+        // the adaptive triggers (MOVED/ASK, persistent reconnects) find it as soon as one does
+        Duration refresh = options.heartbeatTtl();
+        return ClusterClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .requestQueueSize(options.requestQueueSize())
+                .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()))
+                .socketOptions(socketOptions(options))
+                .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                        .enablePeriodicRefresh(refresh)
+                        .enableAllAdaptiveRefreshTriggers()
+                        .adaptiveRefreshTriggersTimeout(options.heartbeatInterval())
+                        .refreshTriggersReconnectAttempts(2)
+                        .build())
+                .build();
+    }
+
+    private static SocketOptions socketOptions(RedisOptions options) {
+        return SocketOptions.builder().connectTimeout(options.commandTimeout()).build();
+    }
+}

@@ -1,0 +1,122 @@
+package io.tether.redis;
+
+import static io.tether.redis.FailoverChecks.WAIT;
+import static io.tether.redis.FailoverChecks.call;
+import static io.tether.redis.FailoverChecks.handshake;
+import static io.tether.redis.FailoverChecks.restore;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.SlotHash;
+import io.tether.api.CacheEntry;
+import io.tether.testkit.JstpFrameClient;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Tether nodes on a real six-node Redis Cluster (Redis 7: sharded pub/sub), started for this
+ * class by {@code redis-topology.sh}: rooms across nodes, the cache, and the failover of the
+ * primary holding the room registry, the room's channel and a JSTP session (last: it kills a
+ * server).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RedisClusterIT {
+    @RegisterExtension
+    static final RedisTopology CLUSTER = RedisTopology.cluster();
+
+    @Test
+    @Order(1)
+    void membersOnTwoNodesTalkBothWaysOverShardedPubSubAndShareTheCache() {
+        try (TestNodes nodes = new TestNodes(CLUSTER.uri()); JstpNodes jstp = new JstpNodes(nodes, Duration.ofMinutes(1))) {
+            JstpNodes.Node a = jstp.start();
+            JstpNodes.Node b = jstp.start();
+            assertThat(a.redisNode().redis().options().mode()).isEqualTo(RedisMode.CLUSTER);
+            assertThat(a.redisNode().redis().shardedPubSub()).isTrue();
+            FailoverChecks room = new FailoverChecks(a, b, "lobby");
+            room.joinBothAndTalk("hello");
+
+            for (int i = 0; i < 20; i++) { // keys on every shard
+                a.redisNode().core().cache().save("k" + i, i, null);
+            }
+            assertThat(b.redisNode().core().cache().load("k7")).map(CacheEntry::value).contains(7L);
+            assertThat(b.redisNode().core().cache().size()).isEqualTo(20);
+
+            JstpFrameClient first = jstp.client(a);
+            String id = handshake(first);
+            assertThat(first.request(call(1, "setValue", "'kept'"), WAIT)).isEqualTo("{callback:[1],ok:[]}");
+            first.close();
+            JstpFrameClient second = jstp.client(b);
+            assertThat(second.request(restore(id), WAIT)).startsWith("{handshake:[0],ok:");
+            assertThat(second.request(call(2, "getValue", ""), WAIT)).isEqualTo("{callback:[2],ok:['kept']}");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void killedPrimaryIsReplacedByItsReplicaAndNodesCarryOn() throws Exception {
+        try (TestNodes nodes = new TestNodes(CLUSTER.uri()); JstpNodes jstp = new JstpNodes(nodes, Duration.ofMinutes(2))) {
+            JstpNodes.Node a = jstp.start();
+            JstpNodes.Node b = jstp.start();
+            int seed = CLUSTER.ports().get(0);
+            // the primary holding the room registry; a room whose channel and a session whose keys live there too
+            int victim = CLUSTER.clusterPrimaryOf(SlotHash.getSlot(nodes.prefix() + "{rooms}:all"), seed);
+            String room = null;
+            for (int i = 0; room == null; i++) {
+                String name = "room" + i;
+                if (CLUSTER.clusterPrimaryOf(SlotHash.getSlot(nodes.channel(name)), seed) == victim) {
+                    room = name;
+                }
+            }
+            FailoverChecks checks = new FailoverChecks(a, b, room);
+            checks.joinBothAndTalk("before");
+            String id = null;
+            for (int i = 0; id == null && i < 60; i++) {
+                JstpFrameClient c = jstp.client(a);
+                String candidate = handshake(c);
+                if (CLUSTER.clusterPrimaryOf(SlotHash.getSlot(nodes.prefix() + "session:{" + candidate + "}"), seed)
+                        == victim) {
+                    id = candidate;
+                    assertThat(c.request(call(1, "setValue", "'kept'"), WAIT)).isEqualTo("{callback:[1],ok:[]}");
+                }
+                c.close();
+            }
+            assertThat(id).as("a session on the primary to kill").isNotNull();
+            String sessionKey = nodes.prefix() + "session:{" + id + "}";
+            awaitReplicated(victim, sessionKey, "kept");
+
+            long killedAt = System.nanoTime();
+            CLUSTER.kill(victim);
+            Duration recovered = checks.awaitOutageAndRecovery(killedAt, "redis cluster primary " + victim + " killed");
+            assertThat(recovered).isLessThan(FailoverChecks.RECOVERY_BOUND);
+
+            checks.talk("after");
+            JstpFrameClient back = jstp.client(b);
+            assertThat(back.request(restore(id), WAIT)).startsWith("{handshake:[0],ok:");
+            assertThat(back.request(call(2, "getValue", ""), WAIT)).isEqualTo("{callback:[2],ok:['kept']}");
+        }
+    }
+
+    /**
+     * Waits until the session snapshot (with {@code marker}) is in the primary, then until its
+     * replica acknowledged it: a write of this probe under the same hash tag, then WAIT 1 (the
+     * replication stream is ordered, so the snapshot was replicated before the probe's write).
+     */
+    private static void awaitReplicated(int primary, String sessionKey, String marker) {
+        RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", primary));
+        try (StatefulRedisConnection<String, String> c = client.connect()) {
+            await().atMost(WAIT).until(() -> Optional.ofNullable(c.sync().get(sessionKey)).orElse("").contains(marker));
+            c.sync().set(sessionKey + ":probe", "x");
+            assertThat(c.sync().waitForReplication(1, WAIT.toMillis())).isEqualTo(1);
+        } finally {
+            client.shutdown();
+        }
+    }
+}
