@@ -73,7 +73,9 @@ final class TetherCommand implements Callable<Integer> {
             + "socket path")
     Path jstpUnixPath;
     @Option(names = "--redis-url", paramLabel = "URL", description = "cluster mode: share rooms, cache and JSTP "
-            + "sessions with every node on this Redis, e.g. redis://127.0.0.1:6379 (default: single node)")
+            + "sessions with every node on this Redis, e.g. redis://127.0.0.1:6379, a Sentinel set "
+            + "redis-sentinel://h:26379,h:26380/0#mymaster or a Redis Cluster redis-cluster://h1:7000,h2:7001 "
+            + "(default: single node)")
     String redisUrl;
     @Option(names = "--admin-port", description = "admin HTTP port for GET /health and GET /metrics "
             + "(default off; binds tether.admin.host, 127.0.0.1)")

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
  * The node's liveness in Redis, run on the node's own scheduler thread (never a Netty loop).
  * Every interval it refreshes the heartbeat key (PX = heartbeat TTL), sweeps the members of
  * nodes whose heartbeat expired and retries failed removals. When the old heartbeat was gone
- * (Redis restarted empty, or this node was presumed dead) it re-announces the node's rooms
- * and members; after any failed tick it re-syncs the room subscriptions.
+ * (Redis restarted empty, or this node was presumed dead), and after any failed tick (a
+ * failover may have lost the latest writes), it re-announces the node's rooms and members;
+ * after any failed tick it also re-syncs the room subscriptions.
  */
 final class NodeHeartbeat {
     private static final Logger LOG = LoggerFactory.getLogger(NodeHeartbeat.class);
@@ -65,6 +66,10 @@ final class NodeHeartbeat {
             boolean lost = beat();
             if (lost) {
                 LOG.info("redis: heartbeat of node {} was gone; re-announcing its rooms and members", options.nodeId());
+                broker.reannounce();
+            } else if (!healthy) {
+                // after an outage that the heartbeat key survived (e.g. a quick failover to a replica):
+                // joins written just before it may not have reached the replica; re-joining is idempotent
                 broker.reannounce();
             }
             // also when a subscription change failed after the outage: the pub/sub connection

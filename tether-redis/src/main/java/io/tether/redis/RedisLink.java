@@ -13,6 +13,7 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 
 /**
  * The Lettuce side of a node for its {@link RedisMode}: {@link RedisClient} for a standalone
@@ -41,6 +43,7 @@ final class RedisLink {
     private final Supplier<StatefulRedisPubSubConnection<String, String>> pubSubFactory;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
     private final Channels channels;
+    private volatile Disposable topologyWatch;
 
     private RedisLink(AbstractRedisClient client, StatefulConnection<String, String> connection,
                       RedisClusterCommands<String, String> commands,
@@ -110,6 +113,26 @@ final class RedisLink {
         return channels;
     }
 
+    /**
+     * Runs {@code action} (on a Lettuce thread: it must not block) whenever Lettuce saw the
+     * cluster's topology change, e.g. a replica promoted after its primary failed. Sharded
+     * subscriptions live on the shard's primary, and Lettuce does not move them to a promoted
+     * replica by itself: the action subscribes again. No-op outside Redis Cluster.
+     */
+    void onTopologyChange(Runnable action) {
+        if (client instanceof RedisClusterClient) {
+            topologyWatch = client.getResources().eventBus().get()
+                    .filter(ClusterTopologyChangedEvent.class::isInstance)
+                    .subscribe(e -> {
+                        try {
+                            action.run();
+                        } catch (RuntimeException ex) {
+                            LOG.warn("redis: re-subscribing after a topology change failed: {}", ex.toString());
+                        }
+                    });
+        }
+    }
+
     /** Whether both connections are open (they may be reconnecting). */
     boolean isOpen() {
         return connection.isOpen() && pubSub.isOpen();
@@ -117,6 +140,10 @@ final class RedisLink {
 
     /** Closes both connections (the client is shut down by the caller). */
     void close() {
+        Disposable watch = topologyWatch;
+        if (watch != null) {
+            watch.dispose();
+        }
         closeQuietly(pubSub);
         closeQuietly(connection);
     }
@@ -151,9 +178,12 @@ final class RedisLink {
         // the periodic refresh finds a promoted replica even when no command ran into the old primary;
         // the adaptive triggers (MOVED/ASK, persistent reconnects) find it as soon as one does
         Duration refresh = options.heartbeatTtl();
+        // commands wait (at most the command timeout) instead of being rejected while a node
+        // connection is not up: Lettuce opens the connection to each primary lazily, and would
+        // reject the first command sent to it
         return ClusterClientOptions.builder()
                 .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
                 .requestQueueSize(options.requestQueueSize())
                 .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()))
                 .socketOptions(socketOptions(options))

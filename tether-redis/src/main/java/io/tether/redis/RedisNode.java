@@ -76,6 +76,10 @@ public final class RedisNode implements AutoCloseable {
                     link.channels(), this::stopHeartbeat);
             this.cache = new RedisCacheStore(link.commands(), keys, calls, new CacheValueCodec(mapper));
             this.heartbeat = new NodeHeartbeat(link.commands(), keys, options, broker, scheduler);
+            link.onTopologyChange(() -> {
+                subscriptions.refresh();
+                sessionStores.forEach(RedisSessionStore::refresh);
+            });
             heartbeat.start();
         } catch (RedisException e) {
             shutdownQuietly();

@@ -196,6 +196,11 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
         transfer.stop();
     }
 
+    /** Subscribes again to this node's session channel (after a Redis Cluster topology change); does not block. */
+    void refresh() {
+        transfer.refresh();
+    }
+
     /** Waits (bounded) for queued session work, then releases the pub/sub connection. */
     void awaitClosed(Duration limit) {
         transfer.awaitStopped(limit);

@@ -117,6 +117,28 @@ final class RoomSubscriptions {
         }
     }
 
+    /**
+     * Subscribes again to every wanted room without waiting (after the Redis Cluster topology
+     * changed: a sharded subscription does not follow its shard to a promoted replica by
+     * itself; subscribing to a channel the connection already has is harmless).
+     */
+    void refresh() {
+        if (!channels.isSharded()) {
+            return;
+        }
+        for (String room : Set.copyOf(wanted)) {
+            try {
+                channels.subscribeAsync(connection, keys.channel(room)).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        repairNeeded = true;
+                    }
+                });
+            } catch (RuntimeException e) {
+                repairNeeded = true;
+            }
+        }
+    }
+
     /** Hands a message to the local sink directly (Redis unreachable, local members only). */
     void deliverLocally(RoomMessage message) {
         if (wanted.contains(message.room())) {

@@ -33,6 +33,7 @@ final class SessionChannel {
     private final RedisCalls calls;
     private final JsonMapper mapper;
     private final Channels channels;
+    private volatile boolean started;
     private final Map<String, CompletableFuture<Void>> releasing = new ConcurrentHashMap<>();
 
     SessionChannel(RedisClusterCommands<String, String> redis, StatefulRedisPubSubConnection<String, String> pubSub,
@@ -59,8 +60,25 @@ final class SessionChannel {
         });
         calls.call("subscribing to " + channel, () -> {
             channels.subscribe(pubSub, channel);
+            started = true;
             return null;
         });
+    }
+
+    /** Subscribes again to this node's channel without waiting (after a Redis Cluster topology change). */
+    void refresh() {
+        if (!channels.isSharded() || !started) {
+            return;
+        }
+        try {
+            channels.subscribeAsync(pubSub, keys.nodeSessions(nodeId)).whenComplete((ok, error) -> {
+                if (error != null) {
+                    LOG.warn("re-subscribing to the session channel failed: {}", error.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("re-subscribing to the session channel failed: {}", e.toString());
+        }
     }
 
     private void dispatch(Map<String, Object> m, Consumer<Map<String, Object>> handler) {

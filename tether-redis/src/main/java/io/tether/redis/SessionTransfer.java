@@ -239,6 +239,11 @@ final class SessionTransfer {
         return calls.call("checking node " + node, () -> redis.exists(keys.heartbeat(node))) == 1;
     }
 
+    /** Subscribes again to this node's channel (after a Redis Cluster topology change); does not block. */
+    void refresh() {
+        channel.refresh();
+    }
+
     /** Stops taking work; what was submitted still runs (see {@link #awaitStopped}). */
     void stop() {
         executor.shutdown();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
+import io.tether.redis.RedisMode;
 import io.tether.redis.RedisOptions;
 import java.time.Duration;
 import java.util.Map;
@@ -44,6 +45,23 @@ class RedisSettingsTest {
         assertThat(o.nodeId()).isEqualTo("n1");
         assertThat(map(Map.of(), Map.of("tether.redis.url", "redis://h:1")).redis().orElseThrow().nodeId())
                 .isNotBlank();
+    }
+
+    @Test
+    void theModeIsInferredFromTheUrlOrSet() {
+        assertThat(map(Map.of(), Map.of("tether.redis.url", "redis-cluster://h1:7000,h2:7001")).redis())
+                .map(RedisOptions::mode).contains(RedisMode.CLUSTER);
+        assertThat(map(Map.of(), Map.of("tether.redis.url", "redis-sentinel://h1:26379#m")).redis())
+                .map(RedisOptions::mode).contains(RedisMode.SENTINEL);
+        assertThat(map(Map.of(), Map.of("tether.redis.url", "redis://h1:6379")).redis())
+                .map(RedisOptions::mode).contains(RedisMode.STANDALONE);
+        assertThat(map(Map.of("TETHER_REDIS_MODE", "Cluster"), Map.of("tether.redis.url", "redis://h1:7000")).redis())
+                .map(RedisOptions::mode).contains(RedisMode.CLUSTER);
+        for (String bad : new String[] {"ring", "sentinel"}) {
+            assertThatThrownBy(() -> map(Map.of(), Map.of("tether.redis.url", "redis://h:1", "tether.redis.mode", bad)))
+                    .isInstanceOfSatisfying(TetherException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION_ERROR));
+        }
     }
 
     @Test
