@@ -1,9 +1,10 @@
 /**
- * Cluster mode on Redis (Lettuce): several Tether nodes share rooms, room fan-out and the
- * cache through one Redis.
+ * Cluster mode on Redis (Lettuce): several Tether nodes share rooms, room fan-out, the
+ * cache and JSTP sessions through Redis: one server, a Sentinel set or a Redis Cluster
+ * ({@link io.tether.redis.RedisMode}; sharded pub/sub on Redis Cluster 7+).
  *
  * <ul>
- *   <li>{@link io.tether.redis.RedisOptions} – immutable settings (URI, key prefix, command
+ *   <li>{@link io.tether.redis.RedisOptions} – immutable settings (URI and mode, key prefix, command
  *       timeout, heartbeat interval and TTL, node id);</li>
  *   <li>{@link io.tether.redis.RedisNode} – owns the Lettuce client, its two connections and the
  *       node heartbeat; creates the broker and the cache store;</li>

@@ -13,6 +13,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.SlotHash;
 import io.tether.api.CacheEntry;
 import io.tether.testkit.JstpFrameClient;
+import io.tether.testkit.redis.RedisTopology;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.MethodOrderer;
@@ -65,13 +66,12 @@ class RedisClusterIT {
         try (TestNodes nodes = new TestNodes(CLUSTER.uri()); JstpNodes jstp = new JstpNodes(nodes, Duration.ofMinutes(2))) {
             JstpNodes.Node a = jstp.start();
             JstpNodes.Node b = jstp.start();
-            int seed = CLUSTER.ports().get(0);
             // the primary holding the room registry; a room whose channel and a session whose keys live there too
-            int victim = CLUSTER.clusterPrimaryOf(SlotHash.getSlot(nodes.prefix() + "{rooms}:all"), seed);
+            int victim = CLUSTER.clusterPrimaryOf(SlotHash.getSlot(nodes.prefix() + "{rooms}:all"));
             String room = null;
             for (int i = 0; room == null; i++) {
                 String name = "room" + i;
-                if (CLUSTER.clusterPrimaryOf(SlotHash.getSlot(nodes.channel(name)), seed) == victim) {
+                if (CLUSTER.clusterPrimaryOf(SlotHash.getSlot(nodes.channel(name))) == victim) {
                     room = name;
                 }
             }
@@ -81,7 +81,7 @@ class RedisClusterIT {
             for (int i = 0; id == null && i < 60; i++) {
                 JstpFrameClient c = jstp.client(a);
                 String candidate = handshake(c);
-                if (CLUSTER.clusterPrimaryOf(SlotHash.getSlot(nodes.prefix() + "session:{" + candidate + "}"), seed)
+                if (CLUSTER.clusterPrimaryOf(SlotHash.getSlot(nodes.prefix() + "session:{" + candidate + "}"))
                         == victim) {
                     id = candidate;
                     assertThat(c.request(call(1, "setValue", "'kept'"), WAIT)).isEqualTo("{callback:[1],ok:[]}");

@@ -11,6 +11,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.tether.testkit.JstpFrameClient;
+import io.tether.testkit.redis.RedisTopology;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
