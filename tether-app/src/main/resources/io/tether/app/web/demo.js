@@ -63,7 +63,7 @@
     client.on('connected', function () { ui.setState('connected'); });
     client.on('disconnected', function () { ui.setState('disconnected'); });
     client.on('reconnecting', function () { ui.setState('reconnecting'); });
-    client.on('reconnect', function () { ui.setState('connected'); });
+    client.on('reconnect', function () { ui.setState('reconnecting'); }); // Primus' 'reconnect': an attempt
     client.on('timeout', function () { ui.setState('timeout'); });
     client.on('welcome', function (m) { ui.system(m.welcome); });
     client.on('say', function (m) {
@@ -81,6 +81,7 @@
         ui.showActions(Object.keys(docs), docs);
       });
     });
+    client.client.on('reconnected', function () { ui.setState('connected'); });
     // Primus' "end": the server ended the connection (e.g. it shut down) and said not to reconnect
     client.client.on('end', function () {
       ui.setState('ended', 'ended by the server');
