@@ -41,7 +41,7 @@ final class ListeningLines {
                 + security(o.tls().enabled()) + ", " + server.transportName()
                 + (listener.jstpPath().isEmpty() ? "" : "; JSTP at " + listener.jstpPath())
                 + (listener.web().primusPath().isEmpty() ? "" : "; ActionHero websocket at " + listener.web().primusPath())
-                + (listener.web().demoPage() ? "; demo page at /" : "") + ")";
+                + (listener.web().demoPage() ? "; demo pages at / and /jstp.html" : "") + ")";
     }
 
     /** The hosted applications as {@code name@version}, the built-in one first. */

@@ -93,7 +93,7 @@ public final class TetherApp {
                 jstpListener[0] = listener;
             });
             config.http().ifPresent(http -> server.protocol(WebListener.create(core, http, jstpListener[0],
-                    config.socketListeners().get(0))));
+                    setup.jstpOptions().orElse(null), config.socketListeners().get(0))));
             config.unixSockets().forEach(server::unixSocket);
             BooleanSupplier ready = () -> !core.isShuttingDown() && (redis == null || redis.ready());
             metrics.bindReadiness(ready);

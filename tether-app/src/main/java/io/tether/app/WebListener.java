@@ -6,6 +6,7 @@ import io.tether.app.web.DemoPage;
 import io.tether.core.TetherCore;
 import io.tether.server.http.HttpProtocolServer;
 import io.tether.server.http.WebRoutes;
+import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.JstpProtocolServer;
 import io.tether.server.primus.PrimusEndpoint;
 import io.tether.server.primus.PrimusOptions;
@@ -22,11 +23,11 @@ final class WebListener {
 
     /**
      * The listener; {@code jstp} is the JSTP listener whose WebSocket endpoint it serves, or null;
-     * {@code socket} the (first) socket listener, whose welcome and public directory the ActionHero
+     * {@code jstpOptions} its options (for the JSTP demo page), or null; {@code socket} the (first) socket listener, whose welcome and public directory the ActionHero
      * websocket protocol shares.
      */
     static HttpProtocolServer create(TetherCore core, HttpListenerConfig config, JstpProtocolServer jstp,
-                                     SocketOptions socket) {
+                                     JstpOptions jstpOptions, SocketOptions socket) {
         WebRoutes.Builder routes = WebRoutes.builder();
         if (!config.jstpPath().isEmpty()) {
             if (jstp != null) {
@@ -44,7 +45,12 @@ final class WebListener {
                     .build()).addTo(routes);
         }
         if (web.demoPage()) {
-            DemoPage.addTo(routes);
+            DemoPage.Builder page = DemoPage.builder().core(core).jstpClientScript(web.jstpClientScript().orElse(null));
+            if (jstp != null && jstpOptions != null && !config.jstpPath().isEmpty()) {
+                page.jstp(config.jstpPath(), jstpOptions.builtinApplication(), jstpOptions.actionsInterface(),
+                        jstpOptions.chatInterface());
+            }
+            page.build().register(routes);
         }
         return new HttpProtocolServer(core, config.options(), routes.build());
     }

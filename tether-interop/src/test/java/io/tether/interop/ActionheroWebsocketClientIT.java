@@ -45,7 +45,11 @@ class ActionheroWebsocketClientIT {
         session(server.origin(), WebTestServer.WELCOME);
     }
 
-    /** The runnable server with {@code tether.http} on: the same session, and the page and script over HTTP. */
+    /**
+     * The runnable server with {@code tether.http} on: the same session, and over HTTP the pages
+     * (the JSTP page with the listener's JSTP path, application and interfaces), both client
+     * scripts and the actions' documentation.
+     */
     @Test
     void theRunnableServerServesPrimusTheClientScriptAndTheDemoPage() throws Exception {
         String welcome = "Welcome to the tether app";
@@ -53,7 +57,8 @@ class ActionheroWebsocketClientIT {
                 "tether.socket.host", "127.0.0.1", "tether.socket.port", 0, "tether.socket.welcome", welcome,
                 "tether.jstp.host", "127.0.0.1", "tether.jstp.port", 0,
                 "tether.http.enabled", true, "tether.http.host", "127.0.0.1", "tether.http.port", 0,
-                "tether.http.actionhero-client-script", WebTestServer.clientScript().toString());
+                "tether.http.actionhero-client-script", WebTestServer.clientScript().toString(),
+                "tether.http.jstp-client-script", WebTestServer.jstpClientScript().toString());
         try (TetherServer app = TetherApp.start(AppConfig.from(ConfigLoader.load(null, Map.of(), cli), null))) {
             String origin = "http://127.0.0.1:" + app.port("http");
             HttpClient http = HttpClient.newHttpClient();
@@ -67,6 +72,18 @@ class ActionheroWebsocketClientIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(script.statusCode()).isEqualTo(200);
             assertThat(script.body()).isEqualTo(Files.readString(WebTestServer.clientScript()));
+            HttpResponse<String> jstpPage = http.send(HttpRequest.newBuilder(URI.create(origin + "/jstp.html")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(jstpPage.statusCode()).isEqualTo(200);
+            assertThat(jstpPage.body()).contains("data-jstp-path=\"/jstp\"", "data-application=\"tether\"",
+                    "data-actions-interface=\"api\"", "data-chat-interface=\"chat\"", "/public/javascript/jstp.umd.js");
+            HttpResponse<String> jstpScript = http.send(HttpRequest.newBuilder(
+                    URI.create(origin + "/public/javascript/jstp.umd.js")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(jstpScript.body()).isEqualTo(Files.readString(WebTestServer.jstpClientScript()));
+            HttpResponse<String> docs = http.send(HttpRequest.newBuilder(URI.create(origin + "/documentation.json"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(JsonMapper.builder().build().readTree(docs.body()).get("cacheTest").get("1").get("inputs")
+                    .get("key").get("required").asBoolean()).isTrue();
             session(origin, welcome);
         }
     }

@@ -24,11 +24,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The demo page in real headless Chromium: two pages (ActionHero's own websocket client over
+ * The demo pages in real headless Chromium. Two pages (ActionHero's own websocket client over
  * Primus), a telnet-style client (socket protocol) and a JSTP client in one room, each sees the
  * others' messages; the members list shows all four; an action call with a validation error shows
- * the error, a good one its result; screenshots of both pages are saved under
- * {@code target/screenshots/}.
+ * the error, a good one its result. Then the issue's test proper: an ActionHero page, a JSTP page
+ * ({@code @metarhia/jstp}'s browser build) and a telnet-style client in one room, each sees the
+ * others' messages, a validation error shows on both pages. Last, a server shutdown as each page
+ * sees it. Screenshots are saved under {@code target/screenshots/}.
  */
 class DemoPageBrowserIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -116,11 +118,106 @@ class DemoPageBrowserIT {
         screenshot(b, "demo-page-action-result.png");
     }
 
+    /**
+     * The issue's browser test: a page on each browser client (ActionHero's websocket client over
+     * Primus, and {@code @metarhia/jstp}'s browser build over JSTP) and a telnet-style client in
+     * one room, each sees the others' messages; a validation error shows on both pages, a good
+     * call its result; screenshots of both pages.
+     */
+    @Test
+    void anActionheroPageAJstpPageAndATelnetUserChatInOneRoomAndCallActions() throws Exception {
+        a = open();
+        b = openJstp(server.origin());
+        join(a, "otherRoom");
+        join(b, "otherRoom");
+        try (LineClient telnet = LineClient.connect("127.0.0.1", server.socketPort())) {
+            assertThat(telnet.readJson(WAIT).get("welcome")).isNotNull();
+            telnet.send("roomAdd otherRoom");
+            assertThat(telnet.readJson(WAIT).get("status").asString()).isEqualTo("OK");
+
+            say(a, "hello from the actionhero page");
+            awaitMessage(b, "hello from the actionhero page");
+            awaitLine(telnet, m -> "hello from the actionhero page".equals(text(m, "message")));
+
+            say(b, "hello from the jstp page");
+            awaitMessage(a, "hello from the jstp page");
+            awaitLine(telnet, m -> "hello from the jstp page".equals(text(m, "message")));
+            // the JSTP page learnt its id from the echo of its own message and marks it as its own
+            wait(b).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages li.mine"),
+                    "hello from the jstp page"));
+            String jstpId = b.findElement(By.id("clientId")).getText();
+            assertThat(jstpId).isNotEqualTo("–");
+
+            telnet.send("say otherRoom hello from telnet");
+            awaitMessage(a, "hello from telnet");
+            awaitMessage(b, "hello from telnet");
+
+            b.findElement(By.id("refreshMembers")).click();
+            wait(b).until(d -> d.findElements(By.cssSelector("#members li:not(.empty)")).size() == 3);
+            assertThat(b.findElement(By.cssSelector("#members li.me")).getText()).isEqualTo(jstpId);
+            a.findElement(By.id("refreshMembers")).click();
+            wait(a).until(d -> d.findElements(By.cssSelector("#members li:not(.empty)")).size() == 3);
+            assertThat(a.findElement(By.id("members")).getText()).contains(jstpId);
+        }
+
+        callAction(b, "cacheTest", "key", "k", "value", "v");
+        WebElement jstpError = wait(b).until(ExpectedConditions.visibilityOfElementLocated(By.id("actionError")));
+        assertThat(jstpError.getText()).contains("inputs should be at least 3 letters long", "JSTP error 21");
+        callAction(a, "cacheTest", "key", "k", "value", "v");
+        WebElement ahError = wait(a).until(ExpectedConditions.visibilityOfElementLocated(By.id("actionError")));
+        assertThat(ahError.getText()).contains("inputs should be at least 3 letters long");
+        screenshot(a, "actionhero-page-validation-error.png");
+        screenshot(b, "jstp-page-validation-error.png");
+
+        callAction(b, "cacheTest", "key", "jstpKey", "value", "jstpValue");
+        wait(b).until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "\"jstpValue\""));
+        assertThat(b.findElement(By.id("actionError")).isDisplayed()).isFalse();
+        callAction(b, "randomNumber");
+        wait(b).until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "\"randomNumber\""));
+        screenshot(b, "jstp-page-action-result.png");
+    }
+
+    /**
+     * A server shutdown in the browser: the ActionHero page's Primus client is told the server
+     * ended it ({@code primus::server::close}) and stays ended, no reconnect; the JSTP page's
+     * client, whose session stays restorable, goes on trying to reconnect.
+     */
+    @Test
+    void atShutdownTheActionheroPageEndsAndTheJstpPageTriesToReconnect() throws Exception {
+        WebTestServer own = WebTestServer.start();
+        try {
+            a = open(own.origin());
+            b = openJstp(own.origin());
+            own.close();
+            wait(a).until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "ended"));
+            wait(b).until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "reconnecting"));
+            screenshot(a, "actionhero-page-server-ended.png");
+            // Primus would have scheduled its first reconnect within a second or so: still ended
+            Thread.sleep(5_000);
+            assertThat(a.findElement(By.id("state")).getDomAttribute("data-state")).isEqualTo("ended");
+            assertThat(a.findElement(By.id("messages")).getText()).contains("the server ended the connection");
+        } finally {
+            own.close();
+        }
+    }
+
     private static ChromeDriver open() {
+        return open(server.origin());
+    }
+
+    private static ChromeDriver open(String origin) {
         ChromeDriver page = Chromium.page();
-        page.get(server.origin() + "/");
+        page.get(origin + "/");
         wait(page).until(ExpectedConditions.textToBe(By.id("state"), "connected"));
         assertThat(page.findElement(By.id("messages")).getText()).contains(WebTestServer.WELCOME);
+        return page;
+    }
+
+    private static ChromeDriver openJstp(String origin) {
+        ChromeDriver page = Chromium.page();
+        page.get(origin + "/jstp.html");
+        wait(page).until(ExpectedConditions.textToBe(By.id("state"), "connected"));
+        assertThat(page.findElement(By.id("messages")).getText()).contains("connected to tether");
         return page;
     }
 

@@ -26,12 +26,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The demo application on one core behind three listeners on loopback, port 0: the socket
- * protocol, JSTP, and HTTP with the Primus endpoint ({@code /primus}), ActionHero's client script
- * (rendered by {@code web/build-client.js} into {@code target/web/} from the npm packages, once
- * per JVM) and the demo page. Fails (never skips) when node or the npm peers are missing.
+ * protocol, JSTP, and HTTP with the Primus endpoint ({@code /primus}), JSTP over WebSocket
+ * ({@code /jstp}), ActionHero's client script (rendered by {@code web/build-client.js} into
+ * {@code target/web/} from the npm packages, once per JVM), {@code @metarhia/jstp}'s browser build
+ * (from its npm package) and the demo pages. Fails (never skips) when node or the npm peers are missing.
  */
 final class WebTestServer implements AutoCloseable {
     static final String WELCOME = "Welcome to the tether web test";
+    /** Where JSTP over WebSocket is served. */
+    static final String JSTP_PATH = "/jstp";
     private static final Path MODULE = Path.of("").toAbsolutePath();
     private static Path script;
 
@@ -43,14 +46,19 @@ final class WebTestServer implements AutoCloseable {
         TetherCore core = DemoApplication.install(TetherCore.builder(), identity).build();
         PrimusEndpoint primus = new PrimusEndpoint(core, PrimusOptions.defaults().toBuilder()
                 .welcomeMessage(WELCOME).pingInterval(primusPing).clientScript(clientScript()).build());
-        WebRoutes routes = DemoPage.addTo(primus.addTo(WebRoutes.builder())).build();
+        JstpOptions jstpOptions = JstpOptions.defaults().toBuilder().host("127.0.0.1").port(0).build();
+        JstpProtocolServer jstp = new JstpProtocolServer(core, jstpOptions);
+        WebRoutes.Builder routes = primus.addTo(WebRoutes.builder()).webSocket(JSTP_PATH, jstp.webSocketEndpoint());
+        DemoPage.builder().core(core)
+                .jstp(JSTP_PATH, jstpOptions.builtinApplication(), jstpOptions.actionsInterface(),
+                        jstpOptions.chatInterface())
+                .jstpClientScript(jstpClientScript()).build().register(routes);
         server = TetherServer.builder(core)
                 .protocol(new SocketProtocolServer(core, SocketOptions.defaults().toBuilder()
                         .host("127.0.0.1").port(0).build()))
-                .protocol(new JstpProtocolServer(core, JstpOptions.defaults().toBuilder().host("127.0.0.1").port(0)
-                        .build()))
+                .protocol(jstp)
                 .protocol(new HttpProtocolServer(core, HttpOptions.defaults().toBuilder().host("127.0.0.1").port(0)
-                        .build(), routes))
+                        .build(), routes.build()))
                 .closeAfter(core)
                 .build().start();
     }
@@ -85,6 +93,17 @@ final class WebTestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+    }
+
+    /**
+     * {@code @metarhia/jstp}'s browser build as the npm package ships it
+     * ({@code node_modules/@metarhia/jstp/dist/jstp.umd.js}, installed by install-peers.sh from the
+     * committed package-lock.json).
+     */
+    static Path jstpClientScript() {
+        Path umd = MODULE.resolve("node_modules/@metarhia/jstp/dist/jstp.umd.js");
+        assertThat(umd).as("npm peers missing: run tether-interop/install-peers.sh (./tether test does)").exists();
+        return umd;
     }
 
     /**

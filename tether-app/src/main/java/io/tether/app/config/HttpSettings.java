@@ -58,8 +58,10 @@ final class HttpSettings {
         }
         Duration ping = duration(http, "primus-ping-interval", false);
         String script = http.getString("actionhero-client-script");
+        String jstpScript = http.getString("jstp-client-script");
         return new WebPageConfig(primusPath, ping, script.isBlank() ? Optional.empty() : Optional.of(Path.of(script)),
-                http.getBoolean("demo-page"));
+                http.getBoolean("demo-page"),
+                jstpScript.isBlank() ? Optional.empty() : Optional.of(Path.of(jstpScript)));
     }
 
     private static Duration duration(Config c, String key, boolean zeroAllowed) {

@@ -29,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
  * ({@link ConnectionGuard}), TLS and idle stages of every listener, then Netty's HTTP codec with
  * a small request cap and the {@link HttpRouter}; an upgrade replaces them with Netty's WebSocket
  * codec, the listener's {@linkplain WebSocketStages WebSocket stages} and the endpoint's own.
- * At shutdown every WebSocket is closed with 1001 (going away).
+ * At shutdown every WebSocket is ended by its endpoint ({@link WebSocketEndpoint#goingAway}) or
+ * closed with 1001 (going away).
  *
  * <pre>{@code
  * JstpProtocolServer jstp = new JstpProtocolServer(core, JstpOptions.defaults());
@@ -108,8 +109,10 @@ public final class HttpProtocolServer implements ProtocolServer {
     }
 
     /**
-     * Closes every connection: WebSockets with a close frame 1001 (going away), plain HTTP ones
-     * at once. Never blocks; completes when all are closed.
+     * Closes every connection: each WebSocket as its endpoint ends it ({@link
+     * WebSocketEndpoint#goingAway}, e.g. Primus' {@code "primus::server::close"} then 1001) or
+     * else with a close frame 1001 (going away), plain HTTP ones at once. Never blocks; completes
+     * when all are closed.
      */
     @Override
     public CompletableFuture<Void> shutdown() {
@@ -120,6 +123,9 @@ public final class HttpProtocolServer implements ProtocolServer {
         for (Channel ch : channels) {
             EventLoops.later(ch, () -> {
                 if (ch.pipeline().get(WebSocketStages.PROTOCOL) != null && ch.isActive()) {
+                    if (endedByEndpoint(ch)) {
+                        return;
+                    }
                     ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE))
                             .addListener(ChannelFutureListener.CLOSE);
                 } else {
@@ -128,6 +134,15 @@ public final class HttpProtocolServer implements ProtocolServer {
             });
         }
         return allClosed;
+    }
+
+    private boolean endedByEndpoint(Channel ch) {
+        for (WebSocketEndpoint endpoint : routes.endpoints()) {
+            if (endpoint.goingAway(ch)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ChannelHandler.Sharable

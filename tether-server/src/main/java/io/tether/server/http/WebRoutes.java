@@ -18,6 +18,7 @@ import java.util.Objects;
  */
 public final class WebRoutes {
     private final List<Route> routes;
+    private final List<WebSocketEndpoint> endpoints;
 
     private WebRoutes(Builder b) {
         List<Route> list = new ArrayList<>();
@@ -30,6 +31,7 @@ public final class WebRoutes {
         list.sort(Comparator.comparingInt((Route r) -> r.base.length()).reversed()
                 .thenComparing(r -> r.prefix)); // exact before prefix
         this.routes = List.copyOf(list);
+        this.endpoints = list.stream().map(r -> r.endpoint).filter(Objects::nonNull).distinct().toList();
     }
 
     /** A builder of an empty table. */
@@ -45,6 +47,11 @@ public final class WebRoutes {
     /** The registered paths, for logs. */
     public List<String> paths() {
         return routes.stream().map(r -> r.pattern).toList();
+    }
+
+    /** The distinct WebSocket endpoints, in route order (for the listener's shutdown). */
+    List<WebSocketEndpoint> endpoints() {
+        return endpoints;
     }
 
     /** The best route for a request path (longest, exact before prefix), or null. */

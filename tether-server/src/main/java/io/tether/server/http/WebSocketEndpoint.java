@@ -47,4 +47,17 @@ public interface WebSocketEndpoint {
      * @param request the upgrade request (path, headers, selected subprotocol) and the listener's options
      */
     void initChannel(Channel channel, WebSocketRequest request);
+
+    /**
+     * Ends {@code channel} gracefully at the listener's shutdown when it is one of this endpoint's
+     * connections, in the endpoint protocol's own way (e.g. Primus tells its client not to
+     * reconnect), and returns true; the connection must then close by itself (after its close
+     * frame, within the listener's close-frame timeout). Returns false when the channel is not
+     * this endpoint's or it has no goodbye of its own: the listener then sends close 1001 (going
+     * away) and closes. Called on the channel's event loop, once per endpoint until one returns
+     * true. Default: false.
+     */
+    default boolean goingAway(Channel channel) {
+        return false;
+    }
 }

@@ -83,14 +83,30 @@ public final class PrimusEndpoint implements WebSocketEndpoint {
                 request.options().tls().clientPrincipal()));
     }
 
+    /**
+     * The listener's shutdown ends a Primus connection as a Primus server does ({@code
+     * spark.end()}): {@code "primus::server::close"}, so the client ends instead of reconnecting,
+     * then a close frame 1001.
+     */
+    @Override
+    public boolean goingAway(Channel channel) {
+        PrimusConnectionHandler handler = channel.pipeline().get(PrimusConnectionHandler.class);
+        if (handler == null) {
+            return false;
+        }
+        handler.end();
+        return true;
+    }
+
     /** Open Primus connections right now (a live gauge). */
     public int connectionCount() {
         return channels.size();
     }
 
     /**
-     * Ends every connection: {@code "primus::server::close"} (the client does not reconnect),
-     * then a 1001 close. Completes when all are closed.
+     * Ends every connection now, without stopping the listener: {@code "primus::server::close"}
+     * (the client does not reconnect), then a 1001 close. Completes when all are closed. The
+     * listener's own shutdown ends them the same way ({@link #goingAway}).
      */
     public CompletableFuture<Void> shutdown() {
         CompletableFuture<Void> allClosed = ChannelGroups.allClosed(channels);

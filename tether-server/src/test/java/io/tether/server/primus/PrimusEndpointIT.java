@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The Primus endpoint frame by frame, with the JDK's WebSocket client: welcome, Primus' heartbeat
  * (answered: the connection stays; unanswered: closed), {@code primus::id::}, replies with the
  * client's messageId or a fresh one, verb errors, frames that are not JSON or not objects
- * (a clear error, the connection goes on), quit.
+ * (a clear error, the connection goes on), quit, and the listener's shutdown
+ * ({@code "primus::server::close"}, then 1001).
  */
 class PrimusEndpointIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -121,6 +122,21 @@ class PrimusEndpointIT {
             }
             assertThat(answering.closed).isNotDone();
             assertThat(silent.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void theListenersShutdownTellsPrimusClientsNotToReconnect() throws Exception {
+        try (Client c = connect(true)) {
+            c.json(); // welcome
+            CompletableFuture<Void> closed = CompletableFuture.runAsync(server::close);
+            String text;
+            do {
+                text = c.text(); // pings may come first
+            } while (text.startsWith("\"primus::ping::"));
+            assertThat(text).isEqualTo("\"primus::server::close\"");
+            assertThat(c.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1001);
+            closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
     }
 
