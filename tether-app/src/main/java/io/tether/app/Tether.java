@@ -37,20 +37,25 @@ public final class Tether {
     private Tether() {
     }
 
-    /** Runs the server until it is stopped, then exits the JVM with the status {@link #execute} returns. */
-    public static void run(String[] args, TetherApplication application) {
-        System.exit(execute(args, application));
+    /**
+     * Runs the server until it is stopped, then exits the JVM with the status {@link #execute}
+     * returns. {@code options} are the application's own command-line options, each setting a
+     * configuration key the application reads with {@link AppSetup#config()}.
+     */
+    public static void run(String[] args, TetherApplication application, CommandLineOption... options) {
+        System.exit(execute(args, application, options));
     }
 
     /**
      * Parses the command line and runs the server until SIGTERM or SIGINT (or only prints help
      * or the version); returns the exit status instead of exiting.
      */
-    public static int execute(String[] args, TetherApplication application) {
+    public static int execute(String[] args, TetherApplication application, CommandLineOption... options) {
         Objects.requireNonNull(application, "application");
+        TetherCommand command = new TetherCommand(application, java.util.List.of(options));
         applyDefaultLogging();
         LeakDetection.offUnlessConfigured(); // docs/performance.md; -Dio.netty.leakDetection.level wins
-        CommandLine cli = new CommandLine(new TetherCommand(application));
+        CommandLine cli = command.addTo(new CommandLine(command));
         cli.setParameterExceptionHandler((e, args2) -> {
             // one line, not the whole usage: the option that was wrong and where to look
             e.getCommandLine().getErr().println("tether: " + e.getMessage() + OptionSuggestion.of(e)

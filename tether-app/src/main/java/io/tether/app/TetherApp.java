@@ -1,5 +1,7 @@
 package io.tether.app;
 
+import io.tether.api.ErrorCode;
+import io.tether.api.TetherException;
 import io.tether.app.admin.AdminProtocolServer;
 import io.tether.app.admin.TetherMetrics;
 import io.tether.app.config.AppConfig;
@@ -66,6 +68,11 @@ public final class TetherApp {
         try {
             application.install(setup);
             core = builder.build();
+        } catch (com.typesafe.config.ConfigException e) { // an application key missing or mistyped
+            if (redis != null) {
+                redis.close();
+            }
+            throw new TetherException(ErrorCode.CONFIGURATION_ERROR, "application configuration: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (redis != null) {
                 redis.close();

@@ -9,15 +9,20 @@ import io.tether.server.socket.SocketOptions;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code tether} command: loads the layered configuration (command-line options win),
@@ -31,6 +36,8 @@ final class TetherCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger("tether");
 
     private final TetherApplication application;
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "FILE", description = "HOCON/JSON/properties config file")
     Path config;
@@ -80,12 +87,25 @@ final class TetherCommand implements Callable<Integer> {
     @Option(names = "--admin-port", description = "admin HTTP port for GET /health and GET /metrics "
             + "(default off; binds tether.admin.host, 127.0.0.1)")
     Integer adminPort;
-    @Option(names = "--demo", paramLabel = "NAME", description = "for the demo application: actionhero (default): "
-            + "demo actions and rooms; jstp-test or all: also the JSTP test application testApp 1.0.0/2.0.0 with login user/secret")
-    String demo;
+    private final List<CommandLineOption> extraOptions;
 
     TetherCommand(TetherApplication application) {
+        this(application, List.of());
+    }
+
+    /** The command with an application's own options ({@link #addTo} adds them to the command line). */
+    TetherCommand(TetherApplication application, List<CommandLineOption> extraOptions) {
         this.application = application;
+        this.extraOptions = List.copyOf(extraOptions);
+    }
+
+    /** Adds the application's own options to the command line made for this command. */
+    CommandLine addTo(CommandLine cli) {
+        for (CommandLineOption o : extraOptions) {
+            cli.getCommandSpec().addOption(OptionSpec.builder(o.name()).paramLabel(o.paramLabel())
+                    .description(o.description()).type(String.class).build());
+        }
+        return cli;
     }
 
     @Override
@@ -169,11 +189,14 @@ final class TetherCommand implements Callable<Integer> {
         put(out, "tether.jstp.host", jstpHost);
         put(out, "tether.jstp.port", jstpPort);
         put(out, "tether.jstp.enabled", noJstp ? Boolean.FALSE : null);
-        put(out, "tether.demo", demo);
         put(out, "tether.redis.url", redisUrl);
         put(out, "tether.admin.port", adminPort);
         put(out, "tether.socket.unix-path", unixPath);
         put(out, "tether.jstp.unix-path", jstpUnixPath);
+        for (CommandLineOption o : extraOptions) {
+            OptionSpec given = spec == null ? null : spec.findOption(o.name());
+            put(out, o.path(), given == null ? null : given.getValue());
+        }
         return out;
     }
 

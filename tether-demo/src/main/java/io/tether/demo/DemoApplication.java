@@ -3,9 +3,9 @@ package io.tether.demo;
 import io.tether.api.Action;
 import io.tether.api.jstp.JstpApplication;
 import io.tether.app.AppSetup;
+import io.tether.app.CommandLineOption;
 import io.tether.app.TetherApplication;
 import io.tether.app.TetherVersion;
-import io.tether.app.config.AppConfig;
 import io.tether.core.TetherCore;
 import io.tether.server.jstp.auth.PasswordAuthenticator;
 import io.tether.server.jstp.auth.PasswordHash;
@@ -26,6 +26,14 @@ import java.util.Map;
  * }</pre>
  */
 public final class DemoApplication implements TetherApplication {
+    /** The configuration key naming the demo hosted ({@link Demo}: actionhero, jstp-test or all). */
+    public static final String DEMO_KEY = "tether.demo";
+
+    /** The demo main's {@code --demo NAME} option: sets {@link #DEMO_KEY}. */
+    public static final CommandLineOption DEMO_OPTION = CommandLineOption.of("--demo", "NAME", DEMO_KEY,
+            "the demo hosted: actionhero (default): demo actions and rooms; jstp-test or all: also the JSTP test "
+                    + "application testApp 1.0.0/2.0.0 with login user/secret");
+
     /** Rooms created at boot. */
     public static final List<String> ROOMS = List.of("defaultRoom", "otherRoom");
 
@@ -35,11 +43,11 @@ public final class DemoApplication implements TetherApplication {
 
     @Override
     public void install(AppSetup app) {
-        AppConfig config = app.settings();
+        io.tether.app.config.AppConfig config = app.settings();
         ServerIdentity identity = new ServerIdentity(config.serverId(), config.name(), config.description(),
                 config.version(), TetherVersion.get(), System.currentTimeMillis());
         app.action(actions(identity)).room(ROOMS.toArray(String[]::new));
-        if (config.demo().hostsJstpTestApp()) {
+        if (Demo.parse(app.config().getString(DEMO_KEY)).hostsJstpTestApp()) {
             app.jstp(JstpTestApp.applications().toArray(JstpApplication[]::new))
                     .jstpAuthenticator(new PasswordAuthenticator(Map.of(JstpTestApp.USER, PasswordHash.create(
                             JstpTestApp.PASSWORD.toCharArray(), PasswordHash.RECOMMENDED_ITERATIONS))));

@@ -132,7 +132,7 @@ class JstpServerCallsNodeIT {
         long before = node.seen().stream().filter(l -> l.startsWith("PING ")).count();
         assertThat(get(peer.callMethod("clientApi", "hello", List.of("marker")))).containsExactly("hi marker");
         node.await("CALL hello [\"marker\"]"); // everything printed before the marker has been read
-        Thread.sleep(1_500);
+        Thread.sleep(1_500); // wall clock: no ping may follow the stop for 1.5 s (the node peer prints each one)
         assertThat(peer.callMethod("clientApi", "hello", List.of("end")).get(20, TimeUnit.SECONDS)).isNotEmpty();
         node.await("CALL hello [\"end\"]");
         long after = node.seen().stream().filter(l -> l.startsWith("PING ")).count();

@@ -3,15 +3,27 @@ package io.tether.test;
 import io.tether.app.TetherApplication;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension that runs a {@link TetherTestServer} for a test class: started before its
- * first test, closed (with the clients it opened) after its last. Register it on a
- * {@code static} field; test methods can also take the server as a parameter.
+ * JUnit 5 extension that runs a {@link TetherTestServer} for your tests. Register it with
+ * {@code @RegisterExtension}:
+ * <ul>
+ *   <li>on a {@code static} field: one server for the test class, started before its first test
+ *       and closed (with the clients it opened) after its last;</li>
+ *   <li>on an instance field: a fresh server for each test (each test instance; with
+ *       {@code @TestInstance(PER_CLASS)}, still one per test), started before the test's
+ *       {@code @BeforeEach} methods and closed after its {@code @AfterEach} methods.</li>
+ * </ul>
+ * Test methods, {@code @BeforeEach}/{@code @AfterEach} methods and &mdash; with a static field
+ * &mdash; the test class's constructor can take the {@link TetherTestServer} as a parameter
+ * (a constructor cannot with an instance field: that extension is registered only once the
+ * instance exists).
  *
  * <pre>{@code
  * class ChatApplicationTest {
@@ -30,10 +42,24 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *     }
  * }
  * }</pre>
+ *
+ * <pre>{@code
+ * class FreshServerTest {
+ *     @RegisterExtension
+ *     final TetherExtension tether = TetherExtension.of(new ChatApplication()); // one server per test
+ *
+ *     @Test
+ *     void startsEmpty(TetherTestServer server) {
+ *         assertThat(server.socketClient().action("roomList").join()).isNotNull();
+ *     }
+ * }
+ * }</pre>
  */
-public final class TetherExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class TetherExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback, ParameterResolver {
     private final TetherTestServer.Builder builder;
     private volatile TetherTestServer server;
+    private volatile boolean perTest; // registered on an instance field: started in beforeEach
 
     private TetherExtension(TetherTestServer.Builder builder) {
         this.builder = Objects.requireNonNull(builder, "builder");
@@ -52,13 +78,16 @@ public final class TetherExtension implements BeforeAllCallback, AfterAllCallbac
     /**
      * The running server.
      *
-     * @throws IllegalStateException outside the test class's lifetime (or when the extension is not on a static field)
+     * @throws IllegalStateException outside the server's lifetime (the test class's for a static
+     *                               field, the test's for an instance field), or when the extension
+     *                               is not registered with {@code @RegisterExtension}
      */
     public TetherTestServer server() {
         TetherTestServer running = server;
         if (running == null) {
-            throw new IllegalStateException("no server running: register TetherExtension on a static field "
-                    + "with @RegisterExtension");
+            throw new IllegalStateException("no server running: register TetherExtension with @RegisterExtension "
+                    + "on a static field (one server per class) or an instance field (one per test), and use it "
+                    + "while the class's or the test's server runs");
         }
         return running;
     }
@@ -70,6 +99,27 @@ public final class TetherExtension implements BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** Registered on an instance field (no {@link #beforeAll}): a server for this test. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (server == null) {
+            perTest = true;
+            server = builder.start();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (perTest) {
+            perTest = false;
+            close();
+        }
+    }
+
+    private void close() {
         TetherTestServer running = server;
         server = null;
         if (running != null) {

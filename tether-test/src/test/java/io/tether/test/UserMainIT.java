@@ -1,6 +1,7 @@
 package io.tether.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tether.test.sample.NotesMain;
 import io.tether.testkit.LineClient;
@@ -78,10 +79,12 @@ class UserMainIT {
         }
         assertThat(p.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("exited").isTrue();
         assertThat(p.exitValue()).isZero();
-        Thread.sleep(200); // the reader thread drains the last lines
-        out.drainTo(seen);
+        await().atMost(WAIT).untilAsserted(() -> { // the reader thread drains the last lines
+            out.drainTo(seen);
+            assertThat(seen).anyMatch(line -> line.endsWith("tether - stopped"));
+        });
         assertThat(seen).as("the entry point's console default, not Logback's DEBUG fallback")
-                .noneMatch(line -> line.contains("DEBUG")).anyMatch(line -> line.endsWith("tether - stopped"));
+                .noneMatch(line -> line.contains("DEBUG"));
     }
 
     @Test

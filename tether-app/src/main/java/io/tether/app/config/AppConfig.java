@@ -27,7 +27,8 @@ import java.util.Optional;
  * @param version         application version
  * @param actions         action processor limits
  * @param socketListeners socket-protocol listeners: one, or a plain one plus a TLS one
- * @param demo            the demo hosted ({@code tether.demo})
+ * @param source          the layered configuration these settings were mapped from, with every key (an
+ *                        application reads its own keys from it: {@link io.tether.app.AppSetup#config()})
  * @param jstp            the JSTP listener, empty when {@code tether.jstp.enabled} is false
  * @param redis           cluster mode's Redis, empty for a single node ({@code tether.redis.url} blank)
  * @param admin           the admin HTTP listener, empty when off
@@ -38,7 +39,7 @@ import java.util.Optional;
  *                        {@code tether.socket.unix-path} and {@code tether.jstp.unix-path}; empty = none
  */
 public record AppConfig(String serverId, String name, String description, String version, ProcessorOptions actions,
-                        List<SocketOptions> socketListeners, Demo demo, Optional<JstpOptions> jstp,
+                        List<SocketOptions> socketListeners, Config source, Optional<JstpOptions> jstp,
                         Optional<RedisOptions> redis, Optional<AdminOptions> admin, RateLimits rateLimits,
                         boolean loginActions, Optional<HttpListenerConfig> http,
                         Map<String, Path> unixSockets) {
@@ -47,7 +48,7 @@ public record AppConfig(String serverId, String name, String description, String
     public AppConfig {
         Objects.requireNonNull(serverId, "serverId");
         Objects.requireNonNull(actions, "actions");
-        Objects.requireNonNull(demo, "demo");
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(jstp, "jstp");
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(admin, "admin");
@@ -71,12 +72,11 @@ public record AppConfig(String serverId, String name, String description, String
         try {
             Config server = config.getConfig("tether.server");
             String id = server.getString("id").isBlank() ? HostName.local() : server.getString("id");
-            Demo demo = Demo.parse(config.getString("tether.demo"));
             Optional<JstpOptions> jstp = JstpSettings.from(config.getConfig("tether.jstp"));
             return new AppConfig(id, server.getString("name"), server.getString("description"),
                     server.getString("version"), processor(config.getConfig("tether.actions"),
                             config.getBoolean("tether.auth.require-authentication")),
-                    SocketListeners.from(config.getConfig("tether.socket"), jarDirectory), demo,
+                    SocketListeners.from(config.getConfig("tether.socket"), jarDirectory), config,
                     jstp, RedisSettings.from(config.getConfig("tether.redis")), admin(config.getConfig("tether.admin")),
                     RateLimitSettings.from(config.getConfig("tether.rate-limit")),
                     config.getBoolean("tether.auth.login-actions"),
@@ -87,6 +87,15 @@ public record AppConfig(String serverId, String name, String description, String
         } catch (IllegalArgumentException e) {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
         }
+    }
+
+    /** The settings without {@link #source()} (which holds every value, secrets included). */
+    @Override
+    public String toString() {
+        return "AppConfig[serverId=" + serverId + ", name=" + name + ", version=" + version + ", actions=" + actions
+                + ", socketListeners=" + socketListeners + ", jstp=" + jstp + ", redis=" + redis + ", admin=" + admin
+                + ", rateLimits=" + rateLimits + ", loginActions=" + loginActions + ", http=" + http
+                + ", unixSockets=" + unixSockets + "]";
     }
 
     /** The socket listener's and (when JSTP is on) the JSTP listener's unix-domain socket paths. */

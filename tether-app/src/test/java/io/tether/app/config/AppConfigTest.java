@@ -273,7 +273,6 @@ class AppConfigTest {
     void jstpDefaultsFollowTheDesign() {
         AppConfig config = map(null, Map.of(), Map.of());
         JstpOptions jstp = jstp(config);
-        assertThat(config.demo()).isEqualTo(Demo.ACTIONHERO);
         assertThat(jstp.name()).isEqualTo("jstp");
         assertThat(jstp.host()).isEqualTo("0.0.0.0");
         assertThat(jstp.port()).isEqualTo(4000);
@@ -361,25 +360,6 @@ class AppConfigTest {
     void jstpCanBeTurnedOff() {
         assertThat(map(null, Map.of(), Map.of("tether.jstp.enabled", false)).jstp()).isEmpty();
         assertThat(map(null, Map.of("TETHER_JSTP_ENABLED", "false"), Map.of()).jstp()).isEmpty();
-    }
-
-    @Test
-    void jstpTestDemoIsParsed() {
-        // the demo application (tether-demo, DemoApplicationIT) adds the test application and its login
-        for (String demo : List.of("jstp-test", "all", "JSTP-TEST")) {
-            AppConfig config = map(null, Map.of(), Map.of("tether.demo", demo));
-            assertThat(config.demo().hostsJstpTestApp()).isTrue();
-            assertThat(jstp(config).applications()).isEmpty();
-        }
-        assertThat(map(null, Map.of("TETHER_DEMO", "jstp-test"), Map.of()).demo()).isEqualTo(Demo.JSTP_TEST);
-    }
-
-    @Test
-    void unknownDemoNamesTheChoices() {
-        assertThatThrownBy(() -> map(null, Map.of(), Map.of("tether.demo", "chat")))
-                .isInstanceOf(TetherException.class)
-                .hasMessageContaining("tether.demo").hasMessageContaining("actionhero, jstp-test, all")
-                .satisfies(e -> assertThat(((TetherException) e).code()).isEqualTo(ErrorCode.CONFIGURATION_ERROR));
     }
 
     @Test

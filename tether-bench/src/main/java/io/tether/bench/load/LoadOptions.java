@@ -44,6 +44,14 @@ public record LoadOptions(Protocol protocol, String host, int port, int connecti
     public LoadOptions {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(warmup, "warmup");
+        Objects.requireNonNull(hold, "hold");
+        Objects.requireNonNull(pids, "pids");
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(iface, "iface");
+        Objects.requireNonNull(args, "args");
         if (!host.startsWith("127.") && !host.equals("localhost")) {
             throw new IllegalArgumentException("only loopback targets (127.0.0.0/8) are allowed: " + host);
         }

@@ -21,6 +21,10 @@ import java.util.Objects;
  * @param maxInFlight      cycles running at once; a start beyond it is skipped and counted (not an error)
  * @param pid              the server's process id for the samples (jcmd, /proc), or 0 for none (no verdict)
  * @param samples          CSV file of the samples, or null
+ *
+ * <p>Immutable (a record of values) and validated on construction. A record rather than a final
+ * class with a builder: it is the bench tool's internal parameter set, built in one place from the
+ * command line ({@code LoadGenerator.soakOptions()}) and in tests, not an API users evolve against.
  */
 public record SoakOptions(String host, int socketPort, int jstpPort, String app, double rate, Duration duration,
                           Duration sampleEvery, Duration warmup, double maxSlopeKbPerMin, int maxInFlight,
@@ -32,6 +36,10 @@ public record SoakOptions(String host, int socketPort, int jstpPort, String app,
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(sampleEvery, "sampleEvery");
         Objects.requireNonNull(warmup, "warmup");
+        if (!(rate > 0) || !Double.isFinite(rate) || !(maxSlopeKbPerMin >= 0) || socketPort < 1 || socketPort > 65535
+                || jstpPort < 1 || jstpPort > 65535 || pid < 0) {
+            throw new IllegalArgumentException("soak: rate must be a positive number, ports 1-65535, pid >= 0");
+        }
         if (rate <= 0 || maxInFlight < 1 || duration.isNegative() || duration.isZero()
                 || sampleEvery.isNegative() || sampleEvery.isZero() || warmup.isNegative() || maxSlopeKbPerMin < 0) {
             throw new IllegalArgumentException("soak: rate, in-flight, duration and sample interval must be positive");

@@ -44,7 +44,9 @@ public final class SoakRun {
     public SoakReport run() throws IOException, InterruptedException {
         SoakCounters counters = new SoakCounters();
         HeapProbe probe = options.pid() > 0 ? new HeapProbe(options.pid()) : null;
-        List<SoakSample> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+        // written by one thread at a time: this thread before the sampler starts and after it ended
+        // (Thread.start/join order the writes), the sampler in between; read here after the join
+        List<SoakSample> samples = new ArrayList<>();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2,
                 Thread.ofPlatform().name("soak-io-", 0).daemon(true).factory(), NioIoHandler.newFactory());
         Writer csv = options.samples() == null ? null : Files.newBufferedWriter(options.samples(), StandardCharsets.UTF_8);
@@ -111,7 +113,12 @@ public final class SoakRun {
         }
     }
 
-    private synchronized void sample(HeapProbe probe, SoakCounters c, long start, List<SoakSample> samples, Writer csv)
+    /**
+     * Takes one sample. Not synchronized: the caller's thread and the sampler never sample at the
+     * same time (see {@link #run()}), and a lock would be held across the probe's blocking jcmd
+     * and /proc reads.
+     */
+    private void sample(HeapProbe probe, SoakCounters c, long start, List<SoakSample> samples, Writer csv)
             throws IOException, InterruptedException {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long heap = -1;

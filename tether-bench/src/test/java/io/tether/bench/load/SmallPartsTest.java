@@ -52,5 +52,9 @@ class SmallPartsTest {
     void optionsRefuseNonLoopbackTargets() {
         assertThatThrownBy(() -> LoadOptions.defaults().toBuilder().host("10.0.0.1").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
+        assertThatThrownBy(() -> LoadOptions.defaults().toBuilder().host(null).build())
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("host");
+        assertThatThrownBy(() -> LoadOptions.defaults().toBuilder().pids(null).build())
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("pids");
     }
 }

@@ -69,6 +69,12 @@ class SoakVerdictTest {
                 Duration.ofMinutes(1), 50, 10, 0, null)).hasMessageContaining("warm-up");
         assertThatThrownBy(() -> new SoakOptions("h", 1, 2, "a", 0, Duration.ofMinutes(1), Duration.ofSeconds(10),
                 Duration.ZERO, 50, 10, 0, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SoakOptions("h", 0, 2, "a", 10, Duration.ofMinutes(1), Duration.ofSeconds(10),
+                Duration.ZERO, 50, 10, 0, null)).hasMessageContaining("ports");
+        assertThatThrownBy(() -> new SoakOptions("h", 1, 2, "a", Double.NaN, Duration.ofMinutes(1),
+                Duration.ofSeconds(10), Duration.ZERO, 50, 10, 0, null)).hasMessageContaining("rate");
+        assertThatThrownBy(() -> new SoakOptions("h", 1, 2, "a", 10, Duration.ofMinutes(1), Duration.ofSeconds(10),
+                Duration.ZERO, 50, 10, -1, null)).hasMessageContaining("pid");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tether.codec.fuzz;
 
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.tether.codec.testing.TrackingAllocator;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;

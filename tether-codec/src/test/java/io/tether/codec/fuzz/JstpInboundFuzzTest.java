@@ -13,6 +13,7 @@ import io.tether.codec.jstp.JstpMessages;
 import io.tether.codec.mdsf.MdsfLimits;
 import io.tether.codec.mdsf.MdsfReader;
 import io.tether.codec.mdsf.MdsfWriter;
+import io.tether.codec.testing.TrackingAllocator;
 
 /**
  * Fuzzes the JSTP inbound path as the server wires it: {@link JstpFrameDecoder} (NUL framing,

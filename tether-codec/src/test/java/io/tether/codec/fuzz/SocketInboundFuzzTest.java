@@ -11,6 +11,7 @@ import io.tether.codec.socket.SocketFraming;
 import io.tether.codec.socket.SocketLineDecoder;
 import io.tether.codec.socket.SocketRequest;
 import io.tether.codec.socket.SocketRequestClassifier;
+import io.tether.codec.testing.TrackingAllocator;
 import java.util.Map;
 
 /**

@@ -55,7 +55,7 @@ class ActionMeterTest {
                     throw new TetherException(ErrorCode.APPLICATION_ERROR, "no");
                 }).build())
                 .action(Action.named("slow").timeout(Duration.ofSeconds(1)).handler(ctx -> {
-                    Thread.sleep(30_000);
+                    Thread.sleep(30_000); // a handler slower than its deadline
                     return null;
                 }).build())
                 .build();

@@ -51,7 +51,7 @@ class ActionProcessorTest {
                     throw new AssertionError("internal state at /srv/data/key");
                 }).build())
                 .action(Action.named("slow").timeout(Duration.ofMillis(100)).handler(ctx -> {
-                    Thread.sleep(10_000);
+                    Thread.sleep(10_000); // a handler slower than its deadline
                     return null;
                 }).build())
                 .action(Action.named("here").input(Input.named("n").required())
@@ -63,7 +63,7 @@ class ActionProcessorTest {
                         })
                         .nonBlocking().build())
                 .action(Action.named("overrun").timeout(Duration.ofMillis(20)).handler(ctx -> {
-                    Thread.sleep(60);
+                    Thread.sleep(60); // a handler slower than its deadline
                     return Map.of("late", true);
                 }).nonBlocking().build())
                 .action(Action.named("v").version(1).handler(ctx -> Map.of("v", 1)).build())

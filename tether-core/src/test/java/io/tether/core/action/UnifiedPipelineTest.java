@@ -58,7 +58,7 @@ class UnifiedPipelineTest {
                         Thread.currentThread().getName())).build())
                 .action(Action.named("sleeps").timeout(Duration.ofMillis(100)).handler(ctx -> {
                     try {
-                        Thread.sleep(10_000);
+                        Thread.sleep(10_000); // a handler slower than its deadline
                     } catch (InterruptedException e) {
                         actionInterrupted.countDown();
                         throw e;
@@ -131,7 +131,7 @@ class UnifiedPipelineTest {
         assertThat(actionInterrupted.await(5, TimeUnit.SECONDS)).isTrue();
         MethodOutcome m = method(JstpMethod.of("sleeps", 0, ctx -> {
             try {
-                Thread.sleep(10_000);
+                Thread.sleep(10_000); // a method slower than its deadline
             } catch (InterruptedException e) {
                 methodInterrupted.countDown();
                 throw e;

@@ -1,9 +1,11 @@
 package io.tether.core.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tether.core.session.Session;
 import io.tether.core.limits.Refusals;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,10 +57,7 @@ class RoomFanoutTest {
         for (int i = 0; i < 50; i++) {
             rooms.say(members.get(0).connection(), "big", "m" + i).join();
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (members.stream().anyMatch(m -> m.received().size() < 50) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> members.stream().allMatch(m -> m.received().size() >= 50));
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             expected.add("m" + i);

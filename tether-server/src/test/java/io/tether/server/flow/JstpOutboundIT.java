@@ -103,7 +103,7 @@ class JstpOutboundIT {
                 sayer.send("{call:[" + i + ",'chat'],say:['defaultRoom','" + text + "']}");
                 cutOff = core.refusals().get(Refusal.SLOW_CONSUMER) > 0;
                 if (i % 100 == 0) {
-                    Thread.sleep(10);
+                    Thread.sleep(10); // pacing: gives the loops time to fill the member's outbound queue between bursts
                 }
             }
             cutOff = cutOff || eventually(WAIT, () -> core.refusals().get(Refusal.SLOW_CONSUMER) > 0);

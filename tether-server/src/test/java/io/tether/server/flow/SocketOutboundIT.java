@@ -133,7 +133,7 @@ class SocketOutboundIT {
         while (System.nanoTime() < until) {
             peak.accumulateAndGet(FlowTestSupport.allocatorBytes(), Math::max);
             assertThat(promptly(bystander, "randomNumber")).containsKey("randomNumber");
-            Thread.sleep(50);
+            Thread.sleep(50); // wall clock: samples memory every 50 ms for 3 s while the client does not read
         }
         assertThat(peak.get()).as("buffers held while it does not read").isLessThan(32L * 1024 * 1024);
         // it was paused, not fed: reading now, it gets every reply, in order

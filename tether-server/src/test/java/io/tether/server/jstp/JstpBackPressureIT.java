@@ -13,7 +13,7 @@ class JstpBackPressureIT {
             c.handshake("testApp");
             c.send("{call:[1,'testInterface'],delayedEcho:[400,'a']}")
                     .send("{call:[2,'testInterface'],delayedEcho:[400,'b']}");
-            Thread.sleep(150);
+            Thread.sleep(150); // wall clock: both slow calls are in flight when the ping comes
             c.send("{ping:[3]}");
             assertThat(c.readText()).startsWith("{callback:[");
             assertThat(java.util.List.of(c.readText(), c.readText())).contains("{pong:[3]}");
@@ -22,7 +22,7 @@ class JstpBackPressureIT {
             c.handshake("testApp");
             c.send("{call:[1,'testInterface'],delayedEcho:[400,'a']}")
                     .send("{call:[2,'testInterface'],delayedEcho:[400,'b']}");
-            Thread.sleep(150);
+            Thread.sleep(150); // wall clock: both slow calls are in flight when the ping comes
             assertThat(c.request("{ping:[3]}")).isEqualTo("{pong:[3]}");
         }
     }

@@ -85,7 +85,7 @@ class JstpConnectionLimitsIT {
         JstpFrameClient busy = established("127.0.0.2", port);
         for (int i = 1; i <= 10; i++) { // 1.5 s: more than two idle timeouts
             answered(busy, i);
-            Thread.sleep(150);
+            Thread.sleep(150); // wall clock: traffic spread over more than two idle timeouts
         }
         assertThat(idle.closedWithin(WAIT)).isTrue();
         assertThat(core.refusals().get(Refusal.IDLE_TIMEOUT)).isEqualTo(1);

@@ -13,6 +13,7 @@ import io.tether.codec.jstp.JstpMessages;
 import io.tether.codec.mdsf.MdsfLimits;
 import io.tether.codec.mdsf.MdsfReader;
 import io.tether.codec.mdsf.MdsfWriter;
+import io.tether.codec.testing.TrackingAllocator;
 import io.tether.core.TetherCore;
 import io.tether.server.jstp.auth.LoginLimits;
 import io.tether.server.limits.ConnectionLimits;

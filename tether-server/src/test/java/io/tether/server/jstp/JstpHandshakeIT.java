@@ -98,7 +98,7 @@ class JstpHandshakeIT {
     void establishedConnectionOutlivesTheHandshakeTimeout() throws Exception {
         try (JstpTestClient c = server.client()) {
             c.handshake("testApp");
-            Thread.sleep(1200);
+            Thread.sleep(1200); // wall clock: past the handshake timeout (1 s), which no longer applies
             assertThat(c.request("{ping:[1]}")).isEqualTo("{pong:[1]}");
         }
     }

@@ -90,7 +90,7 @@ class JstpLoginThrottleIT {
                 assertThat(bystander.request("{call:[" + (i + 1) + ",'api'],echo:[{text:'hi'}]}"))
                         .contains("ok:");
                 worst = Math.max(worst, System.nanoTime() - start);
-                Thread.sleep(20);
+                Thread.sleep(20); // pacing: the bystander is sampled over the whole attack
             }
             int refused = 0;
             for (Future<Integer> f : attacks) {

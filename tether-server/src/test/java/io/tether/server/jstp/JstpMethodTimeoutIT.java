@@ -28,7 +28,7 @@ class JstpMethodTimeoutIT {
         return JstpApplication.builder("timeouts", "1.0.0").iface(JstpInterface.builder("slow")
                 .method("sleep", 0, ctx -> { // blocking, the server default deadline
                     try {
-                        Thread.sleep(10_000);
+                        Thread.sleep(10_000); // a method slower than its deadline
                     } catch (InterruptedException e) {
                         interrupted.countDown();
                         throw e;

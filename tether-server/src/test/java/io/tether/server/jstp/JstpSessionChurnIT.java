@@ -152,7 +152,7 @@ class JstpSessionChurnIT {
         core = TetherCore.builder().room("defaultRoom").build();
         JstpAuthenticator slow = (strategy, credentials) -> {
             try {
-                Thread.sleep(300);
+                Thread.sleep(300); // a slow login: the connection goes before its reply
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

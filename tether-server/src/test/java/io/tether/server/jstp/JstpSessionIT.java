@@ -36,7 +36,7 @@ class JstpSessionIT {
             assertThat(c.request("{call:[6,'testInterface'],emitLater:[200,'late','while you were away']}"))
                     .isEqualTo("{callback:[6],ok:[]}");
         }
-        Thread.sleep(400);
+        Thread.sleep(400); // wall clock: the server's emitLater timer (200 ms) fires while detached
         try (JstpTestClient c = server.client()) {
             c.send(restore(id, 1));
             assertThat(c.readText()).isEqualTo("{handshake:[0],ok:6}");
@@ -77,6 +77,7 @@ class JstpSessionIT {
             fresh.send(restore(id, 0));
             assertThat(fresh.readText()).isEqualTo("{handshake:[0],ok:1}");
             assertThat(old.closedWithin(2000)).isTrue();
+            // wall clock: the server handles the old transport's close first (it must not detach the new one)
             Thread.sleep(100);
             fresh.send("{call:[2,'testInterface'],emitBack:['still',true]}");
             assertThat(fresh.readText()).isEqualTo("{event:[-1,'testInterface'],still:[true]}");
@@ -107,7 +108,7 @@ class JstpSessionIT {
             id = c.handshake("testApp");
             c.send("{call:[1,'testInterface'],delayedEcho:[200,'held']}");
         }
-        Thread.sleep(400);
+        Thread.sleep(400); // wall clock: the delayed reply (200 ms) is held while detached
         try (JstpTestClient c = server.client()) {
             c.send(restore(id, 0));
             assertThat(c.readText()).isEqualTo("{handshake:[0],ok:1}");
@@ -136,7 +137,7 @@ class JstpSessionIT {
             try (JstpTestClient c = quick.client()) {
                 id = c.handshake("testApp");
             }
-            Thread.sleep(700);
+            Thread.sleep(700); // wall clock: past this server's session expiry
             try (JstpTestClient c = quick.client()) {
                 assertThat(c.request(restore(id, 0))).isEqualTo("{handshake:[0],error:[11]}");
             }

@@ -45,7 +45,7 @@ class JstpWebSocketIT {
             assertThat(tcp.request("{call:[2,'testInterface'],emitLater:[200,'late','while away']}"))
                     .isEqualTo("{callback:[2],ok:[]}");
         }
-        Thread.sleep(400);
+        Thread.sleep(400); // wall clock: the server's emitLater timer (200 ms) fires while detached
         try (WsTestClient ws = server.ws()) {
             ws.send(restore(id, 0));
             assertThat(ws.readText()).isEqualTo("{handshake:[0],ok:2}");
@@ -55,7 +55,7 @@ class JstpWebSocketIT {
                     .isEqualTo("{callback:[4],ok:[]}");
             ws.abort();
         }
-        Thread.sleep(400);
+        Thread.sleep(400); // wall clock: the server's emitLater timer (200 ms) fires while detached
         try (JstpTestClient tcp = server.tcp()) {
             tcp.send(restore(id, 1));
             assertThat(tcp.readText()).isEqualTo("{handshake:[0],ok:4}");

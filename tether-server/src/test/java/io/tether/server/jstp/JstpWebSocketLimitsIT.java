@@ -184,7 +184,7 @@ class JstpWebSocketLimitsIT {
             for (int i = 1; i < 4_000 && small.core.refusals().get(Refusal.SLOW_CONSUMER) == 0; i++) {
                 sayer.send("{call:[" + i + ",'chat'],say:['defaultRoom','" + text + "']}");
                 if (i % 50 == 0) {
-                    Thread.sleep(10);
+                    Thread.sleep(10); // pacing: gives the loops time to fill the member's outbound queue between bursts
                 }
             }
             await().atMost(WAIT).until(() -> small.core.refusals().get(Refusal.SLOW_CONSUMER) > 0);

@@ -123,7 +123,7 @@ class SocketConnectionLimitsIT {
             assertThat(talker.readMap(WAIT)).containsEntry("status", "OK");
             assertThat(talker.readMap(WAIT)).containsEntry("context", "user");
             assertThat(listener.readMap(WAIT)).containsEntry("message", "hello " + i);
-            Thread.sleep(150);
+            Thread.sleep(150); // wall clock: traffic spread over more than the idle timeout
         }
         assertThat(silent.readLine(WAIT)).isEqualTo("{\"status\":\"Bye\",\"context\":\"api\"}");
         assertThat(silent.awaitClosed(WAIT)).isTrue();

@@ -21,7 +21,7 @@ class SocketShutdownIT {
             LineClient idle = fx.client();
             LineClient busy = fx.client();
             busy.send("{\"action\":\"sleepTest\",\"params\":{\"sleepDuration\":700}}");
-            Thread.sleep(100);
+            Thread.sleep(100); // wall clock: the action is running when the shutdown starts
             long start = System.nanoTime();
             Thread closer = closeInBackground(fx);
             assertThat(idle.readLine(WAIT)).isEqualTo(BYE);
@@ -41,7 +41,7 @@ class SocketShutdownIT {
         try (SocketServerFixture fx = SocketServerFixture.start(b -> b.pendingShutdownWaitLimit(Duration.ofMillis(300)))) {
             LineClient busy = fx.client();
             busy.send("{\"action\":\"sleepTest\",\"params\":{\"sleepDuration\":5000}}");
-            Thread.sleep(100);
+            Thread.sleep(100); // wall clock: the action is running when the shutdown starts
             long start = System.nanoTime();
             Thread closer = closeInBackground(fx);
             assertThat(busy.readLine(WAIT)).isEqualTo(BYE);

@@ -149,7 +149,7 @@ class SocketVerbsIT {
     void clientMessagesInSeveralSegmentsAndCrLfVariants() throws InterruptedException {
         LineClient c = fx.client();
         c.sendRaw("param");
-        Thread.sleep(50);
+        Thread.sleep(50); // wall clock: the segments reach the server as separate reads
         c.sendRaw("sView\rparamsView\r\nparamsView\n");
         assertThat(c.readMap(WAIT)).containsEntry("messageCount", 1);
         assertThat(c.readMap(WAIT)).containsEntry("messageCount", 2);
@@ -162,7 +162,7 @@ class SocketVerbsIT {
         byte[] line = "paramAdd key=€uro\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int split = "paramAdd key=".length() + 1;
         c.sendRaw(java.util.Arrays.copyOfRange(line, 0, split));
-        Thread.sleep(50);
+        Thread.sleep(50); // wall clock: the segments reach the server as separate reads
         c.sendRaw(java.util.Arrays.copyOfRange(line, split, line.length));
         c.readMap(WAIT);
         c.send("paramView key");

@@ -2,6 +2,7 @@ package io.tether.core.session.resume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
@@ -177,16 +178,12 @@ class SessionPeerTest {
         JstpPeer peer = attached();
         peer.startHeartbeat(Duration.ofMillis(20));
         assertThat(session.heartbeatControlled()).isTrue();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (wire.pings() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(wire.pings()).isGreaterThanOrEqualTo(2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> wire.pings() >= 2);
         peer.stopHeartbeat();
-        Thread.sleep(100); // a tick already running may still land
-        int stopped = wire.pings();
-        Thread.sleep(300);
-        assertThat(wire.pings()).isEqualTo(stopped);
+        // stopped: no ping for 300 ms (20 ms apart while running), once a tick already running has landed
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger(wire.pings());
+        await().atMost(Duration.ofSeconds(20)).during(Duration.ofMillis(300)).pollInterval(Duration.ofMillis(20))
+                .until(() -> seen.getAndSet(wire.pings()) == seen.get());
         assertThat(session.heartbeatControlled()).isTrue();
         assertThatThrownBy(() -> peer.startHeartbeat(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -59,7 +59,7 @@ class ReadmeExamplesIT {
                     source.indexOf("        // README:" + example[0] + ":end"));
             String dedented = Arrays.stream(body.split("\n")).map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
                     .collect(Collectors.joining("\n"));
-            assertThat(Files.readString(Path.of("README.md"))).as("client README block of " + example[1])
+            assertThat(Files.readString(Path.of("../tether-client/README.md"))).as("client README block of " + example[1])
                     .contains(dedented);
             assertThat(Files.readString(Path.of("../README.md"))).as("root README block of " + example[1])
                     .contains(dedented);

@@ -1,4 +1,4 @@
-package io.tether.app.config;
+package io.tether.demo;
 
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Which demo the demo application (module tether-demo) hosts ({@code tether.demo},
- * {@code --demo}); other applications ignore it. The demo actions ({@code status}, {@code randomNumber}, {@code cacheTest}, {@code sleepTest}) and
+ * Which demo the demo application hosts ({@code tether.demo}, {@code TETHER_DEMO}, the demo
+ * main's {@code --demo}); read by {@link DemoApplication} from the server's configuration. The demo actions ({@code status}, {@code randomNumber}, {@code cacheTest}, {@code sleepTest}) and
  * rooms ({@code defaultRoom}, {@code otherRoom}) are always there, on both protocols.
  */
 public enum Demo {

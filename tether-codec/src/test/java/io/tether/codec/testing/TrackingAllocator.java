@@ -1,4 +1,4 @@
-package io.tether.server.jstp;
+package io.tether.codec.testing;
 
 import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
@@ -11,15 +11,18 @@ import java.util.List;
  * An allocator that remembers every buffer it hands out (the fuzz inputs and every
  * cumulation or copy a decoder allocates through {@code ctx.alloc()}), so that a harness can
  * check after the channel closed that each one was released: refCnt 0. Slices and retained
- * slices share their parent's count, so they are covered by the parent. One per input. (A copy of
- * tether-codec's test class of the same name, whose tests are not a dependency of this module.)
+ * slices share their parent's count, so they are covered by the parent. One per input.
+ *
+ * <p>Test support shared with other modules' tests through tether-codec's test-jar (package
+ * {@code io.tether.codec.testing}), e.g. tether-server's handshake fuzz target.
  */
-final class TrackingAllocator extends AbstractByteBufAllocator {
+public final class TrackingAllocator extends AbstractByteBufAllocator {
     private static final UnpooledByteBufAllocator UNPOOLED = new UnpooledByteBufAllocator(false, true);
 
     private final List<ByteBuf> handedOut = new ArrayList<>();
 
-    TrackingAllocator() {
+    /** An empty allocator (one per fuzz input). */
+    public TrackingAllocator() {
         super(false);
     }
 
@@ -54,17 +57,20 @@ final class TrackingAllocator extends AbstractByteBufAllocator {
     }
 
     /** A tracked heap buffer holding a copy of {@code bytes[from, from+length)}. */
-    ByteBuf copyOf(byte[] bytes, int from, int length) {
+    public ByteBuf copyOf(byte[] bytes, int from, int length) {
         return heapBuffer(length, length).writeBytes(bytes, from, length);
     }
 
     /** How many buffers were handed out. */
-    int count() {
+    public int count() {
         return handedOut.size();
     }
 
-    /** Fails when a buffer handed out is still referenced (refCnt above 0). */
-    void assertAllReleased(String what) {
+    /**
+     * Fails with an {@link AssertionError} (a finding, for a fuzz target) when a buffer handed out
+     * is still referenced (refCnt above 0).
+     */
+    public void assertAllReleased(String what) {
         for (int i = 0; i < handedOut.size(); i++) {
             ByteBuf buf = handedOut.get(i);
             if (buf.refCnt() != 0) {

@@ -234,7 +234,7 @@ class JstpServerCallsIT {
             proxy.cutAll();
             await().atMost(WAIT).until(() -> !peer.isConnected());
             var call = peer.callMethod("clientApi", "hello", List.of("later"), WAIT);
-            Thread.sleep(300);
+            Thread.sleep(300); // wall clock: the call stays pending while the client is away
             assertThat(call).isNotDone();
             proxy.refuse(false);
             assertThat(call.get(WAIT.toSeconds(), TimeUnit.SECONDS)).containsExactly("hi later");
@@ -260,10 +260,10 @@ class JstpServerCallsIT {
             peer.startHeartbeat(Duration.ofMillis(100));
             await().atMost(WAIT).until(() -> pings.get() >= before + 3);
             peer.stopHeartbeat();
-            Thread.sleep(500); // a ping already on its way may still arrive
-            int stopped = pings.get();
-            Thread.sleep(1000);
-            assertThat(pings.get()).isEqualTo(stopped);
+            // stopped: no ping for 1 s (100 ms apart while running), once one already on its way has arrived
+            AtomicInteger seen = new AtomicInteger(pings.get());
+            await().atMost(WAIT).during(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> seen.getAndSet(pings.get()) == seen.get());
         }
     }
 
@@ -273,7 +273,7 @@ class JstpServerCallsIT {
         LocalApplication app = LocalApplication.builder()
                 .method("clientApi", "whoami", args -> List.of(self[0].session()))
                 .method("clientApi", "slow", args -> {
-                    Thread.sleep(5_000);
+                    Thread.sleep(5_000); // a client method slower than the server's deadline
                     return List.of();
                 })
                 .build();
@@ -295,7 +295,7 @@ class JstpServerCallsIT {
         LocalApplication app = LocalApplication.builder()
                 .method("clientApi", "whoami", args -> List.of(self[0].session()))
                 .method("clientApi", "slow", args -> {
-                    Thread.sleep(1_000);
+                    Thread.sleep(1_000); // a client method slower than the server's deadline
                     return List.of("done");
                 })
                 .build();

@@ -97,7 +97,7 @@ class JstpWebSocketClientIT {
             proxy.refuse(true);
             proxy.cutAll();
             await().untilAsserted(() -> assertThat(states).contains(ConnectionState.DISCONNECTED));
-            Thread.sleep(400);
+            Thread.sleep(400); // wall clock: the server's emitLater timer (300 ms) fires while offline
             CompletableFuture<List<Object>> offline = c.callMethod("testInterface", "add", 2, 3);
             proxy.refuse(false);
             await().untilAsserted(() -> assertThat(c.state()).isEqualTo(ConnectionState.RECONNECTED));
