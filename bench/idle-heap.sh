@@ -36,12 +36,19 @@ rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$PID/status"; }
 
 before_used=$(used_kb); before_rss=$(rss_kb)
 OUT="$(mktemp)"; trap 'rm -f "$OUT"' EXIT
-# hold long enough to sample while every connection is open: opening takes about 1 s per 2,000
-HOLD=$(( N / 2000 + 25 ))
+# the generator holds the connections long enough to sample while every one is open: opening
+# takes about 1 s per 2,000 on a quiet machine, several times that on a loaded one; the sample
+# is taken once the server has a descriptor per connection (plus 5 s for their calls), or at
+# the latest 10 s before the hold ends
+HOLD=$(( N / 500 + 30 ))
 "$JDK/bin/java" --enable-native-access=ALL-UNNAMED -jar "$JAR" --quiet --idle "$N" --hold "${HOLD}s" "$@" > "$OUT" &
 GEN=$!
-SAMPLE=$(( HOLD - 10 ))
-sleep "$SAMPLE"
+base_fds=$(ls "/proc/$PID/fd" | wc -l)
+for (( waited = 0; waited < (HOLD - 15) * 10; waited++ )); do
+  (( $(ls "/proc/$PID/fd" | wc -l) >= base_fds + N )) && break
+  sleep 0.1
+done
+sleep 5
 held_rss=$(rss_kb); open=$(( $(ls "/proc/$PID/fd" | wc -l) ))
 held_used=$(used_kb)
 wait "$GEN" || true

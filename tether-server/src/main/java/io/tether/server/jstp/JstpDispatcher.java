@@ -86,12 +86,22 @@ final class JstpDispatcher {
             return;
         }
         conn.callStarted();
-        outcome.whenComplete((o, failure) -> {
-            send(session, o != null && o.ok() ? new Outbound.Result(call.id(), List.of((Object) o.fields()))
-                    : new Outbound.Failure(call.id(), o != null ? JstpErrors.of(o.error())
-                            : JstpErrors.of(failure, "action " + call.method())));
+        if (outcome.state() == Future.State.SUCCESS) { // a non-blocking action: no dependent future
+            answerAction(session, call, outcome.resultNow(), null);
             conn.callFinished();
-        });
+        } else {
+            outcome.whenComplete((o, failure) -> {
+                answerAction(session, call, o, failure);
+                conn.callFinished();
+            });
+        }
+    }
+
+    private static void answerAction(ResumableSession session, JstpMessage.Call call, ActionOutcome o,
+                                     Throwable failure) {
+        send(session, o != null && o.ok() ? new Outbound.Result(call.id(), List.of((Object) o.fields()))
+                : new Outbound.Failure(call.id(), o != null ? JstpErrors.of(o.error())
+                        : JstpErrors.of(failure, "action " + call.method())));
     }
 
     private void answer(ResumableSession session, JstpMessage.Call call, MethodOutcome o) {

@@ -145,7 +145,11 @@ final class JstpHandshake {
         if (username != null) {
             session.principal(Principal.named(username)); // a login names the user, over the policy's choice
         }
-        return services.sessions().save(session).handle((v, e) -> new Created(app, session));
+        CompletableFuture<Void> saved = services.sessions().save(session);
+        if (saved.isDone()) { // the in-memory store: no dependent future per handshake
+            return done(new Created(app, session));
+        }
+        return saved.handle((v, e) -> new Created(app, session));
     }
 
     private Outcome restore(HandshakeRequest request, SocketAddress remote) {

@@ -20,6 +20,7 @@ import io.tether.server.jstp.wire.JstpText;
 import io.tether.server.limits.ConnectionGuard;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -138,9 +139,14 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
 
     private void startHandshake(JstpMessage.HandshakeRequest request) {
         phase = Phase.HANDSHAKING;
-        handshake.decide(request, channel.remoteAddress(),
-                        TlsPeer.principal(channel, services.options().tls().clientPrincipal()))
-                .thenAccept(outcome -> EventLoops.later(channel, () -> apply(request, outcome)));
+        CompletableFuture<Outcome> decided = handshake.decide(request, channel.remoteAddress(),
+                TlsPeer.principal(channel, services.options().tls().clientPrincipal()));
+        if (decided.isDone()) { // an anonymous handshake with the in-memory store: no dependent future
+            Outcome outcome = decided.join(); // never exceptional (JstpHandshake.decide)
+            EventLoops.later(channel, () -> apply(request, outcome));
+        } else {
+            decided.thenAccept(outcome -> EventLoops.later(channel, () -> apply(request, outcome)));
+        }
     }
 
     private void apply(JstpMessage.HandshakeRequest request, Outcome outcome) {

@@ -86,12 +86,19 @@ public final class ConnectionGuard {
 
     private boolean acquire(InetAddress address) {
         int max = limits.maxConnectionsPerAddress();
-        int[] before = new int[1];
-        perAddress.compute(address, (a, n) -> {
-            before[0] = n == null ? 0 : n;
-            return before[0] >= max ? n : Integer.valueOf(before[0] + 1);
-        });
-        return before[0] < max;
+        // compare-and-set on the entry: no capturing lambda or holder array per connection
+        while (true) {
+            Integer n = perAddress.get(address);
+            if (n == null) {
+                if (perAddress.putIfAbsent(address, 1) == null) {
+                    return true;
+                }
+            } else if (n >= max) {
+                return false;
+            } else if (perAddress.replace(address, n, n + 1)) {
+                return true;
+            }
+        }
     }
 
     private void release(InetAddress address) {

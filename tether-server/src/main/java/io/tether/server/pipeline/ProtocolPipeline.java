@@ -111,7 +111,8 @@ public final class ProtocolPipeline extends ChannelInitializer<Channel> {
         }
         // plain TCP has no handshake to time out: a client that never sends is the idle timeout's
         guard.addIdleTimeout(p);
-        for (Stage s : beforeFraming) {
+        for (int i = 0; i < beforeFraming.size(); i++) { // indexed: no iterator per channel
+            Stage s = beforeFraming.get(i);
             p.addLast(s.name(), s.handler());
         }
         p.addLast(FRAMING, framing.get())

@@ -155,6 +155,11 @@ final class DeliveryLedger {
         return lastId;
     }
 
+    /** Whether any originated message is buffered (unacknowledged). */
+    boolean buffersOriginated() {
+        return !originated.isEmpty();
+    }
+
     /** Passes the unacknowledged originated messages, ascending id. */
     void replayOriginated(Consumer<String> out) {
         originated.values().forEach(out);

@@ -31,12 +31,16 @@ public final class MemorySessionStore implements SessionStore {
         this.quota = quota;
         long period = Math.clamp(expiry.toMillis() / 4, 50, 30_000);
         this.sweeper = timer.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+        // one listener on the quota for every session's drop: no hook object per session
+        quota.onDropped(s -> sessions.remove(s.token(), s));
     }
 
     @Override
     public CompletableFuture<Void> save(ResumableSession session) {
         sessions.put(session.token(), session);
-        session.onDrop(() -> sessions.remove(session.token(), session));
+        if (session.isDropped()) { // dropped before it was saved: the quota's listener has run already
+            sessions.remove(session.token(), session);
+        }
         // not indexed as detached yet: it is counted once its connection goes (a handshake whose
         // connection closed before the reply drops its new session)
         return CompletableFuture.completedFuture(null);

@@ -441,15 +441,20 @@ public final class ResumableSession extends Session {
      * already buffered. A session dropped meanwhile closes {@code t} instead.
      */
     public void attachNew(SessionTransport t, String handshakeReply) {
-        locked(() -> {
+        lock.lock(); // not locked(…): once per connection, no capturing lambda
+        try {
             if (dropped) { // evicted before its reply could be sent: the client may open another
                 t.close();
-                return;
+            } else {
+                transport = t;
+                t.send(handshakeReply);
+                if (ledger.buffersOriginated()) { // e.g. room messages that arrived during the handshake
+                    ledger.replayOriginated(t::send);
+                }
             }
-            transport = t;
-            t.send(handshakeReply);
-            ledger.replayOriginated(t::send);
-        });
+        } finally {
+            lock.unlock();
+        }
         quota.detached().removed(this);
     }
 
@@ -540,7 +545,7 @@ public final class ResumableSession extends Session {
                     ? new TetherException(ErrorCode.SESSION_MOVED, "the client restored the session on another node")
                     : new TetherException(ErrorCode.SESSION_CLOSED, "the session has ended"));
         }
-        quota.detached().removed(this);
+        quota.dropped(this); // unindexed, and removed from its store (MemorySessionStore)
         protocol.ended().accept(this);
         dropHooks.forEach(Runnable::run);
     }

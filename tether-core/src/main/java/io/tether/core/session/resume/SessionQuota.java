@@ -1,6 +1,9 @@
 package io.tether.core.session.resume;
 
 import io.tether.core.limits.Refusals;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The node-wide bounds shared by every session of one {@link SessionStore}: each session's
@@ -25,6 +28,9 @@ public final class SessionQuota {
     private final SessionBudget budget;
     private final DetachedSessions detached;
     private final Refusals refusals;
+    // what the stores of this quota do when one of its sessions ends (a store removes it): held
+    // once here instead of one hook object per session
+    private final List<Consumer<ResumableSession>> dropListeners = new CopyOnWriteArrayList<>();
 
     /**
      * The bounds of one node.
@@ -95,5 +101,22 @@ public final class SessionQuota {
 
     DetachedSessions detached() {
         return detached;
+    }
+
+    /**
+     * Registers what a store of this quota does when any of its sessions is dropped or handed
+     * off (runs under that session's lock; must not block): for a store that would otherwise
+     * register one hook per session.
+     */
+    void onDropped(Consumer<ResumableSession> listener) {
+        dropListeners.add(listener);
+    }
+
+    /** A session of this quota was dropped or handed off: no longer indexed, its stores told. */
+    void dropped(ResumableSession session) {
+        detached.removed(session);
+        for (Consumer<ResumableSession> l : dropListeners) {
+            l.accept(session);
+        }
     }
 }
