@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Bytes allocated by the server per request, exactly: JFR's per-thread allocation counters
 # (jdk.ThreadAllocationStatistics, every second) read while the server is idle just before and
-# just after a measured load, divided by the requests the load completed. Noise-free (counts,
-# not timings), so it compares builds on a busy machine where throughput cannot.
+# just after a measured load, divided by the requests the load completed. Counts, not timings:
+# it compares builds on a busy machine where throughput cannot.
 #
 #   bench/alloc.sh [--jar tether-demo/target/tether.jar] [--load socket|jstp-api] [-c 1] [-d 1]
 #                  [--duration 10s] [--warmup 15s] [--out DIR]
 #
 # The app (jar, JVM options of tether-app/jvm.options) runs on core 0, the generator (this
-# checkout's tether-bench.jar) on core 1 with one event loop: -c connections × -d in flight of
-# randomNumber (socket: inline line; jstp-api: tether/api.randomNumber over JSTP). Prints one
-# line: requests, bytes on the I/O threads (tether-io-*), bytes on every thread, and both per
-# request. Requests in flight at the end (c × d) bound the error. 1 × 1 (the default) gives one
-# request per read and per flush, so the bytes per request do not depend on how a busy machine
-# batched them; 50 × 16 shares each read's and flush's cost among the requests it carried.
+# checkout's tether-bench.jar) on core 1 with one event loop. The warm-up (50 × 16, so that the
+# JIT has compiled the paths whatever the machine's speed) is followed by the measured load:
+# -c connections × -d in flight of randomNumber (socket: inline line; jstp-api:
+# tether/api.randomNumber over JSTP). Prints one line: requests, bytes on the I/O threads
+# (tether-io-*), bytes on every thread, and both per request. Requests in flight at the end
+# (c × d) bound the error. 1 × 1 (the default) gives one request per read and per flush, so the
+# bytes per request do not depend on how a busy machine batched them; 50 × 16 shares each
+# read's and flush's cost among the requests it carried (which varies from run to run).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/tether-demo/target/tether.jar" LOAD=socket DURATION=10s WARMUP=15s OUT="" CONNS=1 DEPTH=1
@@ -26,7 +28,7 @@ while (( $# )); do
     --duration) DURATION="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "alloc: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -51,7 +53,7 @@ for p in "$PORT" "$JPORT"; do
   for ((i = 0; i < 600; i++)); do (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && break; sleep 0.1; done
 done
 gen() {
-  local args=(--threads 1 --quiet -c "$CONNS" -d "$DEPTH" --pid "$SERVER")
+  local args=(--threads 1 --quiet --pid "$SERVER")
   case "$LOAD" in
     socket) args+=(--protocol socket -p "$PORT") ;;
     jstp-api) args+=(--protocol jstp -p "$JPORT" --app tether --iface api --request randomNumber --args '[]') ;;
@@ -59,10 +61,10 @@ gen() {
   esac
   taskset -c 1 "$JDK/bin/java" -jar "$ROOT/tether-bench/target/tether-bench.jar" "${args[@]}" "$@" | grep '^{"tetherBench"'
 }
-gen --duration "$WARMUP" --warmup 1s >/dev/null
+gen -c 50 -d 16 --duration "$WARMUP" --warmup 1s >/dev/null
 sleep 3
 T1=$(date +%s.%N)
-RESULT=$(gen --duration "$DURATION" --warmup 0s)
+RESULT=$(gen -c "$CONNS" -d "$DEPTH" --duration "$DURATION" --warmup 0s)
 T2=$(date +%s.%N)
 sleep 3
 kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
