@@ -59,7 +59,7 @@ public final class TetherApp {
         TetherMetrics metrics = new TetherMetrics();
         TetherCore.Builder builder = TetherCore.builder().processorOptions(config.actions())
                 .rateLimits(config.rateLimits())
-                .middleware(metrics.actionMiddleware()).actionMeter(metrics.actionMeter());
+                .actionMeter(metrics.actionMeter());
         if (redis != null) {
             builder.roomBroker(redis.roomBroker()).cache(redis.cacheStore());
         }

@@ -16,7 +16,6 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.tether.api.ActionMiddleware;
 import io.tether.core.limits.Refusal;
 import io.tether.core.limits.Refusals;
 import io.tether.server.jstp.JstpProtocolServer;
@@ -25,14 +24,14 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The server's Prometheus registry. Gauges read live state when scraped (open connections
- * per listener, stored JSTP sessions, readiness); the action counter is fed by
- * {@link #actionMiddleware()}, latency and request counters by {@link #actionMeter()}. Micrometer's JVM (memory, GC pauses, heap pressure, threads,
+ * per listener, stored JSTP sessions, readiness); the per-action meters (runs, latency, validation
+ * failures, unknown actions) are fed by {@link #actionMeter()}, one call per action run. Micrometer's JVM (memory, GC pauses, heap pressure, threads,
  * classes, JVM info), process (CPU, uptime, open files) and Netty allocator meters are bound
  * from the start; {@link #close()} releases the GC listeners.
  *
  * <pre>{@code
  * TetherMetrics metrics = new TetherMetrics();
- * coreBuilder.middleware(metrics.actionMiddleware()).actionMeter(metrics.actionMeter());
+ * coreBuilder.actionMeter(metrics.actionMeter());
  * metrics.bind(socketServer);  // after the listeners exist
  * String text = metrics.scrape();
  * }</pre>
@@ -41,6 +40,7 @@ public final class TetherMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
+    private final ActionTimers actions;
 
     /** A registry with the JVM, process and Netty allocator meters bound. */
     public TetherMetrics() {
@@ -56,19 +56,18 @@ public final class TetherMetrics implements AutoCloseable {
         if (ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider allocator) {
             new NettyAllocatorMetrics(allocator).bindTo(registry);
         }
-    }
-
-    /** The middleware that counts action runs; add it to the core builder. */
-    public ActionMiddleware actionMiddleware() {
-        return new ActionMetrics(registry);
+        ActionDurations durations = new ActionDurations(ActionTimers.BUCKETS);
+        registry.getPrometheusRegistry().register(durations);
+        actions = new ActionTimers(registry, durations);
     }
 
     /**
-     * The action meter (latency by action and outcome, validation failures, unknown actions);
-     * give it to {@code TetherCore.Builder.actionMeter}.
+     * The action meter (runs by action and outcome, latency by action and outcome, validation
+     * failures, unknown actions); give it to {@code TetherCore.Builder.actionMeter}. The same
+     * meter on every call: one core per registry.
      */
     public io.tether.core.action.ActionMeter actionMeter() {
-        return new ActionTimers(registry);
+        return actions;
     }
 
     /** Open connections of a socket listener. */

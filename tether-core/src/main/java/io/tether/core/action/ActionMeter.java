@@ -5,21 +5,24 @@ import io.tether.api.TetherException;
 
 /**
  * Measures action requests, for metrics: every run of a known action with its outcome and
- * duration (validation failures and timeouts included), and requests that named no known
- * action. Installed with {@code TetherCore.Builder.actionMeter}; without one nothing is
- * measured and no clock is read for it.
+ * duration (validation failures and timeouts included), whether its handler chain produced
+ * that outcome, and requests that named no known action. Installed with
+ * {@code TetherCore.Builder.actionMeter}; without one nothing is measured.
  *
  * <p>Cheap on the hot path by construction: {@link #probe} is asked once per action when the
- * core is built (meters are created there, tags and all), and each run then reports to its
- * action's probe with the time taken between admission (the pipeline's own start time) and
- * the outcome (one more {@link System#nanoTime()} read). Probes are called on I/O, worker and
- * timer threads at once: they must be thread-safe and must not block.
+ * core is built (meters are created there, tags and all), and each run then makes one call to
+ * its action's probe, with the two clock readings the pipeline already has (its start, for
+ * the deadline, and the one taken at the outcome). Probes are called on I/O, worker and timer
+ * threads at once: they must be thread-safe, must not block, and should not write memory
+ * that every thread shares (stripe it, as {@link java.util.concurrent.atomic.LongAdder} does).
  *
  * <pre>{@code
  * TetherCore core = TetherCore.builder().action(greet).actionMeter(new ActionMeter() {
  *     public Probe probe(Action action) {
  *         Timer ok = Timer.builder("greet").tag("action", action.name()).register(registry);
- *         return (error, nanos) -> { if (error == null) ok.record(nanos, TimeUnit.NANOSECONDS); };
+ *         return (error, started, ended, handled) -> {
+ *             if (error == null) ok.record(ended - started, TimeUnit.NANOSECONDS);
+ *         };
  *     }
  *     public void unknownAction() { unknown.increment(); }
  * }).build();
@@ -39,12 +42,27 @@ public interface ActionMeter {
     @FunctionalInterface
     interface Probe {
         /**
-         * One run ended.
+         * One run was answered (once per run, on the thread that answers it).
          *
-         * @param error the run's error, null for a success (a failed validation is a
-         *              {@code PARAM_REQUIRED}/{@code PARAM_INVALID}, a timeout an {@code ACTION_TIMEOUT})
-         * @param nanos time from admission to the outcome
+         * @param error        the run's error, null for a success (a failed validation is a
+         *                     {@code PARAM_REQUIRED}/{@code PARAM_INVALID}, a timeout an {@code ACTION_TIMEOUT})
+         * @param startedNanos {@link System#nanoTime()} at admission
+         * @param endedNanos   {@link System#nanoTime()} at the outcome ({@code endedNanos - startedNanos}
+         *                     is the run's duration)
+         * @param handled      true when the answer is what the run's handler chain (middleware,
+         *                     handler, middleware) returned; false when the run was answered
+         *                     without it (its inputs were refused) or before it ended (its
+         *                     deadline answered: {@link #handledLate} may follow)
          */
-        void record(TetherException error, long nanos);
+        void record(TetherException error, long startedNanos, long endedNanos, boolean handled);
+
+        /**
+         * The handler chain of a run whose deadline had already answered ended after all
+         * (called on the run's thread, after {@link #record} of the timeout).
+         *
+         * @param error what the chain returned, null for a success
+         */
+        default void handledLate(TetherException error) {
+        }
     }
 }

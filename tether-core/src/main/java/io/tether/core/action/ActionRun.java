@@ -30,6 +30,8 @@ final class ActionRun extends CallRun implements ActionContext, CallPipeline.Cal
     private Params params = Params.empty();
     private Map<String, Object> response;
     private Map<String, ?> returned;
+    /** What the handler chain returned (set on the run's thread; identity tells it from a timeout). */
+    private ActionOutcome handled;
 
     ActionRun(Action action, Map<String, ?> raw, Session session, Rooms rooms, Cache cache, ActionProcessor processor,
               ActionMeter.Probe probe) {
@@ -41,9 +43,17 @@ final class ActionRun extends CallRun implements ActionContext, CallPipeline.Cal
     }
 
     @Override
-    public void done(ActionOutcome outcome, long startedNanos) {
+    public void done(ActionOutcome outcome, long startedNanos, long endedNanos) {
         if (probe != null) {
-            probe.record(outcome.error(), System.nanoTime() - startedNanos);
+            // the same thread set handled when this outcome is the chain's; a timeout's is a new object
+            probe.record(outcome.error(), startedNanos, endedNanos, outcome == handled);
+        }
+    }
+
+    @Override
+    public void dropped(ActionOutcome outcome) {
+        if (probe != null && outcome == handled) {
+            probe.handledLate(outcome.error());
         }
     }
 
@@ -70,7 +80,8 @@ final class ActionRun extends CallRun implements ActionContext, CallPipeline.Cal
         } catch (TetherException e) {
             return ActionOutcome.failure(e);
         }
-        return processor.invoke(this);
+        handled = processor.invoke(this);
+        return handled;
     }
 
     @Override

@@ -62,10 +62,19 @@ final class CallPipeline {
         }
 
         /**
-         * The run's one outcome is about to be delivered ({@code startedNanos}: the pipeline's
-         * start time), once per run, on the thread that delivers it; for measurements.
+         * The run's one outcome is about to be delivered, once per run, on the thread that
+         * delivers it; for measurements. {@code startedNanos} is the pipeline's start time and
+         * {@code endedNanos} a {@link System#nanoTime()} read at the outcome (the one the
+         * deadline check already made on the calling thread: no extra clock read there).
          */
-        default void done(R outcome, long startedNanos) {
+        default void done(R outcome, long startedNanos, long endedNanos) {
+        }
+
+        /**
+         * A synchronous body ran to its outcome after the deadline had answered for it: that
+         * outcome is dropped (called on the body's thread, after {@link #done} of the timeout).
+         */
+        default void dropped(R outcome) {
         }
     }
 
@@ -81,7 +90,10 @@ final class CallPipeline {
             if (call.async()) {
                 start(completion, call, deadline);
             } else {
-                completion.complete(guarded(call, deadline));
+                R outcome = guarded(call, deadline);
+                if (!completion.complete(outcome)) {
+                    call.dropped(outcome);
+                }
             }
         });
         arm(completion, call, timeout, task);
@@ -100,12 +112,12 @@ final class CallPipeline {
         } catch (Throwable t) {
             stage = CompletableFuture.completedFuture(call.failed(ErrorPolicy.toClient(t, call.what())));
         }
-        warnIfOverrun(call, started, deadline);
+        long ended = warnIfOverrun(call, started, deadline);
         if (stage instanceof CompletableFuture<R> f && f.state() == Future.State.SUCCESS) {
             if (counted) {
                 session.endAction();
             }
-            call.done(f.resultNow(), started);
+            call.done(f.resultNow(), started, ended);
             return f;
         }
         Completion<R> completion = new Completion<>(session, counted, call, started);
@@ -140,18 +152,19 @@ final class CallPipeline {
                 session.endAction();
             }
         }
-        warnIfOverrun(call, started, deadline);
-        call.done(outcome, started);
+        call.done(outcome, started, warnIfOverrun(call, started, deadline));
         return outcome;
     }
 
-    private static void warnIfOverrun(Call<?> call, long started, long deadline) {
+    /** Logs a non-blocking run that overran its deadline; returns the time read. */
+    private static long warnIfOverrun(Call<?> call, long started, long deadline) {
         long now = System.nanoTime();
         if (now > deadline) {
             LOG.warn("non-blocking {} took {} ms (timeout {} ms) on an I/O thread; it should not be non-blocking",
                     call.what(), TimeUnit.NANOSECONDS.toMillis(now - started),
                     TimeUnit.NANOSECONDS.toMillis(deadline - started));
         }
+        return now;
     }
 
     private static <R> R guarded(Call<R> call, long deadline) {
@@ -208,7 +221,7 @@ final class CallPipeline {
             if (counted) {
                 session.endAction();
             }
-            call.done(outcome, started);
+            call.done(outcome, started, System.nanoTime());
             future.complete(outcome);
         }
 

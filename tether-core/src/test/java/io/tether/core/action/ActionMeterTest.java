@@ -19,12 +19,13 @@ import org.junit.jupiter.api.Test;
 
 /** The processor reports every action run to its action's probe, and unknown actions. */
 class ActionMeterTest {
-    record Run(String action, ErrorCode error, long nanos) {
+    record Run(String action, ErrorCode error, long nanos, boolean handled) {
     }
 
     private final List<String> probed = new CopyOnWriteArrayList<>();
     private final List<Run> runs = new CopyOnWriteArrayList<>();
     private final AtomicInteger unknown = new AtomicInteger();
+    private final List<String> late = new CopyOnWriteArrayList<>();
     private TetherCore core;
 
     @AfterEach
@@ -36,7 +37,17 @@ class ActionMeterTest {
         @Override
         public Probe probe(Action action) {
             probed.add(action.name() + "@" + action.version());
-            return (error, nanos) -> runs.add(new Run(action.name(), error == null ? null : error.code(), nanos));
+            return new Probe() {
+                @Override
+                public void record(TetherException error, long started, long ended, boolean handled) {
+                    runs.add(new Run(action.name(), error == null ? null : error.code(), ended - started, handled));
+                }
+
+                @Override
+                public void handledLate(TetherException error) {
+                    late.add(action.name() + ":" + (error == null ? "ok" : error.code()));
+                }
+            };
         }
 
         @Override
@@ -58,8 +69,15 @@ class ActionMeterTest {
                     Thread.sleep(30_000); // a handler slower than its deadline
                     return null;
                 }).build())
+                .action(Action.named("stubborn").timeout(Duration.ofSeconds(1)).handler(ctx -> {
+                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait(); // ignores its interrupt: ends after its deadline answered
+                    }
+                    return Map.of("late", true);
+                }).build())
                 .build();
-        assertThat(probed).containsExactlyInAnyOrder("ok@1", "here@1", "needs@1", "fails@1", "slow@1");
+        assertThat(probed).containsExactlyInAnyOrder("ok@1", "here@1", "needs@1", "fails@1", "slow@1", "stubborn@1");
         Session s = Session.open("test", "127.0.0.1", 1, m -> { });
         ActionProcessor p = core.processor();
         for (String name : List.of("ok", "here", "needs", "fails", "slow")) {
@@ -67,16 +85,27 @@ class ActionMeterTest {
         }
         assertThat(p.process(s, "nothing", Map.of()).get(20, TimeUnit.SECONDS).error().code())
                 .isEqualTo(ErrorCode.ACTION_NOT_FOUND);
-        assertThat(runs).extracting(Run::action, Run::error).containsExactly(
-                org.assertj.core.api.Assertions.tuple("ok", null),
-                org.assertj.core.api.Assertions.tuple("here", null),
-                org.assertj.core.api.Assertions.tuple("needs", ErrorCode.PARAM_REQUIRED),
-                org.assertj.core.api.Assertions.tuple("fails", ErrorCode.APPLICATION_ERROR),
-                org.assertj.core.api.Assertions.tuple("slow", ErrorCode.ACTION_TIMEOUT));
+        assertThat(runs).extracting(Run::action, Run::error, Run::handled).containsExactly(
+                org.assertj.core.api.Assertions.tuple("ok", null, true),
+                org.assertj.core.api.Assertions.tuple("here", null, true),
+                org.assertj.core.api.Assertions.tuple("needs", ErrorCode.PARAM_REQUIRED, false),
+                org.assertj.core.api.Assertions.tuple("fails", ErrorCode.APPLICATION_ERROR, true),
+                org.assertj.core.api.Assertions.tuple("slow", ErrorCode.ACTION_TIMEOUT, false));
+        // the interrupted sleep ended its chain after the deadline answered: reported late, once
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> late.contains("slow:" + ErrorCode.ACTION_TIMEOUT));
         assertThat(runs).allMatch(r -> r.nanos() >= 0);
         assertThat(runs.get(4).nanos()).as("the timeout after its 1 s deadline")
                 .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(1000));
         assertThat(unknown).hasValue(1);
+
+        // a handler that ignores its interrupt: answered by the deadline, its success reported late
+        assertThat(p.process(s, "stubborn", Map.of()).get(20, TimeUnit.SECONDS).error().code())
+                .isEqualTo(ErrorCode.ACTION_TIMEOUT);
+        assertThat(runs.get(5)).extracting(Run::action, Run::error, Run::handled)
+                .containsExactly("stubborn", ErrorCode.ACTION_TIMEOUT, false);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> late.contains("stubborn:ok"));
+        assertThat(late).containsExactly("slow:" + ErrorCode.ACTION_TIMEOUT, "stubborn:ok");
     }
 
     @Test

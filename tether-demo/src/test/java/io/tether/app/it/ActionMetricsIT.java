@@ -67,6 +67,39 @@ class ActionMetricsIT {
                     .isZero();
             assertThat(sample(m, "tether_action_duration_seconds_bucket{action=\"sleepTest\",outcome=\"timeout\",le=\"10.0\"}"))
                     .isEqualTo(1.0);
+            // its interrupted handler ended after the deadline answered: a run, counted by what it returned
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> sample(metrics(server),
+                    "tether_actions_total{action=\"sleepTest\",outcome=\"action_timeout\"}") == 1.0);
+            assertThat(m).contains("tether_actions_total{action=\"randomNumber\",outcome=\"ok\"} 1.0")
+                    .doesNotContain("tether_actions_total{action=\"cacheTest\"");
+        }
+    }
+
+    @Test
+    void eachActionMeterRecordsARealCallOverBothProtocols() throws Exception {
+        try (TetherServer server = TestServers.start(Map.of("tether.admin.port", 0))) {
+            try (LineClient c = LineClient.connect("127.0.0.1", server.port("socket"))) {
+                c.readLine(WAIT);
+                c.send("randomNumber");
+                assertThat(c.readMap(WAIT)).containsKey("randomNumber");
+            }
+            try (Socket s = jstp(server.port("jstp"))) {
+                send(s, "{handshake:[0,'tether']}");
+                assertThat(read(s)).startsWith("{handshake:[0],ok:");
+                send(s, "{call:[1,'api'],randomNumber:[]}");
+                assertThat(read(s)).startsWith("{callback:[1],ok:[");
+            }
+            String m = metrics(server);
+            String ok = "{action=\"randomNumber\",outcome=\"ok\"";
+            assertThat(sample(m, "tether_actions_total" + ok + "}")).as("runs").isEqualTo(2.0);
+            assertThat(sample(m, "tether_action_duration_seconds_count" + ok + "}")).as("timed runs").isEqualTo(2.0);
+            assertThat(sample(m, "tether_action_duration_seconds_bucket" + ok + ",le=\"+Inf\"}")).isEqualTo(2.0);
+            assertThat(sample(m, "tether_action_duration_seconds_sum" + ok + "}")).as("time taken").isPositive();
+            assertThat(sample(m, "tether_action_duration_seconds_max" + ok + "}")).as("slowest").isPositive()
+                    .isLessThanOrEqualTo(sample(m, "tether_action_duration_seconds_sum" + ok + "}"));
+            assertThat(m).contains("# TYPE tether_action_duration_seconds histogram")
+                    .contains("# TYPE tether_action_duration_seconds_max gauge")
+                    .contains("# TYPE tether_actions_total counter");
         }
     }
 
