@@ -27,20 +27,26 @@ function bottleneck(r) {
   if (r.rate !== 'max') {
     return '(rate-limited)';
   }
+  const busy = r.loadavg > 1.5 * cores; // other work on the machine: runnable threads wait for a core
   if (top.share < 0.5 && !full) {
-    return `none saturated (top: ${top.name} ${f(top.cpu)} %)`;
+    return busy ? `CPU of the shared machine (load avg ${f(r.loadavg, 1)} on ${cores} cores); top: ${top.name} ${f(top.cpu)} %`
+      : `none saturated (top: ${top.name} ${f(top.cpu)} %)`;
   }
   return `${top.name} (${f(top.cpu)} %)${full ? `; all ${cores} cores busy (${f(total)} %)` : ''}`;
 }
 
 const out = [];
+// deliveries per CPU-second of the system's own processes (its nodes and Redis): on a shared,
+// busy machine a process may get less CPU than it wants, and this ratio is what it did with it
+const perCpu = (r) => r.rps / (r.pidCpu.reduce((a, b) => a + Math.max(0, b), 0) / 100);
 out.push('| system | nodes | load | rate | sent msg/s | delivered msg/s | p50 ms | p99 ms | lost | CPU % per process '
-  + '| generator CPU % | load avg | bottleneck |');
-out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  + '| delivered per CPU-s | generator CPU % | load avg | bottleneck |');
+out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const cpus = r.pidNames.map((n, i) => `${n} ${f(r.pidCpu[i])}`).join(', ');
   out.push(`| ${r.system} | ${r.nodeCount} | ${r.load} | ${r.rate === 'max' ? 'max' : `half (${f(r.sendRate)}/s)`} `
-    + `| ${f(r.sentRate)} | ${f(r.rps)} | ${ms(r.p50us)} | ${ms(r.p99us)} | ${r.lost} | ${cpus} | ${f(r.selfCpu)} `
+    + `| ${f(r.sentRate)} | ${f(r.rps)} | ${ms(r.p50us)} | ${ms(r.p99us)} | ${r.lost} | ${cpus} | ${f(perCpu(r))} `
+    + `| ${f(r.selfCpu)} `
     + `| ${f(r.loadavg, 1)} | ${bottleneck(r)}${r.failures > 0 ? ` — ${r.failures} failures: ${r.note}` : ''} |`);
 }
 out.push('');
@@ -56,6 +62,9 @@ for (const load of [...new Set(rows.map((r) => r.load))]) {
       const ratio = t.rps / a.rps;
       out.push(`| delivered msg/s ≥ 5× actionhero | ${load} | ${k} | ${f(t.rps)} | ${f(a.rps)} | ${f(ratio, 1)}× `
         + `| ${ratio >= 5 ? 'yes' : '**no**'} |`);
+      const cpuRatio = perCpu(t) / perCpu(a);
+      out.push(`| (same, per CPU-second of nodes + Redis) | ${load} | ${k} | ${f(perCpu(t))} | ${f(perCpu(a))} `
+        + `| ${f(cpuRatio, 1)}× | ${cpuRatio >= 5 ? 'yes' : '**no**'} |`);
     }
     const h = pick('tether', k, load, 'half');
     if (h) {

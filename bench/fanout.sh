@@ -107,7 +107,7 @@ else
 fi
 R_HOSTPORT="${REDIS_URL#*://}"; R_HOSTPORT="${R_HOSTPORT##*@}"; R_HOSTPORT="${R_HOSTPORT%%/*}"; R_HOSTPORT="${R_HOSTPORT%%,*}"
 R_HOST="${R_HOSTPORT%%:*}" R_PORT="${R_HOSTPORT##*:}"
-rcli() { redis-cli -h "$R_HOST" -p "$R_PORT" "$@"; }
+rcli() { redis-cli -c -h "$R_HOST" -p "$R_PORT" "$@"; } # -c: follows a cluster's redirects
 ROOMS_JSON="{$(seq 0 99 | sed "s/.*/\"$ROOM_PREFIX&\":{}/" | paste -sd,)}"
 { echo "date: $(date -u +%FT%TZ)"; echo "cores: $(nproc)"; echo "redis: $REDIS_URL ($(redis-server --version | cut -d' ' -f3))"
   echo "java: $("$JAVA" -version 2>&1 | head -1)"; echo "node: $(node --version 2>/dev/null || echo none)"; } | tee "$OUT/env.txt"
