@@ -64,6 +64,8 @@ GEN_JVM=(--enable-native-access=ALL-UNNAMED)
 mapfile -t TETHER_JVM < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$ROOT/tether-app/jvm.options")
 # 1,000 generator connections come from 127.0.0.1: lift the per-address limit (256 by default)
 export TETHER_SOCKET_MAX_CONNECTIONS_PER_ADDRESS=5000 TETHER_SOCKET_MAX_CONNECTIONS=20000
+# a busy machine can take longer than the default 2 s to connect a starting node to Redis
+export TETHER_REDIS_COMMAND_TIMEOUT="${TETHER_REDIS_COMMAND_TIMEOUT:-10s}"
 
 if [[ " $SYSTEMS " == *" actionhero "* ]]; then
   # the same actionhero install as compare.sh
