@@ -1,5 +1,8 @@
 package io.tether.bench;
 
+import io.tether.bench.load.FanoutOptions;
+import io.tether.bench.load.FanoutResult;
+import io.tether.bench.load.FanoutRun;
 import io.tether.bench.load.IdleRun;
 import io.tether.bench.load.LoadOptions;
 import io.tether.bench.load.LoadResult;
@@ -28,6 +31,8 @@ import picocli.CommandLine.Option;
  * java -jar tether-bench/target/tether-bench.jar --protocol socket --port 5000 --idle 10000 --pid 1234
  * java -jar tether-bench/target/tether-bench.jar --soak 60m -p 5000 --jstp-port 4000 --rate 20 --pid 1234 \
  *      --samples soak.csv      (bench/soak.sh runs this against a server it starts)
+ * java -jar tether-bench/target/tether-bench.jar --fanout -p 5000 --fanout-ports 5000,5001 --rooms 100 \
+ *      --members 10 --senders 10 --send-rate 20000 --duration 10s   (bench/fanout.sh)
  * </pre>
  */
 @Command(name = "tether-bench", mixinStandardHelpOptions = true, sortOptions = false,
@@ -102,6 +107,28 @@ public final class LoadGenerator implements Callable<Integer> {
     int maxInFlight = 200;
     @Option(names = "--samples", description = "soak mode: CSV file of the samples")
     java.nio.file.Path samples;
+    @Option(names = "--fanout", description = "room fan-out mode: --rooms x --members socket connections, each "
+            + "joins its room; --senders per room say timestamped messages; reports deliveries/s and delivery "
+            + "latency (bench/fanout.sh, docs/fanout.md)")
+    boolean fanout;
+    @Option(names = "--fanout-ports", split = ",", description = "fan-out mode: the nodes' socket ports on --host "
+            + "(default: -p); members of each room take them in turn")
+    List<Integer> fanoutPorts = new ArrayList<>();
+    @Option(names = "--rooms", description = "fan-out mode: rooms (default ${DEFAULT-VALUE})")
+    int rooms = 1;
+    @Option(names = "--members", description = "fan-out mode: members per room (default ${DEFAULT-VALUE})")
+    int members = 10;
+    @Option(names = "--senders", description = "fan-out mode: senders per room (default ${DEFAULT-VALUE})")
+    int senders = 1;
+    @Option(names = "--send-rate", description = "fan-out mode: messages per second of all senders together; "
+            + "0 = max, each sender keeping -d messages in flight (default ${DEFAULT-VALUE})")
+    double sendRate;
+    @Option(names = "--room-prefix", description = "fan-out mode: rooms are PREFIX0, PREFIX1, ... and must exist "
+            + "(default ${DEFAULT-VALUE})")
+    String roomPrefix = "fanout";
+    @Option(names = "--message-bytes", description = "fan-out mode: pad each message text to this length "
+            + "(default ${DEFAULT-VALUE})")
+    int messageBytes;
 
     /** Entry point; the exit code is 0 on success, 1 when the run had failures, 2 on bad options. */
     public static void main(String[] argv) {
@@ -116,6 +143,14 @@ public final class LoadGenerator implements Callable<Integer> {
                     java.io.OutputStream.nullOutputStream()) : System.out).run();
             System.out.println(report.toJson());
             return report.pass() ? 0 : 1;
+        }
+        if (fanout) {
+            FanoutResult result = new FanoutRun(fanoutOptions()).run();
+            if (!quiet) {
+                System.out.print(result.toTable());
+            }
+            System.out.println(result.toJson());
+            return result.failures() == 0 ? 0 : 1;
         }
         LoadOptions options = options();
         LoadResult result = options.idle() > 0 ? new IdleRun(options).run() : new LoadRun(options).run();
@@ -134,6 +169,13 @@ public final class LoadGenerator implements Callable<Integer> {
                 .json(json).app(app).iface(iface).args(args).tls(tls).threads(threads).pids(pids).idle(idle)
                 .hold(parse(hold)).portsPerAddress(portsPerAddress).idleWarmup(idleWarmup)
                 .idleCalls(idleCalls).webSocketPath(ws).build();
+    }
+
+    FanoutOptions fanoutOptions() {
+        return FanoutOptions.defaults().toBuilder().host(host)
+                .ports(fanoutPorts.isEmpty() ? List.of(port) : fanoutPorts).rooms(rooms).members(members)
+                .senders(senders).roomPrefix(roomPrefix).sendRate(sendRate).depth(depth).messageBytes(messageBytes)
+                .duration(parse(duration)).warmup(parse(warmup)).threads(threads).pids(pids).build();
     }
 
     SoakOptions soakOptions() {

@@ -2,6 +2,7 @@ package io.tether.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tether.bench.load.FanoutOptions;
 import io.tether.bench.load.LoadOptions;
 import io.tether.bench.load.Protocol;
 import java.time.Duration;
@@ -29,5 +30,27 @@ class LoadGeneratorTest {
         assertThat(o.connections()).isEqualTo(50);
         assertThat(o.depth()).isEqualTo(16);
         assertThat(o.pids()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void mapsTheFanoutOptions() {
+        LoadGenerator g = new LoadGenerator();
+        new CommandLine(g).parseArgs("--fanout", "-p", "15200", "--fanout-ports", "15200,15201", "--rooms", "100",
+                "--members", "10", "--senders", "10", "--send-rate", "2500", "-d", "2", "--room-prefix", "r",
+                "--message-bytes", "64", "--duration", "5s", "--pid", "7");
+        assertThat(g.fanout).isTrue();
+        FanoutOptions o = g.fanoutOptions();
+        assertThat(o.ports()).containsExactly(15200, 15201);
+        assertThat(o.connections()).isEqualTo(1000);
+        assertThat(o.senders()).isEqualTo(10);
+        assertThat(o.sendRate()).isEqualTo(2500);
+        assertThat(o.depth()).isEqualTo(2);
+        assertThat(o.room(3)).isEqualTo("r3");
+        assertThat(o.messageBytes()).isEqualTo(64);
+        assertThat(o.duration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(o.pids()).containsExactly(7L);
+        LoadGenerator single = new LoadGenerator();
+        new CommandLine(single).parseArgs("--fanout", "-p", "5000");
+        assertThat(single.fanoutOptions().ports()).containsExactly(5000);
     }
 }

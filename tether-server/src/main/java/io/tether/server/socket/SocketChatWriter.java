@@ -1,6 +1,7 @@
 package io.tether.server.socket;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SingleThreadEventLoop;
 import io.tether.codec.outbound.PreEncoded;
 import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketWireWriter;
@@ -12,11 +13,12 @@ import io.tether.server.flow.OutboundFlow;
  * Writes room messages to one socket connection, always on its event loop (so a sender's
  * OK, written first, precedes its own copy). The chat line of a message is serialized once
  * for all members ({@link RoomDelivery#shared}) and every member's channel copies the same
- * bytes. Held in the {@link LineBacklog} while a verb is
+ * bytes, written without a flush: one flush after the event-loop iteration sends every message
+ * queued for the member in it. Held in the {@link LineBacklog} while a verb is
  * pending off the loop, and a client that does not read is disconnected once more than
  * {@code maxOutboundBytes} are queued for it (the connection's {@link OutboundFlow}).
  */
-final class SocketChatWriter {
+final class SocketChatWriter implements Runnable {
 
     private final ChannelHandlerContext ctx;
     private final SocketSession session;
@@ -24,6 +26,8 @@ final class SocketChatWriter {
     private final OutboundFlow<?> flow;
     private final SocketWireWriter wire;
     private final Runnable onHeldOverflow;
+    /** A flush is queued to run after this event-loop iteration (event loop only). */
+    private boolean flushScheduled;
 
     SocketChatWriter(ChannelHandlerContext ctx, SocketSession session, LineBacklog backlog, OutboundFlow<?> flow,
                      SocketWireWriter wire, Runnable onHeldOverflow) {
@@ -61,8 +65,28 @@ final class SocketChatWriter {
     }
 
     private void send(PreEncoded message) {
-        if (flow.mayWrite()) {
+        if (!flow.mayWrite()) {
+            return;
+        }
+        if (flushScheduled) {
+            ctx.write(message, ctx.voidPromise()); // the flush after this loop iteration takes it
+        } else if (ctx.executor() instanceof SingleThreadEventLoop loop) {
+            ctx.write(message, ctx.voidPromise());
+            flushScheduled = true;
+            loop.executeAfterEventLoopIteration(this);
+        } else {
             ctx.writeAndFlush(message, ctx.voidPromise());
         }
+    }
+
+    /**
+     * The flush of the room messages written during one event-loop iteration: every message
+     * queued for this member by then leaves in one write, not one per message (a busy room
+     * fans out many messages to the same members in one iteration). Event loop only.
+     */
+    @Override
+    public void run() {
+        flushScheduled = false;
+        ctx.flush();
     }
 }
