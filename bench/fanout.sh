@@ -20,7 +20,7 @@
 # Cluster / Sentinel rows: once tether-redis accepts those URLs, pass the cluster's URL; each row
 # uses its own key prefix, nothing is flushed); the actionhero rows need a standalone Redis and
 # use host:port of the URL. Rooms: actionhero creates them at boot (general.startingChatRooms);
-# for Tether the script adds them to the cluster's room set in Redis (SADD <prefix>rooms),
+# for Tether the script adds them to the cluster's room set in Redis (SADD <prefix>{rooms}:all, tether-redis's key layout),
 # as any node's rooms.create would. Only loopback addresses are used; every wait is bounded.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -118,7 +118,7 @@ ROOMS_JSON="{$(seq 0 99 | sed "s/.*/\"$ROOM_PREFIX&\":{}/" | paste -sd,)}"
 NODE_PIDS=()
 start_tether() { # k row: K Tether nodes on the Redis, rooms in the row's key prefix
   local k=$1 prefix="fanout$2:"
-  rcli SADD "${prefix}rooms" $(for i in $(seq 0 99); do echo "$ROOM_PREFIX$i"; done) >/dev/null
+  rcli SADD "${prefix}{rooms}:all" $(for i in $(seq 0 99); do echo "$ROOM_PREFIX$i"; done) >/dev/null
   NODE_PIDS=(); PORTS=()
   for i in $(seq 0 $((k - 1))); do
     local port=$((P_TETHER + i))
