@@ -1,6 +1,7 @@
 package io.tether.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tether.bench.load.LoadOptions;
 import io.tether.bench.load.Protocol;
@@ -29,5 +30,19 @@ class LoadGeneratorTest {
         assertThat(o.connections()).isEqualTo(50);
         assertThat(o.depth()).isEqualTo(16);
         assertThat(o.pids()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void primusRunsOverWebSocketAtPrimusByDefault() {
+        LoadGenerator g = new LoadGenerator();
+        new CommandLine(g).parseArgs("--protocol", "primus", "-p", "8080");
+        LoadOptions o = g.options();
+        assertThat(o.protocol()).isEqualTo(Protocol.PRIMUS);
+        assertThat(o.webSocketPath()).isEqualTo("/primus");
+        assertThat(o.request()).isEqualTo("randomNumber");
+        assertThatThrownBy(() -> o.toBuilder().webSocketPath(null).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--ws");
+        assertThatThrownBy(() -> o.toBuilder().protocol(Protocol.SOCKET).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--ws");
     }
 }

@@ -21,13 +21,12 @@ import java.net.URI;
 
 /**
  * Runs a terminator-framed {@link Dialect} over WebSocket (JSTP's {@code metarhia-jstp}
- * subprotocol: one message per text frame): each inbound text message reaches the
+ * subprotocol, or Primus: one message per text frame): each inbound text message reaches the
  * {@link LoadHandler} as its bytes plus the terminator, each terminated request the handler
  * writes leaves as one text frame. The load handler is added (and started) once the upgrade
  * completed. One per channel, on its event loop.
  */
 final class WebSocketFraming extends ChannelDuplexHandler {
-    private static final String SUBPROTOCOL = "metarhia-jstp";
     private final byte terminator;
     private final ByteBuf terminatorBuf;
     private final ChannelHandler loadHandler;
@@ -38,10 +37,14 @@ final class WebSocketFraming extends ChannelDuplexHandler {
         this.loadHandler = loadHandler;
     }
 
-    /** Adds the WebSocket client stages for {@code uri}; {@code loadHandler} joins after the upgrade. */
-    static void addStages(ChannelPipeline p, URI uri, int maxMessageBytes, byte terminator, ChannelHandler loadHandler) {
+    /**
+     * Adds the WebSocket client stages for {@code uri} (offering {@code subprotocol}, or none when
+     * null); {@code loadHandler} joins after the upgrade.
+     */
+    static void addStages(ChannelPipeline p, URI uri, String subprotocol, int maxMessageBytes, byte terminator,
+                          ChannelHandler loadHandler) {
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
-                .webSocketUri(uri).version(WebSocketVersion.V13).subprotocol(SUBPROTOCOL)
+                .webSocketUri(uri).version(WebSocketVersion.V13).subprotocol(subprotocol)
                 .customHeaders(new DefaultHttpHeaders()).maxFramePayloadLength(maxMessageBytes)
                 .handshakeTimeoutMillis(30_000).build();
         p.addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024), new WebSocketClientProtocolHandler(config),
