@@ -41,8 +41,30 @@ public final class PrimusCodec {
         try {
             value = json.readValue(text, Object.class);
         } catch (JacksonException e) {
-            return new PrimusInbound.Malformed("malformed JSON: " + firstLine(e.getOriginalMessage()));
+            return malformed(e);
         }
+        return classify(value);
+    }
+
+    /**
+     * Decodes one text frame given as its UTF-8 bytes, {@code bytes[offset, offset + length)}: the
+     * same as {@link #decode(String)} without making the string first.
+     */
+    public PrimusInbound decode(byte[] bytes, int offset, int length) {
+        Object value;
+        try {
+            value = json.readValue(bytes, offset, length, Object.class);
+        } catch (JacksonException e) {
+            return malformed(e);
+        }
+        return classify(value);
+    }
+
+    private static PrimusInbound malformed(JacksonException e) {
+        return new PrimusInbound.Malformed("malformed JSON: " + firstLine(e.getOriginalMessage()));
+    }
+
+    private static PrimusInbound classify(Object value) {
         return switch (value) {
             case String s when s.startsWith(PREFIX + "pong::") -> new PrimusInbound.Pong(s.substring(14));
             case String s when s.startsWith(PREFIX + "id::") -> new PrimusInbound.IdRequest();

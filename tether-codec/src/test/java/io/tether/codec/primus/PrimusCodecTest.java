@@ -53,4 +53,23 @@ class PrimusCodecTest {
         m.put("a", "x\u2028y\u2029");
         assertThat(codec.encode(m)).isEqualTo("{\"z\":1,\"a\":\"x\\u2028y\\u2029\"}");
     }
+
+    @Test
+    void decodesUtf8BytesLikeText() {
+        PrimusCodec codec = new PrimusCodec();
+        for (String text : new String[] {"\"primus::pong::1733500000000\"", "\"primus::id::\"",
+                "{\"event\":\"say\",\"room\":\"r\",\"message\":\"h\u00e9 \u2028\",\"messageId\":7}", "{not json",
+                "[1,2]", "null", "{\"a\":1} trailing"}) {
+            byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] padded = new byte[utf8.length + 4];
+            System.arraycopy(utf8, 0, padded, 2, utf8.length);
+            PrimusInbound fromBytes = codec.decode(padded, 2, utf8.length);
+            PrimusInbound fromText = codec.decode(text);
+            if (fromText instanceof PrimusInbound.Malformed) {
+                assertThat(fromBytes).as(text).isInstanceOf(PrimusInbound.Malformed.class);
+            } else {
+                assertThat(fromBytes).as(text).isEqualTo(fromText);
+            }
+        }
+    }
 }
