@@ -17,6 +17,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.util.ReferenceCountUtil;
+import io.tether.codec.outbound.CoalescingEncoder;
+import io.tether.codec.outbound.WireWriter;
 import java.net.URI;
 
 /**
@@ -27,6 +29,19 @@ import java.net.URI;
  * completed. One per channel, on its event loop.
  */
 final class WebSocketFraming extends ChannelDuplexHandler {
+    /** Copies encoded bytes into the batch. */
+    private static final WireWriter BYTES = new WireWriter() {
+        @Override
+        public boolean accepts(Object msg) {
+            return msg instanceof ByteBuf;
+        }
+
+        @Override
+        public void write(Object msg, ByteBuf out) {
+            ByteBuf b = (ByteBuf) msg;
+            out.writeBytes(b, b.readerIndex(), b.readableBytes());
+        }
+    };
     private final byte terminator;
     private final ByteBuf terminatorBuf;
     private final ChannelHandler loadHandler;
@@ -47,7 +62,9 @@ final class WebSocketFraming extends ChannelDuplexHandler {
                 .webSocketUri(uri).version(WebSocketVersion.V13).subprotocol(subprotocol)
                 .customHeaders(new DefaultHttpHeaders()).maxFramePayloadLength(maxMessageBytes)
                 .handshakeTimeoutMillis(30_000).build();
-        p.addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024), new WebSocketClientProtocolHandler(config),
+        // first (next to the transport): the masked frames of one flush leave as one buffer, as the server's do
+        p.addLast(new CoalescingEncoder(BYTES), new HttpClientCodec(), new HttpObjectAggregator(64 * 1024),
+                new WebSocketClientProtocolHandler(config),
                 new WebSocketFrameAggregator(maxMessageBytes), new WebSocketFraming(terminator, loadHandler));
     }
 
