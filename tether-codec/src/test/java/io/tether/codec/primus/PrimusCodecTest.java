@@ -72,4 +72,25 @@ class PrimusCodecTest {
             }
         }
     }
+
+    @Test
+    void encodesIntoABufferTheSameBytesAsTheText() {
+        PrimusCodec codec = new PrimusCodec();
+        java.util.Map<String, Object> nested = new java.util.LinkedHashMap<>();
+        nested.put("z", 1);
+        nested.put("a", java.util.List.of("x", 2.5, true));
+        for (Object value : new Object[] {
+                java.util.Map.of("welcome", "Hello!", "context", "api"),
+                nested,
+                java.util.Map.of("message", "caf\u00e9 \u20ac \ud83d\ude00 \"q\" \n"),
+                java.util.Map.of("message", "line\u2028separator\u2029end"),
+                "primus::id::abc"}) {
+            io.netty.buffer.ByteBuf out = io.netty.buffer.Unpooled.buffer().writeByte('#');
+            codec.encode(value, out);
+            codec.encode(value, out); // the thread's generator is reused
+            String text = codec.encode(value);
+            assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("#" + text + text);
+        }
+        assertThat(codec.encode(java.util.Map.of("m", "a\u2028b"))).isEqualTo("{\"m\":\"a\\u2028b\"}");
+    }
 }

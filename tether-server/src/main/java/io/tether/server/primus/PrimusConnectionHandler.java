@@ -191,7 +191,16 @@ final class PrimusConnectionHandler extends ChannelInboundHandlerAdapter
     }
 
     private void send(Map<String, Object> message) {
-        sendText(services.codec().encode(message));
+        if (flow.mayWrite()) {
+            ByteBuf payload = ctx.alloc().heapBuffer(256); // JSON written straight into the frame's payload
+            try {
+                services.codec().encode(message, payload);
+            } catch (RuntimeException | Error e) {
+                payload.release();
+                throw e;
+            }
+            ctx.writeAndFlush(new TextWebSocketFrame(payload), ctx.voidPromise());
+        }
     }
 
     private void sendText(String text) {
