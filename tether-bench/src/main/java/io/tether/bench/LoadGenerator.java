@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Load generator for the ActionHero socket protocol, JSTP and Redis PING (baseline).
+ * Load generator for the ActionHero socket protocol, JSTP (over TCP or WebSocket), ActionHero's websocket
+ * protocol (Primus) and Redis PING (baseline).
  * Prints a human table and one JSON line (starting with {@code {"tetherBench":1}).
  *
  * <pre>
@@ -36,10 +37,11 @@ import picocli.CommandLine.Option;
  * </pre>
  */
 @Command(name = "tether-bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Drives a socket-protocol, JSTP or Redis server over loopback and reports throughput, "
+        description = "Drives a socket-protocol, JSTP, Primus or Redis server over loopback and reports throughput, "
                 + "latency percentiles and the server's CPU and RSS.")
 public final class LoadGenerator implements Callable<Integer> {
-    @Option(names = "--protocol", description = "socket, jstp or redis (default ${DEFAULT-VALUE})")
+    @Option(names = "--protocol", description = "socket, jstp, primus (ActionHero websocket, over --ws only) or "
+            + "redis (default ${DEFAULT-VALUE})")
     String protocol = "socket";
     @Option(names = "--host", description = "loopback address (default ${DEFAULT-VALUE})")
     String host = "127.0.0.1";
@@ -65,7 +67,8 @@ public final class LoadGenerator implements Callable<Integer> {
     String iface = "api";
     @Option(names = "--args", description = "jstp: argument array in mdsf (default ${DEFAULT-VALUE})")
     String args = "[]";
-    @Option(names = "--ws", description = "jstp: over WebSocket at this path (e.g. /jstp; wss with --tls) instead of TCP")
+    @Option(names = "--ws", description = "jstp: over WebSocket at this path (e.g. /jstp; wss with --tls) instead of "
+            + "TCP; primus: its path (default /primus)")
     String ws;
     @Option(names = "--tls", description = "connect with TLS (certificate not verified)")
     boolean tls;
@@ -168,7 +171,7 @@ public final class LoadGenerator implements Callable<Integer> {
                 .depth(depth).duration(parse(duration)).requests(requests).warmup(parse(warmup)).request(req)
                 .json(json).app(app).iface(iface).args(args).tls(tls).threads(threads).pids(pids).idle(idle)
                 .hold(parse(hold)).portsPerAddress(portsPerAddress).idleWarmup(idleWarmup)
-                .idleCalls(idleCalls).webSocketPath(ws).build();
+                .idleCalls(idleCalls).webSocketPath(ws == null && proto == Protocol.PRIMUS ? "/primus" : ws).build();
     }
 
     FanoutOptions fanoutOptions() {

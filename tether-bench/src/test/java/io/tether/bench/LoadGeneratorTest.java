@@ -1,6 +1,7 @@
 package io.tether.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tether.bench.load.FanoutOptions;
 import io.tether.bench.load.LoadOptions;
@@ -52,5 +53,19 @@ class LoadGeneratorTest {
         LoadGenerator single = new LoadGenerator();
         new CommandLine(single).parseArgs("--fanout", "-p", "5000");
         assertThat(single.fanoutOptions().ports()).containsExactly(5000);
+    }
+
+    @Test
+    void primusRunsOverWebSocketAtPrimusByDefault() {
+        LoadGenerator g = new LoadGenerator();
+        new CommandLine(g).parseArgs("--protocol", "primus", "-p", "8080");
+        LoadOptions o = g.options();
+        assertThat(o.protocol()).isEqualTo(Protocol.PRIMUS);
+        assertThat(o.webSocketPath()).isEqualTo("/primus");
+        assertThat(o.request()).isEqualTo("randomNumber");
+        assertThatThrownBy(() -> o.toBuilder().webSocketPath(null).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--ws");
+        assertThatThrownBy(() -> o.toBuilder().protocol(Protocol.SOCKET).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--ws");
     }
 }

@@ -66,7 +66,7 @@ final class Connector {
                         } else {
                             WebSocketFraming.addStages(ch.pipeline(), URI.create((ssl == null ? "ws://" : "wss://")
                                     + options.host() + ":" + options.port() + options.webSocketPath()),
-                                    dialect.maxFrameBytes(), dialect.terminator(), load);
+                                    options.protocol() == Protocol.JSTP ? "metarhia-jstp" : null, dialect.maxFrameBytes(), dialect.terminator(), load);
                         }
                     }
                 });

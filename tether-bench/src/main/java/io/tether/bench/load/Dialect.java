@@ -37,6 +37,7 @@ public interface Dialect {
         return switch (options.protocol()) {
             case SOCKET -> new SocketDialect(options.request(), options.json());
             case JSTP -> new JstpDialect(options.app(), options.iface(), options.request(), options.args());
+            case PRIMUS -> new PrimusDialect(options.request());
             case REDIS -> new RedisDialect();
         };
     }

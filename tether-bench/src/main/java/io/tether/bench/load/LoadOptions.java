@@ -31,8 +31,8 @@ import java.util.Objects;
  *                    growth from that point (the marginal cost), one-time costs reported apart
  * @param idleCalls   idle mode: requests each measured connection makes (one at a time) after its
  *                    greeting and before it is held, 0 = none
- * @param webSocketPath JSTP over WebSocket at this path ({@code ws://host:port/path}, {@code wss} with
- *                    {@code tls}) instead of TCP; {@code null} = TCP
+ * @param webSocketPath JSTP or Primus over WebSocket at this path ({@code ws://host:port/path}, {@code wss}
+ *                    with {@code tls}) instead of TCP; {@code null} = TCP (required for Primus)
  */
 public record LoadOptions(Protocol protocol, String host, int port, int connections, int depth,
                           Duration duration, long requests, Duration warmup, String request, boolean json,
@@ -63,10 +63,13 @@ public record LoadOptions(Protocol protocol, String host, int port, int connecti
             throw new IllegalArgumentException("duration must be > 0, warmup and hold >= 0");
         }
         pids = List.copyOf(pids);
-        if (webSocketPath != null && (!webSocketPath.startsWith("/") || protocol != Protocol.JSTP)) {
-            // TODO(web): the ActionHero protocol over Primus (/primus) once its endpoint exists
-            throw new IllegalArgumentException("--ws takes a path starting with / and needs --protocol jstp: "
+        if (webSocketPath != null && (!webSocketPath.startsWith("/")
+                || protocol != Protocol.JSTP && protocol != Protocol.PRIMUS)) {
+            throw new IllegalArgumentException("--ws takes a path starting with / and needs --protocol jstp or primus: "
                     + webSocketPath);
+        }
+        if (protocol == Protocol.PRIMUS && webSocketPath == null) {
+            throw new IllegalArgumentException("--protocol primus runs over WebSocket only: it needs --ws (e.g. /primus)");
         }
     }
 
@@ -159,7 +162,7 @@ public record LoadOptions(Protocol protocol, String host, int port, int connecti
         /** Idle mode requests per measured connection before it is held. */
         public Builder idleCalls(int v) { idleCalls = v; return this; }
 
-        /** JSTP over WebSocket at this path, null = TCP. */
+        /** JSTP or Primus over WebSocket at this path, null = TCP. */
         public Builder webSocketPath(String v) { webSocketPath = v; return this; }
 
         /** The options. */

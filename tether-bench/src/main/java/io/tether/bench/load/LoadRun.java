@@ -87,6 +87,7 @@ public final class LoadRun {
         return switch (options.protocol()) {
             case SOCKET -> "socket " + (options.json() ? "json " : "") + options.request();
             case JSTP -> "jstp " + options.app() + "/" + options.iface() + "." + options.request();
+            case PRIMUS -> "primus action " + options.request();
             case REDIS -> "redis PING";
         };
     }

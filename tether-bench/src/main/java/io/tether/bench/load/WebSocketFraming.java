@@ -17,17 +17,31 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.util.ReferenceCountUtil;
+import io.tether.codec.outbound.CoalescingEncoder;
+import io.tether.codec.outbound.WireWriter;
 import java.net.URI;
 
 /**
  * Runs a terminator-framed {@link Dialect} over WebSocket (JSTP's {@code metarhia-jstp}
- * subprotocol: one message per text frame): each inbound text message reaches the
+ * subprotocol, or Primus: one message per text frame): each inbound text message reaches the
  * {@link LoadHandler} as its bytes plus the terminator, each terminated request the handler
  * writes leaves as one text frame. The load handler is added (and started) once the upgrade
  * completed. One per channel, on its event loop.
  */
 final class WebSocketFraming extends ChannelDuplexHandler {
-    private static final String SUBPROTOCOL = "metarhia-jstp";
+    /** Copies encoded bytes into the batch. */
+    private static final WireWriter BYTES = new WireWriter() {
+        @Override
+        public boolean accepts(Object msg) {
+            return msg instanceof ByteBuf;
+        }
+
+        @Override
+        public void write(Object msg, ByteBuf out) {
+            ByteBuf b = (ByteBuf) msg;
+            out.writeBytes(b, b.readerIndex(), b.readableBytes());
+        }
+    };
     private final byte terminator;
     private final ByteBuf terminatorBuf;
     private final ChannelHandler loadHandler;
@@ -38,13 +52,19 @@ final class WebSocketFraming extends ChannelDuplexHandler {
         this.loadHandler = loadHandler;
     }
 
-    /** Adds the WebSocket client stages for {@code uri}; {@code loadHandler} joins after the upgrade. */
-    static void addStages(ChannelPipeline p, URI uri, int maxMessageBytes, byte terminator, ChannelHandler loadHandler) {
+    /**
+     * Adds the WebSocket client stages for {@code uri} (offering {@code subprotocol}, or none when
+     * null); {@code loadHandler} joins after the upgrade.
+     */
+    static void addStages(ChannelPipeline p, URI uri, String subprotocol, int maxMessageBytes, byte terminator,
+                          ChannelHandler loadHandler) {
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
-                .webSocketUri(uri).version(WebSocketVersion.V13).subprotocol(SUBPROTOCOL)
+                .webSocketUri(uri).version(WebSocketVersion.V13).subprotocol(subprotocol)
                 .customHeaders(new DefaultHttpHeaders()).maxFramePayloadLength(maxMessageBytes)
                 .handshakeTimeoutMillis(30_000).build();
-        p.addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024), new WebSocketClientProtocolHandler(config),
+        // first (next to the transport): the masked frames of one flush leave as one buffer, as the server's do
+        p.addLast(new CoalescingEncoder(BYTES), new HttpClientCodec(), new HttpObjectAggregator(64 * 1024),
+                new WebSocketClientProtocolHandler(config),
                 new WebSocketFrameAggregator(maxMessageBytes), new WebSocketFraming(terminator, loadHandler));
     }
 

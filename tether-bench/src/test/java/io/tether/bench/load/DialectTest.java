@@ -122,4 +122,20 @@ class DialectTest {
         assertThat(request(d, 1)).isEqualTo("PING\r\n");
         assertThat(d.readyOnConnect()).isTrue();
     }
+
+    @Test
+    void primusWelcomeMakesReadyRepliesMatchByMessageIdAndPingsArePonged() {
+        Dialect d = new PrimusDialect("randomNumber");
+        Sink sink = new Sink();
+        assertThat(request(d, 7)).isEqualTo("{\"event\":\"action\",\"params\":{\"action\":\"randomNumber\"},"
+                + "\"messageId\":\"7\"}\n");
+        frame(d, "\"primus::ping::1733526000123\"", false, sink);
+        frame(d, "{\"welcome\":\"Hello! Welcome to the tether api\",\"context\":\"api\"}", false, sink);
+        frame(d, "{\"randomNumber\":0.25,\"context\":\"response\",\"messageId\":\"7\"}", true, sink);
+        frame(d, "{\"error\":\"Error: unknown action or invalid apiVersion\",\"context\":\"response\","
+                + "\"messageId\":\"8\"}", true, sink);
+        frame(d, "{\"message\":\"hi\",\"room\":\"r\",\"from\":\"x\",\"context\":\"user\"}", true, sink);
+        assertThat(sink.events).containsExactly("send \"primus::pong::1733526000123\"\n", "ready", "reply 7",
+                "reply 8 error");
+    }
 }

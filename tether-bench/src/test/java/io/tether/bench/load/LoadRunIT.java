@@ -10,6 +10,8 @@ import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.JstpProtocolServer;
 import io.tether.api.jstp.JstpApplication;
 import io.tether.api.jstp.JstpInterface;
+import io.tether.server.primus.PrimusEndpoint;
+import io.tether.server.primus.PrimusOptions;
 import io.tether.server.socket.SocketOptions;
 import io.tether.server.socket.SocketProtocolServer;
 import java.time.Duration;
@@ -43,7 +45,8 @@ class LoadRunIT {
                 .protocol(jstp)
                 .protocol(new io.tether.server.http.HttpProtocolServer(core, io.tether.server.http.HttpOptions
                         .builder().host("127.0.0.1").port(0).build(), io.tether.server.http.WebRoutes.builder()
-                        .webSocket("/jstp", jstp.webSocketEndpoint()).build()))
+                        .webSocket("/jstp", jstp.webSocketEndpoint())
+                        .webSocket("/primus/*", new PrimusEndpoint(core, PrimusOptions.defaults())).build()))
                 .build().start();
     }
 
@@ -102,6 +105,24 @@ class LoadRunIT {
         assertThat(r.errors()).isZero();
         assertThat(r.failures()).isZero();
         assertThat(r.toJson()).contains("+ws");
+    }
+
+    @Test
+    void primusActionsOverWebSocket() throws Exception {
+        LoadResult r = new LoadRun(base(Protocol.PRIMUS, "http").webSocketPath("/primus").build()).run();
+        assertThat(r.completed()).isEqualTo(400);
+        assertThat(r.errors()).isZero();
+        assertThat(r.failures()).isZero();
+        assertThat(r.toJson()).contains("\"label\":\"primus action randomNumber\"").contains("+ws");
+    }
+
+    @Test
+    void primusErrorRepliesAreCountedAsErrors() throws Exception {
+        LoadResult r = new LoadRun(base(Protocol.PRIMUS, "http").webSocketPath("/primus").request("noSuchAction")
+                .build()).run();
+        assertThat(r.completed()).isEqualTo(400);
+        assertThat(r.errors()).isEqualTo(400);
+        assertThat(r.failures()).isZero();
     }
 
     @Test

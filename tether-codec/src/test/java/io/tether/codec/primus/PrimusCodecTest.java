@@ -53,4 +53,44 @@ class PrimusCodecTest {
         m.put("a", "x\u2028y\u2029");
         assertThat(codec.encode(m)).isEqualTo("{\"z\":1,\"a\":\"x\\u2028y\\u2029\"}");
     }
+
+    @Test
+    void decodesUtf8BytesLikeText() {
+        PrimusCodec codec = new PrimusCodec();
+        for (String text : new String[] {"\"primus::pong::1733500000000\"", "\"primus::id::\"",
+                "{\"event\":\"say\",\"room\":\"r\",\"message\":\"h\u00e9 \u2028\",\"messageId\":7}", "{not json",
+                "[1,2]", "null", "{\"a\":1} trailing"}) {
+            byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] padded = new byte[utf8.length + 4];
+            System.arraycopy(utf8, 0, padded, 2, utf8.length);
+            PrimusInbound fromBytes = codec.decode(padded, 2, utf8.length);
+            PrimusInbound fromText = codec.decode(text);
+            if (fromText instanceof PrimusInbound.Malformed) {
+                assertThat(fromBytes).as(text).isInstanceOf(PrimusInbound.Malformed.class);
+            } else {
+                assertThat(fromBytes).as(text).isEqualTo(fromText);
+            }
+        }
+    }
+
+    @Test
+    void encodesIntoABufferTheSameBytesAsTheText() {
+        PrimusCodec codec = new PrimusCodec();
+        java.util.Map<String, Object> nested = new java.util.LinkedHashMap<>();
+        nested.put("z", 1);
+        nested.put("a", java.util.List.of("x", 2.5, true));
+        for (Object value : new Object[] {
+                java.util.Map.of("welcome", "Hello!", "context", "api"),
+                nested,
+                java.util.Map.of("message", "caf\u00e9 \u20ac \ud83d\ude00 \"q\" \n"),
+                java.util.Map.of("message", "line\u2028separator\u2029end"),
+                "primus::id::abc"}) {
+            io.netty.buffer.ByteBuf out = io.netty.buffer.Unpooled.buffer().writeByte('#');
+            codec.encode(value, out);
+            codec.encode(value, out); // the thread's generator is reused
+            String text = codec.encode(value);
+            assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("#" + text + text);
+        }
+        assertThat(codec.encode(java.util.Map.of("m", "a\u2028b"))).isEqualTo("{\"m\":\"a\\u2028b\"}");
+    }
 }

@@ -1,5 +1,6 @@
 package io.tether.server.http;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -55,6 +56,7 @@ public final class HttpProtocolServer implements ProtocolServer {
     private final TlsContextProvider tls; // null without TLS
     private final ChannelGroup channels = new DefaultChannelGroup("http", GlobalEventExecutor.INSTANCE);
     private final Initializer initializer = new Initializer();
+    private volatile HeapFirstAllocator webSocketAllocator; // made at the first upgrade
 
     /** A listener over {@code core} serving {@code routes}. */
     public HttpProtocolServer(TetherCore core, HttpOptions options, WebRoutes routes) {
@@ -106,6 +108,22 @@ public final class HttpProtocolServer implements ProtocolServer {
 
     OriginPolicy origins() {
         return origins;
+    }
+
+    /**
+     * The allocator of an upgraded connection: {@code channelAllocator} with heap buffers where
+     * either kind would do ({@link HeapFirstAllocator}); one per listener, made at the first upgrade.
+     */
+    ByteBufAllocator webSocketAllocator(ByteBufAllocator channelAllocator) {
+        if (channelAllocator instanceof HeapFirstAllocator) {
+            return channelAllocator;
+        }
+        HeapFirstAllocator a = webSocketAllocator;
+        if (a == null || a.pooled() != channelAllocator) {
+            a = new HeapFirstAllocator(channelAllocator); // a race makes two equal ones: harmless
+            webSocketAllocator = a;
+        }
+        return a;
     }
 
     /**

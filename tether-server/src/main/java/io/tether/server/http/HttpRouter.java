@@ -128,6 +128,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter implements Runnable 
             }
         }
         WebSocketRequest ws = new WebSocketRequest(request.uri(), request.headers(), subprotocol, server.options(), secure);
+        ctx.channel().config().setAllocator(server.webSocketAllocator(ctx.channel().config().getAllocator()));
         WebSocketStages.install(ctx, path, endpoint, ws);
         ctx.pipeline().remove(this);
         ctx.fireChannelRead(request.retain());

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The listener's rules for data frames, in front of every endpoint: a binary message closes the
- * connection with 1003 (unsupported data: both protocols are text), a message over
+ * connection with 1003 (unsupported data: both protocols are text), a text message that is not
+ * UTF-8 with 1007 (checked once per whole message, {@link Utf8Text}, in place of Netty's
+ * per-frame validator), a message over
  * {@link HttpOptions#maxMessageBytes()} (reported by the frame aggregator) with 1009. A frame
  * over {@link HttpOptions#maxFrameBytes()} never gets here: Netty's frame decoder closes with
  * 1009 itself. Stateless and sharable.
@@ -33,6 +36,12 @@ final class WebSocketFramePolicy extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             LOG.debug("closing {}: binary frame", ctx.channel());
             close(ctx, WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "text frames only");
+            return;
+        }
+        if (msg instanceof TextWebSocketFrame text && !Utf8Text.isValid(text.content())) {
+            text.release();
+            LOG.debug("closing {}: a text message that is not UTF-8", ctx.channel());
+            close(ctx, WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "invalid UTF-8");
             return;
         }
         ctx.fireChannelRead(msg);

@@ -9,11 +9,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
 /**
- * The WebSocket stages the listener puts in front of an endpoint when a request upgrades, after
- * the router's position: {@value #KEEPALIVE} (idle ping, when on), {@value #PROTOCOL} (Netty's
- * handshake, UTF-8 check, ping answers, close frames, frame cap: close 1009), {@value #AGGREGATOR}
- * (whole messages up to the message cap) and {@value #POLICY} (1003 for binary, 1009 for a long
- * message); then the endpoint adds its own.
+ * The WebSocket stages the listener puts in front of an endpoint when a request upgrades: next
+ * to the transport {@value #BATCH} (the frames written between two flushes leave as one buffer:
+ * {@link WebSocketBatching}), then after the router's position {@value #KEEPALIVE} (idle ping, when on), {@value #PROTOCOL} (Netty's
+ * handshake, ping answers, close frames, frame cap: close 1009), {@value #AGGREGATOR}
+ * (whole messages up to the message cap) and {@value #POLICY} (1003 for binary, 1007 for text
+ * that is not UTF-8, 1009 for a long message); then the endpoint adds its own.
  */
 final class WebSocketStages {
     /** Name of the idle ping stage. */
@@ -22,6 +23,8 @@ final class WebSocketStages {
     static final String PROTOCOL = "ws";
     /** Name of the message aggregation stage. */
     static final String AGGREGATOR = "ws-aggregator";
+    /** Name of the outbound batching stage (next to the transport, before Netty's frame encoder). */
+    static final String BATCH = "ws-batch";
     /** Name of the frame policy stage. */
     static final String POLICY = "ws-policy";
     /**
@@ -54,9 +57,11 @@ final class WebSocketStages {
                         .maxFramePayloadLength(o.maxFrameBytes())
                         .allowExtensions(false)
                         .closeOnProtocolViolation(true)
-                        .withUTF8Validator(true)
+                        .withUTF8Validator(false) // checked per whole message by the policy stage
                         .build())
                 .build();
+        // Netty's handshaker puts its frame encoder where the HTTP codec is: the batch goes in front of it
+        p.addBefore(HttpProtocolServer.CODEC, BATCH, WebSocketBatching.newStage());
         p.addAfter(last, PROTOCOL, new WebSocketServerProtocolHandler(config))
                 .addAfter(PROTOCOL, AGGREGATOR, new WebSocketFrameAggregator(o.maxMessageBytes()))
                 .addAfter(AGGREGATOR, POLICY, WebSocketFramePolicy.INSTANCE);

@@ -1,5 +1,6 @@
 package io.tether.server.jstp;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -29,6 +30,9 @@ final class JstpWebSocketEncoder extends MessageToMessageEncoder<Object> {
     @Override
     protected void encode(ChannelHandlerContext ctx, Object msg, List<Object> out) {
         CharSequence text = msg instanceof JstpMessage m ? messages.toMdsf(m) : (CharSequence) msg;
-        out.add(new TextWebSocketFrame(ByteBufUtil.writeUtf8(ctx.alloc(), text)));
+        // heap: Netty's frame encoder copies the payload behind the frame header anyway
+        ByteBuf payload = ctx.alloc().heapBuffer(ByteBufUtil.utf8MaxBytes(text));
+        ByteBufUtil.writeUtf8(payload, text);
+        out.add(new TextWebSocketFrame(payload));
     }
 }

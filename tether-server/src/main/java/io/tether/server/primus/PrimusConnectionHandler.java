@@ -1,5 +1,7 @@
 package io.tether.server.primus;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -102,7 +104,11 @@ final class PrimusConnectionHandler extends ChannelInboundHandlerAdapter
     public void channelRead(ChannelHandlerContext context, Object msg) {
         if (msg instanceof TextWebSocketFrame text) {
             try {
-                PrimusInbound inbound = services.codec().decode(text.text());
+                ByteBuf bytes = text.content(); // a heap buffer on the listener's allocator: parsed in place
+                PrimusInbound inbound = bytes.hasArray()
+                        ? services.codec().decode(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(),
+                                bytes.readableBytes())
+                        : services.codec().decode(text.text());
                 if (session != null && !closing && flow.admit(inbound)) {
                     process(inbound);
                 }
@@ -185,12 +191,24 @@ final class PrimusConnectionHandler extends ChannelInboundHandlerAdapter
     }
 
     private void send(Map<String, Object> message) {
-        sendText(services.codec().encode(message));
+        if (flow.mayWrite()) {
+            ByteBuf payload = ctx.alloc().heapBuffer(256); // JSON written straight into the frame's payload
+            try {
+                services.codec().encode(message, payload);
+            } catch (RuntimeException | Error e) {
+                payload.release();
+                throw e;
+            }
+            ctx.writeAndFlush(new TextWebSocketFrame(payload), ctx.voidPromise());
+        }
     }
 
     private void sendText(String text) {
         if (flow.mayWrite()) {
-            ctx.writeAndFlush(new TextWebSocketFrame(text), ctx.voidPromise());
+            // a heap buffer: Netty's frame encoder copies the payload behind the frame header anyway
+            ByteBuf payload = ctx.alloc().heapBuffer(ByteBufUtil.utf8MaxBytes(text));
+            ByteBufUtil.writeUtf8(payload, text);
+            ctx.writeAndFlush(new TextWebSocketFrame(payload), ctx.voidPromise());
         }
     }
 

@@ -3,6 +3,7 @@ package io.tether.server.primus;
 import io.netty.channel.Channel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.tether.api.ErrorCode;
 import io.tether.api.TetherException;
@@ -76,10 +77,13 @@ public final class PrimusEndpoint implements WebSocketEndpoint {
         return options;
     }
 
-    /** Adds the Primus connection handler; it starts when the handshake completes. */
+    /**
+     * Adds the Primus connection handler behind a flush consolidation (the replies of one read
+     * leave in one flush); it starts when the handshake completes.
+     */
     @Override
     public void initChannel(Channel channel, WebSocketRequest request) {
-        channel.pipeline().addLast("primus", new PrimusConnectionHandler(services, request.options().maxOutboundBytes(),
+        channel.pipeline().addLast("flush", new FlushConsolidationHandler(256, true)).addLast("primus", new PrimusConnectionHandler(services, request.options().maxOutboundBytes(),
                 request.options().tls().clientPrincipal()));
     }
 

@@ -147,6 +147,28 @@ class JstpWebSocketLimitsIT {
     }
 
     @Test
+    void aTextMessageThatIsNotUtf8ClosesWith1007() throws Exception {
+        try (Socket raw = upgrade(server.httpPort())) {
+            OutputStream out = raw.getOutputStream();
+            out.write(maskedText("{handshake:[0,'testApp']}"));
+            byte[] call = "{call:[1,'testInterface'],echo:['caf\u00e9 ok, then bad: ??']}".getBytes(StandardCharsets.UTF_8);
+            int bad = call.length - 5;
+            call[bad] = (byte) 0xc3; // a lead byte followed by another lead byte
+            call[bad + 1] = (byte) 0xc3;
+            out.write(maskedFrame(call));
+            out.flush();
+            InputStream in = raw.getInputStream();
+            int[] close = readFrame(in);
+            if (close[0] == 0x1) { // the handshake reply
+                close = readFrame(in);
+            }
+            assertThat(close[0]).as("a close frame").isEqualTo(0x8);
+            assertThat(close[1]).isEqualTo(1007);
+        }
+        bystanderStillServed();
+    }
+
+    @Test
     void aBinaryFrameClosesWith1003() throws Exception {
         try (WsTestClient c = server.ws()) {
             c.handshake("testApp");
@@ -259,7 +281,11 @@ class JstpWebSocketLimitsIT {
 
     /** One masked, final text frame as a client sends it. */
     static byte[] maskedText(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        return maskedFrame(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One masked, final text frame of these payload bytes (UTF-8 or not). */
+    static byte[] maskedFrame(byte[] payload) {
         java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
         frame.write(0x81);
         if (payload.length <= 125) {
