@@ -27,13 +27,18 @@ final class ShutdownSignal {
         }
         try {
             // runs on the JVM's signal thread, never an event loop: reading certificate files is fine here
-            Signal.handle(new Signal("HUP"), signal -> {
+            sun.misc.SignalHandler previous = Signal.handle(new Signal("HUP"), signal -> {
                 try {
                     onHangup.run();
                 } catch (RuntimeException e) {
                     LOG.error("SIGHUP: reload failed: {}", e.toString());
                 }
             });
+            if (previous == sun.misc.SignalHandler.SIG_IGN) {
+                // started with SIGHUP ignored (nohup): the JVM keeps it ignored and installs nothing
+                LOG.warn("SIGHUP is ignored by this process (started under nohup?): no certificate reload on "
+                        + "SIGHUP; the file watch (reload-check-interval) still reloads");
+            }
         } catch (IllegalArgumentException unsupported) {
             // no SIGHUP on this platform
         }
