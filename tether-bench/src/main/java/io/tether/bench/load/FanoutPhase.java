@@ -30,9 +30,15 @@ final class FanoutPhase {
         return stopping;
     }
 
-    /** Messages sent from {@code nanoTime} on are measured. */
-    void startMeasuring(long nanoTime) {
-        measureStart = nanoTime;
+    /**
+     * Messages stamped in [{@code start}, {@code end}) are measured. Both ends are fixed before the
+     * first message, so a sender and every receiver judge a stamp by the same window (an end set
+     * only when the window is over would count a message stamped just after it as owed by the
+     * sender but not as delivered by the receivers).
+     */
+    void window(long start, long end) {
+        measureEnd = end;
+        measureStart = start; // written last: a reader that sees the start sees the end
     }
 
     /** Ends the measured window and stops every sender. */

@@ -74,7 +74,8 @@ public final class FanoutRun {
             Thread.sleep(SETTLE_MS); // a node may subscribe to a room's channel just after the join's reply
             long now = System.nanoTime();
             long start = now + options.warmup().toNanos();
-            phase.startMeasuring(start);
+            long end = start + options.duration().toNanos();
+            phase.window(start, end);
             for (int i = 0; i < handlers.size(); i++) {
                 FanoutHandler h = handlers.get(i);
                 long first = interval == 0 ? now : now + interval * (i % Math.max(1, totalSenders)) / totalSenders;
@@ -86,9 +87,8 @@ public final class FanoutRun {
             sleepNanos(start - System.nanoTime());
             List<ProcessSample> servers0 = samples();
             ProcessSample self0 = ProcessSample.self();
-            sleepNanos(options.duration().toNanos());
-            long end = System.nanoTime();
-            phase.stop(end); // before sampling: a message sent after the end is neither counted nor owed
+            sleepNanos(end - System.nanoTime());
+            phase.stop(end); // before sampling: senders stop; a message stamped after the end is neither counted nor owed
             List<ProcessSample> servers1 = samples();
             ProcessSample self1 = ProcessSample.self();
             drain(phase);
