@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Every per-action meter, fed by one probe call per run: the meters of an action are made when
@@ -121,6 +122,8 @@ final class ActionTimers implements ActionMeter {
          * a lock (a stale false only leads into {@link #registerOk}, which checks again under one).
          */
         private boolean okRegistered;
+        /** Guards the first registration of {@link #failedRuns} entries and of the ok series. */
+        private final ReentrantLock registration = new ReentrantLock();
 
         Meters(String action, DurationHistogram[] byOutcome, Counter validation, MeterRegistry registry) {
             this.action = action;
@@ -163,28 +166,43 @@ final class ActionTimers implements ActionMeter {
         }
 
         /** Once per action name, at its first success. */
-        private synchronized void registerOk() {
-            if (!okRegistered) {
-                FunctionCounter.builder("tether.actions", this, m -> m.ok.count() + m.lateOk.sum())
-                        .description("Action runs by action and outcome")
-                        .tag("action", action).tag("outcome", "ok").register(registry);
-                okRegistered = true;
+        private void registerOk() {
+            registration.lock(); // a ReentrantLock, not a monitor: a virtual thread does not pin on it
+            try {
+                if (!okRegistered) {
+                    FunctionCounter.builder("tether.actions", this, m -> m.ok.count() + m.lateOk.sum())
+                            .description("Action runs by action and outcome")
+                            .tag("action", action).tag("outcome", "ok").register(registry);
+                    okRegistered = true;
+                }
+            } finally {
+                registration.unlock();
             }
         }
 
         /**
          * The run counter of a failed chain, made under a lock on first use (the counter's own
-         * fields are final: a thread reading the array without the lock sees it whole).
+         * fields are final: a thread reading the array without the lock sees it whole, or null and
+         * then takes the lock).
          */
-        private synchronized Counter failedRun(ErrorCode code) {
+        private Counter failedRun(ErrorCode code) {
             Counter c = failedRuns[code.ordinal()];
-            if (c == null) {
-                c = Counter.builder("tether.actions").description("Action runs by action and outcome")
-                        .tag("action", action).tag("outcome", code.name().toLowerCase(Locale.ROOT))
-                        .register(registry);
-                failedRuns[code.ordinal()] = c;
+            if (c != null) {
+                return c;
             }
-            return c;
+            registration.lock();
+            try {
+                c = failedRuns[code.ordinal()];
+                if (c == null) {
+                    c = Counter.builder("tether.actions").description("Action runs by action and outcome")
+                            .tag("action", action).tag("outcome", code.name().toLowerCase(Locale.ROOT))
+                            .register(registry);
+                    failedRuns[code.ordinal()] = c;
+                }
+                return c;
+            } finally {
+                registration.unlock();
+            }
         }
     }
 }
