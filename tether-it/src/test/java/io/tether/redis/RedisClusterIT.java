@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Tether nodes on a real six-node Redis Cluster (Redis 7: sharded pub/sub), started for this
  * class by {@code redis-topology.sh}: rooms across nodes, the cache, and the failover of the
- * primary holding the room registry, the room's channel and a JSTP session (last: it kills a
- * server).
+ * primary of another shard (readiness covers every shard), then of the primary holding the
+ * room registry, the room's channel and a JSTP session (each kills a server, so they run last).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisClusterIT {
@@ -62,6 +62,42 @@ class RedisClusterIT {
 
     @Test
     @Order(2)
+    void nodesAreNotReadyWhileAShardWithoutTheirHeartbeatHasNoPrimary() throws Exception {
+        try (TestNodes nodes = new TestNodes(CLUSTER.uri()); JstpNodes jstp = new JstpNodes(nodes, Duration.ofMinutes(2))) {
+            JstpNodes.Node a = jstp.start();
+            JstpNodes.Node b = jstp.start();
+            // a primary that holds neither the room registry and the nodes' heartbeats (one hash tag)
+            // nor the channel of the room the members are in: only readiness' ping of every shard sees it go
+            String room = "other-shard";
+            int registry = CLUSTER.clusterPrimaryOf(SlotHash.getSlot(nodes.prefix() + "{rooms}:all"));
+            int channel = CLUSTER.clusterPrimaryOf(SlotHash.getSlot(nodes.channel(room)));
+            int victim = -1;
+            for (int slot = 0; victim < 0; slot += 500) {
+                int primary = CLUSTER.clusterPrimaryOf(slot);
+                if (primary != registry && primary != channel) {
+                    victim = primary;
+                }
+            }
+            // by default a Redis Cluster refuses every command while a slot has no primary (CLUSTERDOWN), which
+            // the heartbeat would see; with partial coverage allowed only the ping of every shard tells
+            for (int port : CLUSTER.ports()) {
+                CLUSTER.cli(port, "config", "set", "cluster-require-full-coverage", "no");
+            }
+            FailoverChecks checks = new FailoverChecks(a, b, room);
+            checks.joinBothAndTalk("before");
+            assertThat(a.redisNode().redis().ready()).isTrue();
+
+            long killedAt = System.nanoTime();
+            CLUSTER.kill(victim);
+            Duration recovered = checks.awaitOutageAndRecovery(killedAt, "redis cluster primary " + victim
+                    + " (not the registry's) killed");
+            assertThat(recovered).isLessThan(FailoverChecks.RECOVERY_BOUND);
+            checks.talk("after");
+        }
+    }
+
+    @Test
+    @Order(3)
     void killedPrimaryIsReplacedByItsReplicaAndNodesCarryOn() throws Exception {
         try (TestNodes nodes = new TestNodes(CLUSTER.uri()); JstpNodes jstp = new JstpNodes(nodes, Duration.ofMinutes(2))) {
             JstpNodes.Node a = jstp.start();

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * nodes whose heartbeat expired and retries failed removals. When the old heartbeat was gone
  * (Redis restarted empty, or this node was presumed dead), and after any failed tick (a
  * failover may have lost the latest writes), it re-announces the node's rooms and members;
- * after any failed tick it also re-syncs the room subscriptions.
+ * after any failed tick it also re-syncs the room subscriptions. On a Redis Cluster a tick also
+ * starts a round of pings of every shard's primary ({@link ShardReachability}), and the node is
+ * healthy only while the last round reached them all.
  */
 final class NodeHeartbeat {
     private static final Logger LOG = LoggerFactory.getLogger(NodeHeartbeat.class);
@@ -24,12 +26,14 @@ final class NodeHeartbeat {
     private final RedisOptions options;
     private final RedisRoomBroker broker;
     private final ScheduledExecutorService scheduler;
+    private final ShardReachability shards;
     private volatile ScheduledFuture<?> task;
     private volatile boolean healthy;
 
     NodeHeartbeat(RedisClusterCommands<String, String> redis, RedisKeys keys, RedisOptions options, RedisRoomBroker broker,
-                  ScheduledExecutorService scheduler) {
+                  ScheduledExecutorService scheduler, ShardReachability shards) {
         this.redis = redis;
+        this.shards = shards;
         this.keys = keys;
         this.options = options;
         this.broker = broker;
@@ -53,9 +57,9 @@ final class NodeHeartbeat {
         healthy = false;
     }
 
-    /** Whether the last heartbeat reached Redis. */
+    /** Whether the last heartbeat reached Redis (on a Redis Cluster: and every shard's primary). */
     boolean healthy() {
-        return healthy;
+        return healthy && shards.reachable();
     }
 
     private void tick() {
@@ -78,6 +82,7 @@ final class NodeHeartbeat {
                 broker.resubscribe();
             }
             broker.flushPendingRemovals();
+            shards.probe();
             redis.eval(LuaScripts.SWEEP, ScriptOutputType.INTEGER, new String[] {keys.nodes()}, keys.registry(), "");
             if (!healthy) {
                 LOG.info("redis: node {} is connected to {} again", options.nodeId(), options.redactedUri());

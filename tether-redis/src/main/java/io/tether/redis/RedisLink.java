@@ -13,11 +13,14 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,6 +134,27 @@ final class RedisLink {
                         }
                     });
         }
+    }
+
+    /**
+     * On a Redis Cluster, pings the primary of every shard that serves slots (as the node's
+     * current topology has them), each on its own connection, all at once; the future fails
+     * with the first failure (a primary that went down and was not replaced yet: the command
+     * times out after the command timeout). Never blocks. Outside Redis Cluster it is complete
+     * at once (there the heartbeat's own command reaches the one primary).
+     */
+    CompletableFuture<Void> pingShardPrimaries() {
+        if (!(connection instanceof StatefulRedisClusterConnection<String, String> cluster)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<CompletableFuture<String>> pings = new ArrayList<>();
+        for (RedisClusterNode node : cluster.getPartitions()) {
+            if (node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.getSlots().isEmpty()) {
+                pings.add(cluster.getConnectionAsync(node.getNodeId())
+                        .thenCompose(c -> c.async().ping().toCompletableFuture()));
+            }
+        }
+        return CompletableFuture.allOf(pings.toArray(CompletableFuture[]::new));
     }
 
     /** Whether both connections are open (they may be reconnecting). */

@@ -75,7 +75,8 @@ public final class RedisNode implements AutoCloseable {
             this.broker = new RedisRoomBroker(link.commands(), keys, options.nodeId(), calls, subscriptions, codec,
                     link.channels(), this::stopHeartbeat);
             this.cache = new RedisCacheStore(link.commands(), keys, calls, new CacheValueCodec(mapper));
-            this.heartbeat = new NodeHeartbeat(link.commands(), keys, options, broker, scheduler);
+            this.heartbeat = new NodeHeartbeat(link.commands(), keys, options, broker, scheduler,
+                    new ShardReachability(link::pingShardPrimaries, options.nodeId()));
             link.onTopologyChange(() -> {
                 subscriptions.refresh();
                 sessionStores.forEach(RedisSessionStore::refresh);
