@@ -1,5 +1,7 @@
 package io.tether.server.jstp;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
@@ -15,6 +17,11 @@ import io.tether.codec.mdsf.MdsfReader;
 import io.tether.codec.mdsf.MdsfWriter;
 import io.tether.codec.testing.TrackingAllocator;
 import io.tether.core.TetherCore;
+import io.tether.core.action.ErrorPolicy;
+import io.tether.core.session.resume.MemorySessionStore;
+import io.tether.core.session.resume.ResumableSession;
+import io.tether.core.session.resume.SessionQuota;
+import io.tether.core.session.resume.SessionStore;
 import io.tether.server.jstp.auth.LoginLimits;
 import io.tether.server.limits.ConnectionLimits;
 import java.io.ByteArrayOutputStream;
@@ -26,10 +33,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fuzzes the JSTP handshake state machine and what follows it: each input is a script of
@@ -48,9 +62,17 @@ import java.util.concurrent.TimeUnit;
  * <p>The application ({@code fuzzApp} 1.0.0, interface {@code box}) has only non-blocking
  * methods, the core no actions and an in-memory room broker, so everything but the login and
  * restore decisions runs on the test thread; those two complete on other threads and hop back to
- * the channel's loop: the harness waits (bounded) until no connection is handshaking. The
- * embedded loop's task queue is replaced by a concurrent one for that (Netty's is an
- * {@code ArrayDeque} meant for one thread).
+ * the channel's loop: the harness waits (bounded) until no connection is handshaking, parked
+ * until another thread queues a task on a loop. The embedded loop's task queue is replaced by a
+ * concurrent one for that (Netty's is an {@code ArrayDeque} meant for one thread) that also wakes
+ * the harness.
+ *
+ * <p>The core (room {@code room1}, timer, workers) and the four option sets are built once per
+ * JVM ({@link Fixture}); the listener, its session store and its login gate are new per input. An
+ * input can leave state in the core only as room memberships of its sessions: at its end it drops
+ * every session its store saved and waits until {@code room1} is empty (a dropped session that
+ * stays a member is a finding), and each input starts by checking that {@code room1} is empty, so
+ * an input's outcome does not depend on the inputs before it and a finding reproduces alone.
  *
  * <p>Invariants per input:
  * <ol>
@@ -77,6 +99,7 @@ import java.util.concurrent.TimeUnit;
  */
 class JstpHandshakeFuzzTest {
     private static final String APP = "fuzzApp";
+    private static final Logger ERROR_POLICY_LOG = (Logger) LoggerFactory.getLogger(ErrorPolicy.class);
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int MAX_CONNECTIONS = 3;
     /** The connections' idle timeout: a connection whose clock moved this far may have been closed by it. */
@@ -133,9 +156,70 @@ class JstpHandshakeFuzzTest {
                 .build();
     }
 
+    private Fixture fixture;
+
+    @BeforeEach
+    void start() {
+        fixture = new Fixture();
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
     @FuzzTest
     void sequences(byte[] data) {
-        new Run(data).run();
+        new Run(fixture, data).run();
+    }
+
+    /**
+     * What every input of one JVM shares (Jazzer's default lifecycle runs {@code @BeforeEach} once
+     * per fuzzing run): the core with its room, timer and worker threads, and the listener options
+     * (the login's password hashed once). An input can change only the core's room memberships,
+     * which {@link Run} checks are empty when it starts and empties again (by dropping every
+     * session it made) when it ends; the listener, its session store and its login gate are new
+     * per input.
+     */
+    private static final class Fixture implements AutoCloseable {
+        final TetherCore core = TetherCore.builder().room("room1").build();
+        /** Indexed by the header's two flag bits. */
+        final JstpOptions[] options = new JstpOptions[4];
+        /** {@link ErrorPolicy}'s level before: restored by {@link #close}. */
+        private final Level errorPolicyLevel = ERROR_POLICY_LOG.getLevel();
+
+        Fixture() {
+            // box.boom fails on purpose in one input in six or so: ErrorPolicy's WARN line with a
+            // 150-line stack trace (JUnit's and Jazzer's frames) went through Surefire's pipe, about
+            // 100 MB a minute, costing CPU here and in Maven; ErrorPolicy still runs, only the line is
+            // filtered (its ERROR lines, for VirtualMachineErrors, still print)
+            ERROR_POLICY_LOG.setLevel(Level.ERROR);
+            JstpOptions base = TestApps.configure(JstpOptions.defaults().toBuilder().port(0).host("127.0.0.1")
+                    .application(application()).builtinApplication("")
+                    .connectionLimits(ConnectionLimits.defaults().toBuilder().idleTimeout(IDLE_TIMEOUT).build())
+                    .login(LoginLimits.defaults().toBuilder().maxFailures(1_000_000).build()).build(), 1);
+            for (int flags = 0; flags < options.length; flags++) {
+                JstpOptions.Builder b = base.toBuilder();
+                if ((flags & 1) != 0) {
+                    b.maxPipelined(2);
+                }
+                if ((flags & 2) != 0) {
+                    b.maxHandshakeBytes(256);
+                }
+                options[flags] = b.build();
+            }
+        }
+
+        /** Room {@code room1}'s members now. */
+        int roomMembers() {
+            return core.rooms().view("room1").membersCount();
+        }
+
+        @Override
+        public void close() {
+            ERROR_POLICY_LOG.setLevel(errorPolicyLevel);
+            core.close();
+        }
     }
 
     /** One input: a fresh server, its connections and what the listener saw. */
@@ -148,9 +232,12 @@ class JstpHandshakeFuzzTest {
         private final Set<SocketAddress> accepted = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private String lastSession = UNKNOWN_SESSION;
         private int current = -1;
+        private final Fixture fixture;
+        private final Signal signal = new Signal(Thread.currentThread());
         private JstpProtocolServer server;
 
-        Run(byte[] data) {
+        Run(Fixture fixture, byte[] data) {
+            this.fixture = fixture;
             this.data = data;
         }
 
@@ -160,18 +247,15 @@ class JstpHandshakeFuzzTest {
 
         void run() {
             int flags = u8();
-            JstpOptions.Builder b = TestApps.configure(JstpOptions.defaults().toBuilder().port(0).host("127.0.0.1")
-                    .application(application()).builtinApplication("").listener(this)
-                    .connectionLimits(ConnectionLimits.defaults().toBuilder().idleTimeout(IDLE_TIMEOUT).build())
-                    .login(LoginLimits.defaults().toBuilder().maxFailures(1_000_000).build()).build(), 1).toBuilder();
-            if ((flags & 1) != 0) {
-                b.maxPipelined(2);
+            // what an earlier input of this JVM could have left in the shared core (it drops its sessions)
+            if (fixture.roomMembers() != 0) {
+                throw new AssertionError("room1 has members left by an earlier input: "
+                        + fixture.core.rooms().view("room1").members().keySet());
             }
-            if ((flags & 2) != 0) {
-                b.maxHandshakeBytes(256);
-            }
-            TetherCore core = TetherCore.builder().room("room1").build();
-            server = new JstpProtocolServer(core, b.build());
+            JstpOptions options = fixture.options[flags & 3].toBuilder().listener(this).build();
+            TrackedStore store = new TrackedStore(new MemorySessionStore(options.sessionExpiry(),
+                    options.sessionQuota(fixture.core.refusals()), fixture.core.timer()));
+            server = new JstpProtocolServer(fixture.core, options, store);
             try {
                 while (at < data.length) {
                     step();
@@ -192,8 +276,22 @@ class JstpHandshakeFuzzTest {
                 }
                 alloc.assertAllReleased("jstp handshake sequences");
             } finally {
-                server.shutdown();
-                core.close();
+                try {
+                    server.shutdown().get(WAIT.toSeconds(), TimeUnit.SECONDS); // stops the login threads
+                } catch (Exception e) {
+                    throw new AssertionError("the listener did not shut down within " + WAIT, e);
+                } finally {
+                    store.dropAll();
+                }
+            }
+            // a dropped session leaves its rooms (queued behind its pending room operations)
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (fixture.roomMembers() != 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("room1 kept members after every session was dropped: "
+                            + fixture.core.rooms().view("room1").members().keySet());
+                }
+                LockSupport.parkNanos(100_000);
             }
         }
 
@@ -271,10 +369,15 @@ class JstpHandshakeFuzzTest {
             current = conns.size() - 1;
         }
 
-        /** Runs the loops' tasks until no connection is handshaking (bounded), reading what they wrote. */
+        /**
+         * Runs the loops' tasks until no connection is handshaking (bounded), reading what they
+         * wrote; while a decision is out on another thread it parks until that thread queues a
+         * task on a loop (or 1 ms passed), instead of spinning on one of the machine's cores.
+         */
         private void settle() {
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (true) {
+                long queued = signal.count();
                 boolean busy = false;
                 for (Conn c : conns) {
                     c.ch.runPendingTasks();
@@ -288,7 +391,7 @@ class JstpHandshakeFuzzTest {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("a handshake was not decided within " + WAIT);
                 }
-                Thread.onSpinWait();
+                signal.await(queued, 1_000_000);
             }
         }
 
@@ -331,7 +434,7 @@ class JstpHandshakeFuzzTest {
                 } catch (Exception e) {
                     throw new AssertionError("cannot register the embedded channel", e);
                 }
-                concurrentTaskQueue(ch.eventLoop());
+                concurrentTaskQueue(ch.eventLoop(), signal);
                 ch.freezeTime(); // the handshake timeout fires only when an operation advances the clock
                 ch.checkException();
             }
@@ -352,6 +455,9 @@ class JstpHandshakeFuzzTest {
 
             /** Reads the frames the server wrote, checking each. */
             void drain() {
+                if (ch.outboundMessages().isEmpty()) {
+                    return; // nothing new (a partial frame in pending waits for more)
+                }
                 Object out;
                 while ((out = ch.readOutbound()) != null) {
                     if (!(out instanceof ByteBuf buf)) {
@@ -452,17 +558,132 @@ class JstpHandshakeFuzzTest {
         }
     }
 
-    /** Replaces the embedded loop's task queue (an ArrayDeque) by a concurrent queue: tasks arrive from other threads. */
-    static void concurrentTaskQueue(EventLoop loop) {
+    /** The embedded loop's task queue field (Netty's is an ArrayDeque meant for one thread). */
+    private static final Field TASKS;
+
+    static {
         try {
-            Field tasks = loop.getClass().getDeclaredField("tasks");
-            tasks.setAccessible(true);
-            @SuppressWarnings("unchecked")
-            Queue<Runnable> old = (Queue<Runnable>) tasks.get(loop);
-            Queue<Runnable> replacement = new ConcurrentLinkedQueue<>(old);
-            tasks.set(loop, replacement);
+            TASKS = Class.forName("io.netty.channel.embedded.EmbeddedEventLoop").getDeclaredField("tasks");
+            TASKS.setAccessible(true);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("EmbeddedEventLoop has no 'tasks' queue field any more: update the harness", e);
+        }
+    }
+
+    /**
+     * Replaces the embedded loop's task queue by a concurrent queue that tells {@code signal}
+     * about every task queued from another thread (a login or restore decision coming back).
+     */
+    static void concurrentTaskQueue(EventLoop loop, Signal signal) {
+        try {
+            @SuppressWarnings("unchecked")
+            Queue<Runnable> old = (Queue<Runnable>) TASKS.get(loop);
+            Queue<Runnable> replacement = new SignallingQueue(signal);
+            replacement.addAll(old);
+            TASKS.set(loop, replacement);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot replace the embedded loop's task queue", e);
+        }
+    }
+
+    /** Counts tasks queued by other threads and wakes the harness thread parked in {@link #await}. */
+    static final class Signal {
+        private final Thread waiter;
+        private final AtomicLong count = new AtomicLong();
+
+        Signal(Thread waiter) {
+            this.waiter = waiter;
+        }
+
+        long count() {
+            return count.get();
+        }
+
+        void queued() {
+            if (Thread.currentThread() != waiter) {
+                count.incrementAndGet();
+                LockSupport.unpark(waiter);
+            }
+        }
+
+        /** Parks until a task came from another thread since {@code seen} was read, or {@code nanos} passed. */
+        void await(long seen, long nanos) {
+            if (count.get() == seen) {
+                LockSupport.parkNanos(this, nanos);
+            }
+        }
+    }
+
+    /** A concurrent task queue signalling each task another thread queues. */
+    private static final class SignallingQueue extends ConcurrentLinkedQueue<Runnable> {
+        private final transient Signal signal;
+
+        SignallingQueue(Signal signal) {
+            this.signal = signal;
+        }
+
+        @Override
+        public boolean offer(Runnable task) {
+            boolean added = super.offer(task);
+            signal.queued();
+            return added;
+        }
+    }
+
+    /** The in-memory store, remembering every session saved so that the input can drop them all at its end. */
+    private static final class TrackedStore implements SessionStore {
+        private final MemorySessionStore store;
+        private final Queue<ResumableSession> saved = new ConcurrentLinkedQueue<>();
+
+        TrackedStore(MemorySessionStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public CompletableFuture<Void> save(ResumableSession session) {
+            saved.add(session);
+            return store.save(session);
+        }
+
+        @Override
+        public Optional<ResumableSession> find(String token, Continuation continuation) {
+            return store.find(token, continuation);
+        }
+
+        @Override
+        public SessionQuota quota() {
+            return store.quota();
+        }
+
+        @Override
+        public int size() {
+            return store.size();
+        }
+
+        /**
+         * Drops every session saved (each leaves its rooms) until the store is empty (bounded): a
+         * login decided while the input ended may still save one (the listener is gone by then).
+         */
+        void dropAll() {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (true) {
+                ResumableSession s;
+                while ((s = saved.poll()) != null) {
+                    s.drop();
+                }
+                if (store.size() == 0) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(store.size() + " sessions left in the store after dropping every one saved");
+                }
+                LockSupport.parkNanos(100_000);
+            }
+        }
+
+        @Override
+        public void close() {
+            store.close();
         }
     }
 }
