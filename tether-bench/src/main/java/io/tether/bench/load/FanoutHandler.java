@@ -33,6 +33,8 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
     private final FrameBuffer frames = new FrameBuffer((byte) '\n', 1024 * 1024);
     private final FanoutLine line = new FanoutLine();
     private final Histogram latencies = new Histogram(3);
+    /** Per {@link FanoutTimeline#BUCKET_NANOS} of the window: the longest latency received in it (ns). */
+    private final long[] worst;
     private ChannelHandlerContext ctx;
     private boolean greeted;
     private boolean member;
@@ -54,7 +56,8 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
      * @param intervalNanos rate mode: time between two of its messages; 0 = max mode
      */
     FanoutHandler(int index, String room, boolean sender, FanoutPhase phase, CountDownLatch joined, int depth,
-                  long intervalNanos, int minText) {
+                  long intervalNanos, int minText, int buckets) {
+        this.worst = new long[buckets];
         this.index = index;
         this.room = room;
         this.sender = sender;
@@ -130,8 +133,11 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
             phase.deliveredOfWindow();
         }
         if (readAt >= start && readAt <= end) { // by arrival: the rate and latencies of the steady state
-            latencies.recordValue(Math.max(0, readAt - stamp));
+            long latency = Math.max(0, readAt - stamp);
+            latencies.recordValue(latency);
             delivered++;
+            int b = (int) Math.min(worst.length - 1, (readAt - start) / FanoutTimeline.BUCKET_NANOS);
+            worst[b] = Math.max(worst[b], latency);
         }
     }
 
@@ -228,7 +234,7 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
     /** This connection's counters and latencies; call on its event loop. */
     Counts snapshot() {
         return new Counts(latencies.copy(), delivered, deliveredOfWindow, sentInWindow, sayErrors, firstError,
-                member);
+                member, worst.clone());
     }
 
     /**
@@ -241,8 +247,9 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
      * @param sayErrors         error replies to its {@code say} lines
      * @param firstError        the first of them, or empty
      * @param member            whether it joined its room
+     * @param worst             the longest latency received per timeline bucket (ns)
      */
     record Counts(Histogram latencies, long delivered, long deliveredOfWindow, long sentInWindow, long sayErrors,
-                  String firstError, boolean member) {
+                  String firstError, boolean member, long[] worst) {
     }
 }

@@ -57,7 +57,7 @@ class FanoutRunIT {
         assertThat(r.base().p99us()).isGreaterThanOrEqualTo(r.base().p50us());
         assertThat(r.pidCpu()).hasSize(1);
         assertThat(r.toJson()).startsWith("{\"tetherBench\":1,\"mode\":\"fanout\",\"label\":\"fanout 3x6 s2 max d2\"")
-                .contains("\"nodes\":2", "\"lost\":0", "\"pidCpu\":[");
+                .contains("\"nodes\":2", "\"lost\":0", "\"pidCpu\":[", "\"loopLagP99us\":", "\"loopLagMaxUs\":");
     }
 
     @Test
