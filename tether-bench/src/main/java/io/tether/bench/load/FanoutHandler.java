@@ -24,6 +24,7 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
     private final int index;
     private final String room;
     private final boolean sender;
+    private final boolean probe;
     private final FanoutPhase phase;
     private final CountDownLatch joined;
     private final byte[] sayPrefix;
@@ -54,9 +55,12 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
      * @param room          the room it joins
      * @param sender        whether it sends
      * @param intervalNanos rate mode: time between two of its messages; 0 = max mode
+     * @param buckets       timeline slices of the window
+     * @param probe         whether its latencies are recorded (else it only counts deliveries)
      */
     FanoutHandler(int index, String room, boolean sender, FanoutPhase phase, CountDownLatch joined, int depth,
-                  long intervalNanos, int minText, int buckets) {
+                  long intervalNanos, int minText, int buckets, boolean probe) {
+        this.probe = probe;
         this.worst = new long[buckets];
         this.index = index;
         this.room = room;
@@ -96,6 +100,13 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
                     .getBytes(StandardCharsets.UTF_8)), ctx.voidPromise());
             return;
         }
+        if (member && !sender && !probe) { // after the join it receives only room messages: the stamp is enough
+            long stamp = FanoutLine.stampOf(b, from, to);
+            if (stamp >= 0) {
+                received(stamp, -1);
+            }
+            return;
+        }
         FanoutLine.Kind kind = line.parse(b, from, to);
         if (!member) {
             if (kind == FanoutLine.Kind.OK) {
@@ -133,9 +144,12 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
             phase.deliveredOfWindow();
         }
         if (readAt >= start && readAt <= end) { // by arrival: the rate and latencies of the steady state
+            delivered++;
+            if (!probe) {
+                return;
+            }
             long latency = Math.max(0, readAt - stamp);
             latencies.recordValue(latency);
-            delivered++;
             int b = (int) Math.min(worst.length - 1, (readAt - start) / FanoutTimeline.BUCKET_NANOS);
             worst[b] = Math.max(worst[b], latency);
         }

@@ -50,13 +50,17 @@ public final class FanoutRun {
         List<FanoutHandler> handlers = new ArrayList<>(n);
         Channel[] channelOf = new Channel[n];
         try {
+            boolean[][] probes = new boolean[options.rooms()][];
+            for (int r = 0; r < options.rooms(); r++) {
+                probes[r] = options.probesOf(r);
+            }
             for (int from = 0; from < n; from += BATCH) {
                 List<ChannelFuture> batch = new ArrayList<>(BATCH);
                 for (int i = from; i < Math.min(n, from + BATCH); i++) {
                     int r = i % options.rooms();
                     int j = i / options.rooms();
                     FanoutHandler h = new FanoutHandler(i, options.room(r), j < options.senders(), phase, joined,
-                            options.depth(), interval, options.messageBytes(), buckets);
+                            options.depth(), interval, options.messageBytes(), buckets, probes[r][j]);
                     handlers.add(h);
                     batch.add(bootstrap(group, transports, h).connect(options.host(), options.portOf(r, j)));
                 }

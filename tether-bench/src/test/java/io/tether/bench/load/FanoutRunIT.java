@@ -61,6 +61,20 @@ class FanoutRunIT {
     }
 
     @Test
+    void probesMeasureLatencyWhileEveryMemberCountsItsDeliveries() throws Exception {
+        FanoutResult all = new FanoutRun(base().rooms(2).members(8).senders(1).sendRate(200).build()).run();
+        FanoutResult some = new FanoutRun(base().rooms(2).members(8).senders(1).sendRate(200).probes(2).build()).run();
+        for (FanoutResult r : List.of(all, some)) {
+            assertThat(r.base().failures()).as(r.base().note()).isZero();
+            assertThat(r.sent()).isPositive();
+            assertThat(r.lost()).as("every member counts its deliveries, probe or not").isZero();
+            assertThat(r.base().p50us()).isPositive();
+            // delivered counts every member (8 per message), not only the 2 probes of each room
+            assertThat(r.base().completed()).isBetween(r.sent() * 8 / 2, r.sent() * 8 + 400);
+        }
+    }
+
+    @Test
     void aFixedRateIsKept() throws Exception {
         FanoutResult r = new FanoutRun(base().rooms(1).members(10).senders(2).sendRate(100).build()).run();
         assertThat(r.base().failures()).as(r.base().note()).isZero();
