@@ -6,7 +6,7 @@
 #   bench/fanout.sh [--duration 15s] [--warmup 3s] [--prime 5s] [--nodes "1 2 4"] [--ah-nodes "1 2"]
 #                   [--loads "room1000 rooms100"] [--systems "tether actionhero"] [--no-half]
 #                   [--redis-url URL] [--out DIR] [--skip-build] [--gc-log]
-#                   [--pin-generator CPUS] [--pin-servers CPUS] [--probes N]
+#                   [--pin-generator CPUS] [--pin-servers CPUS] [--probes N] [--fractions "0.25 …"]
 #
 # Loads (tether-bench --fanout, socket protocol, members spread round-robin over the nodes):
 #   room1000  one room of 1,000 members, one sender (say … <send time>), every member receives it
@@ -21,7 +21,10 @@
 # nodes and Redis under `taskset -c CPUS` (e.g. 0 and 1 on two cores), so the generator's CPU does
 # not queue the servers' (and the other way round). --probes N: N members per room parse every
 # delivery's send stamp into the latency histogram, the others only count what they receive
-# (tether-bench --probes; 0 = every member is a probe).
+# (tether-bench --probes; 0 = every member is a probe). --fractions "F …" adds, after the half-rate
+# run, one fixed-rate run at F × the max run's send rate each (rate "F" in results.jsonl): on a
+# machine where the half-rate run still keeps every core busy, the latency at a rate that leaves
+# CPU headroom.
 #
 # Redis: by default the script starts its own redis-server on a free port (data dir in the
 # output dir). --redis-url runs the Tether rows against an external Redis instead (the Redis
@@ -34,7 +37,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PEERS_DIR="${PEERS_DIR:-/tmp/tether-bench-peers}"
 DURATION=15s WARMUP=3s PRIME=5s NODES="1 2 4" AH_NODES="1 2" LOADS="room1000 rooms100"
-SYSTEMS="tether actionhero" HALF=1 REDIS_URL="" SKIP_BUILD=0 GC_LOG=0 PIN_GEN="" PIN_SRV="" PROBES=""
+SYSTEMS="tether actionhero" HALF=1 REDIS_URL="" SKIP_BUILD=0 GC_LOG=0 PIN_GEN="" PIN_SRV="" PROBES="" FRACTIONS=""
 OUT="$ROOT/tether-bench/target/fanout-$(date +%Y%m%d-%H%M%S)"
 while (( $# )); do
   case "$1" in
@@ -53,6 +56,7 @@ while (( $# )); do
     --pin-generator) PIN_GEN="$2"; shift 2 ;;
     --pin-servers) PIN_SRV="$2"; shift 2 ;;
     --probes) PROBES="$2"; shift 2 ;;
+    --fractions) FRACTIONS="$2"; shift 2 ;;
     -h|--help) sed -n 2,32p "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -182,12 +186,13 @@ generate() { # extra generator args...: one run, prints its JSON line (empty on 
 run_row() { # system k load
   local system=$1 k=$2 load=$3 line rate
   local names; names=$(printf '"node%d",' $(seq 0 $((k - 1)))); names="[${names%,}$([[ -n "$REDIS_PID" ]] && echo ',"redis"')]"
-  for rate in max half; do
+  for rate in max half $FRACTIONS; do
     local extra=()
-    if [[ $rate == half ]]; then
-      (( HALF )) || continue
+    if [[ $rate != max ]]; then
+      [[ $rate == half ]] && { (( HALF )) || continue; }
+      local fraction=$rate; [[ $rate == half ]] && fraction=0.5
       [[ -n "${MAX_SENT:-}" ]] && awk "BEGIN{exit !($MAX_SENT > 0)}" || continue
-      extra=(--send-rate "$(awk "BEGIN{printf \"%.0f\", $MAX_SENT / 2}")")
+      extra=(--send-rate "$(awk "BEGIN{printf \"%.0f\", $MAX_SENT * $fraction}")")
     fi
     # shellcheck disable=SC2046
     line=$(generate $(load_args "$load") --duration "$DURATION" --warmup "$WARMUP" "${extra[@]}")
