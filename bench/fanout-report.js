@@ -44,7 +44,7 @@ out.push('| system | nodes | load | rate | sent msg/s | delivered msg/s | p50 ms
 out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const cpus = r.pidNames.map((n, i) => `${n} ${f(r.pidCpu[i])}`).join(', ');
-  out.push(`| ${r.system} | ${r.nodeCount} | ${r.load} | ${r.rate === 'max' ? 'max' : `half (${f(r.sendRate)}/s)`} `
+  out.push(`| ${r.system} | ${r.nodeCount} | ${r.load} | ${r.rate === 'max' ? 'max' : `${r.rate === 'half' ? 'half' : `${r.rate} ×`} (${f(r.sendRate)}/s)`} `
     + `| ${f(r.sentRate)} | ${f(r.rps)} | ${ms(r.p50us)} | ${ms(r.p99us)} | ${r.lost} | ${cpus} | ${f(perCpu(r))} `
     + `| ${f(r.selfCpu)} `
     + `| ${f(r.loadavg, 1)} | ${bottleneck(r)}${r.failures > 0 ? ` — ${r.failures} failures: ${r.note}` : ''} |`);

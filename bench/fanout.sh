@@ -5,7 +5,8 @@
 #
 #   bench/fanout.sh [--duration 15s] [--warmup 3s] [--prime 5s] [--nodes "1 2 4"] [--ah-nodes "1 2"]
 #                   [--loads "room1000 rooms100"] [--systems "tether actionhero"] [--no-half]
-#                   [--redis-url URL] [--out DIR] [--skip-build]
+#                   [--redis-url URL] [--out DIR] [--skip-build] [--gc-log]
+#                   [--pin-generator CPUS] [--pin-servers CPUS] [--probes N] [--fractions "0.25 …"]
 #
 # Loads (tether-bench --fanout, socket protocol, members spread round-robin over the nodes):
 #   room1000  one room of 1,000 members, one sender (say … <send time>), every member receives it
@@ -14,6 +15,16 @@
 # flight, one done when its own copy comes back), then once at half the rate it reached (a fixed
 # send rate; the send time is the intended one, so lag shows as latency). Every run samples the
 # CPU of each node, of Redis and of the generator (/proc/<pid>/stat) to name the bottleneck.
+#
+# --gc-log writes each Tether node's GC log (-Xlog:gc) next to its output (tether-K-I.gc.log), to
+# tell a node's pauses from other tails. --pin-generator / --pin-servers run the generator / the
+# nodes and Redis under `taskset -c CPUS` (e.g. 0 and 1 on two cores), so the generator's CPU does
+# not queue the servers' (and the other way round). --probes N: N members per room parse every
+# delivery's send stamp into the latency histogram, the others only count what they receive
+# (tether-bench --probes; 0 = every member is a probe). --fractions "F …" adds, after the half-rate
+# run, one fixed-rate run at F × the max run's send rate each (rate "F" in results.jsonl): on a
+# machine where the half-rate run still keeps every core busy, the latency at a rate that leaves
+# CPU headroom.
 #
 # Redis: by default the script starts its own redis-server on a free port (data dir in the
 # output dir). --redis-url runs the Tether rows against an external Redis instead (the Redis
@@ -26,7 +37,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PEERS_DIR="${PEERS_DIR:-/tmp/tether-bench-peers}"
 DURATION=15s WARMUP=3s PRIME=5s NODES="1 2 4" AH_NODES="1 2" LOADS="room1000 rooms100"
-SYSTEMS="tether actionhero" HALF=1 REDIS_URL="" SKIP_BUILD=0
+SYSTEMS="tether actionhero" HALF=1 REDIS_URL="" SKIP_BUILD=0 GC_LOG=0 PIN_GEN="" PIN_SRV="" PROBES="" FRACTIONS=""
 OUT="$ROOT/tether-bench/target/fanout-$(date +%Y%m%d-%H%M%S)"
 while (( $# )); do
   case "$1" in
@@ -41,11 +52,18 @@ while (( $# )); do
     --redis-url) REDIS_URL="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     --skip-build) SKIP_BUILD=1; shift ;;
-    -h|--help) sed -n 2,24p "$0"; exit 0 ;;
+    --gc-log) GC_LOG=1; shift ;;
+    --pin-generator) PIN_GEN="$2"; shift 2 ;;
+    --pin-servers) PIN_SRV="$2"; shift 2 ;;
+    --probes) PROBES="$2"; shift 2 ;;
+    --fractions) FRACTIONS="$2"; shift 2 ;;
+    -h|--help) sed -n 2,32p "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 mkdir -p "$OUT"
+PIN_GEN_CMD=(); [[ -n "$PIN_GEN" ]] && PIN_GEN_CMD=(taskset -c "$PIN_GEN")
+PIN_SRV_CMD=(); [[ -n "$PIN_SRV" ]] && PIN_SRV_CMD=(taskset -c "$PIN_SRV")
 RESULTS="$OUT/results.jsonl"; : > "$RESULTS"
 P_TETHER=15200 P_AH=15220   # node i listens on P + i
 ROOM_PREFIX=fanout
@@ -100,7 +118,7 @@ OWN_REDIS=0
 if [[ -z "$REDIS_URL" ]]; then
   P_REDIS=$(free_port 16400)
   mkdir -p "$OUT/redis"
-  redis-server --port "$P_REDIS" --bind 127.0.0.1 --save '' --appendonly no --dir "$OUT/redis" \
+  "${PIN_SRV_CMD[@]}" redis-server --port "$P_REDIS" --bind 127.0.0.1 --save '' --appendonly no --dir "$OUT/redis" \
     --daemonize no > "$OUT/redis.log" 2>&1 &
   REDIS_PID=$!; PIDS+=("$REDIS_PID"); wait_port "$P_REDIS"
   REDIS_URL="redis://127.0.0.1:$P_REDIS"; OWN_REDIS=1
@@ -123,7 +141,8 @@ start_tether() { # k row: K Tether nodes on the Redis, rooms in the row's key pr
   for i in $(seq 0 $((k - 1))); do
     local port=$((P_TETHER + i))
     port_open "$port" && { echo "fanout: port $port is in use" >&2; exit 1; }
-    TETHER_REDIS_KEY_PREFIX="$prefix" "$JAVA" "${TETHER_JVM[@]}" -jar "$APP_JAR" --host 127.0.0.1 --port "$port" \
+    local gc=(); (( GC_LOG )) && gc=("-Xlog:gc:file=$OUT/tether-$k-$i.gc.log:time,uptime")
+    TETHER_REDIS_KEY_PREFIX="$prefix" "${PIN_SRV_CMD[@]}" "$JAVA" "${TETHER_JVM[@]}" "${gc[@]}" -jar "$APP_JAR" --host 127.0.0.1 --port "$port" \
       --no-jstp --redis-url "$REDIS_URL" > "$OUT/tether-$k-$i.log" 2>&1 &
     NODE_PIDS+=($!); PIDS+=($!); PORTS+=("$port")
   done
@@ -136,7 +155,7 @@ start_actionhero() { # k: K actionhero nodes on the Redis, rooms created at boot
   for i in $(seq 0 $((k - 1))); do
     local port=$((P_AH + i))
     port_open "$port" && { echo "fanout: port $port is in use" >&2; exit 1; }
-    env -C "$PEERS_DIR" NODE_ENV=production LOG_LEVEL=warning REDIS_HOST="$R_HOST" REDIS_PORT="$R_PORT" \
+    "${PIN_SRV_CMD[@]}" env -C "$PEERS_DIR" NODE_ENV=production LOG_LEVEL=warning REDIS_HOST="$R_HOST" REDIS_PORT="$R_PORT" \
       SOCKET_PORT="$port" ACTIONHERO_TITLE="fanout-ah-$i" \
       ACTIONHERO_CONFIG_OVERRIDES="{\"general\":{\"startingChatRooms\":$ROOMS_JSON}}" \
       node node_modules/actionhero/dist/server.js > "$OUT/actionhero-$k-$i.log" 2>&1 &
@@ -158,7 +177,8 @@ generate() { # extra generator args...: one run, prints its JSON line (empty on 
   local pid_args=() p
   for p in "${NODE_PIDS[@]}"; do pid_args+=(--pid "$p"); done
   [[ -n "$REDIS_PID" ]] && pid_args+=(--pid "$REDIS_PID")
-  "$JAVA" "${GEN_JVM[@]}" -jar "$BENCH_JAR" --fanout --quiet --threads "$GEN_THREADS" --room-prefix "$ROOM_PREFIX" \
+  [[ -n "$PROBES" ]] && pid_args+=(--probes "$PROBES")
+  "${PIN_GEN_CMD[@]}" "$JAVA" "${GEN_JVM[@]}" -jar "$BENCH_JAR" --fanout --quiet --threads "$GEN_THREADS" --room-prefix "$ROOM_PREFIX" \
     -p "${PORTS[0]}" --fanout-ports "$(IFS=,; echo "${PORTS[*]}")" "${pid_args[@]}" "$@" 2>>"$OUT/generator.log" \
     | grep '^{"tetherBench"' || true
 }
@@ -166,12 +186,13 @@ generate() { # extra generator args...: one run, prints its JSON line (empty on 
 run_row() { # system k load
   local system=$1 k=$2 load=$3 line rate
   local names; names=$(printf '"node%d",' $(seq 0 $((k - 1)))); names="[${names%,}$([[ -n "$REDIS_PID" ]] && echo ',"redis"')]"
-  for rate in max half; do
+  for rate in max half $FRACTIONS; do
     local extra=()
-    if [[ $rate == half ]]; then
-      (( HALF )) || continue
+    if [[ $rate != max ]]; then
+      [[ $rate == half ]] && { (( HALF )) || continue; }
+      local fraction=$rate; [[ $rate == half ]] && fraction=0.5
       [[ -n "${MAX_SENT:-}" ]] && awk "BEGIN{exit !($MAX_SENT > 0)}" || continue
-      extra=(--send-rate "$(awk "BEGIN{printf \"%.0f\", $MAX_SENT / 2}")")
+      extra=(--send-rate "$(awk "BEGIN{printf \"%.0f\", $MAX_SENT * $fraction}")")
     fi
     # shellcheck disable=SC2046
     line=$(generate $(load_args "$load") --duration "$DURATION" --warmup "$WARMUP" "${extra[@]}")

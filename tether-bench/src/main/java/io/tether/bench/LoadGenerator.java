@@ -132,6 +132,10 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--message-bytes", description = "fan-out mode: pad each message text to this length "
             + "(default ${DEFAULT-VALUE})")
     int messageBytes;
+    @Option(names = "--probes", description = "fan-out mode: members per room, drawn at random, whose deliveries "
+            + "are parsed into the latency histogram; the others only count theirs; 0 = all "
+            + "(default ${DEFAULT-VALUE})")
+    int probes;
 
     /** Entry point; the exit code is 0 on success, 1 when the run had failures, 2 on bad options. */
     public static void main(String[] argv) {
@@ -178,7 +182,7 @@ public final class LoadGenerator implements Callable<Integer> {
         return FanoutOptions.defaults().toBuilder().host(host)
                 .ports(fanoutPorts.isEmpty() ? List.of(port) : fanoutPorts).rooms(rooms).members(members)
                 .senders(senders).roomPrefix(roomPrefix).sendRate(sendRate).depth(depth).messageBytes(messageBytes)
-                .duration(parse(duration)).warmup(parse(warmup)).threads(threads).pids(pids).build();
+                .duration(parse(duration)).warmup(parse(warmup)).threads(threads).pids(pids).probes(probes).build();
     }
 
     SoakOptions soakOptions() {

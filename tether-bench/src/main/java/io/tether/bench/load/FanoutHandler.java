@@ -24,6 +24,7 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
     private final int index;
     private final String room;
     private final boolean sender;
+    private final boolean probe;
     private final FanoutPhase phase;
     private final CountDownLatch joined;
     private final byte[] sayPrefix;
@@ -33,6 +34,8 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
     private final FrameBuffer frames = new FrameBuffer((byte) '\n', 1024 * 1024);
     private final FanoutLine line = new FanoutLine();
     private final Histogram latencies = new Histogram(3);
+    /** Per {@link FanoutTimeline#BUCKET_NANOS} of the window: the longest latency received in it (ns). */
+    private final long[] worst;
     private ChannelHandlerContext ctx;
     private boolean greeted;
     private boolean member;
@@ -52,9 +55,13 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
      * @param room          the room it joins
      * @param sender        whether it sends
      * @param intervalNanos rate mode: time between two of its messages; 0 = max mode
+     * @param buckets       timeline slices of the window
+     * @param probe         whether its latencies are recorded (else it only counts deliveries)
      */
     FanoutHandler(int index, String room, boolean sender, FanoutPhase phase, CountDownLatch joined, int depth,
-                  long intervalNanos, int minText) {
+                  long intervalNanos, int minText, int buckets, boolean probe) {
+        this.probe = probe;
+        this.worst = new long[buckets];
         this.index = index;
         this.room = room;
         this.sender = sender;
@@ -91,6 +98,13 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
             greeted = true;
             ctx.writeAndFlush(ctx.alloc().heapBuffer().writeBytes(("roomAdd " + room + "\n")
                     .getBytes(StandardCharsets.UTF_8)), ctx.voidPromise());
+            return;
+        }
+        if (member && !sender && !probe) { // after the join it receives only room messages: the stamp is enough
+            long stamp = FanoutLine.stampOf(b, from, to);
+            if (stamp >= 0) {
+                received(stamp, -1);
+            }
             return;
         }
         FanoutLine.Kind kind = line.parse(b, from, to);
@@ -130,8 +144,14 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
             phase.deliveredOfWindow();
         }
         if (readAt >= start && readAt <= end) { // by arrival: the rate and latencies of the steady state
-            latencies.recordValue(Math.max(0, readAt - stamp));
             delivered++;
+            if (!probe) {
+                return;
+            }
+            long latency = Math.max(0, readAt - stamp);
+            latencies.recordValue(latency);
+            int b = (int) Math.min(worst.length - 1, (readAt - start) / FanoutTimeline.BUCKET_NANOS);
+            worst[b] = Math.max(worst[b], latency);
         }
     }
 
@@ -228,7 +248,7 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
     /** This connection's counters and latencies; call on its event loop. */
     Counts snapshot() {
         return new Counts(latencies.copy(), delivered, deliveredOfWindow, sentInWindow, sayErrors, firstError,
-                member);
+                member, worst.clone());
     }
 
     /**
@@ -241,8 +261,9 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
      * @param sayErrors         error replies to its {@code say} lines
      * @param firstError        the first of them, or empty
      * @param member            whether it joined its room
+     * @param worst             the longest latency received per timeline bucket (ns)
      */
     record Counts(Histogram latencies, long delivered, long deliveredOfWindow, long sentInWindow, long sayErrors,
-                  String firstError, boolean member) {
+                  String firstError, boolean member, long[] worst) {
     }
 }

@@ -76,6 +76,19 @@ final class FanoutLine {
         return Kind.OTHER;
     }
 
+    /**
+     * The send time of a room message in the generator's format, else -1: only looks for the
+     * {@code "message":"<digits>} key, for a member that, once joined, receives nothing else.
+     */
+    static long stampOf(byte[] b, int from, int to) {
+        for (int q = Bytes.indexOf(b, from, to, (byte) '"'); q >= 0; q = Bytes.indexOf(b, q + 1, to, (byte) '"')) {
+            if (Bytes.matchesAt(b, q, to, MESSAGE)) {
+                return Bytes.parseLong(b, q + MESSAGE.length, to);
+            }
+        }
+        return -1;
+    }
+
     /** The send time carried by the last {@link Kind#MESSAGE}, else -1. */
     long stamp() {
         return stamp;

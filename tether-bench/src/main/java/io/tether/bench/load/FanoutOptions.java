@@ -27,10 +27,13 @@ import java.util.Objects;
  * @param warmup       warm-up with the same load before measuring (results discarded)
  * @param threads      client event-loop threads
  * @param pids         server processes whose CPU is reported, each apart and summed (may be empty)
+ * @param probes       members per room whose deliveries go into the latency histogram, chosen at random
+ *                     (fixed seed) among all members, senders included; 0 = every member. The others
+ *                     only count their deliveries (rate and {@code lost} stay exact)
  */
 public record FanoutOptions(String host, List<Integer> ports, int rooms, int members, int senders,
                             String roomPrefix, double sendRate, int depth, int messageBytes, Duration duration,
-                            Duration warmup, int threads, List<Long> pids) {
+                            Duration warmup, int threads, List<Long> pids, int probes) {
 
     /** Validates the values. */
     public FanoutOptions {
@@ -44,9 +47,9 @@ public record FanoutOptions(String host, List<Integer> ports, int rooms, int mem
             throw new IllegalArgumentException("fan-out needs one or more valid ports: " + ports);
         }
         if (rooms < 1 || members < 1 || senders < 1 || senders > members || depth < 1 || threads < 1
-                || messageBytes < 0 || sendRate < 0 || roomPrefix.isBlank() || roomPrefix.contains(" ")) {
+                || messageBytes < 0 || sendRate < 0 || probes < 0 || roomPrefix.isBlank() || roomPrefix.contains(" ")) {
             throw new IllegalArgumentException("invalid rooms, members, senders (1 … members), depth, threads, "
-                    + "message bytes, send rate or room prefix");
+                    + "message bytes, send rate, probes or room prefix");
         }
         if (duration.isNegative() || duration.isZero() || warmup.isNegative()) {
             throw new IllegalArgumentException("duration must be > 0, warmup >= 0");
@@ -56,7 +59,7 @@ public record FanoutOptions(String host, List<Integer> ports, int rooms, int mem
     /** One room of 10 members on 127.0.0.1:5000, one sender, max rate, depth 8, 10 s, 2 s warm-up. */
     public static FanoutOptions defaults() {
         return new FanoutOptions("127.0.0.1", List.of(5000), 1, 10, 1, "fanout", 0, 8, 0, Duration.ofSeconds(10),
-                Duration.ofSeconds(2), Math.max(1, Runtime.getRuntime().availableProcessors()), List.of());
+                Duration.ofSeconds(2), Math.max(1, Runtime.getRuntime().availableProcessors()), List.of(), 0);
     }
 
     /** Connections of the run. */
@@ -72,6 +75,28 @@ public record FanoutOptions(String host, List<Integer> ports, int rooms, int mem
     /** The port member {@code j} of room {@code r} connects to: members of a room take the servers in turn. */
     public int portOf(int room, int member) {
         return ports.get((room + member) % ports.size());
+    }
+
+    /**
+     * Which members of a room are latency probes: {@code probes} of them drawn uniformly at random
+     * (seeded by the room index, so a run is repeatable), independent of which members send or
+     * which node they use; all when {@code probes} is 0 or at least {@code members}.
+     */
+    public boolean[] probesOf(int room) {
+        boolean[] out = new boolean[members];
+        if (probes == 0 || probes >= members) {
+            java.util.Arrays.fill(out, true);
+            return out;
+        }
+        java.util.Random random = new java.util.Random(0x5eed + room);
+        for (int chosen = 0; chosen < probes; ) {
+            int j = random.nextInt(members);
+            if (!out[j]) {
+                out[j] = true;
+                chosen++;
+            }
+        }
+        return out;
     }
 
     /** A short description, e.g. {@code fanout 1x1000 s1 max}. */
@@ -100,11 +125,13 @@ public record FanoutOptions(String host, List<Integer> ports, int rooms, int mem
         private Duration warmup;
         private int threads;
         private List<Long> pids;
+        private int probes;
 
         private Builder(FanoutOptions o) {
             host = o.host; ports = o.ports; rooms = o.rooms; members = o.members; senders = o.senders;
             roomPrefix = o.roomPrefix; sendRate = o.sendRate; depth = o.depth; messageBytes = o.messageBytes;
             duration = o.duration; warmup = o.warmup; threads = o.threads; pids = o.pids;
+            probes = o.probes;
         }
 
         /** Server address. */
@@ -133,11 +160,13 @@ public record FanoutOptions(String host, List<Integer> ports, int rooms, int mem
         public Builder threads(int v) { threads = v; return this; }
         /** Server pids to sample. */
         public Builder pids(List<Long> v) { pids = v; return this; }
+        /** Latency probes per room, 0 = every member. */
+        public Builder probes(int v) { probes = v; return this; }
 
         /** The options. */
         public FanoutOptions build() {
             return new FanoutOptions(host, ports, rooms, members, senders, roomPrefix, sendRate, depth, messageBytes,
-                    duration, warmup, threads, pids);
+                    duration, warmup, threads, pids, probes);
         }
     }
 }

@@ -24,9 +24,13 @@ import java.util.stream.Collectors;
  * @param expected  deliveries the sent messages owe (sent × members)
  * @param lost      of those, not received by the end of the drain
  * @param pidCpu    CPU of each sampled process in {@code --pid} order, percent of one core
+ * @param loopLagP99us the generator's own lag, p99 (µs): how late a 1 ms task ran on its event loops in the
+ *                  window ({@link FanoutLoopLag}); a delivery tail near it is the generator's
+ * @param loopLagMaxUs the same, maximum (µs)
  */
 public record FanoutResult(LoadResult base, int rooms, int members, int senders, int nodes, double sendRate,
-                           long sent, double sentRate, long expected, long lost, List<Double> pidCpu) {
+                           long sent, double sentRate, long expected, long lost, List<Double> pidCpu,
+                           double loopLagP99us, double loopLagMaxUs) {
 
     /** Freezes the CPU list. */
     public FanoutResult {
@@ -43,9 +47,11 @@ public record FanoutResult(LoadResult base, int rooms, int members, int senders,
         String common = base.toJson();
         return common.substring(0, common.length() - 1) + String.format(Locale.ROOT,
                 ",\"rooms\":%d,\"members\":%d,\"senders\":%d,\"nodes\":%d,\"sendRate\":%.1f,\"sent\":%d,"
-                        + "\"sentRate\":%.1f,\"expected\":%d,\"lost\":%d,\"pidCpu\":[%s]}",
+                        + "\"sentRate\":%.1f,\"expected\":%d,\"lost\":%d,\"pidCpu\":[%s],\"loopLagP99us\":%.1f,"
+                        + "\"loopLagMaxUs\":%.1f}",
                 rooms, members, senders, nodes, sendRate, sent, sentRate, expected, lost,
-                pidCpu.stream().map(c -> String.format(Locale.ROOT, "%.1f", c)).collect(Collectors.joining(",")));
+                pidCpu.stream().map(c -> String.format(Locale.ROOT, "%.1f", c)).collect(Collectors.joining(",")),
+                loopLagP99us, loopLagMaxUs);
     }
 
     /** A human-readable table. */
@@ -62,6 +68,8 @@ public record FanoutResult(LoadResult base, int rooms, int members, int senders,
         row(sb, "latency p99.9/max", String.format(Locale.ROOT, "%.1f / %.1f us", base.p999us(), base.maxUs()));
         row(sb, "say errors", Long.toString(base.errors()));
         row(sb, "server CPU (per pid)", String.format(Locale.ROOT, "%.0f %% ", base.serverCpu()) + pidCpu);
+        row(sb, "generator loop lag p99/max", String.format(Locale.ROOT, "%.1f / %.1f us", loopLagP99us,
+                loopLagMaxUs));
         row(sb, "generator CPU", String.format(Locale.ROOT, "%.0f %% (100 %% = one core)", base.selfCpu()));
         row(sb, "failures", base.failures() + (base.note().isEmpty() ? "" : " (" + base.note() + ")"));
         return sb.toString();

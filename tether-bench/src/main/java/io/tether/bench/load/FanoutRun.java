@@ -45,17 +45,22 @@ public final class FanoutRun {
         CountDownLatch joined = new CountDownLatch(n);
         int totalSenders = options.rooms() * options.senders();
         long interval = options.sendRate() > 0 ? Math.max(1, Math.round(totalSenders * 1e9 / options.sendRate())) : 0;
+        int buckets = FanoutTimeline.buckets(options.duration().toNanos());
         List<Channel> channels = new ArrayList<>(n);
         List<FanoutHandler> handlers = new ArrayList<>(n);
         Channel[] channelOf = new Channel[n];
         try {
+            boolean[][] probes = new boolean[options.rooms()][];
+            for (int r = 0; r < options.rooms(); r++) {
+                probes[r] = options.probesOf(r);
+            }
             for (int from = 0; from < n; from += BATCH) {
                 List<ChannelFuture> batch = new ArrayList<>(BATCH);
                 for (int i = from; i < Math.min(n, from + BATCH); i++) {
                     int r = i % options.rooms();
                     int j = i / options.rooms();
                     FanoutHandler h = new FanoutHandler(i, options.room(r), j < options.senders(), phase, joined,
-                            options.depth(), interval, options.messageBytes());
+                            options.depth(), interval, options.messageBytes(), buckets, probes[r][j]);
                     handlers.add(h);
                     batch.add(bootstrap(group, transports, h).connect(options.host(), options.portOf(r, j)));
                 }
@@ -75,7 +80,9 @@ public final class FanoutRun {
             long now = System.nanoTime();
             long start = now + options.warmup().toNanos();
             long end = start + options.duration().toNanos();
+            long startEpochMillis = System.currentTimeMillis() + options.warmup().toMillis();
             phase.window(start, end);
+            FanoutLoopLag lag = new FanoutLoopLag(group, phase, buckets);
             for (int i = 0; i < handlers.size(); i++) {
                 FanoutHandler h = handlers.get(i);
                 long first = interval == 0 ? now : now + interval * (i % Math.max(1, totalSenders)) / totalSenders;
@@ -93,9 +100,18 @@ public final class FanoutRun {
             ProcessSample self1 = ProcessSample.self();
             drain(phase);
             List<FanoutHandler.Counts> counts = collect(channels);
+            long[] worstLag = new long[buckets];
+            Histogram loopLag = lag.collect(worstLag);
+            long[] worstLatency = new long[buckets];
+            for (FanoutHandler.Counts c : counts) {
+                for (int i = 0; i < buckets; i++) {
+                    worstLatency[i] = Math.max(worstLatency[i], c.worst()[i]);
+                }
+            }
+            FanoutTimeline.print(System.err, startEpochMillis, worstLatency, worstLag);
             channels.forEach(Channel::close);
             return result(phase, counts, (end - start) / 1e9, servers0, servers1, self1.cpuPercentSince(self0),
-                    transports, n - channels.size() + joined.getCount());
+                    transports, n - channels.size() + joined.getCount(), loopLag);
         } finally {
             phase.stop(Math.min(phase.measureEnd(), System.nanoTime()));
             channels.forEach(Channel::close);
@@ -159,7 +175,7 @@ public final class FanoutRun {
 
     private FanoutResult result(FanoutPhase phase, List<FanoutHandler.Counts> counts, double seconds,
                                 List<ProcessSample> s0, List<ProcessSample> s1, double selfCpu,
-                                Transports transports, long notJoined) {
+                                Transports transports, long notJoined, Histogram loopLag) {
         Histogram all = new Histogram(3);
         long delivered = 0;
         long deliveredOfWindow = 0;
@@ -202,7 +218,7 @@ public final class FanoutRun {
                 available ? rss : -1, -1, -1, 0, selfCpu, transports.name(), note);
         return new FanoutResult(base, options.rooms(), options.members(), options.senders(), options.ports().size(),
                 options.sendRate(), sent, sent / seconds, expected, Math.max(0, expected - deliveredOfWindow),
-                pidCpu);
+                pidCpu, us(loopLag.getValueAtPercentile(99)), us(loopLag.getMaxValue()));
     }
 
     private static void sleepNanos(long nanos) throws InterruptedException {

@@ -115,4 +115,30 @@ class FanoutLineTest {
         assertThatThrownBy(() -> FanoutOptions.defaults().toBuilder().roomPrefix("a b").build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void stampOfReadsOnlyTheMessageKey() {
+        byte[] b = ("{\"context\":\"user\",\"from\":\"x\",\"message\":\"42-1000-xx\",\"room\":\"r\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(FanoutLine.stampOf(b, 0, b.length)).isEqualTo(42);
+        byte[] reply = "{\"status\":\"OK\",\"context\":\"response\",\"messageId\":3}".getBytes(StandardCharsets.UTF_8);
+        assertThat(FanoutLine.stampOf(reply, 0, reply.length)).isEqualTo(-1);
+    }
+
+    @Test
+    void probesAreDrawnRepeatablyAndExactlyAsMany() {
+        FanoutOptions o = FanoutOptions.defaults().toBuilder().rooms(3).members(1000).probes(50).build();
+        for (int r = 0; r < 3; r++) {
+            boolean[] p = o.probesOf(r);
+            int n = 0;
+            for (boolean b : p) {
+                n += b ? 1 : 0;
+            }
+            assertThat(n).isEqualTo(50);
+            assertThat(o.probesOf(r)).isEqualTo(p);
+        }
+        assertThat(o.probesOf(0)).isNotEqualTo(o.probesOf(1));
+        assertThat(o.toBuilder().probes(0).build().probesOf(0)).containsOnly(true);
+        assertThatThrownBy(() -> o.toBuilder().probes(-1).build()).isInstanceOf(IllegalArgumentException.class);
+    }
 }

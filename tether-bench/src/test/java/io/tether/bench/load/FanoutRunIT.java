@@ -57,7 +57,21 @@ class FanoutRunIT {
         assertThat(r.base().p99us()).isGreaterThanOrEqualTo(r.base().p50us());
         assertThat(r.pidCpu()).hasSize(1);
         assertThat(r.toJson()).startsWith("{\"tetherBench\":1,\"mode\":\"fanout\",\"label\":\"fanout 3x6 s2 max d2\"")
-                .contains("\"nodes\":2", "\"lost\":0", "\"pidCpu\":[");
+                .contains("\"nodes\":2", "\"lost\":0", "\"pidCpu\":[", "\"loopLagP99us\":", "\"loopLagMaxUs\":");
+    }
+
+    @Test
+    void probesMeasureLatencyWhileEveryMemberCountsItsDeliveries() throws Exception {
+        FanoutResult all = new FanoutRun(base().rooms(2).members(8).senders(1).sendRate(200).build()).run();
+        FanoutResult some = new FanoutRun(base().rooms(2).members(8).senders(1).sendRate(200).probes(2).build()).run();
+        for (FanoutResult r : List.of(all, some)) {
+            assertThat(r.base().failures()).as(r.base().note()).isZero();
+            assertThat(r.sent()).isPositive();
+            assertThat(r.lost()).as("every member counts its deliveries, probe or not").isZero();
+            assertThat(r.base().p50us()).isPositive();
+            // delivered counts every member (8 per message), not only the 2 probes of each room
+            assertThat(r.base().completed()).isBetween(r.sent() * 8 / 2, r.sent() * 8 + 400);
+        }
     }
 
     @Test
