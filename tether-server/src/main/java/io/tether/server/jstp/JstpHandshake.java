@@ -1,5 +1,6 @@
 package io.tether.server.jstp;
 
+import io.tether.api.ConnectionInfo;
 import io.tether.api.ErrorCode;
 import io.tether.api.Principal;
 import io.tether.server.jstp.wire.JstpErrors;
@@ -116,10 +117,39 @@ final class JstpHandshake {
         };
     }
 
-    /** Counts a restore's outcome (for metrics). */
+    /** Counts a restore that found no session (one that did is counted by {@link #admitRestore}). */
     private Outcome counted(Outcome outcome) {
-        (outcome instanceof Restoring ? restored : restoresFailed).increment();
+        if (!(outcome instanceof Restoring)) {
+            restoresFailed.increment();
+        }
         return outcome;
+    }
+
+    /**
+     * The connection policy's decision on a restore the store found: asked on the connection's
+     * event loop (like a new session's), with the restore's connection (the session's connection
+     * id, the new remote address) and the session's principal. Accepted, the session takes the new
+     * address (and the principal the policy names, if any). Refused, it is counted as
+     * {@code connection_policy} and the session is left as it was: still detached (or still
+     * attached to its owner's connection), restorable by its owner.
+     *
+     * @param certificate the principal of the connection's verified TLS client certificate, or empty
+     * @return whether the restore may proceed
+     */
+    boolean admitRestore(ResumableSession session, SocketAddress remote, Optional<Principal> certificate) {
+        String ip = PeerAddress.ip(remote);
+        var authentication = services.core().authentication();
+        String refusal = authentication.acceptsAll() ? null : authentication.admitRestore(session,
+                new ConnectionInfo(session.info().id(), session.info().type(), ip, PeerAddress.port(remote),
+                        System.currentTimeMillis()), certificate);
+        if (refusal != null) {
+            services.core().refusals().count(Refusal.CONNECTION_POLICY);
+            restoresFailed.increment();
+            return false;
+        }
+        restored.increment();
+        session.address(ip);
+        return true;
     }
 
     /** Sessions restored since start. */
@@ -127,7 +157,10 @@ final class JstpHandshake {
         return restored.sum();
     }
 
-    /** Restore requests refused since start (unknown, expired or malformed session, wrong application). */
+    /**
+     * Restore requests refused since start (unknown, expired or malformed session, wrong
+     * application, refused by the connection policy).
+     */
     long restoresFailed() {
         return restoresFailed.sum();
     }
@@ -164,9 +197,8 @@ final class JstpHandshake {
         if (app.isEmpty()) {
             return new Rejected(JstpErrors.code(ErrorCode.AUTH_FAILED));
         }
-        ResumableSession session = found.get();
-        session.address(PeerAddress.ip(remote));
-        return new Restoring(app.get(), session, Math.max(0, received.longValue()));
+        // the connection policy is asked on the event loop, before the session takes this address
+        return new Restoring(app.get(), found.get(), Math.max(0, received.longValue()));
     }
 
     /** The application of the session if the request names it and accepts its version (see {@link #applicationOf}). */
