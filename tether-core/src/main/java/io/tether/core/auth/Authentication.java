@@ -76,16 +76,27 @@ public final class Authentication {
      * @return null when admitted, else the reason of the refusal
      */
     public String admitRestore(Session session, ConnectionInfo connection, Optional<Principal> transportPrincipal) {
-        if (acceptsAll) {
-            return null;
-        }
-        Admission decision = decide(ConnectAttempt.restoring(connection, transportPrincipal, session.principal()),
-                session);
+        Admission decision = decideRestore(session.principal(), connection, transportPrincipal);
         if (!decision.accepted()) {
             return decision.reason();
         }
         decision.principal().ifPresent(session::principal);
         return null;
+    }
+
+    /**
+     * The policy's decision on the restore of a session that is not on this node yet (a shared
+     * store asks before it claims it), from the principal its stored state names; the caller
+     * applies a principal the decision names once the session is here. Never throws.
+     *
+     * @param sessionPrincipal the principal of the stored session, or empty
+     */
+    public Admission decideRestore(Optional<Principal> sessionPrincipal, ConnectionInfo connection,
+                                   Optional<Principal> transportPrincipal) {
+        if (acceptsAll) {
+            return Admission.accept();
+        }
+        return decide(ConnectAttempt.restoring(connection, transportPrincipal, sessionPrincipal), connection.id());
     }
 
     /**

@@ -165,7 +165,7 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
                 yield true;
             }
             case Restoring r -> { // the connection policy decides a restore too (refused: [11], session untouched)
-                if (!handshake.admitRestore(r.session(), channel.remoteAddress(),
+                if (!handshake.admitRestore(r, channel.remoteAddress(),
                         TlsPeer.principal(channel, services.options().tls().clientPrincipal()))) {
                     yield false;
                 }
