@@ -10,8 +10,9 @@ import java.util.Optional;
  * restoring an existing session rather than opening a new one.
  *
  * <p>A JSTP restore ({@code {handshake:[0,'app'],session:['<token>',n]}}) is asked too: then
- * {@link #restore()} is true, {@link #connection()} is the new connection (the address the
- * restore comes from, the session's connection id) and {@link #sessionPrincipal()} is who the
+ * {@link #restore()} is true, {@link #connection()} is the new connection (the address and
+ * port the restore comes from; its id is the session's connection id when the session is on
+ * this node, a new one when it comes from another node) and {@link #sessionPrincipal()} is who the
  * session already is (from its login, an action or the admission it was opened with). A
  * policy can so keep a refused address or a revoked certificate out even when the client
  * holds a session token, or refuse a restore whose certificate names someone else:

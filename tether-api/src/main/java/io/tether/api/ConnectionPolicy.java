@@ -9,7 +9,9 @@ package io.tether.api;
  * {@code /documentation.json}: at each request), accepting it (optionally as a
  * {@link Principal}) or refusing it.
  *
- * <p>It runs on the connection's I/O thread and must not block (no I/O, no password hashing):
+ * <p>It runs on the connection's I/O thread (after a JSTP handshake login, or for the restore of
+ * a session another cluster node holds, on a worker thread) and must not block (no I/O, no
+ * password hashing):
  * decide from what the connection shows (remote address, a TLS client certificate's
  * principal). Credentials that need checking belong to a login (a {@code login} action over
  * the socket protocol, the JSTP handshake's {@code login} strategy), which may block. An
