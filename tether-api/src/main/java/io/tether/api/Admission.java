@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@link ConnectionPolicy}'s decision on a new connection: accept (optionally as a
- * principal) or refuse with a reason. Immutable.
+ * The {@link ConnectionPolicy}'s decision on a connection, a new session or a session's
+ * restore: accept (optionally as a principal) or refuse with a reason. Immutable.
  *
  * <pre>{@code
  * ConnectionPolicy policy = attempt -> attempt.connection().remoteIp().startsWith("10.")
@@ -25,22 +25,30 @@ public final class Admission {
     }
 
     /**
-     * Accepts; the session starts with the transport's principal if it has one (a TLS client
-     * certificate), else anonymous.
+     * Accepts; a new session starts with the transport's principal if it has one (a TLS client
+     * certificate), else anonymous. At a restore ({@link ConnectAttempt#restore()}) the session
+     * keeps the principal it has ({@link ConnectAttempt#sessionPrincipal()}, or none): the
+     * transport's does not replace it.
      */
     public static Admission accept() {
         return ACCEPT;
     }
 
-    /** Accepts, the session starting authenticated as {@code principal}. */
+    /**
+     * Accepts, the session starting authenticated as {@code principal}. At a restore the
+     * session becomes {@code principal} (it replaces the session's own, e.g. one from a login):
+     * return {@link #accept()} to let it continue as who it is.
+     */
     public static Admission accept(Principal principal) {
         return new Admission(Objects.requireNonNull(principal, "principal"), null);
     }
 
     /**
      * Refuses: the socket protocol answers one error line with {@code reason} and closes, JSTP
-     * answers the handshake with error {@code [11]} and closes. The reason is also logged (at
-     * debug), so it must not carry secrets.
+     * answers the handshake (a new session's or a restore's) with error {@code [11]} and closes,
+     * a policy-checked HTTP resource answers 403. A refused restore leaves the session as it
+     * was (its owner can still restore it from a connection the policy accepts). The reason is
+     * also logged (at debug), so it must not carry secrets.
      */
     public static Admission refuse(String reason) {
         return new Admission(null, reason == null || reason.isEmpty() ? "connection refused" : reason);

@@ -152,6 +152,15 @@ final class SessionTransfer {
     }
 
     /**
+     * The stored snapshot of a session as it is now, without claiming it (blocking): what a
+     * restore is decided on before the claim. Empty if unknown, expired or unreadable.
+     */
+    Optional<SessionSnapshot> peek(String id) {
+        String json = calls.call("reading a session", () -> redis.get(keys.session(id)));
+        return json == null ? Optional.empty() : decode(json);
+    }
+
+    /**
      * Claims a stored session for this node (blocking): the previous owner, if alive, is asked
      * to hand it off and store its final state first (waited for at most the release wait).
      *

@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * Besides {@code /demo.css}, {@code /demo-ui.js}, {@code /demo.js} and {@code /jstp-demo.js},
  * with a core it serves {@value #DOCUMENTATION_PATH}, the actions' documentation (the same as the
- * socket protocol's {@code documentation}), from which the JSTP page builds its form. Files are
+ * socket protocol's {@code documentation}), from which the JSTP page builds its form; like that verb
+ * it is given only to clients the core's {@link io.tether.api.ConnectionPolicy} admits (asked at
+ * each request; refused: 403 {@code {"error":"<reason>"}}). Files are
  * read from the classpath once, when the routes are built; neither client script is shipped
  * (both come from npm, see tether-interop).
  *
@@ -90,7 +92,8 @@ public final class DemoPage {
         FILES.forEach((path, file) -> routes.resource(path, HttpResource.of(contentType(file), content(file))));
         if (core != null) {
             byte[] docs = JsonMapper.builder().build().writeValueAsBytes(ActionheroPayloads.documentation(core.registry()));
-            routes.resource(DOCUMENTATION_PATH, HttpResource.of("application/json; charset=utf-8", docs));
+            // like the socket and Primus documentation verbs, only for clients the connection policy admits
+            routes.policyResource(DOCUMENTATION_PATH, HttpResource.of("application/json; charset=utf-8", docs));
         }
         if (jstpClientScript != null) {
             routes.resource(JSTP_CLIENT_SCRIPT_PATH, HttpResource.of(contentType(".js"), readScript(jstpClientScript)));

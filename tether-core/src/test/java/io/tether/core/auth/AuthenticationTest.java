@@ -48,6 +48,54 @@ class AuthenticationTest {
     }
 
     @Test
+    void aRestoreKeepsTheSessionsPrincipalUnlessThePolicyNamesOneAndARefusalChangesNothing() {
+        java.util.List<io.tether.api.ConnectAttempt> seen = new java.util.ArrayList<>();
+        Authentication auth = new Authentication(attempt -> {
+            seen.add(attempt);
+            return switch (attempt.connection().remoteIp()) {
+                case "10.0.0.2" -> Admission.refuse("go away");
+                case "10.0.0.3" -> Admission.accept(Principal.named("kiosk"));
+                case "10.0.0.4" -> throw new IllegalStateException("broken policy");
+                default -> Admission.accept();
+            };
+        });
+        Session alice = session("10.0.0.1");
+        alice.authenticate(Principal.named("alice"));
+        assertThat(auth.admitRestore(alice, info("10.0.0.2"), Optional.empty())).isEqualTo("go away");
+        assertThat(alice.principal()).contains(Principal.named("alice"));
+        assertThat(auth.admitRestore(alice, info("10.0.0.4"), Optional.empty())).isEqualTo("connection refused");
+        assertThat(alice.principal()).contains(Principal.named("alice"));
+        // accept(): the certificate of the restoring connection does not replace the session's principal
+        assertThat(auth.admitRestore(alice, info("10.0.0.5"), Optional.of(Principal.named("CN=x")))).isNull();
+        assertThat(alice.principal()).contains(Principal.named("alice"));
+        assertThat(seen.getLast().restore()).isTrue();
+        assertThat(seen.getLast().sessionPrincipal()).contains(Principal.named("alice"));
+        assertThat(seen.getLast().transportPrincipal()).contains(Principal.named("CN=x"));
+        assertThat(auth.admitRestore(alice, info("10.0.0.3"), Optional.empty())).isNull();
+        assertThat(alice.principal()).contains(Principal.named("kiosk"));
+        // an anonymous session stays anonymous on accept()
+        Session anonymous = session("10.0.0.1");
+        assertThat(auth.admitRestore(anonymous, info("10.0.0.5"), Optional.of(Principal.named("CN=x")))).isNull();
+        assertThat(anonymous.principal()).isEmpty();
+        // no policy: nothing asked, nothing changed
+        assertThat(Authentication.acceptAll().admitRestore(alice, info("10.0.0.2"), Optional.empty())).isNull();
+        assertThat(Authentication.acceptAll().admitRequest(info("10.0.0.2"), Optional.empty())).isNull();
+        assertThat(auth.admitRequest(info("10.0.0.2"), Optional.empty())).isEqualTo("go away");
+        assertThat(seen.getLast().restore()).isFalse();
+    }
+
+    @Test
+    void onlyARestoreHasASessionPrincipal() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new io.tether.api.ConnectAttempt(info("10.0.0.1"),
+                Optional.empty(), false, Optional.of(Principal.named("x")))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new io.tether.api.ConnectAttempt(info("10.0.0.1"), Optional.empty()).sessionPrincipal()).isEmpty();
+    }
+
+    private static io.tether.api.ConnectionInfo info(String ip) {
+        return new io.tether.api.ConnectionInfo("id", "jstp", ip, 1, 0);
+    }
+
+    @Test
     void authenticateAndSignOutGoThroughTheSessionAndShowInItsName() {
         Session s = session("10.0.0.1");
         String anonymousName = s.toString();

@@ -14,14 +14,17 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.tether.core.TetherCore;
+import io.tether.core.auth.Authentication;
 import io.tether.server.ChannelGroups;
 import io.tether.server.EventLoops;
 import io.tether.server.ProtocolServer;
 import io.tether.server.limits.ConnectionGuard;
+import io.tether.server.limits.RefusalLog;
 import io.tether.server.tls.TlsContextProvider;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP listener of a {@link io.tether.server.TetherServer}: upgrades requests to WebSocket
@@ -54,6 +57,8 @@ public final class HttpProtocolServer implements ProtocolServer {
     private final OriginPolicy origins;
     private final ConnectionGuard guard;
     private final TlsContextProvider tls; // null without TLS
+    private final Authentication authentication; // asked for policy-checked resources
+    private final RefusalLog refusals;
     private final ChannelGroup channels = new DefaultChannelGroup("http", GlobalEventExecutor.INSTANCE);
     private final Initializer initializer = new Initializer();
     private volatile HeapFirstAllocator webSocketAllocator; // made at the first upgrade
@@ -65,6 +70,8 @@ public final class HttpProtocolServer implements ProtocolServer {
         this.origins = new OriginPolicy(options.allowedOrigins());
         this.guard = new ConnectionGuard(options.name(), options.connectionLimits(), core.refusals());
         this.tls = TlsContextProvider.create(options.name(), options.tls());
+        this.authentication = core.authentication();
+        this.refusals = new RefusalLog(core.refusals(), LoggerFactory.getLogger(HttpRouter.class));
     }
 
     @Override
@@ -108,6 +115,16 @@ public final class HttpProtocolServer implements ProtocolServer {
 
     OriginPolicy origins() {
         return origins;
+    }
+
+    /** The core's connection-time authentication, for policy-checked resources. */
+    Authentication authentication() {
+        return authentication;
+    }
+
+    /** Where refusals of policy-checked resources are counted and logged. */
+    RefusalLog refusals() {
+        return refusals;
     }
 
     /**

@@ -16,7 +16,14 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.channel.Channel;
+import io.tether.api.ConnectionInfo;
+import io.tether.core.auth.Authentication;
+import io.tether.core.limits.Refusal;
+import io.tether.core.session.RandomIds;
 import io.tether.server.PeerAddress;
+import io.tether.server.tls.TlsPeer;
+import java.net.SocketAddress;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -25,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The first request of an HTTP connection: routed by path to a {@link WebSocketEndpoint}
  * (an upgrade: Origin, subprotocol and then Netty's handshake) or to an {@link HttpResource}
- * (answered, then the connection closes), or refused (404 unknown path, 403 foreign origin,
+ * (answered, then the connection closes), or refused (404 unknown path, 403 foreign origin or
+ * a {@linkplain WebRoutes.Builder#policyResource policy-checked resource} the connection policy refuses,
  * 400 no subprotocol, 426 an upgrade-only path, 405 another method). A connection without a
  * complete request within {@link HttpOptions#requestTimeout()} is closed. One per channel,
  * removed once the connection upgrades; confined to its event loop.
@@ -37,6 +45,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter implements Runnable 
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> timer;
     private boolean answered;
+    private String refusal; // why the connection policy refused this request (a policy-checked resource)
 
     HttpRouter(HttpProtocolServer server) {
         this.server = server;
@@ -105,9 +114,54 @@ final class HttpRouter extends ChannelInboundHandlerAdapter implements Runnable 
             FullHttpResponse r = response(HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed");
             r.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
             send(r);
+        } else if (route.askPolicy && !admitted(path)) {
+            String body = HttpMethod.HEAD.equals(request.method()) ? "" : "{\"error\":" + jsonString(refusal) + "}\n";
+            FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.FORBIDDEN,
+                    ByteBufUtil.writeUtf8(ctx.alloc(), body));
+            r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+            send(r);
         } else {
             resource(request, route.resource);
         }
+    }
+
+    /**
+     * Asks the connection policy about this request (a policy-checked resource), as a
+     * WebSocket client is asked at its upgrade: its remote address and its TLS client
+     * certificate's principal. A refusal is counted as {@code connection_policy}.
+     */
+    private boolean admitted(String path) {
+        Authentication authentication = server.authentication();
+        if (authentication.acceptsAll()) {
+            return true;
+        }
+        Channel ch = ctx.channel();
+        SocketAddress peer = ch.remoteAddress();
+        ConnectionInfo connection = new ConnectionInfo(RandomIds.uuid(), "http", PeerAddress.ip(peer),
+                PeerAddress.port(peer), System.currentTimeMillis());
+        refusal = authentication.admitRequest(connection, TlsPeer.principal(ch, server.options().tls().clientPrincipal()));
+        if (refusal == null) {
+            return true;
+        }
+        server.refusals().refuse(Refusal.CONNECTION_POLICY, "request for {} from {} refused by the policy: {}",
+                path, PeerAddress.ip(peer), refusal);
+        return false;
+    }
+
+    /** {@code text} as a JSON string literal. */
+    private static String jsonString(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     private void upgrade(FullHttpRequest request, String path, WebSocketEndpoint endpoint) {

@@ -26,6 +26,7 @@ public final class WebRoutes {
             Route copy = new Route(r.pattern);
             copy.endpoint = r.endpoint;
             copy.resource = r.resource;
+            copy.askPolicy = r.askPolicy;
             list.add(copy); // the builder may go on changing its own
         }
         list.sort(Comparator.comparingInt((Route r) -> r.base.length()).reversed()
@@ -95,6 +96,7 @@ public final class WebRoutes {
         final boolean prefix;
         WebSocketEndpoint endpoint;
         HttpResource resource;
+        boolean askPolicy; // the resource is answered only to requests the connection policy admits
 
         Route(String pattern) {
             this.pattern = pattern;
@@ -135,6 +137,20 @@ public final class WebRoutes {
                 throw new IllegalArgumentException("a resource is already registered at " + path);
             }
             r.resource = Objects.requireNonNull(resource, "resource");
+            return this;
+        }
+
+        /**
+         * Like {@link #resource}, but for data the application would not give every client: each
+         * request is first decided by the core's {@link io.tether.api.ConnectionPolicy} (a
+         * {@link io.tether.api.ConnectAttempt} of type {@code http} with the request's remote
+         * address and its TLS client certificate's principal, like a WebSocket client's), and a
+         * refused one is answered 403 with {@code {"error":"<reason>"}} and counted as
+         * {@code connection_policy}. Without a policy it is a plain {@link #resource}.
+         */
+        public Builder policyResource(String path, HttpResource resource) {
+            resource(path, resource);
+            route(path).askPolicy = true;
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.tether.server.jstp;
 
+import io.tether.api.Admission;
+import io.tether.api.ConnectionInfo;
 import io.tether.api.ErrorCode;
 import io.tether.api.Principal;
 import io.tether.server.jstp.wire.JstpErrors;
@@ -8,6 +10,7 @@ import io.tether.core.limits.AddressBuckets;
 import io.tether.core.limits.RateLimit;
 import io.tether.core.limits.RateLimits;
 import io.tether.core.limits.Refusal;
+import io.tether.core.session.RandomIds;
 import io.tether.core.session.Session;
 import io.tether.core.session.resume.ResumableSession;
 import io.tether.core.session.resume.PeerCallSettings;
@@ -15,6 +18,7 @@ import io.tether.core.session.resume.ResumeProtocol;
 import io.tether.core.session.resume.SessionIds;
 import io.tether.core.session.resume.SessionQuota;
 import io.tether.core.session.resume.SessionSnapshot;
+import io.tether.core.session.resume.SessionStore;
 import io.tether.server.PeerAddress;
 import io.tether.api.jstp.JstpApplication;
 import io.tether.server.jstp.auth.LoginGate;
@@ -52,8 +56,13 @@ final class JstpHandshake {
     record Created(JstpApplication app, ResumableSession session) implements Outcome {
     }
 
-    /** A session to restore with the client's received count. */
-    record Restoring(JstpApplication app, ResumableSession session, long clientReceived) implements Outcome {
+    /**
+     * A session to restore with the client's received count; {@code admitted} is the connection
+     * policy's decision when it was asked already (before a shared store claimed the session from
+     * another node), else null (asked on the event loop, {@link #admitRestore}).
+     */
+    record Restoring(JstpApplication app, ResumableSession session, long clientReceived, Admission admitted)
+            implements Outcome {
     }
 
     private final JstpServices services;
@@ -98,7 +107,7 @@ final class JstpHandshake {
         String strategy = request.strategy() == null ? "anonymous" : request.strategy();
         return switch (strategy) {
             case "anonymous" -> created(app.get(), null, remote, certificate);
-            case "session" -> CompletableFuture.supplyAsync(() -> counted(restore(request, remote)),
+            case "session" -> CompletableFuture.supplyAsync(() -> counted(restore(request, remote, certificate)),
                     services.core().workers())
                     .exceptionally(e -> {
                         LOG.warn("session restore failed: {}", e.toString());
@@ -116,10 +125,88 @@ final class JstpHandshake {
         };
     }
 
-    /** Counts a restore's outcome (for metrics). */
+    /** Counts a restore that found no session (one that did is counted by {@link #admitRestore}). */
     private Outcome counted(Outcome outcome) {
-        (outcome instanceof Restoring ? restored : restoresFailed).increment();
+        if (!(outcome instanceof Restoring)) {
+            restoresFailed.increment();
+        }
         return outcome;
+    }
+
+    /**
+     * The connection policy's decision on a restore the store found: asked on the connection's
+     * event loop (like a new session's), with the restore's connection (the session's connection
+     * id, the new remote address) and the session's principal. Accepted, the session takes the new
+     * address (and the principal the policy names, if any). Refused, it is counted as
+     * {@code connection_policy} and the session is left as it was: still detached (or still
+     * attached to its owner's connection), restorable by its owner.
+     *
+     * @param certificate the principal of the connection's verified TLS client certificate, or empty
+     * @return whether the restore may proceed
+     */
+    boolean admitRestore(Restoring restoring, SocketAddress remote, Optional<Principal> certificate) {
+        ResumableSession session = restoring.session();
+        String ip = PeerAddress.ip(remote);
+        var authentication = services.core().authentication();
+        String refusal = null;
+        if (restoring.admitted() != null) { // asked before the claim: apply, don't ask again
+            restoring.admitted().principal().ifPresent(session::principal);
+        } else if (!authentication.acceptsAll()) {
+            refusal = authentication.admitRestore(session, attempt(session.info().id(), remote), certificate);
+        }
+        if (refusal != null) {
+            services.core().refusals().count(Refusal.CONNECTION_POLICY);
+            restoresFailed.increment();
+            return false;
+        }
+        restored.increment();
+        session.address(ip);
+        return true;
+    }
+
+    /** The connection a restore comes over, as the connection policy sees it. */
+    private static ConnectionInfo attempt(String connectionId, SocketAddress remote) {
+        return new ConnectionInfo(connectionId, "jstp", PeerAddress.ip(remote), PeerAddress.port(remote),
+                System.currentTimeMillis());
+    }
+
+    /**
+     * How a restore finds its session: continues one another node stored ({@link #continued}),
+     * and, with a connection policy, has it decide before a shared store claims such a session
+     * (a refused restore must not take it, and its attached client, from the node that has it).
+     * Runs on a worker, in the store's lookup; the policy must not block, wherever it runs.
+     */
+    private final class Lookup implements SessionStore.Continuation {
+        private final SocketAddress remote;
+        private final Optional<Principal> certificate;
+        Admission admitted; // the policy's decision before a claim, or null
+        boolean refused;
+
+        Lookup(SocketAddress remote, Optional<Principal> certificate) {
+            this.remote = remote;
+            this.certificate = certificate;
+        }
+
+        @Override
+        public ResumableSession continueFrom(SessionSnapshot snapshot, SessionQuota quota) {
+            return continued(snapshot, quota, remote);
+        }
+
+        @Override
+        public boolean admits(SessionSnapshot snapshot) {
+            var authentication = services.core().authentication();
+            if (authentication.acceptsAll()) {
+                return true;
+            }
+            Admission decision = authentication.decideRestore(Optional.ofNullable(snapshot.principal()),
+                    attempt(RandomIds.uuid(), remote), certificate);
+            if (!decision.accepted()) {
+                refused = true;
+                return false;
+            }
+            admitted = decision;
+            return true;
+        }
     }
 
     /** Sessions restored since start. */
@@ -127,7 +214,10 @@ final class JstpHandshake {
         return restored.sum();
     }
 
-    /** Restore requests refused since start (unknown, expired or malformed session, wrong application). */
+    /**
+     * Restore requests refused since start (unknown, expired or malformed session, wrong
+     * application, refused by the connection policy).
+     */
     long restoresFailed() {
         return restoresFailed.sum();
     }
@@ -152,21 +242,24 @@ final class JstpHandshake {
         return saved.handle((v, e) -> new Created(app, session));
     }
 
-    private Outcome restore(HandshakeRequest request, SocketAddress remote) {
+    private Outcome restore(HandshakeRequest request, SocketAddress remote, Optional<Principal> certificate) {
         if (!(request.credentials() instanceof List<?> list) || list.size() < 2
                 || !(list.get(0) instanceof String id) || !(list.get(1) instanceof Number received)
                 || !SessionIds.wellFormed(id)) {
             return new Rejected(JstpErrors.code(ErrorCode.AUTH_FAILED));
         }
-        Optional<ResumableSession> found = services.sessions().find(id, (snapshot, quota) -> continued(snapshot,
-                quota, remote));
+        Lookup lookup = new Lookup(remote, certificate);
+        Optional<ResumableSession> found = services.sessions().find(id, lookup);
+        if (lookup.refused) { // another node's session, refused before the claim: left where it is
+            services.core().refusals().count(Refusal.CONNECTION_POLICY);
+            return new Rejected(JstpErrors.code(ErrorCode.AUTH_FAILED));
+        }
         Optional<JstpApplication> app = found.flatMap(s -> acceptedApplication(s, request));
         if (app.isEmpty()) {
             return new Rejected(JstpErrors.code(ErrorCode.AUTH_FAILED));
         }
-        ResumableSession session = found.get();
-        session.address(PeerAddress.ip(remote));
-        return new Restoring(app.get(), session, Math.max(0, received.longValue()));
+        // unless asked before a claim, the connection policy is asked on the event loop (admitRestore)
+        return new Restoring(app.get(), found.get(), Math.max(0, received.longValue()), lookup.admitted);
     }
 
     /** The application of the session if the request names it and accepts its version (see {@link #applicationOf}). */

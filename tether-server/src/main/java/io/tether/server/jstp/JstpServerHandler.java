@@ -164,7 +164,11 @@ final class JstpServerHandler extends SimpleChannelInboundHandler<JstpMessage>
                 c.session().attachNew(conn, JstpText.handshakeOk(c.session().token()));
                 yield true;
             }
-            case Restoring r -> {
+            case Restoring r -> { // the connection policy decides a restore too (refused: [11], session untouched)
+                if (!handshake.admitRestore(r, channel.remoteAddress(),
+                        TlsPeer.principal(channel, services.options().tls().clientPrincipal()))) {
+                    yield false;
+                }
                 accept(r.app(), r.session());
                 yield r.session().restore(r.clientReceived(), conn, JstpText::handshakeRestored);
             }

@@ -23,6 +23,16 @@ public interface SessionStore extends AutoCloseable {
     interface Continuation {
         /** A detached session continuing {@code snapshot} within {@code quota}. */
         ResumableSession continueFrom(SessionSnapshot snapshot, SessionQuota quota);
+
+        /**
+         * Whether the restore may take a session another node owns, asked by a shared store
+         * before it claims it (the connection policy, for the protocol): false leaves the
+         * session where it is, its client (if attached there) undisturbed, and {@link #find}
+         * finds nothing. Called on the caller's thread; the default admits.
+         */
+        default boolean admits(SessionSnapshot snapshot) {
+            return true;
+        }
     }
 
     /**
