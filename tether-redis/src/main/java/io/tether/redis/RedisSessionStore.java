@@ -90,9 +90,11 @@ public final class RedisSessionStore implements SessionStore, SessionTransfer.In
             return Optional.of(mine);
         }
         // asked before the claim: a refused restore must not take the session from its owner node
-        Optional<SessionSnapshot> seen = transfer.peek(id);
-        if (seen.isPresent() && !continuation.admits(seen.get())) {
-            return Optional.empty();
+        if (continuation.decidesAdmission()) {
+            Optional<SessionSnapshot> seen = transfer.peek(id);
+            if (seen.isPresent() && !continuation.admits(seen.get())) {
+                return Optional.empty();
+            }
         }
         Optional<SessionSnapshot> stored = transfer.claim(id);
         if (stored.isEmpty()) {

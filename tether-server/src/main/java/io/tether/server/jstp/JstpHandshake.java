@@ -193,6 +193,11 @@ final class JstpHandshake {
         }
 
         @Override
+        public boolean decidesAdmission() {
+            return !services.core().authentication().acceptsAll();
+        }
+
+        @Override
         public boolean admits(SessionSnapshot snapshot) {
             var authentication = services.core().authentication();
             if (authentication.acceptsAll()) {

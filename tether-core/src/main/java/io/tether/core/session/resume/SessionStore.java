@@ -33,6 +33,15 @@ public interface SessionStore extends AutoCloseable {
         default boolean admits(SessionSnapshot snapshot) {
             return true;
         }
+
+        /**
+         * Whether {@link #admits} may say no (a connection policy is set): a shared store
+         * reads the snapshot before its claim only then, so a restore without a policy costs
+         * no extra round trip. The default says no.
+         */
+        default boolean decidesAdmission() {
+            return false;
+        }
     }
 
     /**
