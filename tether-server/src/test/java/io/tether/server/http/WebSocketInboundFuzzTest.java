@@ -516,7 +516,8 @@ class WebSocketInboundFuzzTest {
             boolean closed = false;
             while (at < out.length) {
                 if (closed) {
-                    throw new AssertionError("the server wrote a frame after its close frame");
+                    throw new AssertionError("the server wrote a frame after its close frame: "
+                            + LinearPreview.of(Arrays.copyOfRange(out, headEnd + 4, out.length)));
                 }
                 if (out.length - at < 2) {
                     throw new AssertionError("a partial frame header from the server");
@@ -572,7 +573,9 @@ class WebSocketInboundFuzzTest {
                 throw new AssertionError("the connection is open after the server's close frame");
             }
             if (!closed && !ch.isOpen()) {
-                throw new AssertionError("the server closed an upgraded connection without a close frame");
+                throw new AssertionError("the server closed an upgraded connection without a close frame: "
+                        + LinearPreview.of(Arrays.copyOfRange(out, headEnd + 4, out.length)) + "; client "
+                        + LinearPreview.of(frames));
             }
         }
 
@@ -596,6 +599,21 @@ class WebSocketInboundFuzzTest {
                 return i;
             }
             return -1;
+        }
+    }
+
+    /** The first bytes of a byte string, escaped, for messages. */
+    static final class LinearPreview {
+        private LinearPreview() {
+        }
+
+        static String of(byte[] b) {
+            StringBuilder sb = new StringBuilder("\"");
+            for (int i = 0; i < Math.min(b.length, 120); i++) {
+                int c = b[i] & 0xff;
+                sb.append(c >= 0x20 && c < 0x7f && c != '\\' && c != '"' ? String.valueOf((char) c) : String.format("\\x%02x", c));
+            }
+            return sb.append(b.length > 120 ? "\"... (" + b.length + " bytes)" : "\"").toString();
         }
     }
 
