@@ -6,7 +6,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
 /**
  * The WebSocket stages the listener puts in front of an endpoint when a request upgrades: next
@@ -65,7 +64,7 @@ final class WebSocketStages {
                 .build();
         // Netty's handshaker puts its frame encoder where the HTTP codec is: the batch goes in front of it
         p.addBefore(HttpProtocolServer.CODEC, BATCH, WebSocketBatching.newStage());
-        p.addAfter(last, PROTOCOL, new WebSocketServerProtocolHandler(config))
+        p.addAfter(last, PROTOCOL, new WebSocketProtocolStage(config))
                 .addAfter(PROTOCOL, AGGREGATOR, new WebSocketFrameAggregator(o.maxMessageBytes()))
                 .addAfter(AGGREGATOR, POLICY, WebSocketFramePolicy.INSTANCE);
         endpoint.initChannel(router.channel(), request);

@@ -517,7 +517,8 @@ class WebSocketInboundFuzzTest {
             while (at < out.length) {
                 if (closed) {
                     throw new AssertionError("the server wrote a frame after its close frame: "
-                            + LinearPreview.of(Arrays.copyOfRange(out, headEnd + 4, out.length)));
+                            + LinearPreview.of(Arrays.copyOfRange(out, headEnd + 4, out.length)) + "; client "
+                            + LinearPreview.of(frames));
                 }
                 if (out.length - at < 2) {
                     throw new AssertionError("a partial frame header from the server");
@@ -609,11 +610,11 @@ class WebSocketInboundFuzzTest {
 
         static String of(byte[] b) {
             StringBuilder sb = new StringBuilder("\"");
-            for (int i = 0; i < Math.min(b.length, 120); i++) {
+            for (int i = 0; i < Math.min(b.length, 600); i++) {
                 int c = b[i] & 0xff;
                 sb.append(c >= 0x20 && c < 0x7f && c != '\\' && c != '"' ? String.valueOf((char) c) : String.format("\\x%02x", c));
             }
-            return sb.append(b.length > 120 ? "\"... (" + b.length + " bytes)" : "\"").toString();
+            return sb.append(b.length > 600 ? "\"... (" + b.length + " bytes)" : "\"").toString();
         }
     }
 

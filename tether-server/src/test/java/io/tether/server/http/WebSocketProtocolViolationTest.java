@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.tether.core.TetherCore;
@@ -29,6 +34,7 @@ class WebSocketProtocolViolationTest {
             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     private static TetherCore core;
     private static HttpProtocolServer listener;
+    private static HttpProtocolServer closing;
 
     @BeforeAll
     static void start() {
@@ -40,6 +46,56 @@ class WebSocketProtocolViolationTest {
                         channel.pipeline().addLast(new FlushConsolidationHandler(256, true));
                     }
                 }).build());
+    }
+
+    @BeforeAll
+    static void startClosing() {
+        // an endpoint that closes (1000) at the first message, behind a flush consolidation like Primus
+        closing = new HttpProtocolServer(core, HttpOptions.defaults(), WebRoutes.builder().webSocket("/ws", new WebSocketEndpoint() {
+            @Override
+            public void initChannel(Channel channel, WebSocketRequest request) {
+                channel.pipeline().addLast(new FlushConsolidationHandler(256, true)).addLast(new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        ReferenceCountUtil.release(msg);
+                        ctx.writeAndFlush(new CloseWebSocketFrame(1000, "quit")).addListener(ChannelFutureListener.CLOSE);
+                    }
+                });
+            }
+        }).build());
+    }
+
+    /** Finding 3: a ping (or a close) in the same read after a message that made the server close got no answer after the close frame. */
+    @org.junit.jupiter.api.Test
+    void nothingFollowsTheServersCloseFrame() {
+        byte[] text = {(byte) 0x81, (byte) 0x81, 1, 2, 3, 4, 'x' ^ 1};
+        byte[] ping = {(byte) 0x89, (byte) 0x81, 1, 2, 3, 4, 'p' ^ 1};
+        byte[] close = {(byte) 0x88, (byte) 0x82, 1, 2, 3, 4, 0x03 ^ 1, (byte) (0xe8 ^ 2)};
+        EmbeddedChannel ch = new EmbeddedChannel(closing.initializer());
+        ch.writeInbound(Unpooled.copiedBuffer(UPGRADE, StandardCharsets.US_ASCII));
+        ch.writeInbound(Unpooled.wrappedBuffer(text, ping, close));
+        ch.runPendingTasks();
+        byte[] all = output(ch);
+        int at = new String(all, StandardCharsets.ISO_8859_1).indexOf("\r\n\r\n") + 4;
+        assertThat(all[at] & 0xff).as("a close frame").isEqualTo(0x88);
+        assertThat(((all[at + 2] & 0xff) << 8) | (all[at + 3] & 0xff)).isEqualTo(1000);
+        assertThat(all.length).as("nothing after the close frame (no pong, no echoed close)").isEqualTo(at + 2 + (all[at + 1] & 0x7f));
+        assertThat(ch.isOpen()).isFalse();
+        ch.checkException();
+        ch.finishAndReleaseAll();
+    }
+
+    private static byte[] output(EmbeddedChannel ch) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Object o = ch.readOutbound(); o != null; o = ch.readOutbound()) {
+            assertThat(o).as("bytes only").isInstanceOf(ByteBuf.class);
+            ByteBuf b = (ByteBuf) o;
+            byte[] bytes = new byte[b.readableBytes()];
+            b.readBytes(bytes);
+            b.release();
+            out.writeBytes(bytes);
+        }
+        return out.toByteArray();
     }
 
     @AfterAll
