@@ -441,7 +441,7 @@ class WebSocketInboundFuzzTest {
                     long p = at + k;
                     buf.writeByte(p < request.length ? request[(int) p] : frames[(int) (p - request.length)]);
                 }
-                ch.writeInbound(buf);
+                escaped(() -> ch.writeInbound(buf));
                 escaped(ch::checkException);
                 drain();
                 at += size;
@@ -481,11 +481,12 @@ class WebSocketInboundFuzzTest {
             }
         }
 
-        private static void escaped(ThrowingCheck c) {
+        private void escaped(ThrowingCheck c) {
             try {
                 c.run();
             } catch (Throwable e) {
-                throw new AssertionError("an exception escaped the WebSocket listener's pipeline: " + e, e);
+                throw new AssertionError("an exception escaped the WebSocket listener's pipeline " + ch.pipeline().names()
+                        + " (open " + ch.isOpen() + "): " + e, e);
             }
         }
 
