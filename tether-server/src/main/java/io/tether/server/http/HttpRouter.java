@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -24,6 +25,7 @@ import io.tether.core.session.RandomIds;
 import io.tether.server.PeerAddress;
 import io.tether.server.tls.TlsPeer;
 import java.net.SocketAddress;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -34,12 +36,16 @@ import org.slf4j.LoggerFactory;
  * (an upgrade: Origin, subprotocol and then Netty's handshake) or to an {@link HttpResource}
  * (answered, then the connection closes), or refused (404 unknown path, 403 foreign origin or
  * a {@linkplain WebRoutes.Builder#policyResource policy-checked resource} the connection policy refuses,
- * 400 no subprotocol, 426 an upgrade-only path, 405 another method). A connection without a
+ * 400 no subprotocol or an upgrade Netty would refuse, 426 an upgrade-only path or a WebSocket version
+ * other than 13, 8 or 7, 405 another method). A connection without a
  * complete request within {@link HttpOptions#requestTimeout()} is closed. One per channel,
  * removed once the connection upgrades; confined to its event loop.
  */
 final class HttpRouter extends ChannelInboundHandlerAdapter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpRouter.class);
+
+    /** The {@code Sec-WebSocket-Version}s Netty's RFC 6455 handshakers take (13, and drafts 8 and 7). */
+    private static final Set<String> SUPPORTED_VERSIONS = Set.of("13", "8", "7");
 
     private final HttpProtocolServer server;
     private ChannelHandlerContext ctx;
@@ -165,6 +171,18 @@ final class HttpRouter extends ChannelInboundHandlerAdapter implements Runnable 
     }
 
     private void upgrade(FullHttpRequest request, String path, WebSocketEndpoint endpoint) {
+        String version = request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_VERSION);
+        if (version == null || !SUPPORTED_VERSIONS.contains(version)) {
+            FullHttpResponse r = response(HttpResponseStatus.UPGRADE_REQUIRED, "WebSocket version 13 required");
+            r.headers().set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, "13");
+            send(r);
+            return;
+        }
+        String invalid = invalidHandshake(request);
+        if (invalid != null) {
+            respond(HttpResponseStatus.BAD_REQUEST, invalid);
+            return;
+        }
         boolean secure = server.secure();
         if (!server.origins().allows(request.headers(), secure)) {
             LOG.info("refused a WebSocket upgrade from {} on listener {}: origin {} is not allowed",
@@ -186,6 +204,31 @@ final class HttpRouter extends ChannelInboundHandlerAdapter implements Runnable 
         WebSocketStages.install(ctx, path, endpoint, ws);
         ctx.pipeline().remove(this);
         ctx.fireChannelRead(request.retain());
+    }
+
+    /**
+     * Why Netty's handshake would refuse {@code request}, or null: it must be a GET with a
+     * {@code Connection} token {@code Upgrade}, an {@code Upgrade: websocket} header and a key. The
+     * router answers these itself (400) before it installs the WebSocket stages: a handshake that
+     * fails inside Netty's stage answers 400 too, but then closes the connection through that
+     * stage, which first writes a close frame to a connection that never upgraded (a frame object
+     * where only bytes can go). Found by {@code WebSocketInboundFuzzTest}.
+     */
+    static String invalidHandshake(FullHttpRequest request) {
+        HttpHeaders h = request.headers();
+        if (!HttpMethod.GET.equals(request.method())) {
+            return "a WebSocket upgrade must be a GET";
+        }
+        if (!h.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)) {
+            return "a WebSocket upgrade needs Connection: Upgrade";
+        }
+        if (!h.contains(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+            return "a WebSocket upgrade needs Upgrade: websocket";
+        }
+        if (h.get(HttpHeaderNames.SEC_WEBSOCKET_KEY) == null) {
+            return "a WebSocket upgrade needs Sec-WebSocket-Key";
+        }
+        return null;
     }
 
     private static String selectSubprotocol(FullHttpRequest request, WebSocketEndpoint endpoint) {

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.ReferenceCountUtil;
@@ -19,8 +20,12 @@ import org.slf4j.LoggerFactory;
  * UTF-8 with 1007 (checked once per whole message, {@link Utf8Text}, in place of Netty's
  * per-frame validator), a message over
  * {@link HttpOptions#maxMessageBytes()} (reported by the frame aggregator) with 1009. A frame
- * over {@link HttpOptions#maxFrameBytes()} never gets here: Netty's frame decoder closes with
- * 1009 itself. Stateless and sharable.
+ * that breaks the protocol (unmasked, reserved bits or opcodes, a fragmented or long control
+ * frame, a bad close code) or is over {@link HttpOptions#maxFrameBytes()} is reported by Netty's
+ * frame decoder and closed here with its code (1002, 1007, 1009) and text: the close frame goes
+ * through Netty's protocol stage, so that it is the only one (when the decoder wrote it itself,
+ * the protocol stage sent a second one, 1000, as the connection closed: found by
+ * {@code WebSocketInboundFuzzTest}). Stateless and sharable.
  */
 @ChannelHandler.Sharable
 final class WebSocketFramePolicy extends ChannelInboundHandlerAdapter {
@@ -49,6 +54,22 @@ final class WebSocketFramePolicy extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof CorruptedWebSocketFrameException bad) {
+            // Netty's frame decoder (closeOnProtocolViolation off): 1002, 1007, or 1009 for a frame
+            // over the cap; the same frame it would write itself, but written through the protocol
+            // stage, which then knows a close frame left and sends no second one (1000) on close. Written
+            // from this stage and flushed at once: the protocol stage closes the connection right after
+            // this returns, before a flush consolidation stage of the endpoint would flush it
+            WebSocketCloseStatus status = bad.closeStatus();
+            LOG.debug("closing {}: {}", ctx.channel(), bad.getMessage());
+            if (ctx.channel().isActive()) {
+                ctx.channel().config().setAutoRead(false);
+                ctx.writeAndFlush(new CloseWebSocketFrame(status.code(),
+                        bad.getMessage() != null ? bad.getMessage() : status.reasonText()))
+                        .addListener(ChannelFutureListener.CLOSE);
+            }
+            return;
+        }
         if (cause instanceof TooLongFrameException) {
             LOG.debug("closing {}: {}", ctx.channel(), cause.getMessage());
             close(ctx, WebSocketCloseStatus.MESSAGE_TOO_BIG, "message too big");

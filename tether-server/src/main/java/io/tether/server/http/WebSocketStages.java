@@ -6,15 +6,15 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
 /**
  * The WebSocket stages the listener puts in front of an endpoint when a request upgrades: next
  * to the transport {@value #BATCH} (the frames written between two flushes leave as one buffer:
  * {@link WebSocketBatching}), then after the router's position {@value #KEEPALIVE} (idle ping, when on), {@value #PROTOCOL} (Netty's
- * handshake, ping answers, close frames, frame cap: close 1009), {@value #AGGREGATOR}
+ * handshake, ping answers, close frames, frame cap), {@value #AGGREGATOR}
  * (whole messages up to the message cap) and {@value #POLICY} (1003 for binary, 1007 for text
- * that is not UTF-8, 1009 for a long message); then the endpoint adds its own.
+ * that is not UTF-8, 1009 for a long frame or message, 1002 for a frame that breaks the protocol);
+ * then the endpoint adds its own.
  */
 final class WebSocketStages {
     /** Name of the idle ping stage. */
@@ -56,13 +56,15 @@ final class WebSocketStages {
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(o.maxFrameBytes())
                         .allowExtensions(false)
-                        .closeOnProtocolViolation(true)
+                        // the policy stage writes the close frame (1002, 1007, 1009) through the protocol
+                        // stage, which then sends no second one when the connection closes
+                        .closeOnProtocolViolation(false)
                         .withUTF8Validator(false) // checked per whole message by the policy stage
                         .build())
                 .build();
         // Netty's handshaker puts its frame encoder where the HTTP codec is: the batch goes in front of it
         p.addBefore(HttpProtocolServer.CODEC, BATCH, WebSocketBatching.newStage());
-        p.addAfter(last, PROTOCOL, new WebSocketServerProtocolHandler(config))
+        p.addAfter(last, PROTOCOL, new WebSocketProtocolStage(config))
                 .addAfter(PROTOCOL, AGGREGATOR, new WebSocketFrameAggregator(o.maxMessageBytes()))
                 .addAfter(AGGREGATOR, POLICY, WebSocketFramePolicy.INSTANCE);
         endpoint.initChannel(router.channel(), request);

@@ -1,0 +1,43 @@
+package io.tether.server.http;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.util.List;
+
+/**
+ * Netty's WebSocket protocol stage ({@value WebSocketStages#PROTOCOL}), except that once a close
+ * frame left, it no longer answers a ping or echoes a close: RFC 6455 lets nothing follow a close
+ * frame, and Netty writes those answers past its own check (frames written through it after a
+ * close are already dropped). Without this, a client whose read held a message that made the
+ * server close (e.g. Primus' {@code quit}) and then a ping got a pong after the close frame (found
+ * by {@code WebSocketInboundFuzzTest}). One per channel (one flag more than Netty's stage), confined
+ * to its event loop.
+ */
+final class WebSocketProtocolStage extends WebSocketServerProtocolHandler {
+    private boolean closeSent;
+
+    WebSocketProtocolStage(WebSocketServerProtocolConfig config) {
+        super(config);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+        if (msg instanceof CloseWebSocketFrame) {
+            closeSent = true;
+        }
+        super.write(ctx, msg, promise);
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, WebSocketFrame frame, List<Object> out) throws Exception {
+        if (closeSent && (frame instanceof PingWebSocketFrame || frame instanceof CloseWebSocketFrame)) {
+            return; // released by the decoder base class, as every frame not passed on
+        }
+        super.decode(ctx, frame, out);
+    }
+}
