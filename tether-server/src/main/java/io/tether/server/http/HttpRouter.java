@@ -24,6 +24,7 @@ import io.tether.core.limits.Refusal;
 import io.tether.core.session.RandomIds;
 import io.tether.server.PeerAddress;
 import io.tether.server.tls.TlsPeer;
+import tools.jackson.core.io.JsonStringEncoder;
 import java.net.SocketAddress;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -154,19 +155,10 @@ final class HttpRouter extends ChannelInboundHandlerAdapter implements Runnable 
         return false;
     }
 
-    /** {@code text} as a JSON string literal. */
+    /** {@code text} as a JSON string literal (Jackson's escaping). */
     private static String jsonString(String text) {
         StringBuilder b = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
+        JsonStringEncoder.getInstance().quoteAsString(text, b);
         return b.append('"').toString();
     }
 

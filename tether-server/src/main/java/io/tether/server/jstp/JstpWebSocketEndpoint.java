@@ -53,11 +53,15 @@ final class JstpWebSocketEndpoint implements WebSocketEndpoint {
         JstpOptions o = services.options();
         int messageCap = Math.min(o.maxMessageBytes(), request.options().maxMessageBytes());
         JstpServerHandler handler = handlers.get();
+        // the flush stage sits before the decoders: it holds the handler's writes (and a close after
+        // them) until the read is over, and flushes them on any exception passing through it, so a
+        // decoder error in the same read must not pass it on its way to the handler: the close would
+        // run before the handler saw the error
         channel.pipeline()
+                .addLast(ProtocolPipeline.FLUSH, new FlushConsolidationHandler(256, true))
                 .addLast(ProtocolPipeline.FRAMING, new JstpWebSocketFrames(o.effectiveMaxHandshakeBytes(), messageCap))
                 .addLast(ProtocolPipeline.DECODER, decoder)
                 .addLast(ProtocolPipeline.ENCODER, encoder)
-                .addLast(ProtocolPipeline.FLUSH, new FlushConsolidationHandler(256, true))
                 .addLast(ProtocolPipeline.HANDLER, handler);
         ChannelHandlerContext ctx = channel.pipeline().context(handler);
         handler.start(ctx, request.options().maxOutboundBytes());

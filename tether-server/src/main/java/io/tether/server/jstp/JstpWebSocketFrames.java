@@ -32,6 +32,12 @@ final class JstpWebSocketFrames extends MessageToMessageDecoder<TextWebSocketFra
 
     @Override
     protected void decode(ChannelHandlerContext ctx, TextWebSocketFrame frame, List<Object> out) {
+        if (!ctx.channel().isActive()) {
+            // the server closed the connection while frames of the same read were still being
+            // decoded (e.g. a refused handshake followed by more messages): nothing after the
+            // close is read, as over TCP; the frame is released by the decoder
+            return;
+        }
         if (frame.content().readableBytes() > cap) {
             ctx.channel().config().setAutoRead(false);
             ctx.channel().writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(),
