@@ -564,7 +564,9 @@ class WebSocketInboundFuzzTest {
                             if (!SERVER_CLOSE_CODES.contains(code) && !echoed) {
                                 throw new AssertionError("the server closed with code " + code);
                             }
-                            utf8(out, p + 2, n - 2, "close reason");
+                            utf8(out, p + 2, n - 2, "close reason (code " + code + ", frame "
+                                    + LinearPreview.of(Arrays.copyOfRange(out, at, p + n)) + "; client "
+                                    + LinearPreview.of(frames) + ")");
                         }
                     }
                     default -> throw new AssertionError("a server frame with opcode " + opcode);

@@ -111,7 +111,10 @@ class WebSocketProtocolViolationTest {
                 Arguments.of("fragmented ping", new byte[] {(byte) 0x09, (byte) 0x80, 1, 2, 3, 4}, 1002),
                 Arguments.of("frame over the cap (16-bit length)", new byte[] {(byte) 0x81, (byte) 0xFE, 0, (byte) 200, 1, 2, 3, 4}, 1009),
                 Arguments.of("64-bit length with the top bit", new byte[] {(byte) 0x81, (byte) 0xFF, (byte) 0x80, 0, 0, 0, 0, 0, 0, 1,
-                    1, 2, 3, 4}, 1002));
+                    1, 2, 3, 4}, 1002),
+                // a client close (3000) whose reason is not UTF-8: answered 1007, not echoed
+                Arguments.of("close reason not UTF-8", new byte[] {(byte) 0x88, (byte) 0x83, 0, 0, 0, 0, 0x0b, (byte) 0xb8,
+                    (byte) 0xde}, 1007));
     }
 
     @ParameterizedTest(name = "{0}")
