@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 
 /**
@@ -31,6 +32,13 @@ final class WebSocketProtocolStage extends WebSocketServerProtocolHandler {
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
         if (msg instanceof CloseWebSocketFrame) {
             closeSent = true;
+        } else if (closeSent && promise.isVoid()) {
+            // a fire-and-forget frame after the close frame (an endpoint answering the rest of a read
+            // that also made the connection close): dropped, as RFC 6455 wants; Netty would fail the
+            // void promise, which raises a ClosedChannelException through the pipeline (found by
+            // WebSocketInboundFuzzTest). A writer that asked for a promise still gets the failure
+            ReferenceCountUtil.release(msg);
+            return;
         }
         super.write(ctx, msg, promise);
     }
