@@ -124,16 +124,7 @@ class WebSocketProtocolViolationTest {
         ch.writeInbound(Unpooled.copiedBuffer(UPGRADE, StandardCharsets.US_ASCII));
         ch.writeInbound(Unpooled.wrappedBuffer(frame));
         ch.runPendingTasks();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (Object o = ch.readOutbound(); o != null; o = ch.readOutbound()) {
-            assertThat(o).as("bytes only").isInstanceOf(ByteBuf.class);
-            ByteBuf b = (ByteBuf) o;
-            byte[] bytes = new byte[b.readableBytes()];
-            b.readBytes(bytes);
-            b.release();
-            out.writeBytes(bytes);
-        }
-        byte[] all = out.toByteArray();
+        byte[] all = output(ch);
         String text = new String(all, StandardCharsets.ISO_8859_1);
         int at = text.indexOf("\r\n\r\n") + 4;
         assertThat(text).startsWith("HTTP/1.1 101 ");
