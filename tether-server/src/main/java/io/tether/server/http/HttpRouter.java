@@ -52,7 +52,6 @@ final class HttpRouter extends ChannelInboundHandlerAdapter implements Runnable 
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> timer;
     private boolean answered;
-    private String refusal; // why the connection policy refused this request (a policy-checked resource)
 
     HttpRouter(HttpProtocolServer server) {
         this.server = server;
@@ -121,38 +120,50 @@ final class HttpRouter extends ChannelInboundHandlerAdapter implements Runnable 
             FullHttpResponse r = response(HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed");
             r.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
             send(r);
-        } else if (route.askPolicy && !admitted(path)) {
-            String body = HttpMethod.HEAD.equals(request.method()) ? "" : "{\"error\":" + jsonString(refusal) + "}\n";
-            FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.FORBIDDEN,
-                    ByteBufUtil.writeUtf8(ctx.alloc(), body));
-            r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
-            send(r);
+        } else if (route.askPolicy) {
+            String refusal = policyRefusal(path);
+            if (refusal == null) {
+                resource(request, route.resource);
+            } else {
+                forbidden(request, refusal);
+            }
         } else {
             resource(request, route.resource);
         }
+    }
+
+    /** 403 with {@code {"error": reason}} (no body for HEAD). */
+    private void forbidden(FullHttpRequest request, String reason) {
+        String body = HttpMethod.HEAD.equals(request.method()) ? "" : "{\"error\":" + jsonString(reason) + "}\n";
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.FORBIDDEN,
+                ByteBufUtil.writeUtf8(ctx.alloc(), body));
+        r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+        send(r);
     }
 
     /**
      * Asks the connection policy about this request (a policy-checked resource), as a
      * WebSocket client is asked at its upgrade: its remote address and its TLS client
      * certificate's principal. A refusal is counted as {@code connection_policy}.
+     *
+     * @return null when admitted, else the reason of the refusal
      */
-    private boolean admitted(String path) {
+    private String policyRefusal(String path) {
         Authentication authentication = server.authentication();
         if (authentication.acceptsAll()) {
-            return true;
+            return null;
         }
         Channel ch = ctx.channel();
         SocketAddress peer = ch.remoteAddress();
         ConnectionInfo connection = new ConnectionInfo(RandomIds.uuid(), "http", PeerAddress.ip(peer),
                 PeerAddress.port(peer), System.currentTimeMillis());
-        refusal = authentication.admitRequest(connection, TlsPeer.principal(ch, server.options().tls().clientPrincipal()));
-        if (refusal == null) {
-            return true;
+        String refusal = authentication.admitRequest(connection,
+                TlsPeer.principal(ch, server.options().tls().clientPrincipal()));
+        if (refusal != null) {
+            server.refusals().refuse(Refusal.CONNECTION_POLICY, "request for {} from {} refused by the policy: {}",
+                    path, PeerAddress.ip(peer), refusal);
         }
-        server.refusals().refuse(Refusal.CONNECTION_POLICY, "request for {} from {} refused by the policy: {}",
-                path, PeerAddress.ip(peer), refusal);
-        return false;
+        return refusal;
     }
 
     /** {@code text} as a JSON string literal (Jackson's escaping). */
