@@ -1,6 +1,7 @@
 package io.tether.server;
 
 import io.netty.channel.unix.DomainSocketAddress;
+import io.tether.api.ConnectionInfo;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -39,6 +40,11 @@ public final class PeerAddress {
 
     private static String unix(String path) {
         return path == null || path.isEmpty() ? "unix" : "unix:" + path;
+    }
+
+    /** A connection as the connection policy sees it: {@code id}, {@code type}, the peer's ip and port, now. */
+    public static ConnectionInfo connection(String id, String type, SocketAddress address) {
+        return new ConnectionInfo(id, type, ip(address), port(address), System.currentTimeMillis());
     }
 
     /** The port of an {@link InetSocketAddress} (resolved or not), else 0. */

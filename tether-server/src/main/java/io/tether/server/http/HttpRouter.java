@@ -155,8 +155,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter implements Runnable 
         }
         Channel ch = ctx.channel();
         SocketAddress peer = ch.remoteAddress();
-        ConnectionInfo connection = new ConnectionInfo(RandomIds.uuid(), "http", PeerAddress.ip(peer),
-                PeerAddress.port(peer), System.currentTimeMillis());
+        ConnectionInfo connection = PeerAddress.connection(RandomIds.uuid(), "http", peer);
         String refusal = authentication.admitRequest(connection,
                 TlsPeer.principal(ch, server.options().tls().clientPrincipal()));
         if (refusal != null) {

@@ -166,8 +166,7 @@ final class JstpHandshake {
 
     /** The connection a restore comes over, as the connection policy sees it. */
     private static ConnectionInfo attempt(String connectionId, SocketAddress remote) {
-        return new ConnectionInfo(connectionId, "jstp", PeerAddress.ip(remote), PeerAddress.port(remote),
-                System.currentTimeMillis());
+        return PeerAddress.connection(connectionId, "jstp", remote);
     }
 
     /**
