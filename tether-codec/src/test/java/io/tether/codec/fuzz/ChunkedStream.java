@@ -2,7 +2,6 @@ package io.tether.codec.fuzz;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.tether.codec.testing.TrackingAllocator;
-import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -31,10 +30,6 @@ record ChunkedStream(byte[] bytes, int[] readSizes) {
             reads++;
         }
         return reads;
-    }
-
-    int hash() {
-        return 31 * Arrays.hashCode(bytes) + Arrays.hashCode(readSizes);
     }
 
     /**
