@@ -16,8 +16,9 @@ function bottleneck(r) {
   const candidates = [];
   r.pidNames.forEach((name, i) => {
     const cpu = r.pidCpu[i];
-    const ceiling = name === 'redis' || r.system === 'actionhero' ? 100 : 100 * cores;
-    candidates.push({ name: name === 'redis' ? 'Redis' : `${r.system} ${name}`, cpu, share: cpu / ceiling });
+    const redis = name.startsWith('redis'); // 'redis', or 'redis:PORT' for each node of a Redis Cluster
+    const ceiling = redis || r.system === 'actionhero' ? 100 : 100 * cores;
+    candidates.push({ name: redis ? `Redis${name.slice(5)}` : `${r.system} ${name}`, cpu, share: cpu / ceiling });
   });
   candidates.push({ name: 'generator', cpu: r.selfCpu, share: r.selfCpu / (100 * cores) });
   const total = candidates.reduce((s, c) => s + (c.cpu > 0 ? c.cpu : 0), 0);

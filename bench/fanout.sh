@@ -14,7 +14,7 @@
 # Each (system, nodes, load) runs once at the maximum rate (each sender keeps -d messages in
 # flight, one done when its own copy comes back), then once at half the rate it reached (a fixed
 # send rate; the send time is the intended one, so lag shows as latency). Every run samples the
-# CPU of each node, of Redis and of the generator (/proc/<pid>/stat) to name the bottleneck.
+# CPU of each node, of Redis (every node of a Redis Cluster, one column each) and of the generator (/proc/<pid>/stat) to name the bottleneck.
 #
 # --gc-log writes each Tether node's GC log (-Xlog:gc) next to its output (tether-K-I.gc.log), to
 # tell a node's pauses from other tails. --pin-generator / --pin-servers run the generator / the
@@ -122,12 +122,24 @@ if [[ -z "$REDIS_URL" ]]; then
     --daemonize no > "$OUT/redis.log" 2>&1 &
   REDIS_PID=$!; PIDS+=("$REDIS_PID"); wait_port "$P_REDIS"
   REDIS_URL="redis://127.0.0.1:$P_REDIS"; OWN_REDIS=1
-else
-  REDIS_PID=$(pgrep -f "redis-server .*:${REDIS_URL##*:}" | head -1 || true) # sampled when it is local
 fi
 R_HOSTPORT="${REDIS_URL#*://}"; R_HOSTPORT="${R_HOSTPORT##*@}"; R_HOSTPORT="${R_HOSTPORT%%/*}"; R_HOSTPORT="${R_HOSTPORT%%,*}"
 R_HOST="${R_HOSTPORT%%:*}" R_PORT="${R_HOSTPORT##*:}"
 rcli() { redis-cli -c -h "$R_HOST" -p "$R_PORT" "$@"; } # -c: follows a cluster's redirects
+# Redis processes whose CPU is sampled (when local): the one server, or every node of a Redis
+# Cluster (primaries and replicas, from CLUSTER NODES), each with its own column
+REDIS_PIDS=() REDIS_NAMES=()
+if (( OWN_REDIS )); then
+  REDIS_PIDS=("$REDIS_PID") REDIS_NAMES=(redis)
+elif [[ "$(redis-cli -h "$R_HOST" -p "$R_PORT" cluster info 2>/dev/null | tr -d '\r' | grep -c '^cluster_state:')" == 1 ]]; then
+  while read -r port; do
+    pid=$(pgrep -f "redis-server .*:$port( |\$)" | head -1 || true)
+    [[ -n "$pid" ]] && { REDIS_PIDS+=("$pid"); REDIS_NAMES+=("redis:$port"); }
+  done < <(redis-cli -h "$R_HOST" -p "$R_PORT" cluster nodes | awk '{split($2, a, "[:@]"); print a[2]}' | sort -n)
+else
+  pid=$(pgrep -f "redis-server .*:$R_PORT( |\$)" | head -1 || true)
+  [[ -n "$pid" ]] && { REDIS_PIDS=("$pid") REDIS_NAMES=(redis); }
+fi
 ROOMS_JSON="{$(seq 0 99 | sed "s/.*/\"$ROOM_PREFIX&\":{}/" | paste -sd,)}"
 { echo "date: $(date -u +%FT%TZ)"; echo "cores: $(nproc)"; echo "redis: $REDIS_URL ($(redis-server --version | cut -d' ' -f3))"
   echo "java: $("$JAVA" -version 2>&1 | head -1)"; echo "node: $(node --version 2>/dev/null || echo none)"; } | tee "$OUT/env.txt"
@@ -176,7 +188,7 @@ load_args() { # load: the generator's shape options
 generate() { # extra generator args...: one run, prints its JSON line (empty on failure)
   local pid_args=() p
   for p in "${NODE_PIDS[@]}"; do pid_args+=(--pid "$p"); done
-  [[ -n "$REDIS_PID" ]] && pid_args+=(--pid "$REDIS_PID")
+  for p in ${REDIS_PIDS[@]+"${REDIS_PIDS[@]}"}; do pid_args+=(--pid "$p"); done
   [[ -n "$PROBES" ]] && pid_args+=(--probes "$PROBES")
   "${PIN_GEN_CMD[@]}" "$JAVA" "${GEN_JVM[@]}" -jar "$BENCH_JAR" --fanout --quiet --threads "$GEN_THREADS" --room-prefix "$ROOM_PREFIX" \
     -p "${PORTS[0]}" --fanout-ports "$(IFS=,; echo "${PORTS[*]}")" "${pid_args[@]}" "$@" 2>>"$OUT/generator.log" \
@@ -185,7 +197,8 @@ generate() { # extra generator args...: one run, prints its JSON line (empty on 
 
 run_row() { # system k load
   local system=$1 k=$2 load=$3 line rate
-  local names; names=$(printf '"node%d",' $(seq 0 $((k - 1)))); names="[${names%,}$([[ -n "$REDIS_PID" ]] && echo ',"redis"')]"
+  local names; names=$(printf '"node%d",' $(seq 0 $((k - 1)))); names="${names}$(printf '"%s",' ${REDIS_NAMES[@]+"${REDIS_NAMES[@]}"})"
+  names="[${names%,}]"
   for rate in max half $FRACTIONS; do
     local extra=()
     if [[ $rate != max ]]; then
