@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * frame decoder and closed here with its code (1002, 1007, 1009) and text: the close frame goes
  * through Netty's protocol stage, so that it is the only one (when the decoder wrote it itself,
  * the protocol stage sent a second one, 1000, as the connection closed: found by
- * {@code WebSocketInboundFuzzTest}). Stateless and sharable.
+ * {@code WebSocketInboundFuzzTest}). Anything but a frame reaching this stage is what the HTTP
+ * codec made of bytes the client sent before the 101 (it must wait for it): 1002, since the
+ * frame decoder never saw them and cannot resynchronise. Stateless and sharable.
  */
 @ChannelHandler.Sharable
 final class WebSocketFramePolicy extends ChannelInboundHandlerAdapter {
@@ -37,6 +40,16 @@ final class WebSocketFramePolicy extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof WebSocketFrame)) {
+            // bytes the client sent before the handshake's 101 (RFC 6455 4.1: it must wait for it) reach
+            // this stage as what Netty's HTTP codec made of them when the handshake removed it (the rest
+            // of its buffer, or a request it was parsing); the frame decoder never saw them, so framing
+            // cannot resume at a frame boundary: a protocol error (WebSocketInboundFuzzTest, finding 10)
+            ReferenceCountUtil.release(msg);
+            LOG.debug("closing {}: data before the handshake response", ctx.channel());
+            close(ctx, WebSocketCloseStatus.PROTOCOL_ERROR, "data before the handshake response");
+            return;
+        }
         if (msg instanceof BinaryWebSocketFrame) {
             ReferenceCountUtil.release(msg);
             LOG.debug("closing {}: binary frame", ctx.channel());

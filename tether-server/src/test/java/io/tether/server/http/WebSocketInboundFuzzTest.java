@@ -562,7 +562,9 @@ class WebSocketInboundFuzzTest {
                             boolean echoed = clientCodes.contains(code) || anyClose
                                     && WebSocketCloseStatus.isValidStatusCode(code);
                             if (!SERVER_CLOSE_CODES.contains(code) && !echoed) {
-                                throw new AssertionError("the server closed with code " + code);
+                                throw new AssertionError("the server closed with code " + code + ": "
+                                        + LinearPreview.of(Arrays.copyOfRange(out, headEnd + 4, out.length)) + "; client "
+                                        + LinearPreview.of(frames));
                             }
                             utf8(out, p + 2, n - 2, "close reason (code " + code + ", frame "
                                     + LinearPreview.of(Arrays.copyOfRange(out, at, p + n)) + "; client "

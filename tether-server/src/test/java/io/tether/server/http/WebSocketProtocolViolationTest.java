@@ -85,6 +85,42 @@ class WebSocketProtocolViolationTest {
         ch.finishAndReleaseAll();
     }
 
+    /**
+     * Finding 10: bytes that follow the upgrade request in the same read (a client must wait for
+     * the 101, RFC 6455 4.1) went to Netty's HTTP codec, which was parsing them as the next
+     * request when the handshake removed it; they were lost and framing resumed mid-stream in
+     * the next read, where a close frame hidden in a pong's payload was echoed. Now: 101, one
+     * 1002, closed, whatever comes next.
+     */
+    @ParameterizedTest(name = "{0} byte(s) after the request")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 5, 30})
+    void framesBeforeTheHandshakeResponseAreAProtocolError(int early) {
+        // an unmasked pong (the frame the fuzzer sent) whose payload hides a masked close frame at 30
+        byte[] pong = new byte[40];
+        pong[0] = (byte) 0x8a;
+        pong[1] = 0x7e;
+        pong[3] = 36;
+        byte[] hidden = {(byte) 0x88, (byte) 0x82, 0, 0, 0, 0, 0x52, 0x00};
+        System.arraycopy(hidden, 0, pong, 30, hidden.length);
+        EmbeddedChannel ch = new EmbeddedChannel(listener.initializer());
+        ch.writeInbound(Unpooled.buffer().writeBytes(UPGRADE.getBytes(StandardCharsets.US_ASCII)).writeBytes(pong, 0, early));
+        if (ch.isOpen()) {
+            ch.writeInbound(Unpooled.wrappedBuffer(pong, early, pong.length - early));
+        }
+        ch.runPendingTasks();
+        byte[] all = output(ch);
+        String text = new String(all, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("\r\n\r\n") + 4;
+        assertThat(text).startsWith("HTTP/1.1 101 ");
+        assertThat(all[at] & 0xff).as("a final close frame").isEqualTo(0x88);
+        int len = all[at + 1] & 0x7f;
+        assertThat(((all[at + 2] & 0xff) << 8) | (all[at + 3] & 0xff)).as("close code").isEqualTo(1002);
+        assertThat(all.length).as("nothing after the close frame").isEqualTo(at + 2 + len);
+        assertThat(ch.isOpen()).isFalse();
+        ch.checkException();
+        ch.finishAndReleaseAll();
+    }
+
     private static byte[] output(EmbeddedChannel ch) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Object o = ch.readOutbound(); o != null; o = ch.readOutbound()) {

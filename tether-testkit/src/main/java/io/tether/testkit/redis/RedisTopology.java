@@ -1,6 +1,7 @@
 package io.tether.testkit.redis;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -22,7 +24,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * as a JUnit 5 extension: {@code tether-redis/redis-topology.sh} starts it from the installed
  * redis-server (Debian's 7.0 in CI: {@code tether-redis/install-redis.sh}) on free local ports
  * with data under {@code target/redis-topology/}, and kills it after the class (and at JVM
- * exit). Without redis-server the class fails; it never skips.
+ * exit). Without redis-server the class fails; it never skips. {@link #legacyCluster()} runs the
+ * same cluster on Redis 6.2 (the linux-amd64 redis-server that the embedded-redis test jar
+ * ships), the last version without sharded pub/sub.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -35,23 +39,37 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RedisTopology implements BeforeAllCallback, AfterAllCallback {
     private enum Kind { CLUSTER, SENTINEL }
 
+    /** The Redis 6.2 server inside the embedded-redis jar (linux-amd64). */
+    private static final String LEGACY_SERVER = "redis-server-6.2.6-v5-linux-amd64";
+
     private final Kind kind;
+    private final boolean legacy;
     private Path dir;
     private List<Integer> ports = List.of();
     private Thread cleanup;
 
-    private RedisTopology(Kind kind) {
+    private RedisTopology(Kind kind, boolean legacy) {
         this.kind = kind;
+        this.legacy = legacy;
     }
 
     /** A six-node Redis Cluster (three primaries, one replica each). */
     public static RedisTopology cluster() {
-        return new RedisTopology(Kind.CLUSTER);
+        return new RedisTopology(Kind.CLUSTER, false);
+    }
+
+    /**
+     * A six-node Redis Cluster of Redis 6.2 servers (no sharded pub/sub): the binary the
+     * embedded-redis test jar ships for linux-amd64, extracted next to the cluster's data. On
+     * another platform the class fails.
+     */
+    public static RedisTopology legacyCluster() {
+        return new RedisTopology(Kind.CLUSTER, true);
     }
 
     /** One primary, one replica and three sentinels (master name {@code mymaster}, quorum 2). */
     public static RedisTopology sentinel() {
-        return new RedisTopology(Kind.SENTINEL);
+        return new RedisTopology(Kind.SENTINEL, false);
     }
 
     @Override
@@ -169,12 +187,39 @@ public final class RedisTopology implements BeforeAllCallback, AfterAllCallback 
     }
 
     private String script(String command) {
-        return run(List.of("bash", script().toString(), command, dir.toString()), true);
+        Map<String, String> env = legacy ? Map.of("REDIS_SERVER", legacyServer().toString()) : Map.of();
+        return run(List.of("bash", script().toString(), command, dir.toString()), env, true);
+    }
+
+    /** Extracts the Redis 6.2 server from the embedded-redis jar into the topology's directory (once). */
+    private Path legacyServer() {
+        Path server = dir.resolve(LEGACY_SERVER);
+        if (Files.isExecutable(server)) {
+            return server;
+        }
+        try (InputStream in = RedisTopology.class.getClassLoader().getResourceAsStream(LEGACY_SERVER)) {
+            if (in == null) {
+                throw new IllegalStateException(LEGACY_SERVER + " not on the class path (the embedded-redis jar)");
+            }
+            Files.copy(in, server);
+            if (!server.toFile().setExecutable(true)) {
+                throw new IllegalStateException("cannot make " + server + " executable");
+            }
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String run(List<String> command, boolean mustSucceed) {
+        return run(command, Map.of(), mustSucceed);
+    }
+
+    private static String run(List<String> command, Map<String, String> env, boolean mustSucceed) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(env);
+            Process p = builder.start();
             String out;
             try (var in = p.getInputStream()) {
                 out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
