@@ -55,6 +55,7 @@ final class PublishOrder {
                     return;
                 }
                 holding = true;
+                LOG.debug("redis: holding publishes until the connection for {} is open", channel);
             } else {
                 connection = null;
             }
