@@ -41,9 +41,9 @@ import java.util.concurrent.RejectedExecutionException;
  * earlier operation of the session (a say after a join sees the membership), and the says of
  * one session reach every member of a room in call order. What changes shape is completion:
  * the future of a say completes when the broker answered, so an operation queued after a say
- * may complete before it, and a say's failure (e.g. {@code CLUSTER_UNAVAILABLE}) no longer
- * holds back the operations behind it. A say queued behind a pending operation starts on the
- * core's workers.
+ * starts before that answer and may complete before it, and says in flight together may
+ * complete in another order when they fail (a timeout of each). A say queued behind a pending
+ * operation starts on the core's workers.
  *
  * <p><b>The {@link Rooms} facade</b> (create, destroy, exists, list, view, broadcast) is what
  * actions see; it is synchronous and calls the broker on the caller's thread (with a cluster
