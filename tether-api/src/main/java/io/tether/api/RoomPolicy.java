@@ -10,9 +10,13 @@ package io.tether.api;
  * {@link TetherException} of its own, whose message the client reads; any other exception is
  * answered as an internal error.
  *
- * <p>It runs where the room operation runs: on the connection's I/O thread with the in-memory
- * broker, on a worker with Redis. It must not block: decide from the session's
- * {@link SessionHandle#principal() principal} and {@link SessionHandle#data() data}.
+ * <p>It runs where the room operation runs: {@link #mayJoin} on the connection's I/O thread
+ * with the in-memory broker and on a worker with Redis; {@link #maySay} on the connection's
+ * I/O thread with either (with Redis the say is published without waiting, so the check runs
+ * before it on the thread that received the say; a say queued behind another room operation
+ * of the session runs on a worker). Either may run on an I/O thread, so neither may block:
+ * decide from the session's {@link SessionHandle#principal() principal} and
+ * {@link SessionHandle#data() data}.
  *
  * <pre>{@code
  * RoomPolicy staffOnly = new RoomPolicy() {

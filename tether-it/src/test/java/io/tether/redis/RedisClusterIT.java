@@ -12,10 +12,21 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.SlotHash;
 import io.tether.api.CacheEntry;
+import io.tether.api.RoomMessage;
+import io.tether.core.session.Session;
 import io.tether.testkit.JstpFrameClient;
 import io.tether.testkit.redis.RedisTopology;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -60,8 +71,63 @@ class RedisClusterIT {
         }
     }
 
+    /**
+     * Says issued without waiting (several of one session in flight) on a fresh node, whose
+     * connections to the shards open with its first publishes: each session's says reach the
+     * member on the other node in order, in rooms on every shard.
+     */
     @Test
     @Order(2)
+    void saysOfOneSessionInFlightArriveInOrderInRoomsOnEveryShard() throws Exception {
+        try (TestNodes nodes = new TestNodes(CLUSTER.uri())) {
+            TestNodes.Node a = nodes.start();
+            TestNodes.Node b = nodes.start();
+            assertThat(a.redis().roomBroker().asyncPublish()).isTrue();
+            int says = 400;
+            // three rooms on each shard
+            Map<Integer, Integer> perShard = new HashMap<>();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; names.size() < 9; i++) {
+                String room = "ordered" + i;
+                int shard = CLUSTER.clusterPrimaryOf(SlotHash.getSlot(nodes.channel(room)));
+                if (perShard.merge(shard, 1, Integer::sum) <= 3) {
+                    names.add(room);
+                }
+            }
+            int rooms = names.size();
+            List<Session> senders = new ArrayList<>();
+            Map<String, List<RoomMessage>> inboxes = new ConcurrentHashMap<>();
+            for (int r = 0; r < rooms; r++) {
+                String room = names.get(r);
+                a.core().rooms().create(room);
+                Session sender = Session.open("socket", "127.0.0.1", 41000 + r, m -> { });
+                List<RoomMessage> inbox = new CopyOnWriteArrayList<>();
+                inboxes.put(room, inbox);
+                Session member = Session.open("socket", "127.0.0.1", 42000 + r, inbox::add);
+                TestNodes.sync(a.core().rooms().join(sender, room));
+                TestNodes.sync(b.core().rooms().join(member, room));
+                senders.add(sender);
+            }
+            assertThat(perShard).as("rooms on every shard").hasSize(3);
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            for (int i = 0; i < says; i++) {
+                for (int r = 0; r < rooms; r++) {
+                    all.add(a.core().rooms().say(senders.get(r), names.get(r), "m" + i));
+                }
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            List<String> expected = IntStream.range(0, says).mapToObj(i -> "m" + i).toList();
+            for (int r = 0; r < rooms; r++) {
+                List<RoomMessage> inbox = inboxes.get(names.get(r));
+                await().atMost(WAIT).until(() -> inbox.size() >= says);
+                assertThat(inbox).extracting(RoomMessage::message).as(names.get(r))
+                        .containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void nodesAreNotReadyWhileAShardWithoutTheirHeartbeatHasNoPrimary() throws Exception {
         try (TestNodes nodes = new TestNodes(CLUSTER.uri()); JstpNodes jstp = new JstpNodes(nodes, Duration.ofMinutes(2))) {
             JstpNodes.Node a = jstp.start();
@@ -97,7 +163,7 @@ class RedisClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void killedPrimaryIsReplacedByItsReplicaAndNodesCarryOn() throws Exception {
         try (TestNodes nodes = new TestNodes(CLUSTER.uri()); JstpNodes jstp = new JstpNodes(nodes, Duration.ofMinutes(2))) {
             JstpNodes.Node a = jstp.start();

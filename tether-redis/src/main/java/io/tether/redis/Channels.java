@@ -1,6 +1,7 @@
 package io.tether.redis;
 
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -48,6 +49,15 @@ final class Channels {
     long publish(RedisClusterCommands<String, String> redis, String channel, String message) {
         Long n = sharded ? redis.spublish(channel, message) : redis.publish(channel, message);
         return n == null ? 0 : n;
+    }
+
+    /**
+     * Issues the publish without waiting; the future completes with the count Redis answered.
+     * Lettuce routes it by the channel (the slot of the channel on Redis Cluster), so the
+     * publishes of one channel take one connection and keep their order on it.
+     */
+    RedisFuture<Long> publishAsync(RedisClusterAsyncCommands<String, String> redis, String channel, String message) {
+        return sharded ? redis.spublish(channel, message) : redis.publish(channel, message);
     }
 
     /** Whether a publish that Redis counted {@code count} may have reached a subscriber. */

@@ -11,10 +11,13 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
+import io.lettuce.core.protocol.ConnectionIntent;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
@@ -43,17 +46,19 @@ final class RedisLink {
     private final AbstractRedisClient client;
     private final StatefulConnection<String, String> connection;
     private final RedisClusterCommands<String, String> commands;
+    private final RedisClusterAsyncCommands<String, String> asyncCommands;
     private final Supplier<StatefulRedisPubSubConnection<String, String>> pubSubFactory;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
     private final Channels channels;
     private volatile Disposable topologyWatch;
 
     private RedisLink(AbstractRedisClient client, StatefulConnection<String, String> connection,
-                      RedisClusterCommands<String, String> commands,
+                      RedisClusterCommands<String, String> commands, RedisClusterAsyncCommands<String, String> asyncCommands,
                       Supplier<StatefulRedisPubSubConnection<String, String>> pubSubFactory, Channels channels) {
         this.client = client;
         this.connection = connection;
         this.commands = commands;
+        this.asyncCommands = asyncCommands;
         this.pubSubFactory = pubSubFactory;
         this.channels = channels;
         this.pubSub = pubSubFactory.get();
@@ -82,7 +87,7 @@ final class RedisLink {
                 Channels channels = majorVersion(c.sync().info("server")) >= 7 ? Channels.sharded()
                         : Channels.classicOnCluster();
                 LOG.info("redis: cluster of {} nodes, rooms on {}", c.getPartitions().size(), channels);
-                return new RedisLink(client, c, c.sync(), cluster::connectPubSub, channels);
+                return new RedisLink(client, c, c.sync(), c.async(), cluster::connectPubSub, channels);
             } catch (RuntimeException e) {
                 c.close();
                 throw e;
@@ -91,7 +96,7 @@ final class RedisLink {
         RedisClient single = (RedisClient) client;
         StatefulRedisConnection<String, String> c = single.connect();
         try {
-            return new RedisLink(client, c, c.sync(), single::connectPubSub, Channels.classic());
+            return new RedisLink(client, c, c.sync(), c.async(), single::connectPubSub, Channels.classic());
         } catch (RuntimeException e) {
             c.close();
             throw e;
@@ -100,6 +105,38 @@ final class RedisLink {
 
     RedisClusterCommands<String, String> commands() {
         return commands;
+    }
+
+    /** The asynchronous API of the command connection (same connection as {@link #commands()}). */
+    RedisClusterAsyncCommands<String, String> asyncCommands() {
+        return asyncCommands;
+    }
+
+    /** How asynchronous publishes keep their order on this link's connections. */
+    PublishOrder publishOrder() {
+        if (connection instanceof StatefulRedisClusterConnection<String, String> cluster) {
+            return new PublishOrder(channel -> shardConnection(cluster, channel));
+        }
+        return PublishOrder.singleConnection();
+    }
+
+    /**
+     * The connection Lettuce writes a command on {@code key} to: the one to the primary of the
+     * key's slot (Lettuce keys slot connections by host and port, as asked here; asking opens it
+     * if needed). Null when the slot has no known primary (Lettuce then fails the command).
+     */
+    private static CompletableFuture<?> shardConnection(StatefulRedisClusterConnection<String, String> cluster,
+                                                        String key) {
+        RedisClusterNode primary = cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
+        if (primary == null || primary.getUri() == null) {
+            return null;
+        }
+        try {
+            return cluster.getConnectionAsync(primary.getUri().getHost(), primary.getUri().getPort(),
+                    ConnectionIntent.WRITE);
+        } catch (RuntimeException e) { // not a member of the topology any more: the write finds out
+            return null;
+        }
     }
 
     /** The pub/sub connection of the rooms. */

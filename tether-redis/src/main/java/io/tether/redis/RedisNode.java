@@ -72,7 +72,8 @@ public final class RedisNode implements AutoCloseable {
             this.link = RedisLink.connect(client);
             RoomMessageCodec codec = new RoomMessageCodec(mapper);
             RoomSubscriptions subscriptions = new RoomSubscriptions(link.pubSub(), keys, codec, link.channels());
-            this.broker = new RedisRoomBroker(link.commands(), keys, options.nodeId(), calls, subscriptions, codec,
+            this.broker = new RedisRoomBroker(link.commands(), link.asyncCommands(), link.publishOrder(), keys,
+                    options.nodeId(), calls, subscriptions, codec,
                     link.channels(), this::stopHeartbeat);
             this.cache = new RedisCacheStore(link.commands(), keys, calls, new CacheValueCodec(mapper));
             this.heartbeat = new NodeHeartbeat(link.commands(), keys, options, broker, scheduler,

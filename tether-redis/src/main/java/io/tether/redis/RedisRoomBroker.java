@@ -1,6 +1,7 @@
 package io.tether.redis;
 
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.tether.api.ErrorCode;
 import io.tether.api.RoomMessage;
@@ -12,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -27,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * <p>Calls block for at most the command timeout and fail with {@code CLUSTER_UNAVAILABLE}
  * while Redis is unreachable; it does not claim {@link #nonBlocking()}, so the room service
  * calls it only on the core's workers, never on an event loop ({@link #listen}/{@link #unlisten}
- * only queue a command on the pub/sub connection). Leaving always succeeds locally; removals
+ * only queue a command on the pub/sub connection). The exception is {@link #publishAsync}
+ * ({@link #asyncPublish()}): it issues the PUBLISH/SPUBLISH without waiting, on any thread, and
+ * keeps the issue order per room ({@link PublishOrder}), so the room service runs says on the
+ * caller's thread with several of one session in flight. Leaving always succeeds locally; removals
  * that cannot reach Redis are retried. Obtain it from {@link RedisNode#roomBroker()}.
  *
  * <p>It is the only writer of its derived state: {@link NodeMemberships} (what this node put
@@ -41,6 +47,8 @@ public final class RedisRoomBroker implements RoomBroker {
     private static final Logger LOG = LoggerFactory.getLogger(RedisRoomBroker.class);
 
     private final RedisClusterCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> async;
+    private final PublishOrder order;
     private final RedisKeys keys;
     private final String nodeId;
     private final RedisCalls calls;
@@ -51,9 +59,12 @@ public final class RedisRoomBroker implements RoomBroker {
     private final Runnable beforeClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    RedisRoomBroker(RedisClusterCommands<String, String> redis, RedisKeys keys, String nodeId, RedisCalls calls,
+    RedisRoomBroker(RedisClusterCommands<String, String> redis, RedisClusterAsyncCommands<String, String> async,
+                    PublishOrder order, RedisKeys keys, String nodeId, RedisCalls calls,
                     RoomSubscriptions subscriptions, RoomMessageCodec codec, Channels channels, Runnable beforeClose) {
         this.redis = redis;
+        this.async = async;
+        this.order = order;
         this.keys = keys;
         this.nodeId = nodeId;
         this.calls = calls;
@@ -147,6 +158,54 @@ public final class RedisRoomBroker implements RoomBroker {
             throw new TetherException(ErrorCode.CLUSTER_UNAVAILABLE,
                     e.getMessage() + "; the message reached members on this node only", e.getCause());
         }
+    }
+
+    /**
+     * Issues the PUBLISH (SPUBLISH) without waiting and never throws. The stage completes when
+     * Redis answered; if it cannot be reached the message is delivered to this node's members
+     * only and the stage fails with {@code CLUSTER_UNAVAILABLE} (the text of {@link #publish}),
+     * or with {@code SHUTTING_DOWN} once the broker is closed.
+     */
+    @Override
+    public CompletionStage<Void> publishAsync(RoomMessage message) {
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        try {
+            String channel = keys.channel(message.room());
+            String payload = codec.encode(message);
+            order.issue(channel, () -> calls.callAsync("broadcasting to room " + message.room(),
+                    () -> channels.publishAsync(async, channel, payload)).whenComplete((count, error) -> {
+                        if (error == null) {
+                            answered.complete(null);
+                        } else {
+                            answered.completeExceptionally(publishFailed(message, error));
+                        }
+                    }));
+        } catch (RuntimeException e) { // encoding a message: nothing the caller should see thrown
+            answered.completeExceptionally(e);
+        }
+        return answered;
+    }
+
+    /** True: {@link #publishAsync} never blocks, never throws, and keeps the order per room. */
+    @Override
+    public boolean asyncPublish() {
+        return true;
+    }
+
+    private Throwable publishFailed(RoomMessage message, Throwable error) {
+        if (closed.get()) {
+            return new TetherException(ErrorCode.SHUTTING_DOWN, "the server is shutting down");
+        }
+        if (!(error instanceof TetherException e)) {
+            return error;
+        }
+        try {
+            subscriptions.deliverLocally(message);
+        } catch (RuntimeException ex) {
+            LOG.warn("redis: delivering a message of room {} locally failed", message.room(), ex);
+        }
+        return new TetherException(ErrorCode.CLUSTER_UNAVAILABLE,
+                e.getMessage() + "; the message reached members on this node only", e.getCause());
     }
 
     @Override

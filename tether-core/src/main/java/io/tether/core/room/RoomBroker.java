@@ -3,6 +3,8 @@ package io.tether.core.room;
 import io.tether.api.RoomMessage;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +30,12 @@ import java.util.function.Consumer;
  *       call for a room tells whether the node has local members in it; calls for different
  *       rooms may run concurrently. They must not block (e.g. send the subscription without
  *       waiting for the answer) and must not throw for a transient failure (repair later).</li>
+ *   <li>A broker that claims {@link #asyncPublish()} has a {@link #publishAsync} that never
+ *       blocks; the service calls it on the caller's thread (an event loop may be the caller)
+ *       and lets several publishes of one session be in flight: it issues the next one as soon
+ *       as the previous call <em>returned</em>. Such a broker must deliver the publishes of one
+ *       room whose calls returned one after the other in that order (e.g. one connection to
+ *       the room's server, which keeps command order).</li>
  *   <li>The sink given to {@link #start} must be called without blocking and without holding
  *       a lock the broker's other methods take; it may be called on any thread.</li>
  * </ul>
@@ -59,6 +67,33 @@ public interface RoomBroker extends AutoCloseable {
 
     /** Publishes a message to every member of the room on every node. */
     void publish(RoomMessage message);
+
+    /**
+     * Publishes like {@link #publish} and tells the outcome through the returned stage instead
+     * of by returning or throwing: it completes when the message was handed on (a cluster
+     * broker: when its server answered), or exceptionally with the {@link
+     * io.tether.api.TetherException} that {@link #publish} would have thrown. The default runs
+     * {@link #publish} on the caller's thread (so it blocks where {@link #publish} blocks) and
+     * returns a completed stage; a broker overrides it together with {@link #asyncPublish()}.
+     */
+    default CompletionStage<Void> publishAsync(RoomMessage message) {
+        try {
+            publish(message);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * A capability the service reads once: true when {@link #publishAsync} never blocks and
+     * never throws (failures complete its stage) and keeps the order of calls per room (see the
+     * thread contract above). The service then runs a say on the caller's thread, without a hop
+     * to the workers, and with several says of one session in flight. Default false.
+     */
+    default boolean asyncPublish() {
+        return false;
+    }
 
     /**
      * A capability the service reads once: true only when no method ever blocks or does I/O

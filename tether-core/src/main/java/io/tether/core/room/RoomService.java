@@ -13,6 +13,8 @@ import io.tether.core.session.Session;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,6 +33,18 @@ import java.util.concurrent.RejectedExecutionException;
  * return a completed future; with any other broker they run on the core's workers. The service
  * hops onto no event loop: an adapter writes its reply from the future's completion.
  *
+ * <p><b>Says with an {@link RoomBroker#asyncPublish() asynchronously publishing} broker</b>
+ * (Redis): a say's checks (arguments, membership, {@link RoomPolicy#maySay}) run on the
+ * caller's thread and its publish is issued without waiting; the session's next operation
+ * starts as soon as the publish is issued, not when the broker answered, so several says of
+ * one session are in flight at once. Their order still holds: each say runs after every
+ * earlier operation of the session (a say after a join sees the membership), and the says of
+ * one session reach every member of a room in call order. What changes shape is completion:
+ * the future of a say completes when the broker answered, so an operation queued after a say
+ * starts before that answer and may complete before it, and says in flight together may
+ * complete in another order when they fail (a timeout of each). A say queued behind a pending
+ * operation starts on the core's workers.
+ *
  * <p><b>The {@link Rooms} facade</b> (create, destroy, exists, list, view, broadcast) is what
  * actions see; it is synchronous and calls the broker on the caller's thread (with a cluster
  * broker a Redis round trip: call it from an action on a virtual thread, not from a
@@ -48,6 +62,8 @@ import java.util.concurrent.RejectedExecutionException;
 public final class RoomService implements Rooms {
     private final RoomBroker broker;
     private final boolean inline;
+    /** Says run on the caller's thread and release the session's queue once published (issued). */
+    private final boolean asyncSay;
     private final Executor workers;
     private final Refusals refusals;
     private final RoomPolicy policy;
@@ -81,6 +97,7 @@ public final class RoomService implements Rooms {
         this.limiter = limiter;
         this.broker = broker;
         this.inline = broker.nonBlocking();
+        this.asyncSay = !inline && broker.asyncPublish();
         this.workers = workers;
         this.refusals = refusals;
         broker.start(this::deliverLocally);
@@ -151,7 +168,66 @@ public final class RoomService implements Rooms {
 
     /** Broadcasts a member's message to the room (the sender receives it too). */
     public CompletableFuture<Void> say(Session session, String room, String message) {
+        if (asyncSay) {
+            return sayAsync(session, room, message);
+        }
         return submit(Op.SAY, session, room, message);
+    }
+
+    /**
+     * A say through a broker that publishes asynchronously: queued like every operation, but
+     * what the queue waits for is the publish being issued ({@code issued}), not its answer
+     * ({@code done}). Runs at once on the caller's thread when nothing is pending, else on a
+     * worker when the previous operation finished (never nested in the previous one's
+     * completion, so a long queue of says does not grow the stack).
+     */
+    private CompletableFuture<Void> sayAsync(Session session, String room, String text) {
+        TetherException limited = limiter.admit(session);
+        if (limited != null) {
+            return CompletableFuture.failedFuture(limited);
+        }
+        RoomMembership m = session.membership();
+        CompletableFuture<Void> issued = new CompletableFuture<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<?> previous = m.enqueue(issued);
+        if (previous == null || previous.isDone()) {
+            publishSay(session, m, room, text, issued, done);
+        } else {
+            previous.whenComplete((r, e) -> {
+                try {
+                    workers.execute(() -> publishSay(session, m, room, text, issued, done));
+                } catch (RejectedExecutionException stopping) {
+                    m.release(issued);
+                    issued.complete(null);
+                    done.completeExceptionally(new TetherException(ErrorCode.SHUTTING_DOWN,
+                            "the server is shutting down"));
+                }
+            });
+        }
+        return done;
+    }
+
+    private void publishSay(Session s, RoomMembership m, String room, String text,
+                            CompletableFuture<Void> issued, CompletableFuture<Void> done) {
+        CompletionStage<Void> answer;
+        try {
+            answer = broker.publishAsync(checkedSay(s, m, room, text));
+        } catch (Throwable t) { // a refusal, or a policy's own exception: carried by the future
+            m.release(issued);
+            issued.complete(null);
+            done.completeExceptionally(t);
+            return;
+        }
+        m.release(issued);
+        issued.complete(null);
+        answer.whenComplete((ok, error) -> {
+            if (error == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            }
+        });
     }
 
     /** Queues the operation behind the session's previous one; runs it now when none is pending. */
@@ -273,6 +349,11 @@ public final class RoomService implements Rooms {
     }
 
     private void sayNow(Session s, RoomMembership m, String room, String message) {
+        broker.publish(checkedSay(s, m, room, message));
+    }
+
+    /** The message a member may say, after the argument, membership and policy checks (which throw). */
+    private RoomMessage checkedSay(Session s, RoomMembership m, String room, String message) {
         if (room == null || room.isEmpty() || message == null || message.isEmpty()) {
             throw new TetherException(ErrorCode.ROOM_ARGUMENTS_REQUIRED, "both room and message are required");
         }
@@ -280,7 +361,7 @@ public final class RoomService implements Rooms {
         if (!policy.maySay(s, room, message)) {
             throw new TetherException(ErrorCode.FORBIDDEN, "not allowed to say in this room (" + room + ")");
         }
-        broker.publish(new RoomMessage(room, s.id(), message, System.currentTimeMillis()));
+        return new RoomMessage(room, s.id(), message, System.currentTimeMillis());
     }
 
     private void deliverLocally(RoomMessage message) {

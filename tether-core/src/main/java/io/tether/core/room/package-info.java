@@ -31,7 +31,10 @@
  *
  * <p><b>Threads.</b> The service decides where broker calls run: on the caller's thread for a
  * {@link io.tether.core.room.RoomBroker#nonBlocking() non-blocking} broker, on the core's
- * workers otherwise; adapters never branch on the broker. It never calls the broker under a
+ * workers otherwise, except a say through a broker that
+ * {@link io.tether.core.room.RoomBroker#asyncPublish() publishes asynchronously} (Redis): its
+ * checks and publish run on the caller's thread without waiting for the answer, several says of
+ * a session in flight; adapters never branch on the broker. It never calls the broker under a
  * lock and hops onto no event loop (adapters write replies from the returned futures).
  *
  * <pre>{@code

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tether.api.ErrorCode;
 import io.tether.api.RoomMessage;
+import io.tether.api.RoomPolicy;
+import io.tether.api.SessionHandle;
 import io.tether.api.TetherException;
+import io.tether.core.limits.RateLimits;
 import io.tether.core.limits.Refusals;
+import io.tether.core.limits.RequestLimiter;
 import io.tether.core.session.Session;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
@@ -110,6 +116,101 @@ class RoomServiceTest {
         assertThat(aGot).extracting(RoomMessage::message).containsExactly("hi");
     }
 
+    @Test
+    void saysThroughAnAsyncBrokerRunOnTheCallersThreadSeveralInFlightInOrder() {
+        AsyncPublishing broker = new AsyncPublishing();
+        RoomService service = new RoomService(broker, workers, new Refusals());
+        service.create("r");
+        service.join(a, "r").join();
+        List<CompletableFuture<Void>> says = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            says.add(service.say(a, "r", "m" + i));
+        }
+        assertThat(broker.publishedOn).containsOnly(Thread.currentThread());
+        assertThat(broker.published).extracting(RoomMessage::message).containsExactly("m0", "m1", "m2", "m3", "m4");
+        assertThat(says).noneMatch(CompletableFuture::isDone);
+        // the queue was released when each publish was issued: a view runs before any answer
+        assertThat(service.view(a, "r").join().members()).containsOnlyKeys(a.id());
+
+        broker.answers.get(1).complete(null);
+        assertThat(says.get(1)).isCompleted();
+        assertThat(says.get(0)).isNotDone();
+        TetherException down = new TetherException(ErrorCode.CLUSTER_UNAVAILABLE, "cluster unavailable: x");
+        broker.answers.get(0).completeExceptionally(down);
+        assertThat(failure(says.get(0))).isSameAs(down);
+        broker.answers.forEach(f -> f.complete(null));
+        CompletableFuture.allOf(says.subList(2, 5).toArray(CompletableFuture[]::new)).join();
+    }
+
+    @Test
+    void refusedSaysThroughAnAsyncBrokerAreNotPublishedAndKeepTheirTexts() {
+        AsyncPublishing broker = new AsyncPublishing();
+        RoomPolicy quiet = new RoomPolicy() {
+            @Override
+            public boolean maySay(SessionHandle session, String room, String message) {
+                return !message.contains("shout");
+            }
+        };
+        RoomService service = new RoomService(broker, workers, new Refusals(), quiet,
+                new RequestLimiter(RateLimits.defaults(), new Refusals()));
+        service.create("r");
+        service.join(a, "r").join();
+        assertThat(failure(service.say(a, "r", ""))).hasMessage("both room and message are required");
+        assertThat(failure(service.say(b, "r", "hi"))).hasMessage("connection not in this room (r)")
+                .extracting(TetherException::code).isEqualTo(ErrorCode.NOT_IN_ROOM);
+        assertThat(failure(service.say(a, null, "hi"))).hasMessage("both room and message are required");
+        assertThat(failure(service.say(a, "r", "shout"))).hasMessage("not allowed to say in this room (r)")
+                .extracting(TetherException::code).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(broker.published).isEmpty();
+        CompletableFuture<Void> ok = service.say(a, "r", "fine");
+        broker.answers.getFirst().complete(null);
+        ok.join();
+    }
+
+    /** Says queued behind a pending join run after it (on the workers), in call order. */
+    @Test
+    void saysQueuedBehindAPendingJoinRunAfterItInOrder() throws Exception {
+        AsyncPublishing broker = new AsyncPublishing();
+        RoomService service = new RoomService(broker, workers, new Refusals());
+        service.create("r");
+        broker.joinGate = new CountDownLatch(1);
+        CompletableFuture<Long> join = service.join(a, "r");
+        List<CompletableFuture<Void>> says = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            says.add(service.say(a, "r", "m" + i));
+        }
+        assertThat(broker.published).isEmpty();
+        broker.joinGate.countDown();
+        join.join();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (broker.published.size() < 2000 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(broker.published).extracting(RoomMessage::message)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 2000).mapToObj(i -> "m" + i).toList());
+        assertThat(broker.publishedOn).allSatisfy(t -> assertThat(t.isVirtual()).isTrue());
+        broker.answers.forEach(f -> f.complete(null));
+        CompletableFuture.allOf(says.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Workers gone (shutdown) while says wait behind a join: they complete with SHUTTING_DOWN, none hangs. */
+    @Test
+    void saysQueuedWhenTheWorkersStopAnswerShuttingDown() throws Exception {
+        AsyncPublishing broker = new AsyncPublishing();
+        ExecutorService own = Executors.newVirtualThreadPerTaskExecutor();
+        RoomService service = new RoomService(broker, own, new Refusals());
+        service.create("r");
+        broker.joinGate = new CountDownLatch(1);
+        CompletableFuture<Long> join = service.join(a, "r");
+        CompletableFuture<Void> say = service.say(a, "r", "late");
+        own.shutdown(); // the running join finishes; nothing new is accepted
+        broker.joinGate.countDown();
+        join.get(30, TimeUnit.SECONDS);
+        say.handle((ok, e) -> null).get(30, TimeUnit.SECONDS);
+        assertThat(failure(say).code()).isEqualTo(ErrorCode.SHUTTING_DOWN);
+        assertThat(broker.published).isEmpty();
+    }
+
     /** A close (leaveAll) that comes while a join is still in the broker always ends in no room. */
     @Test
     void leaveAllAfterAPendingJoinAlwaysEndsInNoRoom() {
@@ -202,6 +303,85 @@ class RoomServiceTest {
             return (TetherException) e.getCause();
         }
         throw new AssertionError("not failed");
+    }
+
+    /**
+     * A broker that publishes asynchronously: records each publish and the thread it was issued
+     * on, and answers when the test completes its future; joins may be held at a latch.
+     */
+    private static final class AsyncPublishing implements RoomBroker {
+        final MemoryRoomBroker delegate = new MemoryRoomBroker();
+        final List<RoomMessage> published = new CopyOnWriteArrayList<>();
+        final List<Thread> publishedOn = new CopyOnWriteArrayList<>();
+        final List<CompletableFuture<Void>> answers = new CopyOnWriteArrayList<>();
+        volatile CountDownLatch joinGate;
+
+        @Override
+        public boolean asyncPublish() {
+            return true;
+        }
+
+        @Override
+        public CompletionStage<Void> publishAsync(RoomMessage message) {
+            published.add(message);
+            publishedOn.add(Thread.currentThread());
+            CompletableFuture<Void> answer = new CompletableFuture<>();
+            answers.add(answer);
+            return answer.thenRun(() -> delegate.publish(message));
+        }
+
+        @Override
+        public void publish(RoomMessage message) {
+            throw new AssertionError("a say must use publishAsync");
+        }
+
+        @Override
+        public void start(Consumer<RoomMessage> sink) {
+            delegate.start(sink);
+        }
+
+        @Override
+        public boolean createRoom(String room) {
+            return delegate.createRoom(room);
+        }
+
+        @Override
+        public boolean destroyRoom(String room) {
+            return delegate.destroyRoom(room);
+        }
+
+        @Override
+        public boolean roomExists(String room) {
+            return delegate.roomExists(room);
+        }
+
+        @Override
+        public Set<String> rooms() {
+            return delegate.rooms();
+        }
+
+        @Override
+        public boolean addMember(String room, String memberId, long joinedAt) {
+            CountDownLatch gate = joinGate;
+            if (gate != null) {
+                try {
+                    gate.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return delegate.addMember(room, memberId, joinedAt);
+        }
+
+        @Override
+        public boolean removeMember(String room, String memberId) {
+            return delegate.removeMember(room, memberId);
+        }
+
+        @Override
+        public Map<String, Long> members(String room) {
+            return delegate.members(room);
+        }
     }
 
     /** A delegating broker that records the threads it is called on and what it listens to; may yield. */
