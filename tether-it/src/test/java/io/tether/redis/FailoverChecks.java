@@ -3,6 +3,7 @@ package io.tether.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tether.api.CacheEntry;
 import io.tether.api.RoomMessage;
 import io.tether.core.session.Session;
 import io.tether.testkit.JstpFrameClient;
@@ -78,6 +79,15 @@ final class FailoverChecks {
         LOG.info("{}: nodes not ready {} ms after the kill, ready again {} ms after it", what,
                 Duration.ofNanos(down - killedAt).toMillis(), recovered.toMillis());
         return recovered;
+    }
+
+    /** Twenty cache keys saved on {@code a} (they hash to every shard of a cluster) are seen from {@code b}. */
+    static void cacheSharedAcrossShards(JstpNodes.Node a, JstpNodes.Node b) {
+        for (int i = 0; i < 20; i++) {
+            a.redisNode().core().cache().save("k" + i, i, null);
+        }
+        assertThat(b.redisNode().core().cache().load("k7")).map(CacheEntry::value).contains(7L);
+        assertThat(b.redisNode().core().cache().size()).isEqualTo(20);
     }
 
     static String handshake(JstpFrameClient c) {

@@ -11,7 +11,6 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.SlotHash;
-import io.tether.api.CacheEntry;
 import io.tether.api.RoomMessage;
 import io.tether.core.session.Session;
 import io.tether.testkit.JstpFrameClient;
@@ -55,11 +54,7 @@ class RedisClusterIT {
             FailoverChecks room = new FailoverChecks(a, b, "lobby");
             room.joinBothAndTalk("hello");
 
-            for (int i = 0; i < 20; i++) { // keys on every shard
-                a.redisNode().core().cache().save("k" + i, i, null);
-            }
-            assertThat(b.redisNode().core().cache().load("k7")).map(CacheEntry::value).contains(7L);
-            assertThat(b.redisNode().core().cache().size()).isEqualTo(20);
+            FailoverChecks.cacheSharedAcrossShards(a, b);
 
             JstpFrameClient first = jstp.client(a);
             String id = handshake(first);

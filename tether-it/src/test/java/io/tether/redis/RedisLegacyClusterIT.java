@@ -6,7 +6,6 @@ import static io.tether.redis.FailoverChecks.handshake;
 import static io.tether.redis.FailoverChecks.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tether.api.CacheEntry;
 import io.tether.testkit.JstpFrameClient;
 import io.tether.testkit.redis.RedisTopology;
 import java.time.Duration;
@@ -37,11 +36,7 @@ class RedisLegacyClusterIT {
             new FailoverChecks(a, b, "lobby").joinBothAndTalk("hello");
             new FailoverChecks(b, a, "{other}room").joinBothAndTalk("again"); // another slot, another shard
 
-            for (int i = 0; i < 20; i++) { // keys on every shard
-                a.redisNode().core().cache().save("k" + i, i, null);
-            }
-            assertThat(b.redisNode().core().cache().load("k7")).map(CacheEntry::value).contains(7L);
-            assertThat(b.redisNode().core().cache().size()).isEqualTo(20);
+            FailoverChecks.cacheSharedAcrossShards(a, b);
 
             JstpFrameClient first = jstp.client(a);
             String id = handshake(first);
