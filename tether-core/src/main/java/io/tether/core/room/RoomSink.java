@@ -16,7 +16,8 @@ public interface RoomSink {
 
     /**
      * The single-threaded executor (the connection's event loop) this sink writes on, or null
-     * when it takes messages on any thread. Must not change while the session is in a room.
+     * when it takes messages on any thread. A membership stays on the loop named when it was
+     * made (a sink whose loop changes still receives every message, in order, on that one).
      */
     default Executor loop() {
         return null;
