@@ -214,7 +214,14 @@ class LoopFanoutTest {
         java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
         Thread talker = Thread.ofPlatform().start(() -> {
             int after = 0;
-            for (int i = 0; after < 100; i++) { // until 100 messages after the leave
+            for (int i = 0; after < 100; i++) { // until 100 messages after the leave, at most 300 before
+                while (i >= 300 && !left.get()) {
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
                 rooms.say(sender.session, "leaving", "m" + i).join();
                 said.incrementAndGet();
                 if (left.get()) {
