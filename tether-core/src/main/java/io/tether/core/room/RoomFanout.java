@@ -15,14 +15,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The serial fan-out of one room's messages to its local members: messages are delivered one
  * at a time, in the order they were published, so every member sees them in that order. A
- * room of at most {@link #INLINE_MEMBERS} members is served on the publishing thread (e.g. the
- * sender's event loop), at most {@link #INLINE_MESSAGES} messages at a time; a larger room, or
+ * message costs each event loop with members of the room one task ({@link LoopMembers}, which
+ * writes to all of them there), whatever the number of members; members without a loop are
+ * handed the message here, one by one. A room of at most {@link #INLINE_MEMBERS} such members
+ * is served on the publishing thread (e.g. the sender's event loop, which only posts the loops'
+ * tasks), at most {@link #INLINE_MESSAGES} messages at a time; a room with more of them, or
  * a backlog, is served by the core's workers, {@link #WORKER_MESSAGES} messages per task, so no
- * event loop does unbounded work for a room. At most {@link #MAX_QUEUED} messages wait; more
+ * publishing thread does unbounded work for a room. At most {@link #MAX_QUEUED} messages wait; more
  * are dropped ({@link Refusal#OVERLOADED}, logged once per episode). Thread-safe, lock-free.
  */
 final class RoomFanout {
-    /** Largest room fanned out on the publishing thread. */
+    /** Most members without an event loop of a room fanned out on the publishing thread. */
     static final int INLINE_MEMBERS = 64;
     /** Messages one publishing thread delivers at most before handing the rest to a worker. */
     static final int INLINE_MESSAGES = 4;
@@ -34,7 +37,8 @@ final class RoomFanout {
     private static final Logger LOG = LoggerFactory.getLogger(RoomFanout.class);
 
     private final String room;
-    private final Collection<Session> members;
+    private final Collection<Session> direct;
+    private final Collection<LoopMembers> loops;
     private final Executor workers;
     private final Refusals refusals;
     private final ConcurrentLinkedQueue<RoomDelivery> queue = new ConcurrentLinkedQueue<>();
@@ -42,9 +46,11 @@ final class RoomFanout {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean dropping = new AtomicBoolean();
 
-    RoomFanout(String room, Collection<Session> members, Executor workers, Refusals refusals) {
+    RoomFanout(String room, Collection<Session> direct, Collection<LoopMembers> loops, Executor workers,
+               Refusals refusals) {
         this.room = room;
-        this.members = members;
+        this.direct = direct;
+        this.loops = loops;
         this.workers = workers;
         this.refusals = refusals;
     }
@@ -63,7 +69,7 @@ final class RoomFanout {
         if (!running.compareAndSet(false, true)) {
             return; // whoever is delivering takes it, in order
         }
-        if (members.size() <= INLINE_MEMBERS) {
+        if (direct.size() <= INLINE_MEMBERS) {
             drain(INLINE_MESSAGES);
         } else {
             handOff();
@@ -91,7 +97,10 @@ final class RoomFanout {
     }
 
     private void deliver(RoomDelivery d) {
-        for (Session c : members) {
+        for (LoopMembers group : loops) {
+            group.post(d);
+        }
+        for (Session c : direct) {
             try {
                 c.deliver(d);
             } catch (RuntimeException e) {

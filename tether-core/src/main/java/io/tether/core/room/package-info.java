@@ -5,7 +5,10 @@
  * and memberships and carries messages: {@link io.tether.core.room.MemoryRoomBroker} for one
  * node, Redis for a cluster. Each message reaches the members as one shared
  * {@link io.tether.core.room.RoomDelivery} (serialized once per wire form), through the room's
- * serial {@code RoomFanout} (large rooms on the core's workers).
+ * serial {@code RoomFanout}: a session whose {@link io.tether.core.room.RoomSink} names an event
+ * loop is served by one task per loop per message, which hands the message to every member of
+ * the room on that loop; sessions without a loop are handed it one by one (on the core's
+ * workers when a room has many of them).
  *
  * <p><b>Who owns what.</b>
  * <table>

@@ -7,12 +7,14 @@ import io.tether.api.SessionHandle;
 import io.tether.core.limits.TokenBucket;
 import io.tether.core.room.RoomDelivery;
 import io.tether.core.room.RoomMembership;
+import io.tether.core.room.RoomSink;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -43,7 +45,7 @@ public class Session implements SessionHandle {
     }
 
     private final ConnectionInfo info;
-    private final Consumer<RoomDelivery> roomSink;
+    private final RoomSink roomSink;
     // plain fields updated through VarHandles: no Atomic*/list objects per connection
     private volatile long totalActions;
     private volatile int pendingActions;
@@ -67,17 +69,18 @@ public class Session implements SessionHandle {
         this.roomSink = null;
     }
 
-    private Session(ConnectionInfo info, Consumer<RoomMessage> messages, Consumer<RoomDelivery> deliveries) {
+    private Session(ConnectionInfo info, Consumer<RoomMessage> messages, RoomSink deliveries) {
         this.info = info;
         this.roomSink = deliveries != null ? deliveries : d -> messages.accept(d.message());
     }
 
     /**
      * A new connection (as {@link #open}) whose sink receives each room message as the
-     * {@link RoomDelivery} all members share, so the protocol can serialize it once.
+     * {@link RoomDelivery} all members share, so the protocol can serialize it once. A sink
+     * bound to an event loop ({@link RoomSink#loop()}) is handed the messages on that loop, one
+     * task per loop per message for all the room's members there.
      */
-    public static Session openShared(String type, String remoteIp, int remotePort,
-                                        Consumer<RoomDelivery> roomSink) {
+    public static Session openShared(String type, String remoteIp, int remotePort, RoomSink roomSink) {
         ConnectionInfo info = new ConnectionInfo(RandomIds.uuid(), type, remoteIp, remotePort,
                 System.currentTimeMillis());
         return new Session(info, null, roomSink);
@@ -232,9 +235,29 @@ public class Session implements SessionHandle {
         deliver(new RoomDelivery(message));
     }
 
-    /** Delivers a message of a joined room, shared with the room's other members. */
+    /** Delivers a message of a joined room, shared with the room's other members (any thread). */
     public void deliver(RoomDelivery delivery) {
-        roomSink.accept(delivery);
+        roomSink.deliver(delivery);
+    }
+
+    /**
+     * The event loop this session's room messages are written on ({@link RoomSink#loop()}), or
+     * null when they are delivered on any thread ({@link #deliver(RoomDelivery)}).
+     */
+    public Executor roomLoop() {
+        return roomSink == null ? null : roomSink.loop();
+    }
+
+    /**
+     * Delivers a message of a joined room on {@link #roomLoop()}, from the room fan-out's task
+     * for that loop (the sink writes it at once).
+     */
+    public void deliverOnLoop(RoomDelivery delivery) {
+        if (roomSink == null) {
+            deliver(delivery);
+        } else {
+            roomSink.deliverOnLoop(delivery);
+        }
     }
 
     /** {@code socket:<id>}, or {@code socket:<id>(alice)} once authenticated: what log lines name. */

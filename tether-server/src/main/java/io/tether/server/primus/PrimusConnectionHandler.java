@@ -15,6 +15,7 @@ import io.tether.codec.primus.PrimusCodec;
 import io.tether.codec.primus.PrimusInbound;
 import io.tether.codec.socket.SocketReplies;
 import io.tether.core.room.RoomDelivery;
+import io.tether.core.room.RoomSink;
 import io.tether.core.session.RandomIds;
 import io.tether.core.session.Session;
 import io.tether.core.session.SessionLink;
@@ -29,6 +30,7 @@ import java.net.SocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * connection's {@link OutboundFlow}. Confined to the channel's event loop.
  */
 final class PrimusConnectionHandler extends ChannelInboundHandlerAdapter
-        implements OutboundFlow.Owner<PrimusInbound>, SessionLink {
+        implements OutboundFlow.Owner<PrimusInbound>, SessionLink, RoomSink {
     private static final Logger LOG = LoggerFactory.getLogger(PrimusConnectionHandler.class);
 
     private final PrimusServices services;
@@ -82,7 +84,7 @@ final class PrimusConnectionHandler extends ChannelInboundHandlerAdapter
             return;
         }
         SocketAddress peer = ctx.channel().remoteAddress();
-        session = Session.openShared("websocket", PeerAddress.ip(peer), PeerAddress.port(peer), this::queueRoomMessage);
+        session = Session.openShared("websocket", PeerAddress.ip(peer), PeerAddress.port(peer), this);
         session.link(this);
         services.channels().add(ctx.channel());
         flow = new OutboundFlow<>(ctx.channel(), maxOutboundBytes, services.refusals(), this);
@@ -167,14 +169,34 @@ final class PrimusConnectionHandler extends ChannelInboundHandlerAdapter
         }
     }
 
-    private void queueRoomMessage(RoomDelivery delivery) {
-        String text = delivery.shared(PrimusConnectionHandler.class,
-                m -> services.codec().encode(SocketReplies.chat(m).value()));
+    /** A room message from any thread: queued on the loop. */
+    @Override
+    public void deliver(RoomDelivery delivery) {
+        String text = encoded(delivery);
         EventLoops.later(ctx.executor(), () -> {
             if (!closing) {
                 sendText(text);
             }
         });
+    }
+
+    /** The connection's event loop: the room fan-out posts one task per loop per message. */
+    @Override
+    public Executor loop() {
+        return ctx.executor();
+    }
+
+    /** A room message in the fan-out's task on this connection's loop: written now. */
+    @Override
+    public void deliverOnLoop(RoomDelivery delivery) {
+        if (!closing) {
+            sendText(encoded(delivery));
+        }
+    }
+
+    private String encoded(RoomDelivery delivery) {
+        return delivery.shared(PrimusConnectionHandler.class,
+                m -> services.codec().encode(SocketReplies.chat(m).value()));
     }
 
     private void heartbeat() {

@@ -39,22 +39,36 @@ final class SocketChatWriter implements Runnable {
         this.onHeldOverflow = onHeldOverflow;
     }
 
-    /** Queues a message from any thread (the room's fan-out). */
+    /** Queues a message from any thread. */
     void queue(RoomDelivery delivery) {
-        PreEncoded message = delivery.shared(SocketChatWriter.class, m -> wire.encode(SocketReplies.chat(m)));
+        PreEncoded message = encoded(delivery);
         // always queued, also from this loop: a sender's OK, being written now, goes first
-        EventLoops.later(ctx.executor(), () -> {
-            if (session.isClosing()) {
-                return;
+        EventLoops.later(ctx.executor(), () -> write(message));
+    }
+
+    /**
+     * Writes a message now: on the event loop, from the room fan-out's task for this loop
+     * (posted, never run inline, so a sender's OK being written goes first).
+     */
+    void deliverOnLoop(RoomDelivery delivery) {
+        write(encoded(delivery));
+    }
+
+    private PreEncoded encoded(RoomDelivery delivery) {
+        return delivery.shared(SocketChatWriter.class, m -> wire.encode(SocketReplies.chat(m)));
+    }
+
+    private void write(PreEncoded message) {
+        if (session.isClosing()) {
+            return;
+        }
+        if (backlog.pending()) {
+            if (!backlog.holdMessage(message)) {
+                onHeldOverflow.run();
             }
-            if (backlog.pending()) {
-                if (!backlog.holdMessage(message)) {
-                    onHeldOverflow.run();
-                }
-                return;
-            }
-            send(message);
-        });
+            return;
+        }
+        send(message);
     }
 
     /** Writes the messages held while a verb was pending (event loop). */

@@ -13,6 +13,8 @@ import io.tether.codec.socket.SocketMessage;
 import io.tether.codec.socket.SocketReplies;
 import io.tether.codec.socket.SocketRequest;
 import io.tether.codec.socket.SocketVerb;
+import io.tether.core.room.RoomDelivery;
+import io.tether.core.room.RoomSink;
 import io.tether.core.session.Session;
 import io.tether.core.session.SessionLink;
 import io.tether.core.limits.Refusal;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * session leaves its rooms through the service, after any room verb still pending.
  */
 final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRequest>
-        implements OutboundFlow.Owner<SocketRequest>, SessionLink {
+        implements OutboundFlow.Owner<SocketRequest>, SessionLink, RoomSink {
     private static final Logger LOG = LoggerFactory.getLogger(SocketConnectionHandler.class);
 
     private final SocketServices services;
@@ -70,8 +73,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     public void channelActive(ChannelHandlerContext context) {
         this.ctx = context;
         SocketAddress peer = context.channel().remoteAddress();
-        Session connection = Session.openShared("socket", PeerAddress.ip(peer), PeerAddress.port(peer),
-                message -> chat.queue(message));
+        Session connection = Session.openShared("socket", PeerAddress.ip(peer), PeerAddress.port(peer), this);
         connection.link(this); // ctx.session().close() of an action: Bye, then close
         session = new SocketSession(connection, stickyPolicy);
         flow = new OutboundFlow<>(context.channel(), services.options().maxOutboundBytes(), services.refusals(), this);
@@ -103,6 +105,24 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
         m.put("error", reason);
         m.put("context", SocketReplies.API);
         return new SocketMessage(m);
+    }
+
+    /** A room message from any thread: queued on the loop. */
+    @Override
+    public void deliver(RoomDelivery delivery) {
+        chat.queue(delivery);
+    }
+
+    /** The connection's event loop: the room fan-out posts one task per loop per message. */
+    @Override
+    public Executor loop() {
+        return ctx.executor();
+    }
+
+    /** A room message in the fan-out's task on this connection's loop: written now. */
+    @Override
+    public void deliverOnLoop(RoomDelivery delivery) {
+        chat.deliverOnLoop(delivery);
     }
 
     @Override
