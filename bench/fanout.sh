@@ -65,7 +65,7 @@ mkdir -p "$OUT"
 PIN_GEN_CMD=(); [[ -n "$PIN_GEN" ]] && PIN_GEN_CMD=(taskset -c "$PIN_GEN")
 PIN_SRV_CMD=(); [[ -n "$PIN_SRV" ]] && PIN_SRV_CMD=(taskset -c "$PIN_SRV")
 RESULTS="$OUT/results.jsonl"; : > "$RESULTS"
-P_TETHER=15200 P_AH=15220   # node i listens on P + i
+P_TETHER=${FANOUT_PORT:-15200} P_AH=15220   # node i listens on P + i
 ROOM_PREFIX=fanout
 GEN_THREADS=2
 
@@ -80,6 +80,7 @@ BENCH_JAR="$ROOT/tether-bench/target/tether-bench.jar"
 GEN_JVM=(--enable-native-access=ALL-UNNAMED)
 "$JAVA" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && GEN_JVM+=(--sun-misc-unsafe-memory-access=allow)
 mapfile -t TETHER_JVM < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$ROOT/tether-app/jvm.options")
+[[ -n "${FANOUT_TRANSPORT:-}" ]] && { TETHER_JVM+=(-Dtether.transport="$FANOUT_TRANSPORT"); GEN_JVM+=(-Dtether.transport="$FANOUT_TRANSPORT"); }
 # 1,000 generator connections come from 127.0.0.1: lift the per-address limit (256 by default)
 export TETHER_SOCKET_MAX_CONNECTIONS_PER_ADDRESS=5000 TETHER_SOCKET_MAX_CONNECTIONS=20000
 # a busy machine can take longer than the default 2 s to connect a starting node to Redis

@@ -29,6 +29,11 @@ public record NettyTransport(String name, IoHandlerFactory ioHandlerFactory,
 
     /** Epoll when the native library loads, unless {@code preferNio}; NIO otherwise. */
     public static NettyTransport select(boolean preferNio) {
+        if (!preferNio && "io_uring".equals(System.getProperty("tether.transport"))
+                && io.netty.channel.uring.IoUring.isAvailable()) {
+            return new NettyTransport("io_uring", io.netty.channel.uring.IoUringIoHandler.newFactory(),
+                    io.netty.channel.uring.IoUringServerSocketChannel.class);
+        }
         if (!preferNio && Epoll.isAvailable()) {
             return new NettyTransport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class);
         }

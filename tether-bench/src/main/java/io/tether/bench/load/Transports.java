@@ -14,6 +14,10 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 record Transports(String name, IoHandlerFactory ioFactory, Class<? extends SocketChannel> channelType) {
 
     static Transports best() {
+        if ("io_uring".equals(System.getProperty("tether.transport")) && io.netty.channel.uring.IoUring.isAvailable()) {
+            return new Transports("io_uring", io.netty.channel.uring.IoUringIoHandler.newFactory(),
+                    io.netty.channel.uring.IoUringSocketChannel.class);
+        }
         if (Epoll.isAvailable()) {
             return new Transports("epoll", EpollIoHandler.newFactory(), EpollSocketChannel.class);
         }
