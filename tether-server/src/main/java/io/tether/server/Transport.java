@@ -13,12 +13,15 @@ package io.tether.server;
  *   <li>{@link #IO_URING}: Linux io_uring (kernel 5.14 or later, not disabled by
  *       {@code /proc/sys/kernel/io_uring_disabled} or a container's seccomp profile); the server
  *       fails at start, stating why, if it is not available. It submits a loop's socket writes
- *       in batches instead of one system call each, which pays off when one message goes to many
- *       connections (room fan-out), see docs/performance.md.</li>
+ *       in batches instead of one system call each, which may save CPU where one message goes to
+ *       many connections (room fan-out); measure it on your own load (docs/performance.md). Same
+ *       memory per idle connection as epoll.</li>
  *   <li>{@link #NIO}: the JDK's portable selector transport.</li>
  * </ul>
  *
- * A transport asked for explicitly is never silently replaced by another one.
+ * A transport asked for explicitly is never silently replaced by another one: {@link
+ * TetherServer.Builder#build()} throws a {@link io.tether.api.TetherException}
+ * ({@link io.tether.api.ErrorCode#CONFIGURATION_ERROR}) with the reason instead.
  */
 public enum Transport {
     /** Epoll where available, else NIO. */
