@@ -7,6 +7,7 @@
 #                   [--loads "room1000 rooms100"] [--systems "tether actionhero"] [--no-half]
 #                   [--redis-url URL] [--out DIR] [--skip-build] [--gc-log]
 #                   [--pin-generator CPUS] [--pin-servers CPUS] [--probes N] [--fractions "0.25 …"]
+#                   [--transport epoll|io_uring|nio] [--port-base N]
 #
 # Loads (tether-bench --fanout, socket protocol, members spread round-robin over the nodes):
 #   room1000  one room of 1,000 members, one sender (say … <send time>), every member receives it
@@ -26,6 +27,13 @@
 # machine where the half-rate run still keeps every core busy, the latency at a rate that leaves
 # CPU headroom.
 #
+# --transport NAME runs the Tether nodes on that Netty transport (tether --transport, i.e.
+# tether.transport) and the generator's connections on it too (tether-bench --transport), for every
+# row of the run, the actionhero anchor rows included (their generator uses it; actionhero itself is
+# unchanged). Default: neither is given, both use epoll where available (else NIO). An epoll or
+# io_uring that is not available fails the run. --port-base N: the Tether nodes listen on N + i and
+# the actionhero nodes on N + 20 + i (default 15200), so two runs can share a machine.
+#
 # Redis: by default the script starts its own redis-server on a free port (data dir in the
 # output dir). --redis-url runs the Tether rows against an external Redis instead (the Redis
 # Cluster / Sentinel rows: once tether-redis accepts those URLs, pass the cluster's URL; each row
@@ -38,6 +46,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PEERS_DIR="${PEERS_DIR:-/tmp/tether-bench-peers}"
 DURATION=15s WARMUP=3s PRIME=5s NODES="1 2 4" AH_NODES="1 2" LOADS="room1000 rooms100"
 SYSTEMS="tether actionhero" HALF=1 REDIS_URL="" SKIP_BUILD=0 GC_LOG=0 PIN_GEN="" PIN_SRV="" PROBES="" FRACTIONS=""
+TRANSPORT="" PORT_BASE=15200
 OUT="$ROOT/tether-bench/target/fanout-$(date +%Y%m%d-%H%M%S)"
 while (( $# )); do
   case "$1" in
@@ -57,7 +66,9 @@ while (( $# )); do
     --pin-servers) PIN_SRV="$2"; shift 2 ;;
     --probes) PROBES="$2"; shift 2 ;;
     --fractions) FRACTIONS="$2"; shift 2 ;;
-    -h|--help) sed -n 2,32p "$0"; exit 0 ;;
+    --transport) TRANSPORT="$2"; shift 2 ;;
+    --port-base) PORT_BASE="$2"; shift 2 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -65,7 +76,7 @@ mkdir -p "$OUT"
 PIN_GEN_CMD=(); [[ -n "$PIN_GEN" ]] && PIN_GEN_CMD=(taskset -c "$PIN_GEN")
 PIN_SRV_CMD=(); [[ -n "$PIN_SRV" ]] && PIN_SRV_CMD=(taskset -c "$PIN_SRV")
 RESULTS="$OUT/results.jsonl"; : > "$RESULTS"
-P_TETHER=15200 P_AH=15220   # node i listens on P + i
+P_TETHER=$PORT_BASE P_AH=$((PORT_BASE + 20))   # node i listens on P + i
 ROOM_PREFIX=fanout
 GEN_THREADS=2
 
@@ -80,6 +91,7 @@ BENCH_JAR="$ROOT/tether-bench/target/tether-bench.jar"
 GEN_JVM=(--enable-native-access=ALL-UNNAMED)
 "$JAVA" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && GEN_JVM+=(--sun-misc-unsafe-memory-access=allow)
 mapfile -t TETHER_JVM < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$ROOT/tether-app/jvm.options")
+TRANSPORT_ARGS=(); [[ -n "$TRANSPORT" ]] && TRANSPORT_ARGS=(--transport "$TRANSPORT")
 # 1,000 generator connections come from 127.0.0.1: lift the per-address limit (256 by default)
 export TETHER_SOCKET_MAX_CONNECTIONS_PER_ADDRESS=5000 TETHER_SOCKET_MAX_CONNECTIONS=20000
 # a busy machine can take longer than the default 2 s to connect a starting node to Redis
@@ -155,7 +167,7 @@ start_tether() { # k row: K Tether nodes on the Redis, rooms in the row's key pr
     port_open "$port" && { echo "fanout: port $port is in use" >&2; exit 1; }
     local gc=(); (( GC_LOG )) && gc=("-Xlog:gc:file=$OUT/tether-$k-$i.gc.log:time,uptime")
     TETHER_REDIS_KEY_PREFIX="$prefix" "${PIN_SRV_CMD[@]}" "$JAVA" "${TETHER_JVM[@]}" "${gc[@]}" -jar "$APP_JAR" --host 127.0.0.1 --port "$port" \
-      --no-jstp --redis-url "$REDIS_URL" > "$OUT/tether-$k-$i.log" 2>&1 &
+      ${TRANSPORT_ARGS[@]+"${TRANSPORT_ARGS[@]}"} --no-jstp --redis-url "$REDIS_URL" > "$OUT/tether-$k-$i.log" 2>&1 &
     NODE_PIDS+=($!); PIDS+=($!); PORTS+=("$port")
   done
   for p in "${PORTS[@]}"; do wait_port "$p"; done
@@ -191,6 +203,7 @@ generate() { # extra generator args...: one run, prints its JSON line (empty on 
   for p in ${REDIS_PIDS[@]+"${REDIS_PIDS[@]}"}; do pid_args+=(--pid "$p"); done
   [[ -n "$PROBES" ]] && pid_args+=(--probes "$PROBES")
   "${PIN_GEN_CMD[@]}" "$JAVA" "${GEN_JVM[@]}" -jar "$BENCH_JAR" --fanout --quiet --threads "$GEN_THREADS" --room-prefix "$ROOM_PREFIX" \
+    ${TRANSPORT_ARGS[@]+"${TRANSPORT_ARGS[@]}"} \
     -p "${PORTS[0]}" --fanout-ports "$(IFS=,; echo "${PORTS[*]}")" "${pid_args[@]}" "$@" 2>>"$OUT/generator.log" \
     | grep '^{"tetherBench"' || true
 }

@@ -80,7 +80,7 @@ public final class TetherApp {
             throw e;
         }
         try {
-            TetherServer.Builder server = TetherServer.builder(core);
+            TetherServer.Builder server = TetherServer.builder(core).transport(config.transport());
             if (config.loginActions()) {
                 server.closeAfter(installLoginActions(core, setup.jstpOptions()));
             }

@@ -79,6 +79,9 @@ final class TetherCommand implements Callable<Integer> {
     @Option(names = "--jstp-unix-path", paramLabel = "FILE", description = "also serve JSTP on this unix-domain "
             + "socket path")
     Path jstpUnixPath;
+    @Option(names = "--transport", paramLabel = "NAME", description = "Netty I/O transport: auto (default: epoll "
+            + "where available, else nio), epoll, io_uring or nio; an unavailable epoll or io_uring stops the server")
+    String transport;
     @Option(names = "--redis-url", paramLabel = "URL", description = "cluster mode: share rooms, cache and JSTP "
             + "sessions with every node on this Redis, e.g. redis://127.0.0.1:6379, a Sentinel set "
             + "redis-sentinel://h:26379,h:26380/0#mymaster or a Redis Cluster redis-cluster://h1:7000,h2:7001 "
@@ -193,6 +196,7 @@ final class TetherCommand implements Callable<Integer> {
         put(out, "tether.admin.port", adminPort);
         put(out, "tether.socket.unix-path", unixPath);
         put(out, "tether.jstp.unix-path", jstpUnixPath);
+        put(out, "tether.transport", transport);
         for (CommandLineOption o : extraOptions) {
             OptionSpec given = spec == null ? null : spec.findOption(o.name());
             put(out, o.path(), given == null ? null : given.getValue());

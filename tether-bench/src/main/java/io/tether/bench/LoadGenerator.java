@@ -72,6 +72,9 @@ public final class LoadGenerator implements Callable<Integer> {
     String ws;
     @Option(names = "--tls", description = "connect with TLS (certificate not verified)")
     boolean tls;
+    @Option(names = "--transport", description = "client transport: epoll, io_uring or nio (default: epoll where "
+            + "available, else nio); an unavailable epoll or io_uring is an error, never replaced")
+    String transport;
     @Option(names = "--threads", description = "client event-loop threads (default: available cores)")
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     @Option(names = "--pid", description = "server process to sample (repeatable; CPU and RSS are summed)")
@@ -152,7 +155,7 @@ public final class LoadGenerator implements Callable<Integer> {
             return report.pass() ? 0 : 1;
         }
         if (fanout) {
-            FanoutResult result = new FanoutRun(fanoutOptions()).run();
+            FanoutResult result = new FanoutRun(fanoutOptions(), transport).run();
             if (!quiet) {
                 System.out.print(result.toTable());
             }
@@ -160,7 +163,8 @@ public final class LoadGenerator implements Callable<Integer> {
             return result.failures() == 0 ? 0 : 1;
         }
         LoadOptions options = options();
-        LoadResult result = options.idle() > 0 ? new IdleRun(options).run() : new LoadRun(options).run();
+        LoadResult result = options.idle() > 0 ? new IdleRun(options, transport).run()
+                : new LoadRun(options, transport).run();
         if (!quiet) {
             System.out.print(result.toTable());
         }

@@ -8,6 +8,12 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerDomainSocketChannel;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.tether.api.ErrorCode;
+import io.tether.api.TetherException;
 import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.FastThreadLocalThread;
@@ -18,9 +24,9 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 
 /**
- * The Netty transport in use: native epoll when available (Linux), else NIO.
+ * The Netty transport in use: native epoll, io_uring or NIO, as {@link Transport} asked.
  *
- * @param name               {@code epoll} or {@code nio}
+ * @param name               {@code epoll}, {@code io_uring} or {@code nio}
  * @param ioHandlerFactory   factory of the event loops' I/O handlers
  * @param serverChannelClass server channel implementation
  */
@@ -29,20 +35,65 @@ public record NettyTransport(String name, IoHandlerFactory ioHandlerFactory,
 
     /** Epoll when the native library loads, unless {@code preferNio}; NIO otherwise. */
     public static NettyTransport select(boolean preferNio) {
-        if (!preferNio && Epoll.isAvailable()) {
-            return new NettyTransport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class);
-        }
+        return select(preferNio ? Transport.NIO : Transport.AUTO);
+    }
+
+    /**
+     * The transport {@code wanted}: {@link Transport#AUTO} is epoll when its native library loads,
+     * else NIO; {@link Transport#EPOLL} and {@link Transport#IO_URING} are never replaced by
+     * another transport.
+     *
+     * @throws TetherException {@link ErrorCode#CONFIGURATION_ERROR} when the transport asked for
+     *                         is not available here, with the reason
+     */
+    public static NettyTransport select(Transport wanted) {
+        return switch (wanted) {
+            case AUTO -> Epoll.isAvailable() ? epoll() : nio();
+            case NIO -> nio();
+            case EPOLL -> {
+                if (!Epoll.isAvailable()) {
+                    throw unavailable("epoll", Epoll.unavailabilityCause());
+                }
+                yield epoll();
+            }
+            case IO_URING -> {
+                if (!IoUring.isAvailable()) {
+                    throw unavailable("io_uring", IoUring.unavailabilityCause());
+                }
+                yield new NettyTransport("io_uring", IoUringIoHandler.newFactory(), IoUringServerSocketChannel.class);
+            }
+        };
+    }
+
+    private static NettyTransport epoll() {
+        return new NettyTransport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class);
+    }
+
+    private static NettyTransport nio() {
         return new NettyTransport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class);
+    }
+
+    private static TetherException unavailable(String name, Throwable cause) {
+        String why = cause == null ? "unknown reason" : String.valueOf(cause.getMessage());
+        for (Throwable c = cause == null ? null : cause.getCause(); c != null; c = c.getCause()) {
+            why += "; " + c;
+        }
+        return new TetherException(ErrorCode.CONFIGURATION_ERROR, "the " + name
+                + " transport was asked for but is not available on this system: " + why, cause);
     }
 
     /** The server channel implementation for a unix-domain socket listener of this transport. */
     public Class<? extends ServerChannel> domainServerChannelClass() {
-        return "epoll".equals(name) ? EpollServerDomainSocketChannel.class : NioServerDomainSocketChannel.class;
+        return switch (name) {
+            case "epoll" -> EpollServerDomainSocketChannel.class;
+            case "io_uring" -> IoUringServerDomainSocketChannel.class;
+            default -> NioServerDomainSocketChannel.class;
+        };
     }
 
     /** The address a unix-domain socket listener of this transport binds for {@code path}. */
     public SocketAddress domainAddress(Path path) {
-        return "epoll".equals(name) ? new DomainSocketAddress(path.toFile()) : UnixDomainSocketAddress.of(path);
+        return "nio".equals(name) ? UnixDomainSocketAddress.of(path) : new DomainSocketAddress(path.toFile());
     }
 
     /**

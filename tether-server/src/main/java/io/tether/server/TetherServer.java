@@ -63,7 +63,7 @@ public final class TetherServer implements AutoCloseable {
     private TetherServer(Builder b) {
         this.core = b.core;
         this.protocols = List.copyOf(b.protocols);
-        this.transport = NettyTransport.select(b.preferNio);
+        this.transport = NettyTransport.select(b.transport);
         this.ioThreads = b.ioThreads;
         this.closeAfter = List.copyOf(b.closeAfter);
         this.unixSockets = Map.copyOf(b.unixSockets);
@@ -212,7 +212,7 @@ public final class TetherServer implements AutoCloseable {
         return core;
     }
 
-    /** The Netty transport in use ({@code epoll} or {@code nio}). */
+    /** The Netty transport in use ({@code epoll}, {@code io_uring} or {@code nio}). */
     public String transportName() {
         return transport.name();
     }
@@ -274,7 +274,7 @@ public final class TetherServer implements AutoCloseable {
         private final List<ProtocolServer> protocols = new ArrayList<>();
         private final List<AutoCloseable> closeAfter = new ArrayList<>();
         private final Map<String, Path> unixSockets = new LinkedHashMap<>();
-        private boolean preferNio;
+        private Transport transport = Transport.AUTO;
         private int ioThreads;
 
         private Builder(TetherCore core) {
@@ -299,9 +299,24 @@ public final class TetherServer implements AutoCloseable {
             return this;
         }
 
-        /** Uses NIO even where epoll is available. */
+        /**
+         * Uses NIO even where epoll is available ({@code true}: {@link Transport#NIO}), or the
+         * default ({@code false}: {@link Transport#AUTO}); shorthand for {@link #transport}.
+         */
         public Builder preferNio(boolean nio) {
-            this.preferNio = nio;
+            this.transport = nio ? Transport.NIO : Transport.AUTO;
+            return this;
+        }
+
+        /**
+         * The I/O transport (default {@link Transport#AUTO}: epoll where available, else NIO). A
+         * transport asked for explicitly that is not available here ({@link Transport#EPOLL} off
+         * Linux, {@link Transport#IO_URING} on an old kernel or where io_uring is disabled) makes
+         * {@link #build()} throw a {@link TetherException} ({@link ErrorCode#CONFIGURATION_ERROR})
+         * stating why; it never falls back to another transport.
+         */
+        public Builder transport(Transport t) {
+            this.transport = java.util.Objects.requireNonNull(t, "transport");
             return this;
         }
 

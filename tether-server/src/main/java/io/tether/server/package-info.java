@@ -1,7 +1,7 @@
 /**
  * The Netty side of a Tether server: {@link io.tether.server.TetherServer} binds one or more
  * {@link io.tether.server.ProtocolServer}s (socket protocol, JSTP, admin HTTP) on shared event
- * loops of the {@link io.tether.server.NettyTransport} in use (epoll when available, else NIO)
+ * loops of the {@link io.tether.server.Transport} chosen (epoll when available, else NIO, or io_uring)
  * and closes them gracefully. Every listener builds its channels with the one
  * {@link io.tether.server.pipeline.ProtocolPipeline}; work handed to a connection's event loop
  * from another thread goes through {@link io.tether.server.EventLoops}.

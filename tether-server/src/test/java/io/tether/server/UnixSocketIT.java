@@ -25,11 +25,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Both protocols on unix-domain socket paths beside their TCP ports, with the epoll and the NIO
- * transport; a JDK {@code SocketChannel} of the UNIX family is the client.
+ * Both protocols on unix-domain socket paths beside their TCP ports, with the epoll, io_uring and NIO
+ * transports; a JDK {@code SocketChannel} of the UNIX family is the client.
  */
 class UnixSocketIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -37,7 +37,7 @@ class UnixSocketIT {
     @TempDir
     Path dir;
 
-    private TetherServer start(boolean nio, Path socketPath, Path jstpPath) {
+    private TetherServer start(Transport transport, Path socketPath, Path jstpPath) {
         TetherCore core = TetherCore.builder()
                 .action(Action.named("hello").handler(ctx -> Map.of("hello", "world")).build())
                 .room("defaultRoom").build();
@@ -47,18 +47,19 @@ class UnixSocketIT {
                 .protocol(new JstpProtocolServer(core, JstpOptions.defaults().toBuilder()
                         .host("127.0.0.1").port(0).build()))
                 .unixSocket("socket", socketPath).unixSocket("jstp", jstpPath)
-                .preferNio(nio).build().start();
+                .transport(transport).build().start();
     }
 
-    @ParameterizedTest(name = "nio={0}")
-    @ValueSource(booleans = {false, true})
-    void bothProtocolsAnswerOnTheirSocketPathsAndTheFilesGoAtShutdown(boolean nio) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Transport.class, names = {"EPOLL", "IO_URING", "NIO"})
+    void bothProtocolsAnswerOnTheirSocketPathsAndTheFilesGoAtShutdown(Transport transport) throws Exception {
         Path socketPath = dir.resolve("tether.sock");
         Path jstpPath = dir.resolve("jstp.sock");
-        TetherServer server = start(nio, socketPath, jstpPath);
+        TetherServer server = start(transport, socketPath, jstpPath);
         try {
             assertThat(server.unixSocket("socket")).contains(socketPath);
             assertThat(server.unixSocket("jstp")).contains(jstpPath);
+            assertThat(server.transportName()).isEqualTo(transport.configName()); // never another one
             assertThat(server.port("socket")).isPositive(); // the TCP listeners are there too
             try (Client c = new Client(socketPath)) {
                 assertThat(c.readUntil('\n')).isEqualTo("{\"welcome\":\"hi over unix\",\"context\":\"api\"}\r");
@@ -80,9 +81,9 @@ class UnixSocketIT {
         assertThat(jstpPath).doesNotExist();
     }
 
-    @ParameterizedTest(name = "nio={0}")
-    @ValueSource(booleans = {false, true})
-    void aStaleSocketFileIsReplacedButALiveOneIsNot(boolean nio) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Transport.class, names = {"EPOLL", "IO_URING", "NIO"})
+    void aStaleSocketFileIsReplacedButALiveOneIsNot(Transport transport) throws Exception {
         Path socketPath = dir.resolve("s.sock");
         Path jstpPath = dir.resolve("j.sock");
         // a stale socket file: bound by a channel that is gone (closing a JDK server channel leaves the file)
@@ -90,19 +91,19 @@ class UnixSocketIT {
             stale.bind(UnixDomainSocketAddress.of(socketPath));
         }
         assertThat(socketPath).exists();
-        TetherServer server = start(nio, socketPath, jstpPath);
+        TetherServer server = start(transport, socketPath, jstpPath);
         try {
             try (Client c = new Client(socketPath)) {
                 assertThat(c.readUntil('\n')).contains("hi over unix");
             }
-            assertThatThrownBy(() -> start(nio, socketPath, dir.resolve("other.sock")))
+            assertThatThrownBy(() -> start(transport, socketPath, dir.resolve("other.sock")))
                     .isInstanceOf(TetherException.class).hasMessageContaining("another process listens on it");
             assertThat(socketPath).as("the live server's file stays").exists();
         } finally {
             server.close();
         }
         Path regular = Files.writeString(dir.resolve("file.sock"), "not a socket");
-        assertThatThrownBy(() -> start(nio, regular, jstpPath))
+        assertThatThrownBy(() -> start(transport, regular, jstpPath))
                 .isInstanceOf(TetherException.class).hasMessageContaining("not a socket");
         assertThat(regular).exists();
     }

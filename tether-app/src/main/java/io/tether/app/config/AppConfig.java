@@ -8,6 +8,7 @@ import io.tether.api.TetherException;
 import io.tether.core.action.ProcessorOptions;
 import io.tether.core.limits.RateLimits;
 import io.tether.redis.RedisOptions;
+import io.tether.server.Transport;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.socket.SocketOptions;
 import java.nio.file.Path;
@@ -37,12 +38,13 @@ import java.util.Optional;
  * @param http            the HTTP (WebSocket) listener, empty when {@code tether.http.enabled} is false
  * @param unixSockets     unix-domain socket paths by listener name ({@code socket}, {@code jstp}), from
  *                        {@code tether.socket.unix-path} and {@code tether.jstp.unix-path}; empty = none
+ * @param transport       the Netty I/O transport of every listener ({@code tether.transport})
  */
 public record AppConfig(String serverId, String name, String description, String version, ProcessorOptions actions,
                         List<SocketOptions> socketListeners, Config source, Optional<JstpOptions> jstp,
                         Optional<RedisOptions> redis, Optional<AdminOptions> admin, RateLimits rateLimits,
                         boolean loginActions, Optional<HttpListenerConfig> http,
-                        Map<String, Path> unixSockets) {
+                        Map<String, Path> unixSockets, Transport transport) {
 
     /** Freezes the listener list. */
     public AppConfig {
@@ -54,6 +56,7 @@ public record AppConfig(String serverId, String name, String description, String
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(transport, "transport");
         socketListeners = List.copyOf(socketListeners);
         unixSockets = Map.copyOf(unixSockets);
         if (socketListeners.isEmpty()) {
@@ -81,7 +84,7 @@ public record AppConfig(String serverId, String name, String description, String
                     RateLimitSettings.from(config.getConfig("tether.rate-limit")),
                     config.getBoolean("tether.auth.login-actions"),
                     HttpSettings.from(config.getConfig("tether.http")),
-                    unixSockets(config, jstp.isPresent()));
+                    unixSockets(config, jstp.isPresent()), transport(config));
         } catch (ConfigException e) {
             throw new TetherException(ErrorCode.CONFIGURATION_ERROR, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -95,7 +98,7 @@ public record AppConfig(String serverId, String name, String description, String
         return "AppConfig[serverId=" + serverId + ", name=" + name + ", version=" + version + ", actions=" + actions
                 + ", socketListeners=" + socketListeners + ", jstp=" + jstp + ", redis=" + redis + ", admin=" + admin
                 + ", rateLimits=" + rateLimits + ", loginActions=" + loginActions + ", http=" + http
-                + ", unixSockets=" + unixSockets + "]";
+                + ", unixSockets=" + unixSockets + ", transport=" + transport + "]";
     }
 
     /** The socket listener's and (when JSTP is on) the JSTP listener's unix-domain socket paths. */
@@ -115,6 +118,15 @@ public record AppConfig(String serverId, String name, String description, String
                     "tether.socket.unix-path and tether.jstp.unix-path are the same file: " + socket);
         }
         return out;
+    }
+
+    /** {@code tether.transport}: auto, epoll, io_uring or nio. */
+    private static Transport transport(Config config) {
+        try {
+            return Transport.parse(config.getString("tether.transport"));
+        } catch (IllegalArgumentException e) {
+            throw new TetherException(ErrorCode.CONFIGURATION_ERROR, "tether.transport: " + e.getMessage(), e);
+        }
     }
 
     private static Optional<AdminOptions> admin(Config admin) {

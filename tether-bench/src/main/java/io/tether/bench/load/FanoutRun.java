@@ -30,15 +30,26 @@ public final class FanoutRun {
     private static final long QUIET_MS = 2_000;
 
     private final FanoutOptions options;
+    private final Transports transports;
 
-    /** A run of these options. */
+    /** A run of these options over the generator's default transport (epoll where available, else NIO). */
     public FanoutRun(FanoutOptions options) {
+        this(options, null);
+    }
+
+    /**
+     * A run of these options over the client transport {@code transport} ({@code epoll},
+     * {@code io_uring}, {@code nio}; {@code null} or {@code auto}: epoll where available, else NIO).
+     *
+     * @throws IllegalArgumentException for an unknown transport or one not available here
+     */
+    public FanoutRun(FanoutOptions options, String transport) {
         this.options = options;
+        this.transports = Transports.named(transport);
     }
 
     /** Runs and returns the result. */
     public FanoutResult run() throws InterruptedException {
-        Transports transports = Transports.best();
         EventLoopGroup group = transports.group(options.threads());
         FanoutPhase phase = new FanoutPhase();
         int n = options.connections();

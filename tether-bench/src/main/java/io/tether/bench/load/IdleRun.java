@@ -20,10 +20,22 @@ public final class IdleRun {
     private static final long READY_TIMEOUT_MS = 120_000;
 
     private final LoadOptions options;
+    private final Transports transports;
 
-    /** An idle run of these options ({@link LoadOptions#idle()} connections). */
+    /** A run of these options over the generator's default transport (epoll where available, else NIO). */
     public IdleRun(LoadOptions options) {
+        this(options, null);
+    }
+
+    /**
+     * A run of these options over the client transport {@code transport} ({@code epoll},
+     * {@code io_uring}, {@code nio}; {@code null} or {@code auto}: epoll where available, else NIO).
+     *
+     * @throws IllegalArgumentException for an unknown transport or one not available here
+     */
+    public IdleRun(LoadOptions options, String transport) {
         this.options = options;
+        this.transports = Transports.named(transport);
     }
 
     /** Runs and returns the result; {@link LoadResult#completed()} is the number of connections held. */
@@ -36,7 +48,6 @@ public final class IdleRun {
                     + " needs more open files than this process may have (" + maxFiles
                     + "): raise ulimit -n in the generator and the server");
         }
-        Transports transports = Transports.best();
         EventLoopGroup group = transports.group(options.threads());
         LoadStats stats = new LoadStats(0);
         List<Channel> channels = new ArrayList<>(total);

@@ -16,15 +16,26 @@ public final class LoadRun {
     private static final long DRAIN_MS = 1_000;
 
     private final LoadOptions options;
+    private final Transports transports;
 
-    /** A run of these options. */
+    /** A run of these options over the generator's default transport (epoll where available, else NIO). */
     public LoadRun(LoadOptions options) {
+        this(options, null);
+    }
+
+    /**
+     * A run of these options over the client transport {@code transport} ({@code epoll},
+     * {@code io_uring}, {@code nio}; {@code null} or {@code auto}: epoll where available, else NIO).
+     *
+     * @throws IllegalArgumentException for an unknown transport or one not available here
+     */
+    public LoadRun(LoadOptions options, String transport) {
         this.options = options;
+        this.transports = Transports.named(transport);
     }
 
     /** Runs and returns the result. */
     public LoadResult run() throws InterruptedException {
-        Transports transports = Transports.best();
         EventLoopGroup group = transports.group(options.threads());
         LoadStats stats = new LoadStats(options.requests());
         try {
