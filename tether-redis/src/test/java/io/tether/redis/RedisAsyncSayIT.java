@@ -17,11 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,35 +27,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * real Redis: order across nodes, failures while Redis is down or paused, and shutdown with
  * says in flight.
  */
-class RedisAsyncSayIT {
+class RedisAsyncSayIT extends TwoNodeRoomFixture {
     @RegisterExtension
     static final RedisTestServer REDIS = new RedisTestServer();
     private static final int MANY = 3000;
 
-    private TestNodes nodes;
-    private TestNodes.Node a;
-    private TestNodes.Node b;
-    private final List<RoomMessage> inboxA = new CopyOnWriteArrayList<>();
-    private final List<RoomMessage> inboxB = new CopyOnWriteArrayList<>();
-    private Session ca;
-    private Session cb;
-
-    @BeforeEach
-    void startNodes() {
-        REDIS.start();
-        nodes = new TestNodes(REDIS);
-        a = nodes.start(nodes.options().commandTimeout(Duration.ofSeconds(2)).build());
-        b = nodes.start(nodes.options().commandTimeout(Duration.ofSeconds(2)).build());
-        ca = Session.open("socket", "127.0.0.1", 40001, inboxA::add);
-        cb = Session.open("socket", "127.0.0.1", 40002, inboxB::add);
-        TestNodes.sync(a.core().rooms().join(ca, "defaultRoom"));
-        TestNodes.sync(b.core().rooms().join(cb, "defaultRoom"));
+    @Override
+    RedisTestServer redis() {
+        return REDIS;
     }
 
-    @AfterEach
-    void stopNodes() {
-        REDIS.start();
-        nodes.close();
+    @Override
+    Duration commandTimeout() {
+        return Duration.ofSeconds(2);
     }
 
     @Test

@@ -7,47 +7,27 @@ import static org.awaitility.Awaitility.await;
 import io.tether.api.ErrorCode;
 import io.tether.api.RoomMessage;
 import io.tether.api.TetherException;
-import io.tether.core.session.Session;
 import io.tether.testkit.redis.RedisTestServer;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Redis going away and coming back, and a node dying without cleanup. */
-class RedisFaultIT {
+class RedisFaultIT extends TwoNodeRoomFixture {
     @RegisterExtension
     static final RedisTestServer REDIS = new RedisTestServer();
 
-    private TestNodes nodes;
-    private TestNodes.Node a;
-    private TestNodes.Node b;
-    private final List<RoomMessage> inboxA = new CopyOnWriteArrayList<>();
-    private final List<RoomMessage> inboxB = new CopyOnWriteArrayList<>();
-    private Session ca;
-    private Session cb;
-
-    @BeforeEach
-    void startNodes() {
-        REDIS.start();
-        nodes = new TestNodes(REDIS);
-        // faults are the point here: a short command timeout, so that a paused Redis fails fast
-        a = nodes.start(nodes.options().commandTimeout(Duration.ofSeconds(1)).build());
-        b = nodes.start(nodes.options().commandTimeout(Duration.ofSeconds(1)).build());
-        ca = Session.open("socket", "127.0.0.1", 40001, inboxA::add);
-        cb = Session.open("socket", "127.0.0.1", 40002, inboxB::add);
-        TestNodes.sync(a.core().rooms().join(ca, "defaultRoom"));
-        TestNodes.sync(b.core().rooms().join(cb, "defaultRoom"));
+    @Override
+    RedisTestServer redis() {
+        return REDIS;
     }
 
-    @AfterEach
-    void stopNodes() {
-        REDIS.start();
-        nodes.close();
+    @Override
+    Duration commandTimeout() {
+        // faults are the point here: a short command timeout, so that a paused Redis fails fast
+        return Duration.ofSeconds(1);
     }
 
     @Test
