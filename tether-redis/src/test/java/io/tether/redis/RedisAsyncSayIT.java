@@ -10,7 +10,6 @@ import io.lettuce.core.protocol.CommandType;
 import io.tether.api.ErrorCode;
 import io.tether.api.RoomMessage;
 import io.tether.api.TetherException;
-import io.tether.core.session.Session;
 import io.tether.testkit.redis.RedisTestServer;
 import java.time.Duration;
 import java.util.ArrayList;

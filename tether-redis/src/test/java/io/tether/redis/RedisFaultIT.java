@@ -9,7 +9,6 @@ import io.tether.api.RoomMessage;
 import io.tether.api.TetherException;
 import io.tether.testkit.redis.RedisTestServer;
 import java.time.Duration;
-import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
