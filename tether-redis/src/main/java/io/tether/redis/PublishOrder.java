@@ -2,6 +2,7 @@ package io.tether.redis;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ final class PublishOrder {
 
     /** The connection a channel's publish will take (null: always open, nothing to wait for). */
     private final Function<String, CompletableFuture<?>> connectionOf;
-    private final Object lock = new Object();
+    private final ReentrantLock lock = new ReentrantLock();
     /** Publishes held in issue order; guarded by {@link #lock}. */
     private final ArrayDeque<Held> held = new ArrayDeque<>();
     /** Whether publishes are held (a drain is running or waiting); guarded by {@link #lock}. */
@@ -48,7 +49,8 @@ final class PublishOrder {
             write.run();
             return;
         }
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (holding || !connection.isDone()) {
                 held.add(new Held(connection, write));
                 if (holding) {
@@ -59,6 +61,8 @@ final class PublishOrder {
             } else {
                 connection = null;
             }
+        } finally {
+            lock.unlock();
         }
         if (connection == null) {
             write.run();
@@ -71,7 +75,8 @@ final class PublishOrder {
     private void drain() {
         while (true) {
             Held next;
-            synchronized (lock) {
+            lock.lock();
+            try {
                 next = held.peek();
                 if (next == null) {
                     holding = false;
@@ -82,6 +87,8 @@ final class PublishOrder {
                 } else {
                     held.poll();
                 }
+            } finally {
+                lock.unlock();
             }
             if (next.write() == null) {
                 next.connection().whenComplete((c, e) -> drain());

@@ -211,20 +211,20 @@ class LoopFanoutTest {
         Member leaver = members.get(4);
         Member sender = members.get(0);
         AtomicInteger said = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch left = new java.util.concurrent.CountDownLatch(1);
         Thread talker = Thread.ofPlatform().start(() -> {
             int after = 0;
             for (int i = 0; after < 100; i++) { // until 100 messages after the leave, at most 300 before
-                while (i >= 300 && !left.get()) {
+                if (i == 300) {
                     try {
-                        Thread.sleep(1);
+                        left.await();
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
                 rooms.say(sender.session, "leaving", "m" + i).join();
                 said.incrementAndGet();
-                if (left.get()) {
+                if (left.getCount() == 0) {
                     after++;
                 }
             }
@@ -236,7 +236,7 @@ class LoopFanoutTest {
             rooms.leave(leaver.session, "leaving").join();
             atLeave[0] = leaver.received.size();
         });
-        left.set(true);
+        left.countDown();
         talker.join(WAIT.toMillis());
         int total = said.get();
         await().atMost(WAIT).until(() -> members.stream().filter(m -> m != leaver)
