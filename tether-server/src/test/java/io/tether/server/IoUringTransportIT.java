@@ -11,6 +11,7 @@ import io.tether.server.http.HttpResource;
 import io.tether.server.http.WebRoutes;
 import io.tether.server.jstp.JstpOptions;
 import io.tether.server.jstp.JstpProtocolServer;
+import io.tether.server.jstp.WsTestClient;
 import io.tether.server.socket.SocketOptions;
 import io.tether.server.socket.SocketProtocolServer;
 import io.tether.server.tls.TlsOptions;
@@ -24,15 +25,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,29 +129,9 @@ class IoUringTransportIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).isEqualTo("up");
 
-        LinkedBlockingQueue<String> texts = new LinkedBlockingQueue<>();
-        WebSocket ws = http.newWebSocketBuilder().subprotocols("metarhia-jstp").connectTimeout(WAIT)
-                .buildAsync(URI.create("ws://127.0.0.1:" + server.port("http") + "/jstp"), new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            texts.add(text.toString());
-                            text.setLength(0);
-                        }
-                        w.request(1);
-                        return CompletableFuture.completedFuture(null);
-                    }
-                }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        try {
-            ws.sendText("{handshake:[0,'tether']}", true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(texts.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).startsWith("{handshake:[0],ok:'");
-            ws.sendText("{call:[1,'api'],hello:[]}", true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(texts.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("{callback:[1],ok:[{hello:'world'}]}");
-        } finally {
-            ws.abort();
+        try (WsTestClient ws = WsTestClient.jstp(server.port("http"))) {
+            ws.handshake("tether");
+            assertThat(ws.request("{call:[1,'api'],hello:[]}")).isEqualTo("{callback:[1],ok:[{hello:'world'}]}");
         }
     }
 

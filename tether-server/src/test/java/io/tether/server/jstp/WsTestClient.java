@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * {@code reading == false} it requests no messages after the first, so the JDK stops reading the
  * socket (a client that never reads).
  */
-final class WsTestClient implements AutoCloseable {
+public final class WsTestClient implements AutoCloseable {
     private static final long TIMEOUT_S = 15;
     private final HttpClient http = HttpClient.newHttpClient();
     private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
@@ -35,7 +35,8 @@ final class WsTestClient implements AutoCloseable {
         ws = b.buildAsync(uri, new Listener(reading)).orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join();
     }
 
-    static WsTestClient jstp(int port) {
+    /** A reading client of the JSTP endpoint at {@code /jstp} on {@code port}. */
+    public static WsTestClient jstp(int port) {
         return new WsTestClient(URI.create("ws://127.0.0.1:" + port + "/jstp"), "metarhia-jstp", null, true);
     }
 
@@ -60,12 +61,14 @@ final class WsTestClient implements AutoCloseable {
         return t;
     }
 
-    String request(String text) throws InterruptedException {
+    /** Sends {@code text} and returns the next whole text message. */
+    public String request(String text) throws InterruptedException {
         send(text);
         return readText();
     }
 
-    String handshake(String app) throws InterruptedException {
+    /** An anonymous JSTP handshake with {@code app}; returns the session id. */
+    public String handshake(String app) throws InterruptedException {
         String reply = request("{handshake:[0,'" + app + "']}");
         if (!reply.startsWith("{handshake:[0],ok:'")) {
             throw new AssertionError("handshake failed: " + reply);
