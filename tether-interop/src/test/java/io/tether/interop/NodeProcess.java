@@ -68,6 +68,36 @@ final class NodeProcess implements AutoCloseable {
         throw new AssertionError("node printed no line containing '" + text + "' within 20 s; output " + seen);
     }
 
+    /**
+     * Waits up to 20 s until every one of {@code texts} has appeared in some output line, in
+     * any order (for scripts whose concurrent calls print as their replies arrive), and
+     * returns the matching lines in the order of {@code texts}.
+     */
+    List<String> awaitAll(String... texts) throws InterruptedException {
+        String[] found = new String[texts.length];
+        int missing = texts.length;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (missing > 0 && System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                continue;
+            }
+            seen.add(line);
+            for (int i = 0; i < texts.length; i++) {
+                if (found[i] == null && line.contains(texts[i])) {
+                    found[i] = line;
+                    missing--;
+                    break;
+                }
+            }
+        }
+        if (missing > 0) {
+            throw new AssertionError("node did not print lines containing all of " + List.of(texts)
+                    + " within 20 s; output " + seen);
+        }
+        return List.of(found);
+    }
+
     /** Whether the process exited within the timeout. */
     boolean exited(long seconds) throws InterruptedException {
         return process.waitFor(seconds, TimeUnit.SECONDS);

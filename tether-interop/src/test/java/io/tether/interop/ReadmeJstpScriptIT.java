@@ -10,6 +10,7 @@ import io.tether.testkit.LineClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,9 +46,11 @@ class ReadmeJstpScriptIT {
             // beside node_modules, so require('@metarhia/jstp') resolves as for a user
             Path script = Files.writeString(Path.of("target", "readme-jstp.js"), readmeScript(server.port("jstp")));
             try (NodeProcess node = NodeProcess.start(script.toAbsolutePath(), Map.of())) {
-                assertThat(node.await("randomNumber:")).matches("randomNumber: 0\\.\\d+(e-\\d+)?");
-                assertThat(node.await("cacheTest:")).contains("key: 'cacheTest_myKey'", "value: 'myValue'");
-                node.await("said in defaultRoom: hello from node");
+                // the script's three calls run concurrently: their lines come in any order
+                List<String> printed = node.awaitAll("randomNumber:", "cacheTest:",
+                        "said in defaultRoom: hello from node");
+                assertThat(printed.get(0)).matches("randomNumber: 0\\.\\d+(e-\\d+)?");
+                assertThat(printed.get(1)).contains("key: 'cacheTest_myKey'", "value: 'myValue'");
                 assertThat(untilContains(telnet, "hello from node")).contains("\"context\":\"user\"",
                         "\"room\":\"defaultRoom\"");
                 telnet.send("say defaultRoom hi from telnet");
