@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The socket protocol over a Redis room broker: line order kept, a slow Redis stalls nobody else. */
+/**
+ * The socket protocol over a Redis room broker: line order kept (pipelined says too), a slow
+ * Redis stalls nobody else.
+ */
 class RedisSocketIT {
     @RegisterExtension
     static final RedisTestServer REDIS = new RedisTestServer();
@@ -78,6 +81,44 @@ class RedisSocketIT {
         assertThat(replies.get(5)).containsEntry("data", true).containsEntry("messageId", "two");
         assertThat(replies.get(6)).containsEntry("data", "two");
         assertThat(listener.readMap(WAIT)).containsEntry("context", "user").containsEntry("message", "hi");
+    }
+
+    /**
+     * Says pipelined by one connection (several in flight through Redis at once): every member
+     * gets them in line order, the sender's replies come in line order and each OK before the
+     * sender's own copy of that say.
+     */
+    @Test
+    void pipelinedSaysKeepTheirOrderThroughRedis() {
+        int n = 500;
+        LineClient listener = client();
+        listener.send("roomAdd defaultRoom");
+        assertThat(listener.readMap(WAIT)).containsEntry("data", true);
+        LineClient c = client();
+        c.send("roomAdd defaultRoom");
+        assertThat(c.readMap(WAIT)).containsEntry("data", true);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            lines.append("say defaultRoom m").append(i).append("\r\n");
+        }
+        c.sendRaw(lines.toString());
+        int oks = 0;
+        int copies = 0;
+        while (oks < n || copies < n) {
+            Map<String, Object> m = c.readMap(WAIT);
+            if ("user".equals(m.get("context"))) {
+                assertThat(m).containsEntry("message", "m" + copies);
+                assertThat(copies).as("the OK of say m%d precedes its copy", copies).isLessThan(oks);
+                copies++;
+            } else {
+                assertThat(m).containsEntry("status", "OK").containsEntry("messageCount", 2 + oks)
+                        .doesNotContainKey("error");
+                oks++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            assertThat(listener.readMap(WAIT)).containsEntry("message", "m" + i);
+        }
     }
 
     @Test

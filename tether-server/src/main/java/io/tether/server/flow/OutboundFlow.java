@@ -61,6 +61,25 @@ public final class OutboundFlow<T> {
          * itself right after this call).
          */
         void cutOff();
+
+        /**
+         * Whether {@code message} may be processed although the only hold set is {@link
+         * #HOLD_PENDING_REQUEST} (a request the owner pipelines behind the pending ones, e.g.
+         * consecutive socket {@code say} lines); asked only when nothing else waits before it.
+         * Default false.
+         */
+        default boolean mayRunWhileHeld(T message) {
+            return false;
+        }
+
+        /**
+         * Whether requests may currently pipeline behind {@link #HOLD_PENDING_REQUEST} (then
+         * reading goes on while it is the only hold; the first message that has to wait stops
+         * it). Default false.
+         */
+        default boolean pipelinesWhileHeld() {
+            return false;
+        }
     }
 
     /**
@@ -83,7 +102,7 @@ public final class OutboundFlow<T> {
      * false when it was queued (or the connection is being cut off).
      */
     public boolean admit(T message) {
-        if (holds == 0 && (deferred == null || deferred.isEmpty()) && channel.isWritable() && !cutOff) {
+        if ((deferred == null || deferred.isEmpty()) && channel.isWritable() && !cutOff && unheldFor(message)) {
             return true;
         }
         if (cutOff) {
@@ -167,16 +186,23 @@ public final class OutboundFlow<T> {
         draining = true;
         try {
             T next;
-            while (holds == 0 && !cutOff && deferred != null && channel.isWritable()
-                    && (next = deferred.poll()) != null) {
+            while (!cutOff && deferred != null && channel.isWritable() && (next = deferred.peek()) != null
+                    && unheldFor(next)) {
+                deferred.poll();
                 owner.processDeferred(next);
             }
         } finally {
             draining = false;
         }
         if (!cutOff) {
-            channel.config().setAutoRead(holds == 0 && channel.isWritable() && (deferred == null || deferred.isEmpty()));
+            boolean unheld = holds == 0 || holds == HOLD_PENDING_REQUEST && owner.pipelinesWhileHeld();
+            channel.config().setAutoRead(unheld && channel.isWritable() && (deferred == null || deferred.isEmpty()));
         }
+    }
+
+    /** No hold, or only a pending request the owner lets {@code message} pipeline behind. */
+    private boolean unheldFor(T message) {
+        return holds == 0 || holds == HOLD_PENDING_REQUEST && owner.mayRunWhileHeld(message);
     }
 
     private void cutOff(Refusal reason, String why) {

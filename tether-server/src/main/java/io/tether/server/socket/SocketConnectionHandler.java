@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * verbs go to the core's room service, which decides where the broker runs: a reply that is
  * not ready at once (a Redis broker) is written from the future's completion, on this loop,
  * and until then the same flow holds later lines and the {@link LineBacklog} holds room
- * messages, so replies stay in line order and the event loop never waits. On close the
+ * messages, so replies stay in line order and the event loop never waits; consecutive
+ * {@code say} lines pipeline ({@link PendingRoomVerbs}). On close the
  * session leaves its rooms through the service, after any room verb still pending.
  */
 final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRequest>
@@ -57,6 +58,7 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
     private final SocketServices services;
     private final StickyParamsPolicy stickyPolicy;
     private final LineBacklog backlog = new LineBacklog();
+    private final PendingRoomVerbs pending = new PendingRoomVerbs();
     private OutboundFlow<SocketRequest> flow;
     private ChannelHandlerContext ctx;
     private SocketSession session;
@@ -173,27 +175,55 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
             return;
         }
         CompletableFuture<?> done = services.verbs().room(v, session);
-        if (done.isDone()) { // the in-memory broker: answered here, no hop
+        if (done.isDone() && pending.isEmpty()) { // the in-memory broker: answered here, no hop
             write(SocketVerbs.roomReply(v.verb(), done, c));
             return;
         }
-        // later lines wait in the flow, room messages in the backlog, until the reply is written
-        backlog.pending(true);
-        flow.hold(OutboundFlow.HOLD_PENDING_REQUEST, true);
-        done.whenComplete((r, e) -> onLoop(() -> verbFinished(SocketVerbs.roomReply(v.verb(), done, c))));
+        // later lines wait in the flow (a say may pipeline: mayRunWhileHeld), room messages in
+        // the backlog, until every pending reply is written
+        boolean first = pending.isEmpty();
+        PendingRoomVerbs.Entry entry = pending.add(v.verb() == SocketVerb.SAY);
+        if (first) {
+            backlog.pending(true);
+            flow.hold(OutboundFlow.HOLD_PENDING_REQUEST, true);
+        }
+        done.whenComplete((r, e) -> onLoop(() -> verbFinished(entry, SocketVerbs.roomReply(v.verb(), done, c))));
     }
 
-    /** Writes the reply of a room verb that completed later, then continues with the queued lines. */
-    private void verbFinished(SocketMessage reply) {
-        backlog.pending(false);
+    /**
+     * A room verb that completed later: writes the replies that are ready in line order; once
+     * none is pending, the room messages held meanwhile, then continues with the queued lines.
+     */
+    private void verbFinished(PendingRoomVerbs.Entry entry, SocketMessage reply) {
         if (session.isClosing()) {
+            pending.clear();
+            backlog.pending(false);
             backlog.clear();
             flow.clear();
             return;
         }
-        write(reply);
-        chat.flushHeld();
-        flow.hold(OutboundFlow.HOLD_PENDING_REQUEST, false); // works off the lines that waited
+        pending.complete(entry, reply);
+        for (SocketMessage ready = pending.nextReady(); ready != null; ready = pending.nextReady()) {
+            write(ready);
+        }
+        if (pending.isEmpty()) {
+            backlog.pending(false);
+            chat.flushHeld();
+            flow.hold(OutboundFlow.HOLD_PENDING_REQUEST, false); // works off the lines that waited
+        }
+    }
+
+    /** A say line while only pipelined says are pending and their window is open: it starts now. */
+    @Override
+    public boolean mayRunWhileHeld(SocketRequest request) {
+        return request instanceof SocketRequest.Verb v && v.verb() == SocketVerb.SAY && pending.admitsSay()
+                && !session.isClosing();
+    }
+
+    /** Reading goes on while a window of pipelined says is open. */
+    @Override
+    public boolean pipelinesWhileHeld() {
+        return pending.admitsSay() && !session.isClosing();
     }
 
     @Override
