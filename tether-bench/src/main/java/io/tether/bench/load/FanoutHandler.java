@@ -6,7 +6,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 
 /**
  * One member connection of a fan-out run: after the welcome line it joins its room
@@ -33,9 +32,8 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
     private final long intervalNanos;
     private final FrameBuffer frames = new FrameBuffer((byte) '\n', 1024 * 1024);
     private final FanoutLine line = new FanoutLine();
-    private final Histogram latencies = new Histogram(3);
-    /** Per {@link FanoutTimeline#BUCKET_NANOS} of the window: the longest latency received in it (ns). */
-    private final long[] worst;
+    private final FanoutLatencies latencies;
+    private FanoutLatencies.Recorder recorder; // its loop's, from channelActive
     private ChannelHandlerContext ctx;
     private boolean greeted;
     private boolean member;
@@ -55,13 +53,13 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
      * @param room          the room it joins
      * @param sender        whether it sends
      * @param intervalNanos rate mode: time between two of its messages; 0 = max mode
-     * @param buckets       timeline slices of the window
+     * @param latencies     where a probe records (its loop's recorder)
      * @param probe         whether its latencies are recorded (else it only counts deliveries)
      */
     FanoutHandler(int index, String room, boolean sender, FanoutPhase phase, CountDownLatch joined, int depth,
-                  long intervalNanos, int minText, int buckets, boolean probe) {
+                  long intervalNanos, int minText, FanoutLatencies latencies, boolean probe) {
         this.probe = probe;
-        this.worst = new long[buckets];
+        this.latencies = latencies;
         this.index = index;
         this.room = room;
         this.sender = sender;
@@ -76,6 +74,7 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext context) {
         ctx = context;
+        recorder = latencies.of(context.executor());
         context.fireChannelActive();
     }
 
@@ -148,10 +147,7 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
             if (!probe) {
                 return;
             }
-            long latency = Math.max(0, readAt - stamp);
-            latencies.recordValue(latency);
-            int b = (int) Math.min(worst.length - 1, (readAt - start) / FanoutTimeline.BUCKET_NANOS);
-            worst[b] = Math.max(worst[b], latency);
+            recorder.record(Math.max(0, readAt - stamp), readAt, start);
         }
     }
 
@@ -245,25 +241,22 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
         context.close();
     }
 
-    /** This connection's counters and latencies; call on its event loop. */
+    /** This connection's counters (its latencies are its loop's, in {@link FanoutLatencies}); call on its event loop. */
     Counts snapshot() {
-        return new Counts(latencies.copy(), delivered, deliveredOfWindow, sentInWindow, sayErrors, firstError,
-                member, worst.clone());
+        return new Counts(delivered, deliveredOfWindow, sentInWindow, sayErrors, firstError, member);
     }
 
     /**
      * One connection's results.
      *
-     * @param latencies         delivery latencies (ns) of the messages received in the window
      * @param delivered         messages received in the window
      * @param deliveredOfWindow messages sent in the window and received by the end of the drain
      * @param sentInWindow      messages this connection sent in the window
      * @param sayErrors         error replies to its {@code say} lines
      * @param firstError        the first of them, or empty
      * @param member            whether it joined its room
-     * @param worst             the longest latency received per timeline bucket (ns)
      */
-    record Counts(Histogram latencies, long delivered, long deliveredOfWindow, long sentInWindow, long sayErrors,
-                  String firstError, boolean member, long[] worst) {
+    record Counts(long delivered, long deliveredOfWindow, long sentInWindow, long sayErrors, String firstError,
+                  boolean member) {
     }
 }

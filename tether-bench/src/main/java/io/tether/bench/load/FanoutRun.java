@@ -59,6 +59,7 @@ public final class FanoutRun {
         int buckets = FanoutTimeline.buckets(options.duration().toNanos());
         List<Channel> channels = new ArrayList<>(n);
         List<FanoutHandler> handlers = new ArrayList<>(n);
+        FanoutLatencies latencies = new FanoutLatencies(buckets);
         Channel[] channelOf = new Channel[n];
         try {
             boolean[][] probes = new boolean[options.rooms()][];
@@ -71,7 +72,7 @@ public final class FanoutRun {
                     int r = i % options.rooms();
                     int j = i / options.rooms();
                     FanoutHandler h = new FanoutHandler(i, options.room(r), j < options.senders(), phase, joined,
-                            options.depth(), interval, options.messageBytes(), buckets, probes[r][j]);
+                            options.depth(), interval, options.messageBytes(), latencies, probes[r][j]);
                     handlers.add(h);
                     batch.add(bootstrap(group, transports, h).connect(options.host(), options.portOf(r, j)));
                 }
@@ -114,15 +115,11 @@ public final class FanoutRun {
             long[] worstLag = new long[buckets];
             Histogram loopLag = lag.collect(worstLag);
             long[] worstLatency = new long[buckets];
-            for (FanoutHandler.Counts c : counts) {
-                for (int i = 0; i < buckets; i++) {
-                    worstLatency[i] = Math.max(worstLatency[i], c.worst()[i]);
-                }
-            }
+            Histogram all = latencies.collect(worstLatency);
             FanoutTimeline.print(System.err, startEpochMillis, worstLatency, worstLag);
             channels.forEach(Channel::close);
             return result(phase, counts, (end - start) / 1e9, servers0, servers1, self1.cpuPercentSince(self0),
-                    transports, n - channels.size() + joined.getCount(), loopLag);
+                    transports, n - channels.size() + joined.getCount(), all, loopLag);
         } finally {
             phase.stop(Math.min(phase.measureEnd(), System.nanoTime()));
             channels.forEach(Channel::close);
@@ -186,15 +183,13 @@ public final class FanoutRun {
 
     private FanoutResult result(FanoutPhase phase, List<FanoutHandler.Counts> counts, double seconds,
                                 List<ProcessSample> s0, List<ProcessSample> s1, double selfCpu,
-                                Transports transports, long notJoined, Histogram loopLag) {
-        Histogram all = new Histogram(3);
+                                Transports transports, long notJoined, Histogram all, Histogram loopLag) {
         long delivered = 0;
         long deliveredOfWindow = 0;
         long sent = 0;
         long sayErrors = 0;
         String sayError = "";
         for (FanoutHandler.Counts c : counts) {
-            all.add(c.latencies());
             delivered += c.delivered();
             deliveredOfWindow += c.deliveredOfWindow();
             sent += c.sentInWindow();
