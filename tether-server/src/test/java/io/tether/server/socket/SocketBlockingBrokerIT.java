@@ -5,18 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.tether.api.RoomMessage;
 import io.tether.core.TetherCore;
-import io.tether.core.room.MemoryRoomBroker;
-import io.tether.core.room.RoomBroker;
 import io.tether.server.TetherServer;
 import io.tether.testkit.LineClient;
+import io.tether.testkit.room.ForwardingRoomBroker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +103,7 @@ class SocketBlockingBrokerIT {
             c.close();
         }
         broker.release.countDown();
-        await().atMost(WAIT).until(() -> broker.delegate.members("otherRoom").isEmpty());
+        await().atMost(WAIT).until(() -> broker.delegate().members("otherRoom").isEmpty());
         assertThat(broker.joined).isTrue();
     }
 
@@ -119,8 +116,7 @@ class SocketBlockingBrokerIT {
     }
 
     /** A memory broker that does not say it never blocks (so the room service calls it on workers); addMember waits for {@code release}; records event-loop calls. */
-    private static final class SlowBroker implements RoomBroker {
-        private final MemoryRoomBroker delegate = new MemoryRoomBroker();
+    private static final class SlowBroker extends ForwardingRoomBroker {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         volatile boolean joined;
@@ -135,29 +131,9 @@ class SocketBlockingBrokerIT {
         }
 
         @Override
-        public void start(Consumer<RoomMessage> sink) {
-            delegate.start(sink);
-        }
-
-        @Override
-        public boolean createRoom(String room) {
-            return delegate.createRoom(room);
-        }
-
-        @Override
-        public boolean destroyRoom(String room) {
-            return delegate.destroyRoom(room);
-        }
-
-        @Override
         public boolean roomExists(String room) {
             check();
-            return delegate.roomExists(room);
-        }
-
-        @Override
-        public Set<String> rooms() {
-            return delegate.rooms();
+            return super.roomExists(room);
         }
 
         @Override
@@ -169,26 +145,26 @@ class SocketBlockingBrokerIT {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            joined = delegate.addMember(room, memberId, joinedAt);
+            joined = super.addMember(room, memberId, joinedAt);
             return joined;
         }
 
         @Override
         public boolean removeMember(String room, String memberId) {
             check();
-            return delegate.removeMember(room, memberId);
+            return super.removeMember(room, memberId);
         }
 
         @Override
         public Map<String, Long> members(String room) {
             check();
-            return delegate.members(room);
+            return super.members(room);
         }
 
         @Override
         public void publish(RoomMessage message) {
             check();
-            delegate.publish(message);
+            super.publish(message);
         }
     }
 }

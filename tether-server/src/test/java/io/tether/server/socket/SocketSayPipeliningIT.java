@@ -5,19 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.tether.api.RoomMessage;
 import io.tether.core.TetherCore;
-import io.tether.core.room.MemoryRoomBroker;
-import io.tether.core.room.RoomBroker;
 import io.tether.server.TetherServer;
 import io.tether.testkit.LineClient;
+import io.tether.testkit.room.ForwardingRoomBroker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,7 +145,7 @@ class SocketSayPipeliningIT {
         await().atMost(WAIT).until(() -> broker.held.size() == 5);
         c.close();
         broker.answerAll();
-        await().atMost(WAIT).until(() -> broker.delegate.members("defaultRoom").isEmpty());
+        await().atMost(WAIT).until(() -> broker.delegate().members("defaultRoom").isEmpty());
         try (LineClient other = member()) { // the loop still serves
             other.send("say defaultRoom after");
             await().atMost(WAIT).until(() -> broker.held.size() == 6);
@@ -162,8 +159,7 @@ class SocketSayPipeliningIT {
      * so (as a Redis PUBLISH whose reply is late); {@code held} keeps every publish, answered
      * or not, in issue order.
      */
-    private static final class HeldBroker implements RoomBroker {
-        final MemoryRoomBroker delegate = new MemoryRoomBroker();
+    private static final class HeldBroker extends ForwardingRoomBroker {
         final List<CompletableFuture<Void>> held = new CopyOnWriteArrayList<>();
 
         void answer(int index) {
@@ -183,53 +179,8 @@ class SocketSayPipeliningIT {
         public CompletionStage<Void> publishAsync(RoomMessage message) {
             CompletableFuture<Void> answer = new CompletableFuture<>();
             held.add(answer);
-            delegate.publish(message);
+            publish(message);
             return answer;
-        }
-
-        @Override
-        public void start(Consumer<RoomMessage> sink) {
-            delegate.start(sink);
-        }
-
-        @Override
-        public boolean createRoom(String room) {
-            return delegate.createRoom(room);
-        }
-
-        @Override
-        public boolean destroyRoom(String room) {
-            return delegate.destroyRoom(room);
-        }
-
-        @Override
-        public boolean roomExists(String room) {
-            return delegate.roomExists(room);
-        }
-
-        @Override
-        public Set<String> rooms() {
-            return delegate.rooms();
-        }
-
-        @Override
-        public boolean addMember(String room, String memberId, long joinedAt) {
-            return delegate.addMember(room, memberId, joinedAt);
-        }
-
-        @Override
-        public boolean removeMember(String room, String memberId) {
-            return delegate.removeMember(room, memberId);
-        }
-
-        @Override
-        public Map<String, Long> members(String room) {
-            return delegate.members(room);
-        }
-
-        @Override
-        public void publish(RoomMessage message) {
-            delegate.publish(message);
         }
     }
 }
