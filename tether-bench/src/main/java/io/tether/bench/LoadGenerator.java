@@ -143,7 +143,22 @@ public final class LoadGenerator implements Callable<Integer> {
     /** Entry point; the exit code is 0 on success, 1 when the run had failures, 2 on bad options. */
     public static void main(String[] argv) {
         LeakDetection.offUnlessConfigured(); // the generator must cost less than the servers it drives
-        System.exit(new CommandLine(new LoadGenerator()).execute(argv));
+        System.exit(commandLine().execute(argv));
+    }
+
+    /**
+     * The command line with its handlers: an {@link IllegalArgumentException} from an option
+     * checked only when the run is built (an unknown {@code --transport} or {@code --protocol},
+     * options the builders refuse) prints its message, not a stack trace, and exits with 2.
+     */
+    static CommandLine commandLine() {
+        return new CommandLine(new LoadGenerator()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                cmd.getErr().println("tether-bench: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
     }
 
     @Override

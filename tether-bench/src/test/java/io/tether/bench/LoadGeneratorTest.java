@@ -21,6 +21,19 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void aBadOptionCheckedLateIsOneLineAndExitCode2() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cmd = LoadGenerator.commandLine();
+        cmd.setErr(new java.io.PrintWriter(err, true));
+        assertThat(cmd.execute("--fanout", "--transport", "bogus", "-p", "1")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("tether-bench: unknown --transport 'bogus': expected auto, epoll,"
+                + " io_uring or nio" + System.lineSeparator());
+        err.getBuffer().setLength(0);
+        assertThat(cmd.execute("--protocol", "carrier-pigeon", "-p", "1")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("tether-bench: ").doesNotContain("\tat ");
+    }
+
+    @Test
     void mapsTheCommandLineToOptions() {
         LoadGenerator g = new LoadGenerator();
         new CommandLine(g).parseArgs("--protocol", "jstp", "-p", "4000", "-c", "50", "-d", "16", "--app", "bench",
