@@ -60,6 +60,7 @@ public final class JstpProtocolServer implements ProtocolServer {
     private final JstpServices services;
     private final JstpHandshake handshake;
     private final LoginGate login;
+    private final boolean ownsLogin;
     private final JstpDispatcher dispatcher;
     private final ChannelGroup channels = new DefaultChannelGroup("jstp", GlobalEventExecutor.INSTANCE);
     private final ProtocolPipeline pipeline;
@@ -75,6 +76,15 @@ public final class JstpProtocolServer implements ProtocolServer {
 
     /** A listener over {@code core} with the given session store. */
     public JstpProtocolServer(TetherCore core, JstpOptions options, SessionStore sessions) {
+        this(core, options, sessions, null);
+    }
+
+    /**
+     * A listener whose logins go through {@code sharedLogin} (which it does not close), or
+     * through a gate of its own (closed by {@link #shutdown()}) when null. For harnesses that
+     * make many short-lived listeners: a gate of its own starts a hashing thread per listener.
+     */
+    JstpProtocolServer(TetherCore core, JstpOptions options, SessionStore sessions, LoginGate sharedLogin) {
         this.options = options;
         JstpApplicationRegistry apps = new JstpApplicationRegistry(options.applications());
         if (!options.builtinApplication().isEmpty()
@@ -85,7 +95,8 @@ public final class JstpProtocolServer implements ProtocolServer {
                 new ActionsInterface(options.actionsInterface(), core.processor()),
                 ChatInterface.create(options.chatInterface(), core.rooms()),
                 new RefusalLog(core.refusals(), LoggerFactory.getLogger(JstpServerHandler.class)));
-        this.login = new LoginGate(options.authenticator(), options.login(), core.refusals());
+        this.ownsLogin = sharedLogin == null;
+        this.login = ownsLogin ? new LoginGate(options.authenticator(), options.login(), core.refusals()) : sharedLogin;
         this.handshake = new JstpHandshake(services, login);
         this.dispatcher = new JstpDispatcher(services);
         ConnectionGuard guard = new ConnectionGuard(options.name(), options.connectionLimits(), core.refusals());
@@ -196,7 +207,9 @@ public final class JstpProtocolServer implements ProtocolServer {
             EventLoops.later(ch, () -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
         }
         return allClosed.whenComplete((v, e) -> {
-            login.close();
+            if (ownsLogin) {
+                login.close();
+            }
             services.sessions().close();
         });
     }

@@ -22,6 +22,7 @@ import io.tether.core.session.resume.MemorySessionStore;
 import io.tether.core.session.resume.ResumableSession;
 import io.tether.core.session.resume.SessionQuota;
 import io.tether.core.session.resume.SessionStore;
+import io.tether.server.jstp.auth.LoginGate;
 import io.tether.server.jstp.auth.LoginLimits;
 import io.tether.server.limits.ConnectionLimits;
 import java.io.ByteArrayOutputStream;
@@ -67,8 +68,8 @@ import org.slf4j.LoggerFactory;
  * concurrent one for that (Netty's is an {@code ArrayDeque} meant for one thread) that also wakes
  * the harness.
  *
- * <p>The core (room {@code room1}, timer, workers) and the four option sets are built once per
- * JVM ({@link Fixture}); the listener, its session store and its login gate are new per input. An
+ * <p>The core (room {@code room1}, timer, workers), the four option sets and the login gate are
+ * built once per JVM ({@link Fixture}); the listener and its session store are new per input. An
  * input can leave state in the core only as room memberships of its sessions: at its end it drops
  * every session its store saved and waits until {@code room1} is empty (a dropped session that
  * stays a member is a finding), and each input starts by checking that {@code room1} is empty, so
@@ -175,16 +176,24 @@ class JstpHandshakeFuzzTest {
 
     /**
      * What every input of one JVM shares (Jazzer's default lifecycle runs {@code @BeforeEach} once
-     * per fuzzing run): the core with its room, timer and worker threads, and the listener options
-     * (the login's password hashed once). An input can change only the core's room memberships,
-     * which {@link Run} checks are empty when it starts and empties again (by dropping every
-     * session it made) when it ends; the listener, its session store and its login gate are new
+     * per fuzzing run): the core with its room, timer and worker threads, the listener options
+     * (the login's password hashed once) and the login gate. An input can change only the core's
+     * room memberships, which {@link Run} checks are empty when it starts and empties again (by
+     * dropping every session it made) when it ends; the listener and its session store are new
      * per input.
      */
     private static final class Fixture implements AutoCloseable {
         final TetherCore core = TetherCore.builder().room("room1").build();
         /** Indexed by the header's two flag bits. */
         final JstpOptions[] options = new JstpOptions[4];
+        /**
+         * The listeners' login gate, shared by every input: a gate per listener started a hashing
+         * thread per input (the largest cost of the target after the script itself). Nothing
+         * in it can make an input's outcome depend on an earlier one: failures never lock
+         * ({@code maxFailures} is {@link Integer#MAX_VALUE}), and a login an input left running
+         * (its connection closed first) completes towards a loop nobody runs any more.
+         */
+        final LoginGate login;
         /** {@link ErrorPolicy}'s level before: restored by {@link #close}. */
         private final Level errorPolicyLevel = ERROR_POLICY_LOG.getLevel();
 
@@ -197,7 +206,8 @@ class JstpHandshakeFuzzTest {
             JstpOptions base = TestApps.configure(JstpOptions.defaults().toBuilder().port(0).host("127.0.0.1")
                     .application(application()).builtinApplication("")
                     .connectionLimits(ConnectionLimits.defaults().toBuilder().idleTimeout(IDLE_TIMEOUT).build())
-                    .login(LoginLimits.defaults().toBuilder().maxFailures(1_000_000).build()).build(), 1);
+                    .login(LoginLimits.defaults().toBuilder().maxFailures(Integer.MAX_VALUE).build()).build(), 1);
+            login = new LoginGate(base.authenticator(), base.login(), core.refusals());
             for (int flags = 0; flags < options.length; flags++) {
                 JstpOptions.Builder b = base.toBuilder();
                 if ((flags & 1) != 0) {
@@ -218,6 +228,7 @@ class JstpHandshakeFuzzTest {
         @Override
         public void close() {
             ERROR_POLICY_LOG.setLevel(errorPolicyLevel);
+            login.close();
             core.close();
         }
     }
@@ -255,7 +266,7 @@ class JstpHandshakeFuzzTest {
             JstpOptions options = fixture.options[flags & 3].toBuilder().listener(this).build();
             TrackedStore store = new TrackedStore(new MemorySessionStore(options.sessionExpiry(),
                     options.sessionQuota(fixture.core.refusals()), fixture.core.timer()));
-            server = new JstpProtocolServer(fixture.core, options, store);
+            server = new JstpProtocolServer(fixture.core, options, store, fixture.login);
             try {
                 while (at < data.length) {
                     step();
@@ -277,7 +288,7 @@ class JstpHandshakeFuzzTest {
                 alloc.assertAllReleased("jstp handshake sequences");
             } finally {
                 try {
-                    server.shutdown().get(WAIT.toSeconds(), TimeUnit.SECONDS); // stops the login threads
+                    server.shutdown().get(WAIT.toSeconds(), TimeUnit.SECONDS);
                 } catch (Exception e) {
                     throw new AssertionError("the listener did not shut down within " + WAIT, e);
                 } finally {
