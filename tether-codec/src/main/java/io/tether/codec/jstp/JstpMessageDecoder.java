@@ -38,10 +38,14 @@ public final class JstpMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf frame, List<Object> out) {
         if (!frame.isReadable()) {
-            throw new TetherException(ErrorCode.PROTOCOL_ERROR, "empty JSTP frame");
+            throw new MalformedFrame(new MalformedInput("empty JSTP frame"));
         }
         String text = frame.toString(StandardCharsets.UTF_8);
         frame.skipBytes(frame.readableBytes());
-        out.add(messages.parse(text));
+        try {
+            out.add(messages.parse(text));
+        } catch (TetherException e) { // thrown here, not wrapped by Netty: no stack trace to fill
+            throw new MalformedFrame(e);
+        }
     }
 }

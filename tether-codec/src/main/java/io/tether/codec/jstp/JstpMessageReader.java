@@ -111,6 +111,6 @@ final class JstpMessageReader {
     }
 
     private static TetherException invalid(String reason) {
-        return new TetherException(ErrorCode.PROTOCOL_ERROR, "invalid JSTP message: " + reason);
+        return new MalformedInput("invalid JSTP message: " + reason);
     }
 }

@@ -45,7 +45,7 @@ public final class JstpMessages {
      */
     public JstpMessage parse(String text) {
         if (text.isEmpty()) {
-            throw new TetherException(ErrorCode.PROTOCOL_ERROR, "empty JSTP message");
+            throw new MalformedInput("empty JSTP message");
         }
         return fromMap(reader.parseMessage(text));
     }
