@@ -39,11 +39,6 @@ final class PendingRoomVerbs {
         return entries.isEmpty();
     }
 
-    /** How many room verbs are pending. */
-    int size() {
-        return entries.size();
-    }
-
     /** Whether a say line may start now although room verbs are pending (the window is open). */
     boolean admitsSay() {
         return !entries.isEmpty() && onlySays && !windowClosed && entries.size() < MAX_PIPELINED_SAYS;
