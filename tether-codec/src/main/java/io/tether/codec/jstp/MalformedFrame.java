@@ -16,7 +16,7 @@ final class MalformedFrame extends DecoderException {
     }
 
     @Override
-    public synchronized Throwable fillInStackTrace() {
+    public Throwable fillInStackTrace() {
         return this;
     }
 }

@@ -17,7 +17,7 @@ final class MalformedInput extends TetherException {
     }
 
     @Override
-    public synchronized Throwable fillInStackTrace() {
+    public Throwable fillInStackTrace() {
         return this;
     }
 }
