@@ -61,15 +61,23 @@ class RedisSocketIT {
         LineClient c = client();
         c.sendRaw("paramAdd messageId=one\r\nroomAdd defaultRoom\r\nsay defaultRoom hi\r\nroomView defaultRoom\r\n"
                 + "paramAdd messageId=two\r\nroomLeave defaultRoom\r\nparamView messageId\r\n");
-        // the sender's own copy of its say comes through Redis pub/sub: after the say's OK, but
-        // it may overtake or follow later replies; the replies themselves are in line order
+        // the sender's own copy of its say comes through Redis pub/sub: after the say's OK, and
+        // before the reply of its leave (a leave waits for what was said before it); the
+        // replies themselves are in line order
         List<Map<String, Object>> replies = new ArrayList<>();
         List<Map<String, Object>> chat = new ArrayList<>();
+        int repliesBeforeCopy = -1;
         for (int i = 0; i < 8; i++) {
             Map<String, Object> m = c.readMap(WAIT);
-            (("user".equals(m.get("context"))) ? chat : replies).add(m);
+            if ("user".equals(m.get("context"))) {
+                chat.add(m);
+                repliesBeforeCopy = replies.size();
+            } else {
+                replies.add(m);
+            }
         }
         assertThat(chat).singleElement().satisfies(m -> assertThat(m).containsEntry("message", "hi"));
+        assertThat(repliesBeforeCopy).as("replies before the own copy (say OK .. before roomLeave's)").isBetween(3, 5);
         assertThat(replies).hasSize(7);
         assertThat(replies.get(0)).containsEntry("status", "OK");
         assertThat(replies.get(1)).containsEntry("data", true).containsEntry("messageId", "one");

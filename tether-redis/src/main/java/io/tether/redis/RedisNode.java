@@ -71,10 +71,11 @@ public final class RedisNode implements AutoCloseable {
         try {
             this.link = RedisLink.connect(client);
             RoomMessageCodec codec = new RoomMessageCodec(mapper);
-            RoomSubscriptions subscriptions = new RoomSubscriptions(link.pubSub(), keys, codec, link.channels());
+            RoomSubscriptions subscriptions = new RoomSubscriptions(link.pubSub(), keys, codec, link.channels(),
+                    options.nodeId());
             this.broker = new RedisRoomBroker(link.commands(), link.asyncCommands(), link.publishOrder(), keys,
                     options.nodeId(), calls, subscriptions, codec,
-                    link.channels(), this::stopHeartbeat);
+                    link.channels(), options.commandTimeout(), this::stopHeartbeat);
             this.cache = new RedisCacheStore(link.commands(), keys, calls, new CacheValueCodec(mapper));
             this.heartbeat = new NodeHeartbeat(link.commands(), keys, options, broker, scheduler,
                     new ShardReachability(link::pingShardPrimaries, options.nodeId()));

@@ -7,6 +7,7 @@ import io.tether.api.ErrorCode;
 import io.tether.api.RoomMessage;
 import io.tether.api.TetherException;
 import io.tether.core.room.RoomBroker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -56,12 +60,14 @@ public final class RedisRoomBroker implements RoomBroker {
     private final RoomMessageCodec codec;
     private final Channels channels;
     private final NodeMemberships memberships = new NodeMemberships();
+    private final Duration commandTimeout;
     private final Runnable beforeClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     RedisRoomBroker(RedisClusterCommands<String, String> redis, RedisClusterAsyncCommands<String, String> async,
                     PublishOrder order, RedisKeys keys, String nodeId, RedisCalls calls,
-                    RoomSubscriptions subscriptions, RoomMessageCodec codec, Channels channels, Runnable beforeClose) {
+                    RoomSubscriptions subscriptions, RoomMessageCodec codec, Channels channels,
+                    Duration commandTimeout, Runnable beforeClose) {
         this.redis = redis;
         this.async = async;
         this.order = order;
@@ -71,6 +77,7 @@ public final class RedisRoomBroker implements RoomBroker {
         this.subscriptions = subscriptions;
         this.codec = codec;
         this.channels = channels;
+        this.commandTimeout = commandTimeout;
         this.beforeClose = beforeClose;
     }
 
@@ -208,6 +215,42 @@ public final class RedisRoomBroker implements RoomBroker {
                 e.getMessage() + "; the message reached members on this node only", e.getCause());
     }
 
+    /**
+     * Publishes a fence into the room's channel (after this node's earlier publishes there,
+     * {@link PublishOrder}) and waits for it to come back on the pub/sub connection: Redis
+     * pushes a channel's messages to a subscriber in the order it took them, so everything
+     * published into the room before the fence has then reached the sink. Returns at once when
+     * the node does not hear the room; gives up after the command timeout (Redis unreachable,
+     * the pub/sub connection lagging). On a Redis Cluster before 7 (classic pub/sub broadcast
+     * between cluster nodes) only the order of this node's own publishes is certain.
+     */
+    @Override
+    public void awaitDelivered(String room) {
+        if (closed.get() || !subscriptions.hears(room)) {
+            return;
+        }
+        String channel = keys.channel(room);
+        Map.Entry<String, CompletableFuture<Void>> fence = subscriptions.newFence();
+        CompletableFuture<Void> arrived = fence.getValue();
+        try {
+            order.issue(channel, () -> calls.callAsync("fencing room " + room,
+                    () -> channels.publishAsync(async, channel, fence.getKey())).whenComplete((count, error) -> {
+                        if (error != null) {
+                            arrived.completeExceptionally(error);
+                        } else if (!channels.heard(count)) {
+                            arrived.complete(null); // no subscriber, not even this node: nothing to wait for
+                        }
+                    }));
+            arrived.get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.debug("redis: the fence of room {} did not come back ({}); leaving anyway", room, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            subscriptions.forget(fence.getKey());
+        }
+    }
+
     @Override
     public void listen(String room) {
         subscriptions.listen(room);
@@ -232,6 +275,11 @@ public final class RedisRoomBroker implements RoomBroker {
             LOG.warn("redis: could not remove the members of node {} on close ({}); the sweep of another node will",
                     nodeId, e.toString());
         }
+    }
+
+    /** This node's fences not yet back or given up (tests). */
+    int fencesInFlight() {
+        return subscriptions.fencesInFlight();
     }
 
     /** Whether {@link #close()} ran. */

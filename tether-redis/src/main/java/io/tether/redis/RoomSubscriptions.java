@@ -4,8 +4,11 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tether.api.RoomMessage;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +20,16 @@ import org.slf4j.LoggerFactory;
  * time per room, the last one matching the room's local members). Messages arrive on a Lettuce I/O thread and go straight to the
  * sink, which must not block. Lettuce re-subscribes by itself after a reconnect;
  * {@link #resync()} repairs what failed while Redis was unreachable.
+ *
+ * <p>Fences: a payload that starts with {@link #FENCE} is not a room message but a marker a
+ * node publishes into a room's channel to learn that everything published there before it has
+ * arrived ({@link RedisRoomBroker#awaitDelivered}); each node completes its own markers and
+ * ignores the others' (a node of an older version decodes none of them and ignores them too).
  */
 final class RoomSubscriptions {
     private static final Logger LOG = LoggerFactory.getLogger(RoomSubscriptions.class);
+    /** How a fence payload starts: not JSON, so no room message and no other payload is one. */
+    static final String FENCE = "tether-fence:";
 
     private final StatefulRedisPubSubConnection<String, String> connection;
     private final RedisKeys keys;
@@ -27,12 +37,17 @@ final class RoomSubscriptions {
     private final Channels channels;
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
+    /** This node's fences in flight, by payload. */
+    private final Map<String, CompletableFuture<Void>> fences = new ConcurrentHashMap<>();
+    private final AtomicLong fenceCount = new AtomicLong();
+    private final String fencePrefix;
     private volatile Consumer<RoomMessage> sink = m -> { };
     /** A subscribe or unsubscribe failed since the last {@link #resync()}. */
     private volatile boolean repairNeeded;
 
     RoomSubscriptions(StatefulRedisPubSubConnection<String, String> connection, RedisKeys keys,
-                      RoomMessageCodec codec, Channels channels) {
+                      RoomMessageCodec codec, Channels channels, String nodeId) {
+        this.fencePrefix = FENCE + nodeId + ":";
         this.connection = connection;
         this.keys = keys;
         this.codec = codec;
@@ -139,6 +154,31 @@ final class RoomSubscriptions {
         }
     }
 
+    /** Whether the room's channel is subscribed, as Redis confirmed, and wanted. */
+    boolean hears(String room) {
+        return wanted.contains(room) && subscribed.contains(room);
+    }
+
+    /**
+     * A new fence of this node: its payload and the future its arrival completes. The caller
+     * publishes the payload and must {@link #forget} it once done waiting.
+     */
+    Map.Entry<String, CompletableFuture<Void>> newFence() {
+        String payload = fencePrefix + fenceCount.incrementAndGet();
+        CompletableFuture<Void> arrived = new CompletableFuture<>();
+        fences.put(payload, arrived);
+        return Map.entry(payload, arrived);
+    }
+
+    void forget(String fence) {
+        fences.remove(fence);
+    }
+
+    /** Fences in flight (tests). */
+    int fencesInFlight() {
+        return fences.size();
+    }
+
     /** Hands a message to the local sink directly (Redis unreachable, local members only). */
     void deliverLocally(RoomMessage message) {
         if (wanted.contains(message.room())) {
@@ -165,6 +205,13 @@ final class RoomSubscriptions {
     }
 
     private void onMessage(String payload) {
+        if (payload.startsWith(FENCE)) {
+            CompletableFuture<Void> arrived = fences.remove(payload);
+            if (arrived != null) {
+                arrived.complete(null);
+            }
+            return;
+        }
         RoomMessage message = codec.decode(payload);
         if (message == null) {
             LOG.debug("redis: ignoring a payload that is not a room message");

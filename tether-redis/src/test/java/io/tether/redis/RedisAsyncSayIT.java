@@ -118,6 +118,27 @@ class RedisAsyncSayIT extends TwoNodeRoomFixture {
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 20).mapToObj(i -> "p" + i).toList());
     }
 
+    /**
+     * Redis paused: a leave does not wait for its fence longer than the command timeout (on
+     * top of the removal's own), succeeds locally, and the member hears nothing more.
+     */
+    @Test
+    void aLeaveWhileRedisIsPausedCompletesWithinTheCommandTimeouts() throws Exception {
+        REDIS.assumeControllable();
+        Duration timeout = a.redis().options().commandTimeout();
+        nodes.probe().clientPause(timeout.toMillis() * 3);
+        long start = System.nanoTime();
+        a.core().rooms().leave(ca, "defaultRoom").get(timeout.toMillis() * 2 + 5_000, TimeUnit.MILLISECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(timeout.multipliedBy(2).plusSeconds(2));
+        assertThat(a.redis().roomBroker().fencesInFlight()).isZero();
+        nodes.probe().dispatch(CommandType.CLIENT, new StatusOutput<>(StringCodec.UTF8),
+                new CommandArgs<>(StringCodec.UTF8).add("UNPAUSE"));
+        TestNodes.sync(b.core().rooms().say(cb, "defaultRoom", "after"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(inboxB).extracting(RoomMessage::message).contains("after"));
+        assertThat(inboxA).extracting(RoomMessage::message).doesNotContain("after");
+    }
+
     /** Closing the node while says wait for a paused Redis completes each of them: success or SHUTTING_DOWN. */
     @Test
     void closingWithSaysInFlightCompletesEveryOne() throws Exception {

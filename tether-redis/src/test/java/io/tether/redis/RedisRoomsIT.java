@@ -88,6 +88,35 @@ class RedisRoomsIT {
         assertThat(inboxB).isEmpty();
     }
 
+    /**
+     * A leave waits for what was said in the room before it: the sender's own says issued
+     * right before its leave, and a say another node's member finished before the leave, reach
+     * the leaving member before its leave completes (they come back through Redis pub/sub,
+     * which used to lose the race against the leave). No fence is left behind.
+     */
+    @Test
+    void aLeaveCompletesAfterWhatWasSaidBeforeItArrived() {
+        TestNodes.sync(b.core().rooms().join(cb, "defaultRoom"));
+        for (int round = 0; round < 50; round++) {
+            TestNodes.sync(a.core().rooms().join(ca, "defaultRoom"));
+            TestNodes.sync(b.core().rooms().say(cb, "defaultRoom", "b" + round));
+            a.core().rooms().say(ca, "defaultRoom", "a" + round); // not awaited: the leave queues behind it
+            TestNodes.sync(a.core().rooms().leave(ca, "defaultRoom"));
+            assertThat(inboxA).extracting(RoomMessage::message).as("round %d", round).endsWith("b" + round, "a" + round);
+        }
+        assertThat(a.redis().roomBroker().fencesInFlight()).isZero();
+        await().atMost(Duration.ofSeconds(3)).until(() -> inboxB.size() == 100);
+    }
+
+    /** A leave of a room the node no longer hears (or never did) publishes no fence and returns at once. */
+    @Test
+    void awaitingDeliveryOfARoomTheNodeDoesNotHearReturnsAtOnce() {
+        long start = System.nanoTime();
+        a.redis().roomBroker().awaitDelivered("defaultRoom");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        assertThat(a.redis().roomBroker().fencesInFlight()).isZero();
+    }
+
     @Test
     void nodeSubscribesOnlyWhileItHasLocalMembers() {
         String channel = nodes.channel("defaultRoom");

@@ -5,8 +5,10 @@ import io.tether.core.session.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +66,36 @@ final class LocalRoom {
             if (group.members().remove(id, session)) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Removes the member in the room's message order: after every message the fan-out took
+     * before this call has reached it (for a member on an event loop, after the delivery tasks
+     * already posted to that loop, on that loop). The future completes once it is removed.
+     */
+    CompletableFuture<Void> depart(Session session) {
+        CompletableFuture<Void> gone = new CompletableFuture<>();
+        fanout.after(() -> {
+            Executor loop = session.roomLoop();
+            if (loop != null) {
+                try {
+                    loop.execute(() -> departNow(session, gone));
+                    return;
+                } catch (RejectedExecutionException stopping) {
+                    // the loop is shutting down: nothing more reaches the member there anyway
+                }
+            }
+            departNow(session, gone);
+        });
+        return gone;
+    }
+
+    private void departNow(Session session, CompletableFuture<Void> gone) {
+        try {
+            remove(session);
+        } finally {
+            gone.complete(null);
         }
     }
 

@@ -104,6 +104,18 @@ public interface RoomBroker extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Returns once every message published into the room before this call (by this node; a
+     * cluster broker: every message its server took before) has been handed to the sink, or
+     * once the broker's own timeout passed; never throws. The service calls it when a local
+     * member leaves, before the member stops receiving the room's messages, so a member gets
+     * everything said in the room before its leave, its own says included. May block like the
+     * other methods. The default returns at once: right for a broker that hands every message
+     * to the sink within {@link #publish} (the in-memory one).
+     */
+    default void awaitDelivered(String room) {
+    }
+
     /** This node now has local members in the room (a cluster broker subscribes). Must not block. */
     default void listen(String room) {
     }

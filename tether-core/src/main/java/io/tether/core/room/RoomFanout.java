@@ -22,7 +22,12 @@ import org.slf4j.LoggerFactory;
  * tasks), at most {@link #INLINE_MESSAGES} messages at a time; a room with more of them, or
  * a backlog, is served by the core's workers, {@link #WORKER_MESSAGES} messages per task, so no
  * publishing thread does unbounded work for a room. At most {@link #MAX_QUEUED} messages wait; more
- * are dropped ({@link Refusal#OVERLOADED}, logged once per episode). Thread-safe, lock-free.
+ * are dropped ({@link Refusal#OVERLOADED}, logged once per episode).
+ *
+ * <p>A member's departure goes through the same queue ({@link #after}): it runs once every
+ * message queued before it has been handed on, so a member that leaves still gets what was
+ * published into the room before its leave. Departures are never dropped. Thread-safe,
+ * lock-free.
  */
 final class RoomFanout {
     /** Most members without an event loop of a room fanned out on the publishing thread. */
@@ -41,7 +46,9 @@ final class RoomFanout {
     private final Collection<LoopMembers> loops;
     private final Executor workers;
     private final Refusals refusals;
-    private final ConcurrentLinkedQueue<RoomDelivery> queue = new ConcurrentLinkedQueue<>();
+    /** {@link RoomDelivery}s and {@link #after} barriers ({@link Runnable}s), in publish order. */
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    /** Deliveries in the queue (barriers are not counted: they are never dropped). */
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean dropping = new AtomicBoolean();
@@ -65,7 +72,20 @@ final class RoomFanout {
             }
             return;
         }
-        queue.add(delivery);
+        enqueue(delivery);
+    }
+
+    /**
+     * Runs {@code barrier} once every message queued before it has been handed on (posted to
+     * the members' event loops, delivered to the others), on the thread that fans out then;
+     * never dropped. It must not block.
+     */
+    void after(Runnable barrier) {
+        enqueue(barrier);
+    }
+
+    private void enqueue(Object item) {
+        queue.add(item);
         if (!running.compareAndSet(false, true)) {
             return; // whoever is delivering takes it, in order
         }
@@ -79,10 +99,14 @@ final class RoomFanout {
     /** Delivers up to {@code budget} messages while owning the room, then hands off or releases it. */
     private void drain(int budget) {
         while (true) {
-            RoomDelivery d;
-            while ((d = queue.poll()) != null) {
-                queued.decrementAndGet();
-                deliver(d);
+            Object item;
+            while ((item = queue.poll()) != null) {
+                if (item instanceof RoomDelivery d) {
+                    queued.decrementAndGet();
+                    deliver(d);
+                } else {
+                    runBarrier((Runnable) item);
+                }
                 if (--budget <= 0 && !queue.isEmpty()) {
                     handOff();
                     return;
@@ -109,11 +133,25 @@ final class RoomFanout {
         }
     }
 
+    private void runBarrier(Runnable barrier) {
+        try {
+            barrier.run();
+        } catch (RuntimeException e) {
+            LOG.warn("room {}: a departure failed", room, e);
+        }
+    }
+
     private void handOff() {
         try {
             workers.execute(() -> drain(WORKER_MESSAGES));
         } catch (RejectedExecutionException stopping) {
-            queue.clear(); // the core is stopping
+            // the core is stopping: messages are dropped, departures still run (their callers wait)
+            Object item;
+            while ((item = queue.poll()) != null) {
+                if (!(item instanceof RoomDelivery)) {
+                    runBarrier((Runnable) item);
+                }
+            }
             queued.set(0);
             running.set(false);
         }

@@ -265,6 +265,10 @@ public final class RoomService implements Rooms {
     }
 
     private void run(Op op, Session s, RoomMembership m, String room, String text, CompletableFuture<Object> done) {
+        if (op == Op.LEAVE) {
+            runLeave(s, m, room, done);
+            return;
+        }
         Object result = null;
         Throwable failure = null;
         try {
@@ -272,6 +276,10 @@ public final class RoomService implements Rooms {
         } catch (Throwable t) { // carried by the future, which the caller observes
             failure = t;
         }
+        finish(m, done, result, failure);
+    }
+
+    private static void finish(RoomMembership m, CompletableFuture<Object> done, Object result, Throwable failure) {
         m.release(done);
         if (failure == null) {
             done.complete(result);
@@ -280,14 +288,28 @@ public final class RoomService implements Rooms {
         }
     }
 
+    /**
+     * A session's leave: completes (and lets the session's next operation start) once the
+     * member is out of the room's fan-out, after every message published into the room before
+     * the leave reached it ({@link RoomBroker#awaitDelivered}, {@link LocalRoom#depart}).
+     */
+    private void runLeave(Session s, RoomMembership m, String room, CompletableFuture<Object> done) {
+        CompletableFuture<Void> gone;
+        try {
+            requireMember(m, room);
+            gone = leaveInOrder(s, m, room);
+        } catch (Throwable t) { // carried by the future, which the caller observes
+            finish(m, done, null, t);
+            return;
+        }
+        gone.whenComplete((ok, failure) -> finish(m, done, null,
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure));
+    }
+
     private Object apply(Op op, Session s, RoomMembership m, String room, String text) {
         return switch (op) {
             case JOIN -> joinNow(s, m, room);
-            case LEAVE -> {
-                requireMember(m, room);
-                leaveNow(s, m, room);
-                yield null;
-            }
+            case LEAVE -> throw new IllegalStateException("a leave runs in runLeave");
             case LEAVE_ALL -> {
                 leaveAllNow(s, m);
                 yield null;
@@ -321,7 +343,31 @@ public final class RoomService implements Rooms {
         return joinedAt;
     }
 
-    /** Leaving always succeeds locally; a broker failure is reported after the local removal. */
+    /**
+     * An explicit leave: the membership goes at once (the session's next operation sees it),
+     * the member stays in the room's fan-out until what was published before reached it. Always
+     * succeeds locally; a broker failure completes the future after the local removal.
+     */
+    private CompletableFuture<Void> leaveInOrder(Session s, RoomMembership m, String room) {
+        m.remove(room);
+        RuntimeException brokerFailure = null;
+        try {
+            broker.removeMember(room, s.id());
+        } catch (RuntimeException e) {
+            brokerFailure = e;
+        }
+        broker.awaitDelivered(room);
+        LocalRoom members = local.get(room);
+        CompletableFuture<Void> gone = members == null ? CompletableFuture.completedFuture(null)
+                : members.depart(s).thenRun(() -> members.sync(broker));
+        if (brokerFailure == null) {
+            return gone;
+        }
+        RuntimeException failure = brokerFailure;
+        return gone.thenCompose(ok -> CompletableFuture.failedFuture(failure));
+    }
+
+    /** Leaving at close: always succeeds locally; a broker failure is reported after the local removal. */
     private void leaveNow(Session s, RoomMembership m, String room) {
         m.remove(room);
         LocalRoom members = local.get(room);

@@ -231,11 +231,14 @@ class LoopFanoutTest {
         });
         await().atMost(WAIT).until(() -> leaver.received.size() >= 20);
         int[] atLeave = new int[1];
-        // the leave runs on the member's loop, as an adapter's does with a non-blocking broker
-        leaver.loop.await(() -> {
-            rooms.leave(leaver.session, "leaving").join();
+        // the leave starts on the member's loop, as an adapter's does with a non-blocking broker,
+        // and completes there too (after the deliveries already posted to that loop)
+        java.util.concurrent.CompletableFuture<Void> leaving = new java.util.concurrent.CompletableFuture<>();
+        leaver.loop.await(() -> rooms.leave(leaver.session, "leaving").whenComplete((ok, e) -> {
             atLeave[0] = leaver.received.size();
-        });
+            leaving.complete(null);
+        }));
+        leaving.get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         left.countDown();
         talker.join(WAIT.toMillis());
         int total = said.get();
@@ -251,6 +254,30 @@ class LoopFanoutTest {
             if (m != leaver) {
                 assertThat(m.received).containsExactlyElementsOf(expected(total));
             }
+        }
+    }
+
+    /**
+     * Say, leave, join and say again issued in one task on the member's loop (a client's
+     * pipelined lines): the leave completes after the member got its own say, which the
+     * loop had not delivered yet when the leave started; the second join keeps the member.
+     */
+    @Test
+    void aLeaveOnTheLoopCompletesAfterTheMessagesPostedBeforeIt() throws Exception {
+        List<Member> members = join("order", 2, 1);
+        Member m = members.get(0);
+        List<String> atLeave = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Void> last = new java.util.concurrent.CompletableFuture<>();
+        m.loop.await(() -> {
+            rooms.say(m.session, "order", "before");
+            rooms.leave(m.session, "order").whenComplete((ok, e) -> atLeave.addAll(m.received));
+            rooms.join(m.session, "order");
+            rooms.say(m.session, "order", "after").whenComplete((ok, e) -> last.complete(null));
+        });
+        last.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(atLeave).containsExactly("before");
+        for (Member each : members) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(each.received).containsExactly("before", "after"));
         }
     }
 

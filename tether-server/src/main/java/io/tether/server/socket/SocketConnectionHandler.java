@@ -187,20 +187,28 @@ final class SocketConnectionHandler extends SimpleChannelInboundHandler<SocketRe
             backlog.pending(true);
             flow.hold(OutboundFlow.HOLD_PENDING_REQUEST, true);
         }
-        done.whenComplete((r, e) -> onLoop(() -> verbFinished(entry, SocketVerbs.roomReply(v.verb(), done, c))));
+        // a leave is alone while pending (nothing pipelines behind it): what the room said
+        // before it, held meanwhile, goes out before its reply
+        boolean messagesFirst = first && v.verb() == SocketVerb.ROOM_LEAVE;
+        done.whenComplete((r, e) -> onLoop(() -> verbFinished(entry, SocketVerbs.roomReply(v.verb(), done, c),
+                messagesFirst)));
     }
 
     /**
      * A room verb that completed later: writes the replies that are ready in line order; once
-     * none is pending, the room messages held meanwhile, then continues with the queued lines.
+     * none is pending, the room messages held meanwhile (before the reply of a leave), then
+     * continues with the queued lines.
      */
-    private void verbFinished(PendingRoomVerbs.Entry entry, SocketMessage reply) {
+    private void verbFinished(PendingRoomVerbs.Entry entry, SocketMessage reply, boolean messagesFirst) {
         if (session.isClosing()) {
             pending.clear();
             backlog.pending(false);
             backlog.clear();
             flow.clear();
             return;
+        }
+        if (messagesFirst) {
+            chat.flushHeld();
         }
         pending.complete(entry, reply);
         for (SocketMessage ready = pending.nextReady(); ready != null; ready = pending.nextReady()) {

@@ -82,6 +82,31 @@ class SocketRoomsIT {
         assertThat(b.isSilentFor(Duration.ofMillis(200))).isTrue();
     }
 
+    /**
+     * A client that says and leaves in one packet (and joins and says again) gets its own copy
+     * of each say, after the say's OK and before the leave's: a leave waits for what was said
+     * in the room before it (the copy used to be lost: the leave ran before the fan-out task).
+     */
+    @Test
+    void aSayPipelinedWithALeaveStillReachesTheSender() {
+        LineClient other = fx.client();
+        assertThat(call(other, "roomAdd defaultRoom")).containsEntry("data", true);
+        for (int round = 0; round < 20; round++) {
+            LineClient c = fx.client();
+            c.sendRaw("roomAdd defaultRoom\r\nsay defaultRoom hi" + round + "\r\nroomLeave defaultRoom\r\n"
+                    + "roomAdd defaultRoom\r\nsay defaultRoom again" + round + "\r\nroomLeave defaultRoom\r\n");
+            for (String said : new String[] {"hi" + round, "again" + round}) {
+                assertThat(c.readMap(WAIT)).containsEntry("data", true); // roomAdd
+                assertThat(c.readMap(WAIT)).containsEntry("status", "OK").doesNotContainKey("data"); // say
+                assertThat(c.readMap(WAIT)).containsEntry("context", "user").containsEntry("message", said);
+                assertThat(c.readMap(WAIT)).containsEntry("data", true).containsEntry("context", "response");
+                assertThat(other.readMap(WAIT)).containsEntry("message", said);
+            }
+            assertThat(c.isSilentFor(Duration.ofMillis(20))).isTrue();
+            c.close();
+        }
+    }
+
     @Test
     void disconnectLeavesRooms() {
         LineClient a = fx.client();
