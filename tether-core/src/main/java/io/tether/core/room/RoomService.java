@@ -356,7 +356,11 @@ public final class RoomService implements Rooms {
         } catch (RuntimeException e) {
             brokerFailure = e;
         }
-        broker.awaitDelivered(room);
+        try {
+            broker.awaitDelivered(room);
+        } catch (RuntimeException e) { // the contract says it never throws; the member still goes
+            brokerFailure = brokerFailure == null ? e : brokerFailure;
+        }
         LocalRoom members = local.get(room);
         CompletableFuture<Void> gone = members == null ? CompletableFuture.completedFuture(null)
                 : members.depart(s).thenRun(() -> members.sync(broker));
