@@ -92,10 +92,13 @@ class RedisClusterIT {
             int rooms = names.size();
             List<Session> senders = new ArrayList<>();
             Map<String, List<RoomMessage>> inboxes = new ConcurrentHashMap<>();
+            Map<String, List<RoomMessage>> ownCopies = new ConcurrentHashMap<>();
             for (int r = 0; r < rooms; r++) {
                 String room = names.get(r);
                 a.core().rooms().create(room);
-                Session sender = Session.open("socket", "127.0.0.1", 41000 + r, m -> { });
+                List<RoomMessage> own = new CopyOnWriteArrayList<>();
+                ownCopies.put(room, own);
+                Session sender = Session.open("socket", "127.0.0.1", 41000 + r, own::add);
                 List<RoomMessage> inbox = new CopyOnWriteArrayList<>();
                 inboxes.put(room, inbox);
                 Session member = Session.open("socket", "127.0.0.1", 42000 + r, inbox::add);
@@ -118,6 +121,21 @@ class RedisClusterIT {
                 assertThat(inbox).extracting(RoomMessage::message).as(names.get(r))
                         .containsExactlyElementsOf(expected);
             }
+            // a say and a leave issued together: the leave completes after the sender's own copy
+            // came back through the room's shard (the fence travels the same sharded channel)
+            for (int round = 0; round < 20; round++) {
+                for (int r = 0; r < rooms; r++) {
+                    String room = names.get(r);
+                    if (round > 0) {
+                        TestNodes.sync(a.core().rooms().join(senders.get(r), room));
+                    }
+                    a.core().rooms().say(senders.get(r), room, "last" + round);
+                    TestNodes.sync(a.core().rooms().leave(senders.get(r), room));
+                    assertThat(ownCopies.get(room)).extracting(RoomMessage::message).as("%s round %d", room, round)
+                            .endsWith("last" + round);
+                }
+            }
+            assertThat(a.redis().roomBroker().fencesInFlight()).isZero();
         }
     }
 
