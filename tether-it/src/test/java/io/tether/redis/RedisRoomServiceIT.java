@@ -135,6 +135,7 @@ class RedisRoomServiceIT {
         await().atMost(WAIT).untilAsserted(() -> assertThat(nodes.probe().hkeys(nodes.prefix() + "{rooms}:room:defaultRoom"))
                 .isEmpty());
         assertThat(broker.calls.get()).isGreaterThan(8);
+        assertThat(broker.awaited.get()).as("the JSTP leave waited for the room's messages").isEqualTo(1);
         assertThat(broker.loopCalls).as("broker calls on an event loop").isEmpty();
     }
 
@@ -153,6 +154,7 @@ class RedisRoomServiceIT {
         final Set<String> loopCalls = ConcurrentHashMap.newKeySet();
         final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         final java.util.concurrent.atomic.AtomicInteger joinsDone = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger awaited = new java.util.concurrent.atomic.AtomicInteger();
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         volatile boolean holdJoins;
@@ -235,6 +237,13 @@ class RedisRoomServiceIT {
         public void publish(RoomMessage message) {
             record("publish");
             delegate.publish(message);
+        }
+
+        @Override
+        public void awaitDelivered(String room) {
+            record("awaitDelivered");
+            awaited.incrementAndGet();
+            delegate.awaitDelivered(room);
         }
 
         @Override
