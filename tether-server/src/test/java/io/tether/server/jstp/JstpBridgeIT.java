@@ -81,6 +81,33 @@ class JstpBridgeIT {
         }
     }
 
+    /**
+     * Join, say and leave sent together: the chat event of the client's own say arrives before
+     * the leave's callback (a leave completes after what was said in the room before it).
+     */
+    @Test
+    void aSayFollowedAtOnceByALeaveReachesTheSenderBeforeTheLeavesCallback() throws Exception {
+        try (JstpTestClient a = server.client()) {
+            a.handshake("testApp");
+            for (int round = 0; round < 20; round++) {
+                int base = round * 3;
+                a.sendRaw(("{call:[" + (base + 1) + ",'chat'],join:['defaultRoom']}\0"
+                        + "{call:[" + (base + 2) + ",'chat'],say:['defaultRoom','mine" + round + "']}\0"
+                        + "{call:[" + (base + 3) + ",'chat'],leave:['defaultRoom']}\0")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                List<String> frames = new java.util.ArrayList<>();
+                String leave = "{callback:[" + (base + 3) + "],ok:[]}";
+                String said = "'mine" + round + "'";
+                while (!frames.contains(leave)) {
+                    frames.add(a.readText());
+                }
+                assertThat(frames).as("round %d", round).hasSize(4)
+                        .contains("{callback:[" + (base + 1) + "],ok:[]}", "{callback:[" + (base + 2) + "],ok:[]}")
+                        .anySatisfy(f -> assertThat(f).startsWith("{event:[").contains(said));
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> chatEvent(Map<String, Object> msg, long id) {
         assertThat(msg.get("event")).isEqualTo(List.of(id, "chat"));
