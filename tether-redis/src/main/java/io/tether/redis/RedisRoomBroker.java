@@ -230,11 +230,11 @@ public final class RedisRoomBroker implements RoomBroker {
             return;
         }
         String channel = keys.channel(room);
-        Map.Entry<String, CompletableFuture<Void>> fence = subscriptions.newFence();
-        CompletableFuture<Void> arrived = fence.getValue();
+        RoomSubscriptions.Fence fence = subscriptions.newFence();
+        CompletableFuture<Void> arrived = fence.arrived();
         try {
             order.issue(channel, () -> calls.callAsync("fencing room " + room,
-                    () -> channels.publishAsync(async, channel, fence.getKey())).whenComplete((count, error) -> {
+                    () -> channels.publishAsync(async, channel, fence.payload())).whenComplete((count, error) -> {
                         if (error != null) {
                             arrived.completeExceptionally(error);
                         } else if (!channels.heard(count)) {
@@ -247,7 +247,7 @@ public final class RedisRoomBroker implements RoomBroker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            subscriptions.forget(fence.getKey());
+            subscriptions.forget(fence.payload());
         }
     }
 

@@ -163,11 +163,14 @@ final class RoomSubscriptions {
      * A new fence of this node: its payload and the future its arrival completes. The caller
      * publishes the payload and must {@link #forget} it once done waiting.
      */
-    Map.Entry<String, CompletableFuture<Void>> newFence() {
-        String payload = fencePrefix + fenceCount.incrementAndGet();
-        CompletableFuture<Void> arrived = new CompletableFuture<>();
-        fences.put(payload, arrived);
-        return Map.entry(payload, arrived);
+    Fence newFence() {
+        Fence fence = new Fence(fencePrefix + fenceCount.incrementAndGet(), new CompletableFuture<>());
+        fences.put(fence.payload(), fence.arrived());
+        return fence;
+    }
+
+    /** A fence: what to publish, and the future its arrival on this node's connection completes. */
+    record Fence(String payload, CompletableFuture<Void> arrived) {
     }
 
     void forget(String fence) {
