@@ -1,5 +1,7 @@
 package io.tether.core.room;
 
+import io.tether.api.ErrorCode;
+import io.tether.api.TetherException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -42,6 +44,17 @@ public final class RoomMembership {
     /** Whether the session is in the room. */
     public boolean contains(String room) {
         return room != null && rooms.contains(room);
+    }
+
+    /**
+     * Throws {@code NOT_IN_ROOM} with ActionHero's text unless the session is in the room (a
+     * missing room name reads {@code undefined}).
+     */
+    void require(String room) {
+        if (!contains(room)) {
+            throw new TetherException(ErrorCode.NOT_IN_ROOM,
+                    "connection not in this room (" + (room == null ? "undefined" : room) + ")");
+        }
     }
 
     void add(String room) {

@@ -10,12 +10,9 @@ import io.tether.core.limits.RateLimits;
 import io.tether.core.limits.Refusals;
 import io.tether.core.limits.RequestLimiter;
 import io.tether.core.session.Session;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -31,19 +28,16 @@ import java.util.concurrent.RejectedExecutionException;
  * that races a pending {@code join} runs after it and leaves the session in no room). With a
  * {@link RoomBroker#nonBlocking() non-blocking} broker they run on the caller's thread and
  * return a completed future; with any other broker they run on the core's workers. The service
- * hops onto no event loop: an adapter writes its reply from the future's completion.
+ * hops onto no event loop: an adapter writes its reply from the future's completion. A leave
+ * completes once the member is out of the room's fan-out, after what was said in the room before
+ * it ({@link RoomBroker#awaitDelivered}, {@link LocalRooms#depart}): for a member on an event loop
+ * that is a task on its loop, so a leave's future may complete later even with a non-blocking
+ * broker (never block a loop on it).
  *
  * <p><b>Says with an {@link RoomBroker#asyncPublish() asynchronously publishing} broker</b>
- * (Redis): a say's checks (arguments, membership, {@link RoomPolicy#maySay}) run on the
- * caller's thread and its publish is issued without waiting; the session's next operation
- * starts as soon as the publish is issued, not when the broker answered, so several says of
- * one session are in flight at once. Their order still holds: each say runs after every
- * earlier operation of the session (a say after a join sees the membership), and the says of
- * one session reach every member of a room in call order. What changes shape is completion:
- * the future of a say completes when the broker answered, so an operation queued after a say
- * starts before that answer and may complete before it, and says in flight together may
- * complete in another order when they fail (a timeout of each). A say queued behind a pending
- * operation starts on the core's workers.
+ * (Redis) are pipelined: a say's checks (arguments, membership, {@link RoomPolicy#maySay}) run
+ * on the caller's thread, several of one session are in flight at once, in order
+ * ({@link PipelinedSays}).
  *
  * <p><b>The {@link Rooms} facade</b> (create, destroy, exists, list, view, broadcast) is what
  * actions see; it is synchronous and calls the broker on the caller's thread (with a cluster
@@ -63,12 +57,11 @@ public final class RoomService implements Rooms {
     private final RoomBroker broker;
     private final boolean inline;
     /** Says run on the caller's thread and release the session's queue once published (issued). */
-    private final boolean asyncSay;
+    private final PipelinedSays pipelined;
     private final Executor workers;
-    private final Refusals refusals;
     private final RoomPolicy policy;
     private final RequestLimiter limiter;
-    private final Map<String, LocalRoom> local = new ConcurrentHashMap<>();
+    private final LocalRooms local;
 
     /** The room operations of a session, run one at a time by {@link #apply}. */
     private enum Op { JOIN, LEAVE, LEAVE_ALL, VIEW, SAY }
@@ -97,10 +90,11 @@ public final class RoomService implements Rooms {
         this.limiter = limiter;
         this.broker = broker;
         this.inline = broker.nonBlocking();
-        this.asyncSay = !inline && broker.asyncPublish();
+        this.pipelined = !inline && broker.asyncPublish()
+                ? new PipelinedSays(broker, limiter, workers, this::checkedSay) : null;
         this.workers = workers;
-        this.refusals = refusals;
-        broker.start(this::deliverLocally);
+        this.local = new LocalRooms(broker, workers, refusals);
+        broker.start(local::deliver);
     }
 
     @Override
@@ -112,11 +106,7 @@ public final class RoomService implements Rooms {
     @Override
     public boolean destroy(String room) {
         boolean existed = broker.destroyRoom(room);
-        LocalRoom members = local.remove(room);
-        if (members != null) {
-            members.removeAll().forEach(s -> s.membership().remove(room));
-            members.sync(broker);
-        }
+        local.destroyed(room);
         return existed;
     }
 
@@ -168,66 +158,10 @@ public final class RoomService implements Rooms {
 
     /** Broadcasts a member's message to the room (the sender receives it too). */
     public CompletableFuture<Void> say(Session session, String room, String message) {
-        if (asyncSay) {
-            return sayAsync(session, room, message);
+        if (pipelined != null) {
+            return pipelined.say(session, room, message);
         }
         return submit(Op.SAY, session, room, message);
-    }
-
-    /**
-     * A say through a broker that publishes asynchronously: queued like every operation, but
-     * what the queue waits for is the publish being issued ({@code issued}), not its answer
-     * ({@code done}). Runs at once on the caller's thread when nothing is pending, else on a
-     * worker when the previous operation finished (never nested in the previous one's
-     * completion, so a long queue of says does not grow the stack).
-     */
-    private CompletableFuture<Void> sayAsync(Session session, String room, String text) {
-        TetherException limited = limiter.admit(session);
-        if (limited != null) {
-            return CompletableFuture.failedFuture(limited);
-        }
-        RoomMembership m = session.membership();
-        CompletableFuture<Void> issued = new CompletableFuture<>();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        CompletableFuture<?> previous = m.enqueue(issued);
-        if (previous == null || previous.isDone()) {
-            publishSay(session, m, room, text, issued, done);
-        } else {
-            previous.whenComplete((r, e) -> {
-                try {
-                    workers.execute(() -> publishSay(session, m, room, text, issued, done));
-                } catch (RejectedExecutionException stopping) {
-                    m.release(issued);
-                    issued.complete(null);
-                    done.completeExceptionally(new TetherException(ErrorCode.SHUTTING_DOWN,
-                            "the server is shutting down"));
-                }
-            });
-        }
-        return done;
-    }
-
-    private void publishSay(Session s, RoomMembership m, String room, String text,
-                            CompletableFuture<Void> issued, CompletableFuture<Void> done) {
-        CompletionStage<Void> answer;
-        try {
-            answer = broker.publishAsync(checkedSay(s, m, room, text));
-        } catch (Throwable t) { // a refusal, or a policy's own exception: carried by the future
-            m.release(issued);
-            issued.complete(null);
-            done.completeExceptionally(t);
-            return;
-        }
-        m.release(issued);
-        issued.complete(null);
-        answer.whenComplete((ok, error) -> {
-            if (error == null) {
-                done.complete(null);
-            } else {
-                done.completeExceptionally(error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error);
-            }
-        });
     }
 
     /** Queues the operation behind the session's previous one; runs it now when none is pending. */
@@ -288,6 +222,11 @@ public final class RoomService implements Rooms {
         }
     }
 
+    /** A stage's failure as it was thrown (a {@link CompletionException}'s cause); null stays null. */
+    static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     /**
      * A session's leave: completes (and lets the session's next operation start) once the
      * member is out of the room's fan-out, after every message published into the room before
@@ -296,14 +235,13 @@ public final class RoomService implements Rooms {
     private void runLeave(Session s, RoomMembership m, String room, CompletableFuture<Object> done) {
         CompletableFuture<Void> gone;
         try {
-            requireMember(m, room);
+            m.require(room);
             gone = leaveInOrder(s, m, room);
         } catch (Throwable t) { // carried by the future, which the caller observes
             finish(m, done, null, t);
             return;
         }
-        gone.whenComplete((ok, failure) -> finish(m, done, null,
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure));
+        gone.whenComplete((ok, failure) -> finish(m, done, null, unwrapped(failure)));
     }
 
     private Object apply(Op op, Session s, RoomMembership m, String room, String text) {
@@ -315,7 +253,7 @@ public final class RoomService implements Rooms {
                 yield null;
             }
             case VIEW -> {
-                requireMember(m, room);
+                m.require(room);
                 yield view(room);
             }
             case SAY -> {
@@ -336,10 +274,8 @@ public final class RoomService implements Rooms {
         if (!broker.addMember(room, s.id(), joinedAt)) {
             throw new TetherException(ErrorCode.ALREADY_IN_ROOM, "connection already in this room (" + room + ")");
         }
-        LocalRoom members = local.computeIfAbsent(room, r -> new LocalRoom(r, workers, refusals));
         m.add(room);
-        members.add(s);
-        members.sync(broker);
+        local.add(room, s);
         return joinedAt;
     }
 
@@ -350,35 +286,29 @@ public final class RoomService implements Rooms {
      */
     private CompletableFuture<Void> leaveInOrder(Session s, RoomMembership m, String room) {
         m.remove(room);
-        RuntimeException brokerFailure = null;
+        RuntimeException failure = null;
         try {
             broker.removeMember(room, s.id());
         } catch (RuntimeException e) {
-            brokerFailure = e;
+            failure = e;
         }
         try {
             broker.awaitDelivered(room);
         } catch (RuntimeException e) { // the contract says it never throws; the member still goes
-            brokerFailure = brokerFailure == null ? e : brokerFailure;
+            failure = failure == null ? e : failure;
         }
-        LocalRoom members = local.get(room);
-        CompletableFuture<Void> gone = members == null ? CompletableFuture.completedFuture(null)
-                : members.depart(s).thenRun(() -> members.sync(broker));
-        if (brokerFailure == null) {
-            return gone;
-        }
-        RuntimeException failure = brokerFailure;
-        return gone.thenCompose(ok -> CompletableFuture.failedFuture(failure));
+        RuntimeException reported = failure;
+        return local.depart(room, s).thenRun(() -> {
+            if (reported != null) {
+                throw reported;
+            }
+        });
     }
 
     /** Leaving at close: always succeeds locally; a broker failure is reported after the local removal. */
     private void leaveNow(Session s, RoomMembership m, String room) {
         m.remove(room);
-        LocalRoom members = local.get(room);
-        if (members != null) {
-            members.remove(s);
-            members.sync(broker);
-        }
+        local.remove(room, s);
         broker.removeMember(room, s.id());
     }
 
@@ -407,25 +337,10 @@ public final class RoomService implements Rooms {
         if (room == null || room.isEmpty() || message == null || message.isEmpty()) {
             throw new TetherException(ErrorCode.ROOM_ARGUMENTS_REQUIRED, "both room and message are required");
         }
-        requireMember(m, room);
+        m.require(room);
         if (!policy.maySay(s, room, message)) {
             throw new TetherException(ErrorCode.FORBIDDEN, "not allowed to say in this room (" + room + ")");
         }
         return new RoomMessage(room, s.id(), message, System.currentTimeMillis());
-    }
-
-    private void deliverLocally(RoomMessage message) {
-        LocalRoom room = local.get(message.room());
-        if (room != null) {
-            room.fanout().publish(new RoomDelivery(message));
-        }
-    }
-
-    /** The ActionHero text for a room the session is not in; a missing room name reads {@code undefined}. */
-    private static void requireMember(RoomMembership m, String room) {
-        if (!m.contains(room)) {
-            throw new TetherException(ErrorCode.NOT_IN_ROOM,
-                    "connection not in this room (" + (room == null ? "undefined" : room) + ")");
-        }
     }
 }
