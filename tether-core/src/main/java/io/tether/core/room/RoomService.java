@@ -56,7 +56,7 @@ import java.util.concurrent.RejectedExecutionException;
 public final class RoomService implements Rooms {
     private final RoomBroker broker;
     private final boolean inline;
-    /** Says run on the caller's thread and release the session's queue once published (issued). */
+    /** The says when the broker publishes asynchronously (pipelined); null otherwise. */
     private final PipelinedSays pipelined;
     private final Executor workers;
     private final RoomPolicy policy;
