@@ -198,11 +198,12 @@ public final class RoomService implements Rooms {
         }
     }
 
+    /**
+     * Runs the operation and completes {@code done} with its result; a leave's result is the
+     * stage of the member leaving the fan-out ({@link #leaveInOrder}), which {@code done} (and
+     * the session's next operation) waits for.
+     */
     private void run(Op op, Session s, RoomMembership m, String room, String text, CompletableFuture<Object> done) {
-        if (op == Op.LEAVE) {
-            runLeave(s, m, room, done);
-            return;
-        }
         Object result = null;
         Throwable failure = null;
         try {
@@ -210,7 +211,11 @@ public final class RoomService implements Rooms {
         } catch (Throwable t) { // carried by the future, which the caller observes
             failure = t;
         }
-        finish(m, done, result, failure);
+        if (result instanceof CompletableFuture<?> later) {
+            later.whenComplete((ok, error) -> finish(m, done, null, unwrapped(error)));
+        } else {
+            finish(m, done, result, failure);
+        }
     }
 
     private static void finish(RoomMembership m, CompletableFuture<Object> done, Object result, Throwable failure) {
@@ -227,27 +232,13 @@ public final class RoomService implements Rooms {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
-    /**
-     * A session's leave: completes (and lets the session's next operation start) once the
-     * member is out of the room's fan-out, after every message published into the room before
-     * the leave reached it ({@link RoomBroker#awaitDelivered}, {@link LocalRoom#depart}).
-     */
-    private void runLeave(Session s, RoomMembership m, String room, CompletableFuture<Object> done) {
-        CompletableFuture<Void> gone;
-        try {
-            m.require(room);
-            gone = leaveInOrder(s, m, room);
-        } catch (Throwable t) { // carried by the future, which the caller observes
-            finish(m, done, null, t);
-            return;
-        }
-        gone.whenComplete((ok, failure) -> finish(m, done, null, unwrapped(failure)));
-    }
-
     private Object apply(Op op, Session s, RoomMembership m, String room, String text) {
         return switch (op) {
             case JOIN -> joinNow(s, m, room);
-            case LEAVE -> throw new IllegalStateException("a leave runs in runLeave");
+            case LEAVE -> {
+                m.require(room);
+                yield leaveInOrder(s, m, room);
+            }
             case LEAVE_ALL -> {
                 leaveAllNow(s, m);
                 yield null;
@@ -280,9 +271,10 @@ public final class RoomService implements Rooms {
     }
 
     /**
-     * An explicit leave: the membership goes at once (the session's next operation sees it),
-     * the member stays in the room's fan-out until what was published before reached it. Always
-     * succeeds locally; a broker failure completes the future after the local removal.
+     * An explicit leave: the membership goes at once, the member stays in the room's fan-out
+     * until what was published into the room before reached it ({@link RoomBroker#awaitDelivered},
+     * {@link LocalRooms#depart}); the future completes then. Always succeeds locally; a broker
+     * failure completes the future exceptionally after the local removal.
      */
     private CompletableFuture<Void> leaveInOrder(Session s, RoomMembership m, String room) {
         m.remove(room);
